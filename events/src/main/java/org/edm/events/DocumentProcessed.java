@@ -1,0 +1,56 @@
+package org.edm.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Published on {@value Topics#DOCUMENTS_PROCESSED} when the parser finished a document, successfully or not.
+ * Schema: {@code schemas/documents.processed.v1.json}.
+ *
+ * @param eventId unique per event
+ * @param type always {@value #TYPE}
+ * @param schemaVersion {@value #SCHEMA_VERSION}
+ * @param occurredAt when the final status was committed (UTC)
+ * @param documentId the document, also the record key
+ * @param uploadEventId the {@link DocumentUploaded#eventId()} that caused this run
+ * @param status {@value #STATUS_DONE} or {@value #STATUS_FAILED}
+ * @param sectionCount sections written (0 when failed)
+ * @param pageCount pages in the PDF, null when it could not be read
+ * @param durationMs time spent parsing and writing
+ * @param failureReason machine-readable reason when failed (e.g. {@code not_a_pdf}, {@code encrypted},
+ *        {@code damaged}, {@code no_text}, {@code file_missing}, {@code timeout}, {@code too_large}), else null
+ * @param failureMessage human-readable explanation when failed, else null
+ */
+public record DocumentProcessed(
+        UUID eventId,
+        String type,
+        int schemaVersion,
+        Instant occurredAt,
+        UUID documentId,
+        UUID uploadEventId,
+        String status,
+        int sectionCount,
+        @Nullable Integer pageCount,
+        long durationMs,
+        @Nullable String failureReason,
+        @Nullable String failureMessage) {
+
+    public static final String TYPE = "DocumentProcessed";
+    public static final int SCHEMA_VERSION = 1;
+    public static final String STATUS_DONE = "done";
+    public static final String STATUS_FAILED = "failed";
+
+    public static DocumentProcessed done(Instant occurredAt, UUID documentId, UUID uploadEventId, int sectionCount,
+            int pageCount, long durationMs) {
+        return new DocumentProcessed(UUID.randomUUID(), TYPE, SCHEMA_VERSION, occurredAt, documentId, uploadEventId,
+                STATUS_DONE, sectionCount, pageCount, durationMs, null, null);
+    }
+
+    public static DocumentProcessed failed(Instant occurredAt, UUID documentId, UUID uploadEventId,
+            @Nullable Integer pageCount, long durationMs, String failureReason, String failureMessage) {
+        return new DocumentProcessed(UUID.randomUUID(), TYPE, SCHEMA_VERSION, occurredAt, documentId, uploadEventId,
+                STATUS_FAILED, 0, pageCount, durationMs, failureReason, failureMessage);
+    }
+}
