@@ -1,0 +1,12 @@
+/**
+ * The splitter: a pure library that turns one PDF file into ordered, hierarchical sections.
+ *
+ * <p>{@link org.edm.parser.split.DocumentSplitter} is the entry point: a file path in, a
+ * {@link org.edm.parser.split.SplitResult} (document information and sections in reading order) out, or a
+ * {@link org.edm.parser.split.SplitFailed} with a machine-readable {@link org.edm.parser.split.FailureReason}.
+ * The package depends on PDFBox, JSpecify and the JDK only: no Spring, no database, no Kafka.
+ */
+@NullMarked
+package org.edm.parser.split;
+
+import org.jspecify.annotations.NullMarked;
