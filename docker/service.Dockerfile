@@ -1,0 +1,13 @@
+# One image recipe for every service: build the jars first (mvn -DskipTests package), then
+#   docker compose build
+# MODULE is the Maven module (ingest-service, parser-worker, search-api); JAR_GLOB picks its runnable jar.
+FROM eclipse-temurin:17-jre
+ARG MODULE
+ARG JAR_GLOB=${MODULE}/target/${MODULE}-*-exec.jar
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 edm && mkdir -p /var/lib/edm/files && chown -R edm /var/lib/edm
+WORKDIR /app
+COPY ${JAR_GLOB} /app/app.jar
+USER edm
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]

@@ -1,0 +1,173 @@
+package org.edm.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the whole system on one machine with only a JDK: embedded PostgreSQL and Kafka (unless external ones are
+ * given), the Flyway migrations, then ingest-service, parser-worker and search-api as child processes. Stops
+ * everything in reverse order on Ctrl-C; the data directory keeps the database, the broker's log and the stored
+ * PDFs for the next start.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
+
+    private final StackSettings settings;
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+
+    LocalStack(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) {
+        if (List.of(args).contains("--help")) {
+            System.out.print(StackSettings.USAGE);
+            return;
+        }
+        StackSettings settings;
+        try {
+            settings = StackSettings.parse(args, System.getenv(), defaultServicesDir());
+        } catch (IllegalArgumentException e) {
+            System.err.println("local-stack: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        var stack = new LocalStack(settings);
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Stopping the local stack...");
+            stack.close();
+            stopped.countDown();
+        }, "local-stack-stop"));
+        try {
+            stack.start();
+        } catch (Exception e) {
+            log.error("The local stack did not start: {}", e.getMessage());
+            System.exit(1);
+        }
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts every part in order and waits until each service reports healthy. */
+    void start() throws Exception {
+        long started = System.nanoTime();
+        Files.createDirectories(settings.dataDir());
+        if (settings.externalDbUrl() == null) {
+            running.push(EmbeddedDatabase.start(settings.dataDir().resolve("postgres"), settings.postgresPort()));
+        } else {
+            log.info("Using the external PostgreSQL at {}", settings.externalDbUrl());
+        }
+        migrate();
+        if (settings.externalKafka() == null) {
+            running.push(EmbeddedBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort()));
+        } else {
+            log.info("Using the external Kafka at {}", settings.externalKafka());
+        }
+        if (settings.startServices()) {
+            startServices();
+        }
+        if (settings.dropDir() != null) {
+            var dropFolder = new DropFolder(settings.dropDir(), URI.create("http://localhost:" + settings.ingestPort()));
+            running.push(dropFolder);
+            dropFolder.start();
+        }
+        String services = !settings.startServices() ? "" : """
+                  ingest-service  http://localhost:%d/api/documents    (OpenAPI: /v3/api-docs)
+                  search-api      http://localhost:%d/api/search?q=... (OpenAPI: /v3/api-docs)
+                  parser-worker   http://localhost:%d/actuator/health
+                """.formatted(settings.ingestPort(), settings.searchPort(), settings.parserPort());
+        log.info("""
+
+                ==== Exchange Documentation Manager is running ({} s) ====
+                {}  PostgreSQL      {}  (user {})
+                  Kafka           {}
+                  data            {}{}
+                Ctrl-C stops everything; the next start continues on the same data.
+                """, (System.nanoTime() - started) / 1_000_000_000, services, settings.jdbcUrl(), settings.dbUser(),
+                settings.bootstrapServers(), settings.dataDir(),
+                settings.dropDir() == null ? "" : "\n  drop folder     " + settings.dropDir());
+    }
+
+    private void migrate() {
+        Flyway flyway = Flyway.configure()
+                .dataSource(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword())
+                .locations("classpath:db/migration")
+                .load();
+        int applied = flyway.migrate().migrationsExecuted;
+        var current = flyway.info().current();
+        log.info("Schema at version {} ({} migration(s) applied now)",
+                current == null ? "none" : current.getVersion(), applied);
+    }
+
+    private void startServices() throws Exception {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("EDM_DB_URL", settings.jdbcUrl());
+        environment.put("EDM_DB_USER", settings.dbUser());
+        environment.put("EDM_DB_PASSWORD", settings.dbPassword());
+        environment.put("EDM_KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers());
+        environment.put("EDM_STORAGE_ROOT", settings.storageRoot().toString());
+        Files.createDirectories(settings.storageRoot());
+        Map<String, String> properties = Map.of(
+                "spring.datasource.url", settings.jdbcUrl(),
+                "spring.datasource.username", settings.dbUser(),
+                "spring.datasource.password", settings.dbPassword(),
+                "spring.kafka.bootstrap-servers", settings.bootstrapServers(),
+                "edm.storage.root", settings.storageRoot().toString());
+        List<ServiceProcess> services = List.of(
+                ServiceProcess.start("ingest-service", settings.ingestPort(), settings.servicesDir(),
+                        settings.javaOptions(), environment, properties),
+                ServiceProcess.start("parser-worker", settings.parserPort(), settings.servicesDir(),
+                        settings.javaOptions(), environment, properties),
+                ServiceProcess.start("search-api", settings.searchPort(), settings.servicesDir(),
+                        settings.javaOptions(), environment, properties));
+        services.forEach(running::push);
+        for (ServiceProcess service : services) {
+            service.awaitHealthy(SERVICE_START_TIMEOUT);
+            log.info("{} is healthy on port {}", service.name(), service.port());
+        }
+    }
+
+    /** Stops what was started, newest first; safe to call more than once. */
+    @Override
+    public void close() {
+        while (!running.isEmpty()) {
+            AutoCloseable part = running.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                log.warn("Stopping {} failed: {}", part.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+
+    /** The project root, found from this jar's place: {@code <root>/local-stack/target/local-stack.jar}. */
+    private static Path defaultServicesDir() {
+        try {
+            Path location = Path.of(LocalStack.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path target = Files.isDirectory(location) ? location.getParent() : location.getParent();
+            return target.getParent().getParent().toAbsolutePath().normalize();
+        } catch (URISyntaxException | RuntimeException e) {
+            return Path.of(".").toAbsolutePath().normalize();
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package org.edm.localstack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How the local stack runs: ports, data directory, and which parts are external. Flags win over environment
+ * variables, which win over the defaults.
+ *
+ * @param dataDir where embedded PostgreSQL, Kafka and the stored PDFs keep their data between runs
+ * @param postgresPort port of the embedded PostgreSQL
+ * @param kafkaPort client port of the embedded Kafka broker (its controller listens on the next port)
+ * @param ingestPort HTTP port of ingest-service
+ * @param searchPort HTTP port of search-api
+ * @param parserPort management (Actuator) port of parser-worker
+ * @param externalDbUrl JDBC URL of an existing PostgreSQL: no embedded database is started
+ * @param dbUser database user
+ * @param dbPassword database password
+ * @param externalKafka bootstrap servers of an existing Kafka: no embedded broker is started
+ * @param dropDir a directory watched for PDFs to upload, or null
+ * @param servicesDir the project root holding {@code <service>/target/<service>-*-exec.jar}
+ * @param javaOptions JVM options for each service process
+ * @param startServices false to start only PostgreSQL, Kafka and the migrations
+ */
+record StackSettings(
+        Path dataDir,
+        int postgresPort,
+        int kafkaPort,
+        int ingestPort,
+        int searchPort,
+        int parserPort,
+        @Nullable String externalDbUrl,
+        String dbUser,
+        String dbPassword,
+        @Nullable String externalKafka,
+        @Nullable Path dropDir,
+        Path servicesDir,
+        List<String> javaOptions,
+        boolean startServices) {
+
+    static final String USAGE = """
+            Usage: java -jar local-stack/target/local-stack.jar [options]
+
+            Runs the whole Exchange Documentation Manager on this machine: embedded PostgreSQL, an embedded Kafka
+            broker (KRaft), the migrations, ingest-service, parser-worker and search-api. Ctrl-C stops everything.
+
+            Options (environment variable in brackets):
+              --data-dir=DIR        data kept between runs [EDM_DATA_DIR]                     default ./data
+              --postgres-port=N     embedded PostgreSQL port                                  default 5433
+              --kafka-port=N        embedded Kafka port (controller on N+1)                   default 9092
+              --ingest-port=N       ingest-service HTTP port                                  default 8081
+              --search-port=N       search-api HTTP port                                      default 8082
+              --parser-port=N       parser-worker management port                             default 8083
+              --db-url=JDBC_URL     use this PostgreSQL instead of the embedded one [EDM_DB_URL]
+              --db-user=NAME        [EDM_DB_USER]                                             default postgres
+              --db-password=SECRET  [EDM_DB_PASSWORD]                                         default postgres
+              --kafka=HOST:PORT     use this Kafka instead of the embedded one [EDM_KAFKA_BOOTSTRAP_SERVERS]
+              --drop-dir=DIR        upload every PDF copied into DIR [EDM_DROP_DIR]
+              --services-dir=DIR    project root holding the services' target/*-exec.jar     default: found from this jar
+              --java-opts="..."     JVM options for each service [EDM_JAVA_OPTS]              default -Xmx768m
+              --infrastructure-only start PostgreSQL, Kafka and the migrations, no services
+              --help                this text
+            """;
+
+    static StackSettings parse(String[] args, Map<String, String> env, Path defaultServicesDir) {
+        Map<String, String> flags = new HashMap<>();
+        boolean infrastructureOnly = false;
+        for (String arg : args) {
+            if (arg.equals("--infrastructure-only")) {
+                infrastructureOnly = true;
+                continue;
+            }
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("unknown argument: " + arg + " (see --help)");
+            }
+            int eq = arg.indexOf('=');
+            flags.put(arg.substring(2, eq), arg.substring(eq + 1));
+        }
+        var settings = new StackSettings(
+                Path.of(value(flags, "data-dir", env, "EDM_DATA_DIR", "./data")).toAbsolutePath().normalize(),
+                port(flags, "postgres-port", 5433),
+                port(flags, "kafka-port", 9092),
+                port(flags, "ingest-port", 8081),
+                port(flags, "search-port", 8082),
+                port(flags, "parser-port", 8083),
+                value(flags, "db-url", env, "EDM_DB_URL", null),
+                value(flags, "db-user", env, "EDM_DB_USER", "postgres"),
+                value(flags, "db-password", env, "EDM_DB_PASSWORD", "postgres"),
+                value(flags, "kafka", env, "EDM_KAFKA_BOOTSTRAP_SERVERS", null),
+                pathOrNull(value(flags, "drop-dir", env, "EDM_DROP_DIR", null)),
+                Path.of(value(flags, "services-dir", Map.of(), "", defaultServicesDir.toString())),
+                splitOptions(value(flags, "java-opts", env, "EDM_JAVA_OPTS", "-Xmx768m")),
+                !infrastructureOnly);
+        for (String known : List.of("data-dir", "postgres-port", "kafka-port", "ingest-port", "search-port",
+                "parser-port", "db-url", "db-user", "db-password", "kafka", "drop-dir", "services-dir", "java-opts")) {
+            flags.remove(known);
+        }
+        if (!flags.isEmpty()) {
+            throw new IllegalArgumentException("unknown option(s): " + flags.keySet() + " (see --help)");
+        }
+        return settings;
+    }
+
+    /** JDBC URL of the {@code edm} database the services use. */
+    String jdbcUrl() {
+        return externalDbUrl != null ? externalDbUrl : "jdbc:postgresql://localhost:" + postgresPort + "/edm";
+    }
+
+    String bootstrapServers() {
+        return externalKafka != null ? externalKafka : "localhost:" + kafkaPort;
+    }
+
+    Path storageRoot() {
+        return dataDir.resolve("files");
+    }
+
+    private static @Nullable String value(Map<String, String> flags, String flag, Map<String, String> env,
+            String variable, @Nullable String fallback) {
+        String fromFlag = flags.get(flag);
+        if (fromFlag != null && !fromFlag.isBlank()) {
+            return fromFlag;
+        }
+        String fromEnv = env.get(variable);
+        return fromEnv != null && !fromEnv.isBlank() ? fromEnv : fallback;
+    }
+
+    private static int port(Map<String, String> flags, String flag, int fallback) {
+        String text = flags.get(flag);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(text);
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + flag + " must be a port number, not " + text);
+        }
+    }
+
+    private static @Nullable Path pathOrNull(@Nullable String text) {
+        return text == null ? null : Path.of(text).toAbsolutePath().normalize();
+    }
+
+    private static List<String> splitOptions(String text) {
+        List<String> options = new ArrayList<>();
+        for (String option : text.trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                options.add(option);
+            }
+        }
+        return List.copyOf(options);
+    }
+}
