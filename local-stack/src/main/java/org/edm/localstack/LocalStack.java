@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import org.edm.embedded.EmbeddedKafkaBroker;
+import org.edm.embedded.EmbeddedPostgresServer;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,13 +75,17 @@ public final class LocalStack implements AutoCloseable {
         long started = System.nanoTime();
         Files.createDirectories(settings.dataDir());
         if (settings.externalDbUrl() == null) {
-            running.push(EmbeddedDatabase.start(settings.dataDir().resolve("postgres"), settings.postgresPort()));
+            var postgres = EmbeddedPostgresServer.start(settings.dataDir().resolve("postgres"),
+                    settings.postgresPort(), Map.of("max_connections", "200"));
+            running.push(postgres);
+            postgres.createDatabaseIfMissing("edm");
         } else {
             log.info("Using the external PostgreSQL at {}", settings.externalDbUrl());
         }
         migrate();
         if (settings.externalKafka() == null) {
-            running.push(EmbeddedBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort()));
+            running.push(EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
+                    settings.kafkaPort() + 1));
         } else {
             log.info("Using the external Kafka at {}", settings.externalKafka());
         }

@@ -25,6 +25,16 @@ final class ContainerKafka implements TestInfrastructure.KafkaServer {
     }
 
     @Override
+    public void pause() {
+        throw new UnsupportedOperationException("outages need the embedded infrastructure (see supportsOutages())");
+    }
+
+    @Override
+    public void resume() {
+        throw new UnsupportedOperationException("outages need the embedded infrastructure (see supportsOutages())");
+    }
+
+    @Override
     public void stop() {
         container.stop();
     }

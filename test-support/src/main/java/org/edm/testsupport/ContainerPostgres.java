@@ -37,6 +37,16 @@ final class ContainerPostgres implements TestInfrastructure.PostgresServer {
     }
 
     @Override
+    public void pause() {
+        throw new UnsupportedOperationException("outages need the embedded infrastructure (see supportsOutages())");
+    }
+
+    @Override
+    public void resume() {
+        throw new UnsupportedOperationException("outages need the embedded infrastructure (see supportsOutages())");
+    }
+
+    @Override
     public void stop() {
         container.stop();
     }

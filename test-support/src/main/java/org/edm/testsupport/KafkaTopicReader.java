@@ -46,14 +46,14 @@ public final class KafkaTopicReader implements AutoCloseable {
         partitions.forEach(consumer::position); // resolve the end offsets now, before the test acts
     }
 
-    /** Opens a reader positioned at the current end of each topic (created if missing). */
-    public static KafkaTopicReader atEnd(String bootstrapServers, String... topics) {
+    /** Opens a reader on the given broker, positioned at the current end of each topic (created if missing). */
+    public static KafkaTopicReader atEndOn(String bootstrapServers, String... topics) {
         return new KafkaTopicReader(bootstrapServers, List.of(topics));
     }
 
-    /** Opens a reader on the shared test broker. */
+    /** Opens a reader on the shared test broker, positioned at the current end of each topic. */
     public static KafkaTopicReader atEnd(String... topics) {
-        return atEnd(TestInfrastructure.shared().bootstrapServers(), topics);
+        return atEndOn(TestInfrastructure.shared().bootstrapServers(), topics);
     }
 
     /**

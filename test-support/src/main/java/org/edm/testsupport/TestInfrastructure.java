@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * {@code edm} database migrated by the project's own Flyway scripts.
  * <p>
  * Where a Docker engine answers, both run in Testcontainers; otherwise (as on the build machines) they run
- * embedded: zonky's PostgreSQL binaries and spring-kafka-test's KRaft broker. The system property or
+ * embedded: zonky's PostgreSQL binaries and a KRaft broker (module embedded-infra), both restartable for outage
+ * tests. The system property or
  * environment variable {@code EDM_TEST_INFRASTRUCTURE} ({@code auto}, {@code embedded}, {@code containers})
  * overrides the choice. The choice is printed once.
  */
@@ -57,8 +58,8 @@ public final class TestInfrastructure {
     private static TestInfrastructure start() {
         long started = System.nanoTime();
         boolean containers = useContainers();
-        PostgresServer postgres = containers ? new ContainerPostgres() : new EmbeddedPostgresServer();
-        KafkaServer kafka = containers ? new ContainerKafka() : new EmbeddedKafkaServer();
+        PostgresServer postgres = containers ? new ContainerPostgres() : new EmbeddedInfrastructure.Postgres();
+        KafkaServer kafka = containers ? new ContainerKafka() : new EmbeddedInfrastructure.Kafka();
         var infrastructure = new TestInfrastructure(postgres, kafka);
         Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::stop, "test-infrastructure-stop"));
         infrastructure.createDatabaseIfMissing(DATABASE);
@@ -168,6 +169,37 @@ public final class TestInfrastructure {
         return DriverManager.getConnection(postgres.jdbcUrl("postgres"), username(), password());
     }
 
+    /**
+     * Whether {@link #stopKafka()}, {@link #startKafka()}, {@link #stopPostgres()} and {@link #startPostgres()}
+     * are available: with the embedded servers they are; containers would come back on other ports.
+     */
+    public boolean supportsOutages() {
+        return postgres.kind().equals("embedded") && kafka.kind().equals("embedded");
+    }
+
+    /**
+     * Stops the Kafka broker, keeping its data and port, for outage tests. The caller must start it again (in a
+     * finally block): the broker is shared by every test class of the JVM.
+     */
+    public void stopKafka() {
+        kafka.pause();
+    }
+
+    /** Starts the broker again after {@link #stopKafka()}, on the same port with the same data. */
+    public void startKafka() {
+        kafka.resume();
+    }
+
+    /** Stops PostgreSQL, keeping its data and port; see {@link #stopKafka()}. */
+    public void stopPostgres() {
+        postgres.pause();
+    }
+
+    /** Starts PostgreSQL again after {@link #stopPostgres()}. */
+    public void startPostgres() {
+        postgres.resume();
+    }
+
     private void stop() {
         try {
             kafka.stop();
@@ -190,6 +222,10 @@ public final class TestInfrastructure {
 
         String password();
 
+        void pause();
+
+        void resume();
+
         void stop();
     }
 
@@ -197,6 +233,10 @@ public final class TestInfrastructure {
         String kind();
 
         String bootstrapServers();
+
+        void pause();
+
+        void resume();
 
         void stop();
     }
