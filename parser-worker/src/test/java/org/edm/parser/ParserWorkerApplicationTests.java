@@ -2,18 +2,9 @@ package org.edm.parser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.edm.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-@SpringBootTest
-@RealInfrastructure
-class ParserWorkerApplicationTests {
-
-    @Autowired
-    JdbcClient jdbc;
+class ParserWorkerApplicationTests extends WorkerIntegrationTest {
 
     @Test
     void startsAgainstTheMigratedDatabase() {

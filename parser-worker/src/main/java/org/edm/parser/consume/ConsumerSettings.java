@@ -1,0 +1,42 @@
+package org.edm.parser.consume;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The {@code documents.uploaded} consumer.
+ *
+ * @param concurrency listener threads of this instance (at most one per partition does work)
+ * @param retries how often a record that failed transiently (database unreachable) is retried before it goes
+ *     to the dead-letter topic
+ * @param initialBackoff wait before the first retry
+ * @param backoffMultiplier factor between consecutive waits
+ * @param maxBackoff longest wait between retries
+ */
+@ConfigurationProperties("edm.parser.consumer")
+public record ConsumerSettings(
+        @DefaultValue("1") int concurrency,
+        @DefaultValue("6") int retries,
+        @DefaultValue("1s") Duration initialBackoff,
+        @DefaultValue("2.0") double backoffMultiplier,
+        @DefaultValue("30s") Duration maxBackoff) {
+
+    public ConsumerSettings {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("edm.parser.consumer.concurrency must be at least 1: " + concurrency);
+        }
+        if (retries < 0) {
+            throw new IllegalArgumentException("edm.parser.consumer.retries must not be negative: " + retries);
+        }
+        if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
+            throw new IllegalArgumentException(
+                    "edm.parser.consumer back-off must satisfy 0 <= initial-backoff <= max-backoff");
+        }
+        if (backoffMultiplier < 1.0) {
+            throw new IllegalArgumentException(
+                    "edm.parser.consumer.backoff-multiplier must be at least 1: " + backoffMultiplier);
+        }
+    }
+}

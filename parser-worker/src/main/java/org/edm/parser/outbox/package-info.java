@@ -1,0 +1,8 @@
+/**
+ * The worker's side of the transactional outbox: the {@code documents.processed} event is written to
+ * {@code outbox_events} in the transaction that writes the document's result, and a relay publishes it.
+ */
+@NullMarked
+package org.edm.parser.outbox;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,300 @@
+package org.edm.parser.processing;
+
+import java.sql.Types;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.edm.parser.split.ParsedSection;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The worker's SQL on {@code documents}, {@code sections} and {@code processed_events}. Every status change is a
+ * guarded UPDATE that names the status (and claim) it expects, so a stale or repeated event never moves a
+ * document backwards.
+ */
+@Repository
+class DocumentRepository {
+
+    static final String CONSUMER = "parser-worker";
+
+    /** Section titles are VARCHAR(500). */
+    static final int MAX_TITLE_LENGTH = 500;
+
+    private static final int BATCH_SIZE = 500;
+
+    private static final String ALREADY_PROCESSED = """
+            SELECT EXISTS (SELECT 1 FROM processed_events WHERE event_id = :eventId AND consumer = :consumer)
+            """;
+
+    /*
+     * pending -> processing. A document already in processing is taken over when its claim is stale (its worker
+     * died) or when it is the same event again: a re-delivery after a crash or a retry after a failed write.
+     */
+    private static final String CLAIM = """
+            UPDATE documents
+               SET processing_status = 'processing',
+                   metadata = coalesce(metadata, '{}'::jsonb)
+                       || jsonb_build_object('processing_claim', CAST(:token AS text),
+                                             'processing_event_id', CAST(:eventId AS text))
+             WHERE id = :documentId
+               AND (processing_status = 'pending'
+                    OR (processing_status = 'processing'
+                        AND (metadata ->> 'processing_event_id' = CAST(:eventId AS text)
+                             OR updated_at < localtimestamp - make_interval(secs => CAST(:staleSeconds AS double precision)))))
+            RETURNING file_path
+            """;
+
+    /* Only a stale processing document: the sweeper never competes with a live worker. */
+    private static final String CLAIM_STALE = """
+            UPDATE documents
+               SET processing_status = 'processing',
+                   metadata = coalesce(metadata, '{}'::jsonb)
+                       || jsonb_build_object('processing_claim', CAST(:token AS text),
+                                             'processing_event_id', CAST(:eventId AS text))
+             WHERE id = :documentId
+               AND processing_status = 'processing'
+               AND updated_at < localtimestamp - make_interval(secs => CAST(:staleSeconds AS double precision))
+            RETURNING file_path
+            """;
+
+    /* A no-op change that lets the updated_at trigger record that the claim's worker is alive. */
+    private static final String HEARTBEAT = """
+            UPDATE documents
+               SET processing_status = 'processing'
+             WHERE id = :documentId
+               AND processing_status = 'processing'
+               AND metadata ->> 'processing_claim' = CAST(:token AS text)
+            """;
+
+    private static final String STATUS = """
+            SELECT processing_status FROM documents WHERE id = :documentId
+            """;
+
+    private static final String FIND_STALE = """
+            SELECT id, metadata ->> 'processing_event_id' AS event_id
+              FROM documents
+             WHERE processing_status = 'processing'
+               AND updated_at < localtimestamp - make_interval(secs => CAST(:staleSeconds AS double precision))
+             ORDER BY updated_at
+             LIMIT :limit
+            """;
+
+    private static final String FINISH_DONE = """
+            UPDATE documents
+               SET processing_status = 'done',
+                   page_count = :pageCount,
+                   metadata = (coalesce(metadata, '{}'::jsonb)
+                               - 'processing_claim' - 'processing_event_id' - 'failure_reason' - 'failure_message')
+                              || CAST(:metadata AS jsonb)
+             WHERE id = :documentId
+               AND processing_status = 'processing'
+               AND metadata ->> 'processing_claim' = CAST(:token AS text)
+            """;
+
+    private static final String FINISH_FAILED = """
+            UPDATE documents
+               SET processing_status = 'failed',
+                   page_count = :pageCount,
+                   metadata = (coalesce(metadata, '{}'::jsonb) - 'processing_claim' - 'processing_event_id')
+                              || CAST(:metadata AS jsonb)
+             WHERE id = :documentId
+               AND processing_status = 'processing'
+               AND metadata ->> 'processing_claim' = CAST(:token AS text)
+            """;
+
+    /* After retries ran out there is no claim to check: fail only what this event started or would start. */
+    private static final String FAIL_UNCLAIMED = """
+            UPDATE documents
+               SET processing_status = 'failed',
+                   metadata = (coalesce(metadata, '{}'::jsonb) - 'processing_claim' - 'processing_event_id')
+                              || CAST(:metadata AS jsonb)
+             WHERE id = :documentId
+               AND (processing_status = 'pending'
+                    OR (processing_status = 'processing'
+                        AND metadata ->> 'processing_event_id' = CAST(:eventId AS text)))
+            """;
+
+    private static final String DELETE_SECTIONS = """
+            DELETE FROM sections WHERE document_id = :documentId
+            """;
+
+    private static final String INSERT_SECTION = """
+            INSERT INTO sections (id, document_id, level, title, content, page_number, parent_id, order_index)
+            VALUES (:id, :documentId, :level, :title, :content, :pageNumber, :parentId, :orderIndex)
+            """;
+
+    private static final String RECORD_EVENT = """
+            INSERT INTO processed_events (event_id, consumer, document_id)
+            VALUES (:eventId, :consumer, :documentId)
+            ON CONFLICT (event_id, consumer) DO NOTHING
+            """;
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+
+    DocumentRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    boolean alreadyProcessed(UUID eventId) {
+        return jdbc.sql(ALREADY_PROCESSED)
+                .param("eventId", eventId)
+                .param("consumer", CONSUMER)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Takes the document for this event, or empty when it is not pending (or processing by this event). */
+    Optional<Claim> claim(UUID documentId, UUID eventId, Duration staleAfter) {
+        return claim(CLAIM, documentId, eventId, staleAfter);
+    }
+
+    /** Takes the document only if it is in processing and its worker has been silent for {@code staleAfter}. */
+    Optional<Claim> claimStale(UUID documentId, UUID eventId, Duration staleAfter) {
+        return claim(CLAIM_STALE, documentId, eventId, staleAfter);
+    }
+
+    private Optional<Claim> claim(String sql, UUID documentId, UUID eventId, Duration staleAfter) {
+        UUID token = UUID.randomUUID();
+        List<Optional<String>> rows = jdbc.sql(sql)
+                .param("documentId", documentId)
+                .param("eventId", eventId.toString())
+                .param("token", token.toString())
+                .param("staleSeconds", staleAfter.toMillis() / 1000.0)
+                .query((rs, n) -> Optional.ofNullable(rs.getString("file_path")))
+                .list();
+        return rows.stream().findFirst().map(fileKey -> new Claim(documentId, eventId, token, fileKey.orElse(null)));
+    }
+
+    /** Refreshes the claim; false when another worker has taken the document over. */
+    boolean heartbeat(Claim claim) {
+        return jdbc.sql(HEARTBEAT)
+                .param("documentId", claim.documentId())
+                .param("token", claim.token().toString())
+                .update() == 1;
+    }
+
+    Optional<String> status(UUID documentId) {
+        return jdbc.sql(STATUS).param("documentId", documentId).query(String.class).optional();
+    }
+
+    List<StaleDocument> findStale(Duration staleAfter, int limit) {
+        return jdbc.sql(FIND_STALE)
+                .param("staleSeconds", staleAfter.toMillis() / 1000.0)
+                .param("limit", limit)
+                .query((rs, n) -> new StaleDocument(rs.getObject("id", UUID.class), parseUuid(rs.getString("event_id"))))
+                .list();
+    }
+
+    /** Sets done with the page count and merged metadata; false when the claim is no longer held. */
+    boolean finishDone(Claim claim, int pageCount, String metadataJson) {
+        return jdbc.sql(FINISH_DONE)
+                .param("documentId", claim.documentId())
+                .param("token", claim.token().toString())
+                .param("pageCount", pageCount, Types.INTEGER)
+                .param("metadata", metadataJson)
+                .update() == 1;
+    }
+
+    /** Sets failed with merged metadata; false when the claim is no longer held. */
+    boolean finishFailed(Claim claim, @Nullable Integer pageCount, String metadataJson) {
+        return jdbc.sql(FINISH_FAILED)
+                .param("documentId", claim.documentId())
+                .param("token", claim.token().toString())
+                .param("pageCount", pageCount, Types.INTEGER)
+                .param("metadata", metadataJson)
+                .update() == 1;
+    }
+
+    /** Sets failed without a claim (retries exhausted); false when the document moved on or is gone. */
+    boolean failUnclaimed(UUID documentId, UUID eventId, String metadataJson) {
+        return jdbc.sql(FAIL_UNCLAIMED)
+                .param("documentId", documentId)
+                .param("eventId", eventId.toString())
+                .param("metadata", metadataJson)
+                .update() == 1;
+    }
+
+    void deleteSections(UUID documentId) {
+        jdbc.sql(DELETE_SECTIONS).param("documentId", documentId).update();
+    }
+
+    /**
+     * Inserts the sections in reading order, so a parent row always precedes its children; ids are generated here
+     * and each {@code parentIndex} becomes the parent's id.
+     */
+    void insertSections(UUID documentId, List<ParsedSection> sections) {
+        Map<Integer, UUID> idsByIndex = new HashMap<>();
+        List<SqlParameterSource> rows = new ArrayList<>(Math.min(sections.size(), BATCH_SIZE));
+        for (ParsedSection section : sections) {
+            UUID id = UUID.randomUUID();
+            idsByIndex.put(section.orderIndex(), id);
+            UUID parentId = section.parentIndex() == null ? null : idsByIndex.get(section.parentIndex());
+            rows.add(new MapSqlParameterSource()
+                    .addValue("id", id)
+                    .addValue("documentId", documentId)
+                    .addValue("level", section.level(), Types.INTEGER)
+                    .addValue("title", truncate(clean(section.title()), MAX_TITLE_LENGTH), Types.VARCHAR)
+                    .addValue("content", clean(section.content()), Types.VARCHAR)
+                    .addValue("pageNumber", section.pageNumber(), Types.INTEGER)
+                    .addValue("parentId", parentId, Types.OTHER)
+                    .addValue("orderIndex", section.orderIndex(), Types.INTEGER));
+            if (rows.size() == BATCH_SIZE) {
+                batch.batchUpdate(INSERT_SECTION, rows.toArray(SqlParameterSource[]::new));
+                rows.clear();
+            }
+        }
+        if (!rows.isEmpty()) {
+            batch.batchUpdate(INSERT_SECTION, rows.toArray(SqlParameterSource[]::new));
+        }
+    }
+
+    void recordProcessedEvent(UUID eventId, UUID documentId) {
+        jdbc.sql(RECORD_EVENT)
+                .param("eventId", eventId)
+                .param("consumer", CONSUMER)
+                .param("documentId", documentId)
+                .update();
+    }
+
+    /** PostgreSQL text cannot hold NUL characters, which damaged PDFs do produce. */
+    static String clean(String text) {
+        return text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", "");
+    }
+
+    static String truncate(String text, int maxLength) {
+        if (text.length() <= maxLength) {
+            return text;
+        }
+        int end = maxLength;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end);
+    }
+
+    private static @Nullable UUID parseUuid(@Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    record StaleDocument(UUID documentId, @Nullable UUID eventId) {
+    }
+}

@@ -1,0 +1,62 @@
+package org.edm.parser.processing;
+
+import java.time.Duration;
+
+import org.edm.parser.split.SplitSettings;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits and recovery of the parsing of one document.
+ *
+ * @param maxMainMemory main memory PDFBox may use for one document's streams, beyond it temporary files
+ * @param maxPages documents with more pages end {@code failed} with reason {@code too_large}
+ * @param timeout wall time for splitting one document; beyond it the split is cancelled and the document ends
+ *     {@code failed} with reason {@code timeout}
+ * @param maxParallelSplits split threads of this instance, counting cancelled splits that have not stopped yet;
+ *     a document that finds none free is retried with back-off
+ * @param staleAfter a document in {@code processing} whose worker has not signalled for this long is taken
+ *     over (the worker refreshes its claim every third of this while it parses)
+ * @param sweepInterval how often this instance looks for such stale documents
+ */
+@ConfigurationProperties("edm.parser")
+public record ParserSettings(
+        @DefaultValue("64MB") DataSize maxMainMemory,
+        @DefaultValue("20000") int maxPages,
+        @DefaultValue("5m") Duration timeout,
+        @DefaultValue("4") int maxParallelSplits,
+        @DefaultValue("10m") Duration staleAfter,
+        @DefaultValue("30s") Duration sweepInterval) {
+
+    public ParserSettings {
+        if (maxMainMemory.toBytes() <= 0) {
+            throw new IllegalArgumentException("edm.parser.max-main-memory must be positive: " + maxMainMemory);
+        }
+        if (maxPages <= 0) {
+            throw new IllegalArgumentException("edm.parser.max-pages must be positive: " + maxPages);
+        }
+        requirePositive("edm.parser.timeout", timeout);
+        if (maxParallelSplits <= 0) {
+            throw new IllegalArgumentException("edm.parser.max-parallel-splits must be positive: " + maxParallelSplits);
+        }
+        requirePositive("edm.parser.stale-after", staleAfter);
+        requirePositive("edm.parser.sweep-interval", sweepInterval);
+    }
+
+    /** What the splitter itself enforces. */
+    SplitSettings splitSettings() {
+        return new SplitSettings(maxMainMemory.toBytes(), maxPages, timeout);
+    }
+
+    /** How often a parsing worker refreshes its claim, so that it never looks stale while alive. */
+    Duration heartbeatInterval() {
+        return staleAfter.dividedBy(3);
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive: " + value);
+        }
+    }
+}

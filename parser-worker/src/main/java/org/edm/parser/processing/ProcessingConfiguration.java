@@ -1,0 +1,15 @@
+package org.edm.parser.processing;
+
+import org.edm.parser.split.DocumentSplitter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ProcessingConfiguration {
+
+    /** The splitter library with the limits of {@code edm.parser.*}; it is thread-safe, so one serves all threads. */
+    @Bean
+    PdfSplitter pdfSplitter(ParserSettings settings) {
+        return new DocumentSplitter(settings.splitSettings())::split;
+    }
+}

@@ -1,0 +1,42 @@
+package org.edm.parser.storage;
+
+import java.nio.file.Path;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/** Resolves storage keys ({@code documents.file_path}) to files under the configured storage root. */
+@Component
+public class StoredFiles {
+
+    private final Path root;
+
+    StoredFiles(StorageSettings settings) {
+        this.root = settings.root().toAbsolutePath().normalize();
+    }
+
+    /**
+     * The file a storage key names.
+     *
+     * @throws UnsafeFileKey when the key is missing, absolute, or points outside the storage root
+     */
+    public Path resolve(@Nullable String key) {
+        if (key == null || key.isBlank()) {
+            throw new UnsafeFileKey("the document has no stored file key");
+        }
+        Path relative;
+        try {
+            relative = Path.of(key);
+        } catch (RuntimeException e) {
+            throw new UnsafeFileKey("stored file key is not a valid path");
+        }
+        if (relative.isAbsolute()) {
+            throw new UnsafeFileKey("stored file key is absolute");
+        }
+        Path resolved = root.resolve(relative).normalize();
+        if (!resolved.startsWith(root) || resolved.equals(root)) {
+            throw new UnsafeFileKey("stored file key points outside the storage root");
+        }
+        return resolved;
+    }
+}
