@@ -1,0 +1,109 @@
+package org.edm.outbox;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The relay's SQL on {@code outbox_events}. Every method runs in the caller's transaction. */
+final class OutboxRepository {
+
+    private static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock(:key)";
+
+    private static final String NEXT_UNPUBLISHED = """
+            SELECT id, aggregate_id, event_type, topic, payload::text AS payload,
+                   EXTRACT(EPOCH FROM (clock_timestamp()::timestamp - created_at)) * 1000 AS age_ms
+            FROM outbox_events
+            WHERE published_at IS NULL
+            ORDER BY sequence_no
+            LIMIT :limit
+            """;
+
+    private static final String MARK_PUBLISHED = """
+            UPDATE outbox_events
+            SET published_at = clock_timestamp(), attempts = attempts + 1, last_error = NULL
+            WHERE id IN (:ids)
+            """;
+
+    private static final String RECORD_FAILURE = """
+            UPDATE outbox_events
+            SET attempts = attempts + 1, last_error = :error
+            WHERE id IN (:ids)
+            """;
+
+    private static final String LAG = """
+            SELECT count(*) AS unpublished,
+                   coalesce(EXTRACT(EPOCH FROM (clock_timestamp()::timestamp - min(created_at))), 0) AS oldest_age_seconds
+            FROM outbox_events
+            WHERE published_at IS NULL
+            """;
+
+    private static final String DELETE_PUBLISHED_BEFORE = """
+            DELETE FROM outbox_events
+            WHERE id IN (SELECT id
+                         FROM outbox_events
+                         WHERE published_at < clock_timestamp()::timestamp - make_interval(secs => :retentionSeconds)
+                         LIMIT :limit)
+            """;
+
+    private final JdbcClient jdbc;
+
+    OutboxRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Takes the relay's advisory lock until the end of the current transaction, if no other session holds it. */
+    boolean tryLock(long key) {
+        return Boolean.TRUE.equals(jdbc.sql(TRY_LOCK).param("key", key).query(Boolean.class).single());
+    }
+
+    /** The oldest unpublished rows, in sequence order. */
+    List<OutboxRow> nextUnpublished(int limit) {
+        return jdbc.sql(NEXT_UNPUBLISHED)
+                .param("limit", limit)
+                .query((rs, n) -> new OutboxRow(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("aggregate_id", UUID.class),
+                        rs.getString("event_type"),
+                        rs.getString("topic"),
+                        rs.getString("payload"),
+                        Duration.ofMillis(Math.max(0, rs.getLong("age_ms")))))
+                .list();
+    }
+
+    void markPublished(Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.sql(MARK_PUBLISHED).param("ids", ids).update();
+        }
+    }
+
+    void recordFailure(Collection<UUID> ids, String error) {
+        if (!ids.isEmpty()) {
+            jdbc.sql(RECORD_FAILURE).param("ids", ids).param("error", error).update();
+        }
+    }
+
+    Lag lag() {
+        return jdbc.sql(LAG)
+                .query((rs, n) -> new Lag(rs.getLong("unpublished"), rs.getDouble("oldest_age_seconds")))
+                .single();
+    }
+
+    /** Deletes up to {@code limit} rows published longer than {@code retention} ago; returns how many. */
+    int deletePublishedBefore(Duration retention, int limit) {
+        return jdbc.sql(DELETE_PUBLISHED_BEFORE)
+                .param("retentionSeconds", (double) retention.toSeconds())
+                .param("limit", limit)
+                .update();
+    }
+
+    /** An unpublished row, with its age when read. */
+    record OutboxRow(UUID id, UUID aggregateId, String eventType, String topic, String payload, Duration age) {
+    }
+
+    /** Unpublished rows and the age of the oldest, in seconds (0 when there are none). */
+    record Lag(long unpublished, double oldestAgeSeconds) {
+    }
+}

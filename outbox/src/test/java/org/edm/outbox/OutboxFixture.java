@@ -1,0 +1,121 @@
+package org.edm.outbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.edm.testsupport.TestInfrastructure;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.ProducerListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An outbox on a database of its own (so relays of other tests never touch its rows): a pooled DataSource, the
+ * writer, and relays built as the auto-configuration builds them.
+ */
+final class OutboxFixture implements AutoCloseable {
+
+    final HikariDataSource dataSource;
+    final JdbcClient jdbc;
+    final TransactionTemplate transactions;
+    final OutboxSignal signal = new OutboxSignal();
+    final OutboxWriter writer;
+    final JsonMapper json = JsonMapper.builder().build();
+    private final List<Relay> relays = new ArrayList<>();
+
+    private OutboxFixture(String database) {
+        TestInfrastructure infrastructure = TestInfrastructure.shared();
+        String url = infrastructure.createDatabase(database);
+        infrastructure.migrate(url);
+        dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(url);
+        dataSource.setUsername(infrastructure.username());
+        dataSource.setPassword(infrastructure.password());
+        dataSource.setMaximumPoolSize(8);
+        jdbc = JdbcClient.create(dataSource);
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        writer = new OutboxWriter(jdbc, json, signal);
+    }
+
+    static OutboxFixture onNewDatabase(String database) {
+        return new OutboxFixture(database);
+    }
+
+    /** A relay (not started) whose producer talks to the given bootstrap servers. */
+    Relay relay(String bootstrapServers, OutboxSettings settings) {
+        var producerFactory = new DefaultKafkaProducerFactory<String, String>(OutboxAutoConfiguration.producerProperties(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), settings));
+        var template = new KafkaTemplate<>(producerFactory);
+        template.setProducerListener(new ProducerListener<>() {
+        });
+        var registry = new SimpleMeterRegistry();
+        var relay = new OutboxRelay(new OutboxRepository(jdbc), transactions, template, settings,
+                new OutboxMetrics(registry), signal);
+        var handle = new Relay(relay, producerFactory, registry);
+        relays.add(handle);
+        return handle;
+    }
+
+    /** Appends one {@link TestEvent} in a transaction of its own and returns it. */
+    TestEvent append(String topic, UUID aggregateId, int sequence) {
+        var event = new TestEvent(UUID.randomUUID(), aggregateId, sequence, Instant.now());
+        transactions.executeWithoutResult(status -> writer.append(
+                new OutboxMessage(event.eventId(), topic, "document", aggregateId, "TestHappened", event)));
+        return event;
+    }
+
+    long unpublished() {
+        return jdbc.sql("SELECT count(*) FROM outbox_events WHERE published_at IS NULL").query(Long.class).single();
+    }
+
+    /** A local port on which nothing listens: connections are refused at once. */
+    static String unreachableBootstrapServers() {
+        try (var socket = new ServerSocket(0)) {
+            return "127.0.0.1:" + socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        relays.forEach(r -> {
+            r.relay().stop();
+            r.producerFactory().destroy();
+        });
+        dataSource.close();
+    }
+
+    record Relay(OutboxRelay relay, DefaultKafkaProducerFactory<String, String> producerFactory,
+            SimpleMeterRegistry registry) {
+
+        double counter(String name) {
+            return registry.find(name).counters().stream().mapToDouble(c -> c.count()).sum();
+        }
+
+        double gauge(String name) {
+            return registry.get(name).gauge().value();
+        }
+
+        double timeGaugeMillis(String name) {
+            return registry.get(name).timeGauge().value(java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The payload the tests publish: the aggregate and its position in the aggregate's sequence. */
+    record TestEvent(UUID eventId, UUID aggregateId, int sequence, Instant occurredAt) {
+    }
+}
