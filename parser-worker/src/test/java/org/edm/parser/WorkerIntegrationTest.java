@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
         "edm.parser.stale-after=3s",
         "edm.parser.sweep-interval=1s",
         "edm.parser.consumer.concurrency=2",
-        "edm.parser.consumer.retries=2",
+        "edm.parser.consumer.retries=10",
         "edm.parser.consumer.initial-backoff=200ms",
         "edm.parser.consumer.max-backoff=1s" })
 @RealInfrastructure
