@@ -18,10 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("edm.parser.consumer")
 public record ConsumerSettings(
         @DefaultValue("1") int concurrency,
-        @DefaultValue("6") int retries,
+        @DefaultValue("10") int retries,
         @DefaultValue("1s") Duration initialBackoff,
         @DefaultValue("2.0") double backoffMultiplier,
-        @DefaultValue("30s") Duration maxBackoff) {
+        @DefaultValue("60s") Duration maxBackoff) {
 
     public ConsumerSettings {
         if (concurrency < 1) {
