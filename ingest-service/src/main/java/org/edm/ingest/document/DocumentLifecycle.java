@@ -1,0 +1,76 @@
+package org.edm.ingest.document;
+
+import java.io.IOException;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.edm.events.DocumentUploaded;
+import org.edm.ingest.storage.DocumentStorage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Reading, deleting and reprocessing a stored document. */
+@Service
+class DocumentLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentLifecycle.class);
+
+    private final DocumentRepository documents;
+    private final DocumentEvents events;
+    private final DocumentStorage storage;
+    private final TransactionTemplate transactions;
+    private final MeterRegistry meters;
+
+    DocumentLifecycle(DocumentRepository documents, DocumentEvents events, DocumentStorage storage,
+            TransactionTemplate transactions, MeterRegistry meters) {
+        this.documents = documents;
+        this.events = events;
+        this.storage = storage;
+        this.transactions = transactions;
+        this.meters = meters;
+    }
+
+    StoredDocument find(UUID id) {
+        return documents.findById(id).orElseThrow(() -> new DocumentNotFound(id));
+    }
+
+    /**
+     * Deletes the row (sections and idempotency keys by cascade) and announces {@code DocumentDeleted} in one
+     * transaction, then removes the file. A crash before the file is removed leaves an orphan that the
+     * {@link OrphanFileSweeper} deletes later; the reverse order could leave a visible document without its file.
+     */
+    void delete(UUID id) {
+        StoredDocument deleted = transactions.execute(status -> {
+            StoredDocument document = documents.delete(id).orElseThrow(() -> new DocumentNotFound(id));
+            events.deleted(document);
+            return document;
+        });
+        try {
+            storage.delete(deleted.filePath());
+        } catch (IOException | RuntimeException e) {
+            log.warn("Document deleted but its file stays until the orphan sweep: document={} file={} error={}",
+                    id, deleted.filePath(), e.toString());
+        }
+        meters.counter("edm.documents.deleted").increment();
+        log.info("Document deleted: document={} title=\"{}\" version=\"{}\"", id, deleted.title(), deleted.version());
+    }
+
+    /**
+     * Sets the status back to {@code pending} and announces a new {@code DocumentUploaded} with trigger
+     * {@code reprocess}. Refused with {@link DocumentBusy} while the document is {@code processing}; allowed when
+     * it is {@code pending} (e.g. its first event went to the dead-letter topic), {@code done} or {@code failed}.
+     */
+    StoredDocument reprocess(UUID id) {
+        StoredDocument document = transactions.execute(status -> {
+            StoredDocument pending = documents.markPendingUnlessProcessing(id).orElseThrow(() ->
+                    documents.findById(id).isPresent() ? new DocumentBusy(id) : new DocumentNotFound(id));
+            events.uploaded(pending, DocumentUploaded.TRIGGER_REPROCESS);
+            return pending;
+        });
+        meters.counter("edm.documents.reprocessed").increment();
+        log.info("Document queued for reprocessing: document={}", id);
+        return document;
+    }
+}

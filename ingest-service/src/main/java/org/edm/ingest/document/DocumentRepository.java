@@ -1,0 +1,136 @@
+package org.edm.ingest.document;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The service's SQL on {@code documents}. Every method runs in the caller's transaction. TIMESTAMP columns hold
+ * the session's local time (the columns' defaults use {@code now()}), so they are read back through the session
+ * time zone.
+ */
+@Repository
+public class DocumentRepository {
+
+    /** Keys of {@code documents.metadata} this service writes. */
+    public static final String SHA256 = "sha256";
+    public static final String SIZE_BYTES = "size_bytes";
+
+    private static final String COLUMNS = """
+            id, title, version, processing_status, file_path,
+            metadata ->> 'sha256' AS sha256,
+            coalesce((metadata ->> 'size_bytes')::bigint, 0) AS size_bytes,
+            upload_date AT TIME ZONE current_setting('TimeZone') AS upload_date,
+            page_count,
+            updated_at AT TIME ZONE current_setting('TimeZone') AS updated_at
+            """;
+
+    /* The unique index idx_documents_identity makes a concurrent second insert of the same bytes wait, then skip. */
+    private static final String INSERT_IF_NEW = """
+            INSERT INTO documents (id, title, version, file_path, processing_status, metadata)
+            VALUES (:id, :title, :version, :filePath, 'pending', CAST(:metadata AS jsonb))
+            ON CONFLICT (title, version, (metadata ->> 'sha256')) DO NOTHING
+            RETURNING
+            """ + COLUMNS;
+
+    private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM documents WHERE id = :id";
+
+    private static final String FIND_BY_IDENTITY = "SELECT " + COLUMNS + """
+             FROM documents
+            WHERE title = :title AND version = :version AND metadata ->> 'sha256' = :sha256
+            """;
+
+    private static final String DELETE = "DELETE FROM documents WHERE id = :id RETURNING " + COLUMNS;
+
+    /* Guarded: a document the parser is working on keeps its status (the caller answers 409). */
+    private static final String MARK_PENDING_UNLESS_PROCESSING = """
+            UPDATE documents
+               SET processing_status = 'pending'
+             WHERE id = :id AND processing_status <> 'processing'
+            RETURNING
+            """ + COLUMNS;
+
+    private static final String EXISTING_IDS = "SELECT id FROM documents WHERE id IN (:ids)";
+
+    private final JdbcClient jdbc;
+
+    DocumentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Inserts a pending document unless one with the same title, version and SHA-256 exists (or is being
+     * inserted by a transaction that then commits).
+     *
+     * @param metadataJson a JSON object that contains at least {@value #SHA256} and {@value #SIZE_BYTES}
+     * @return the new row, or empty when it is a duplicate
+     */
+    public Optional<StoredDocument> insertIfNew(UUID id, String title, String version, String filePath,
+            String metadataJson) {
+        return jdbc.sql(INSERT_IF_NEW)
+                .param("id", id)
+                .param("title", title)
+                .param("version", version)
+                .param("filePath", filePath)
+                .param("metadata", metadataJson)
+                .query(DocumentRepository::map)
+                .optional();
+    }
+
+    public Optional<StoredDocument> findById(UUID id) {
+        return jdbc.sql(FIND_BY_ID).param("id", id).query(DocumentRepository::map).optional();
+    }
+
+    public Optional<StoredDocument> findByIdentity(String title, String version, String sha256) {
+        return jdbc.sql(FIND_BY_IDENTITY)
+                .param("title", title)
+                .param("version", version)
+                .param("sha256", sha256)
+                .query(DocumentRepository::map)
+                .optional();
+    }
+
+    /** Deletes the row (its sections and idempotency keys go by cascade) and returns what it was. */
+    Optional<StoredDocument> delete(UUID id) {
+        return jdbc.sql(DELETE).param("id", id).query(DocumentRepository::map).optional();
+    }
+
+    /** Sets the status back to pending unless the document is processing; empty if it is, or does not exist. */
+    Optional<StoredDocument> markPendingUnlessProcessing(UUID id) {
+        return jdbc.sql(MARK_PENDING_UNLESS_PROCESSING).param("id", id).query(DocumentRepository::map).optional();
+    }
+
+    /** Which of the ids have a row. */
+    Set<UUID> existingIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        List<UUID> found = jdbc.sql(EXISTING_IDS).param("ids", ids).query(UUID.class).list();
+        return found.stream().collect(Collectors.toSet());
+    }
+
+    private static StoredDocument map(ResultSet rs, int row) throws SQLException {
+        Integer pageCount = rs.getObject("page_count", Integer.class);
+        String sha256 = rs.getString("sha256");
+        return new StoredDocument(
+                rs.getObject("id", UUID.class),
+                rs.getString("title"),
+                rs.getString("version"),
+                rs.getString("processing_status"),
+                rs.getString("file_path"),
+                sha256 == null ? "" : sha256,
+                rs.getLong("size_bytes"),
+                rs.getObject("upload_date", OffsetDateTime.class).toInstant(),
+                pageCount,
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+}

@@ -1,0 +1,22 @@
+package org.edm.ingest.upload;
+
+import jakarta.servlet.MultipartConfigElement;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The container's multipart limits derived from {@code edm.upload.max-size}, so there is one setting to change
+ * (this bean replaces Boot's {@code spring.servlet.multipart.*}).
+ */
+@Configuration(proxyBeanMethods = false)
+class MultipartConfiguration {
+
+    @Bean
+    MultipartConfigElement multipartConfigElement(UploadSettings settings) {
+        String location = settings.spoolDirectory() == null ? "" : settings.spoolDirectory().toString();
+        long maxFile = settings.maxSize().toBytes();
+        long maxRequest = maxFile + settings.maxMetadataSize().toBytes() + UploadSettings.REQUEST_OVERHEAD.toBytes();
+        return new MultipartConfigElement(location, maxFile, maxRequest,
+                (int) UploadSettings.SPOOL_THRESHOLD.toBytes());
+    }
+}
