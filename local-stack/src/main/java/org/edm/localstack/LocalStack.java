@@ -32,6 +32,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackSettings settings;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
     LocalStack(StackSettings settings) {
         this.settings = settings;
@@ -126,31 +127,66 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startServices() throws Exception {
+        Files.createDirectories(settings.storageRoot());
+        for (String name : List.of("ingest-service", "parser-worker", "search-api")) {
+            startService(name);
+        }
+        for (ServiceProcess service : services.values()) {
+            service.awaitHealthy(SERVICE_START_TIMEOUT);
+            log.info("{} is healthy on port {}", service.name(), service.port());
+        }
+    }
+
+    private ServiceProcess startService(String name) throws IOException {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("EDM_DB_URL", settings.jdbcUrl());
         environment.put("EDM_DB_USER", settings.dbUser());
         environment.put("EDM_DB_PASSWORD", settings.dbPassword());
         environment.put("EDM_KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers());
         environment.put("EDM_STORAGE_ROOT", settings.storageRoot().toString());
-        Files.createDirectories(settings.storageRoot());
-        Map<String, String> properties = Map.of(
-                "spring.datasource.url", settings.jdbcUrl(),
-                "spring.datasource.username", settings.dbUser(),
-                "spring.datasource.password", settings.dbPassword(),
-                "spring.kafka.bootstrap-servers", settings.bootstrapServers(),
-                "edm.storage.root", settings.storageRoot().toString());
-        List<ServiceProcess> services = List.of(
-                ServiceProcess.start("ingest-service", settings.ingestPort(), settings.servicesDir(),
-                        settings.javaOptions(), environment, properties),
-                ServiceProcess.start("parser-worker", settings.parserPort(), settings.servicesDir(),
-                        settings.javaOptions(), environment, properties),
-                ServiceProcess.start("search-api", settings.searchPort(), settings.servicesDir(),
-                        settings.javaOptions(), environment, properties));
-        services.forEach(running::push);
-        for (ServiceProcess service : services) {
-            service.awaitHealthy(SERVICE_START_TIMEOUT);
-            log.info("{} is healthy on port {}", service.name(), service.port());
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", settings.jdbcUrl());
+        properties.put("spring.datasource.username", settings.dbUser());
+        properties.put("spring.datasource.password", settings.dbPassword());
+        properties.put("spring.kafka.bootstrap-servers", settings.bootstrapServers());
+        properties.put("edm.storage.root", settings.storageRoot().toString());
+        properties.putAll(settings.serviceProperties());
+        int port = switch (name) {
+            case "ingest-service" -> settings.ingestPort();
+            case "parser-worker" -> settings.parserPort();
+            case "search-api" -> settings.searchPort();
+            default -> throw new IllegalArgumentException("no service " + name);
+        };
+        ServiceProcess service = ServiceProcess.start(name, port, settings.servicesDir(), settings.javaOptions(),
+                environment, properties);
+        services.put(name, service);
+        running.push(service);
+        return service;
+    }
+
+    /** Kills a service at once, as a crash would (for fault tests). */
+    void killService(String name) throws InterruptedException {
+        ServiceProcess service = services.get(name);
+        if (service != null) {
+            service.kill();
         }
+    }
+
+    /** Starts a service that was killed or stopped, and waits until it is healthy. */
+    void restartService(String name) throws Exception {
+        ServiceProcess old = services.get(name);
+        if (old != null) {
+            old.close();
+            running.remove(old);
+        }
+        startService(name).awaitHealthy(SERVICE_START_TIMEOUT);
+        log.info("{} restarted", name);
+    }
+
+    /** Whether the named service's process is alive. */
+    boolean isAlive(String name) {
+        ServiceProcess service = services.get(name);
+        return service != null && service.isAlive();
     }
 
     /** Stops what was started, newest first; safe to call more than once. */

@@ -113,6 +113,12 @@ final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Kills the process at once (SIGKILL), as a crash would: no graceful shutdown. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        log.warn("Killed {} (pid {})", name, process.pid());
+    }
+
     /** Asks the service to stop (SIGTERM, a graceful Spring shutdown), then kills it after a grace period. */
     @Override
     public void close() {

@@ -3,6 +3,7 @@ package org.edm.localstack;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param servicesDir the project root holding {@code <service>/target/<service>-*-exec.jar}
  * @param javaOptions JVM options for each service process
  * @param startServices false to start only PostgreSQL, Kafka and the migrations
+ * @param serviceProperties further Spring properties for every service ({@code --service-property=key=value})
  */
 record StackSettings(
         Path dataDir,
@@ -41,7 +43,8 @@ record StackSettings(
         @Nullable Path dropDir,
         Path servicesDir,
         List<String> javaOptions,
-        boolean startServices) {
+        boolean startServices,
+        Map<String, String> serviceProperties) {
 
     static final String USAGE = """
             Usage: java -jar local-stack/target/local-stack.jar [options]
@@ -63,16 +66,28 @@ record StackSettings(
               --drop-dir=DIR        upload every PDF copied into DIR [EDM_DROP_DIR]
               --services-dir=DIR    project root holding the services' target/*-exec.jar     default: found from this jar
               --java-opts="..."     JVM options for each service [EDM_JAVA_OPTS]              default -Xmx768m
+              --service-property=K=V  a Spring property for every service (repeatable), e.g.
+                                    --service-property=edm.upload.max-size=500MB
               --infrastructure-only start PostgreSQL, Kafka and the migrations, no services
               --help                this text
             """;
 
     static StackSettings parse(String[] args, Map<String, String> env, Path defaultServicesDir) {
         Map<String, String> flags = new HashMap<>();
+        Map<String, String> serviceProperties = new LinkedHashMap<>();
         boolean infrastructureOnly = false;
         for (String arg : args) {
             if (arg.equals("--infrastructure-only")) {
                 infrastructureOnly = true;
+                continue;
+            }
+            if (arg.startsWith("--service-property=")) {
+                String property = arg.substring("--service-property=".length());
+                int eq = property.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("--service-property needs key=value, not " + property);
+                }
+                serviceProperties.put(property.substring(0, eq), property.substring(eq + 1));
                 continue;
             }
             if (!arg.startsWith("--") || !arg.contains("=")) {
@@ -95,7 +110,8 @@ record StackSettings(
                 pathOrNull(value(flags, "drop-dir", env, "EDM_DROP_DIR", null)),
                 Path.of(value(flags, "services-dir", Map.of(), "", defaultServicesDir.toString())),
                 splitOptions(value(flags, "java-opts", env, "EDM_JAVA_OPTS", "-Xmx768m")),
-                !infrastructureOnly);
+                !infrastructureOnly,
+                Map.copyOf(serviceProperties));
         for (String known : List.of("data-dir", "postgres-port", "kafka-port", "ingest-port", "search-port",
                 "parser-port", "db-url", "db-user", "db-password", "kafka", "drop-dir", "services-dir", "java-opts")) {
             flags.remove(known);

@@ -5,14 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,53 +18,30 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.edm.events.Topics;
 import org.edm.testsupport.KafkaTopicReader;
-import org.edm.testsupport.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole pipeline through real HTTP and real Kafka: the launcher starts the three services as separate
- * processes from the jars the build made, on the shared real PostgreSQL and Kafka of the test JVM. A real
+ * The whole pipeline through real HTTP and real Kafka ({@link SharedStack}: the launcher runs the three services
+ * as separate processes on the test JVM's real PostgreSQL and Kafka). A real
  * specification is uploaded, announced, parsed and found by the search API; a damaged file ends failed.
  */
 class PipelineEndToEndTest {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final JsonMapper JSON = SystemClient.JSON;
 
-    @TempDir
-    static Path dataDir;
-
-    static LocalStack stack;
-    static URI ingest;
+    static SharedStack stack;
+    static SystemClient client;
     static URI search;
 
     @BeforeAll
     static void startTheStack() throws Exception {
-        TestInfrastructure infrastructure = TestInfrastructure.shared();
-        int ingestPort = freePort();
-        int searchPort = freePort();
-        int parserPort = freePort();
-        var settings = new StackSettings(dataDir, 0, 0, ingestPort, searchPort, parserPort,
-                infrastructure.jdbcUrl(), infrastructure.username(), infrastructure.password(),
-                infrastructure.bootstrapServers(), null, Path.of("..").toAbsolutePath().normalize(),
-                List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), true);
-        stack = new LocalStack(settings);
-        stack.start();
-        ingest = URI.create("http://localhost:" + ingestPort);
-        search = URI.create("http://localhost:" + searchPort);
-    }
-
-    @AfterAll
-    static void stopTheStack() {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = SharedStack.get();
+        client = new SystemClient(stack);
+        search = stack.search;
     }
 
     @Test
@@ -160,35 +133,14 @@ class PipelineEndToEndTest {
     }
 
     private static JsonNode getJson(URI uri) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+        return client.getJson(uri);
     }
 
     private static HttpResponse<String> upload(String resource, String title, String version)
             throws IOException, InterruptedException {
-        byte[] pdf;
         try (InputStream in = PipelineEndToEndTest.class.getClassLoader().getResourceAsStream(resource)) {
             assertThat(in).as(resource).isNotNull();
-            pdf = in.readAllBytes();
-        }
-        String boundary = "e2e-" + UUID.randomUUID();
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n" + title + "\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n" + version + "\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"spec.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n";
-        String tail = "\r\n--" + boundary + "--\r\n";
-        HttpRequest request = HttpRequest.newBuilder(ingest.resolve("/api/documents"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
-                        HttpRequest.BodyPublishers.ofByteArray(pdf), HttpRequest.BodyPublishers.ofString(tail)))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+            return client.upload(in.readAllBytes(), Path.of(resource).getFileName().toString(), title, version);
         }
     }
 }

@@ -37,6 +37,15 @@ class StackSettingsTests {
     }
 
     @Test
+    void servicePropertiesAreCollectedForEveryService() {
+        StackSettings settings = StackSettings.parse(new String[] {"--service-property=edm.upload.max-size=500MB",
+                "--service-property=logging.level.org.edm=DEBUG"}, Map.of(), Path.of("/repo"));
+
+        assertThat(settings.serviceProperties()).containsEntry("edm.upload.max-size", "500MB")
+                .containsEntry("logging.level.org.edm", "DEBUG");
+    }
+
+    @Test
     void unknownOptionsAndBadPortsAreRefusedWithAClearMessage() {
         assertThatThrownBy(() -> StackSettings.parse(new String[] {"--colour=red"}, Map.of(), Path.of("/")))
                 .hasMessageContaining("colour");

@@ -1,0 +1,70 @@
+package org.edm.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.edm.testsupport.TestInfrastructure;
+
+/**
+ * The whole system started once per test JVM through the launcher: the three services run as child processes from
+ * the jars the build made, on the JVM's shared real PostgreSQL and Kafka. Parser timeouts are short so that fault
+ * tests finish quickly.
+ */
+final class SharedStack {
+
+    private static SharedStack instance;
+
+    final LocalStack stack;
+    final URI ingest;
+    final URI search;
+    final URI parser;
+    final Path storageRoot;
+
+    private SharedStack(LocalStack stack, URI ingest, URI search, URI parser, Path storageRoot) {
+        this.stack = stack;
+        this.ingest = ingest;
+        this.search = search;
+        this.parser = parser;
+        this.storageRoot = storageRoot;
+    }
+
+    static synchronized SharedStack get() throws Exception {
+        if (instance == null) {
+            TestInfrastructure infrastructure = TestInfrastructure.shared();
+            Path dataDir = Files.createTempDirectory("edm-system-test");
+            int ingestPort = freePort();
+            int searchPort = freePort();
+            int parserPort = freePort();
+            var settings = new StackSettings(dataDir, 0, 0, ingestPort, searchPort, parserPort,
+                    infrastructure.jdbcUrl(), infrastructure.username(), infrastructure.password(),
+                    infrastructure.bootstrapServers(), null, Path.of("..").toAbsolutePath().normalize(),
+                    List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), true,
+                    Map.of("edm.parser.stale-after", "6s",
+                            "edm.parser.sweep-interval", "2s",
+                            "edm.parser.timeout", "60s",
+                            "edm.outbox.poll-interval", "200ms",
+                            "edm.outbox.backoff.max", "2s"));
+            var stack = new LocalStack(settings);
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-test-stack-stop"));
+            stack.start();
+            instance = new SharedStack(stack, URI.create("http://localhost:" + ingestPort),
+                    URI.create("http://localhost:" + searchPort), URI.create("http://localhost:" + parserPort),
+                    settings.storageRoot());
+        }
+        return instance;
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
