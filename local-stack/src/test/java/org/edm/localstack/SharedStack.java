@@ -49,7 +49,8 @@ final class SharedStack {
                             "edm.parser.sweep-interval", "2s",
                             "edm.parser.timeout", "60s",
                             "edm.outbox.poll-interval", "200ms",
-                            "edm.outbox.backoff.max", "2s"));
+                            "edm.outbox.backoff.max", "2s",
+                            "edm.upload.max-size", "64MB"));
             var stack = new LocalStack(settings);
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-test-stack-stop"));
             stack.start();

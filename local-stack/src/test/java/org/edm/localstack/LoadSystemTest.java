@@ -1,0 +1,202 @@
+package org.edm.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.edm.events.Topics;
+import org.edm.testsupport.KafkaTopicReader;
+import org.edm.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Load against the running system: uploads from 16 concurrent clients while 50 clients search. Every upload must
+ * end {@code done} (or {@code failed} with a reason, for the corpus's broken files); figures are printed, not
+ * asserted. The short variant (CI) uploads {@code edm.load.uploads} = 48 generated specifications; the long one,
+ * {@code -Dedm.load.uploads=1000}, cycles through the PDFs of {@code edm.corpus.dir} (default ../../shared/corpus)
+ * when it exists.
+ */
+class LoadSystemTest {
+
+    static final int UPLOADS = Integer.getInteger("edm.load.uploads", 48);
+    static final int UPLOAD_CLIENTS = 16;
+    static final int SEARCH_CLIENTS = 50;
+
+    static SharedStack stack;
+    static SystemClient client;
+    static JdbcClient jdbc;
+
+    @BeforeAll
+    static void runningSystem() throws Exception {
+        stack = SharedStack.get();
+        client = new SystemClient(stack);
+        jdbc = JdbcClient.create(TestInfrastructure.shared().dataSource());
+    }
+
+    @Test
+    void concurrentUploadsAllFinishWhileSearchesAreServed() throws Exception {
+        List<byte[]> pdfs = pdfsToUpload();
+        Map<String, Long> uploadedAt = new ConcurrentHashMap<>();
+        Map<String, Long> processedAt = new ConcurrentHashMap<>();
+        List<Long> searchNanos = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger searchErrors = new AtomicInteger();
+        AtomicBoolean loading = new AtomicBoolean(true);
+        AtomicLong peakParserHeap = new AtomicLong();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+
+        try (var events = KafkaTopicReader.atEnd(Topics.DOCUMENTS_PROCESSED)) {
+            ExecutorService searchers = Executors.newFixedThreadPool(SEARCH_CLIENTS + 1);
+            for (int i = 0; i < SEARCH_CLIENTS; i++) {
+                String query = List.of("order book", "sequence number", "price field", "\"message type\"", "seq*",
+                        "AddOrder", "SoupBinTCP -heartbeat", "35=D").get(i % 8);
+                searchers.submit(() -> {
+                    while (loading.get()) {
+                        long started = System.nanoTime();
+                        try {
+                            int status = client.get(stack.search.resolve("/api/search?q="
+                                    + URLEncoder.encode(query, StandardCharsets.UTF_8))).statusCode();
+                            searchNanos.add(System.nanoTime() - started);
+                            if (status != 200) {
+                                searchErrors.incrementAndGet();
+                            }
+                        } catch (IOException | InterruptedException e) {
+                            searchErrors.incrementAndGet();
+                        }
+                    }
+                    return null;
+                });
+            }
+            searchers.submit(() -> {
+                while (loading.get()) {
+                    peakParserHeap.accumulateAndGet(parserHeapUsed(), Math::max);
+                    Thread.sleep(500);
+                }
+                return null;
+            });
+
+            // when: 16 clients upload
+            long started = System.nanoTime();
+            ExecutorService uploaders = Executors.newFixedThreadPool(UPLOAD_CLIENTS);
+            List<Future<String>> uploads = new ArrayList<>();
+            for (int i = 0; i < UPLOADS; i++) {
+                byte[] pdf = pdfs.get(i % pdfs.size());
+                String title = "Load " + run + " " + i;
+                uploads.add(uploaders.submit(() -> {
+                    String id = client.uploadAccepted(pdf, title, "1");
+                    uploadedAt.put(id, System.nanoTime());
+                    return id;
+                }));
+            }
+            List<String> ids = new ArrayList<>();
+            for (Future<String> upload : uploads) {
+                ids.add(upload.get(5, TimeUnit.MINUTES));
+            }
+            long uploadNanos = System.nanoTime() - started;
+            uploaders.shutdown();
+
+            // then: every document is parsed; the processed event marks it searchable
+            List<ConsumerRecord<String, String>> records = events.pollUntil(received -> {
+                received.forEach(r -> processedAt.putIfAbsent(r.key(), r.timestamp()));
+                return ids.stream().allMatch(processedAt::containsKey);
+            }, Duration.ofMinutes(Math.max(5, UPLOADS / 10)));
+            long allNanos = System.nanoTime() - started;
+            loading.set(false);
+            searchers.shutdown();
+            searchers.awaitTermination(1, TimeUnit.MINUTES);
+
+            Map<String, JsonNode> lastEvent = new ConcurrentHashMap<>();
+            records.forEach(r -> lastEvent.put(r.key(), SystemClient.JSON.readTree(r.value())));
+            long done = ids.stream().filter(id -> "done".equals(lastEvent.get(id).get("status").asString())).count();
+            long failed = ids.size() - done;
+            long pages = ids.stream().mapToLong(id -> lastEvent.get(id).path("pageCount").asLong(0)).sum();
+            for (String id : ids) {
+                String status = jdbc.sql("SELECT processing_status FROM documents WHERE id = :id")
+                        .param("id", UUID.fromString(id)).query(String.class).single();
+                assertThat(status).isIn("done", "failed");
+            }
+            assertThat(ids).doesNotHaveDuplicates().hasSize(UPLOADS);
+            List<Long> toSearchable = new ArrayList<>();
+            long wallStartMillis = System.currentTimeMillis() - (System.nanoTime() - started) / 1_000_000;
+            for (String id : ids) {
+                long uploadMillis = wallStartMillis + (uploadedAt.get(id) - started) / 1_000_000;
+                toSearchable.add(Math.max(0, processedAt.get(id) - uploadMillis));
+            }
+            Collections.sort(toSearchable);
+            List<Long> searchMillis = new ArrayList<>(searchNanos.stream().map(n -> n / 1_000_000).toList());
+            Collections.sort(searchMillis);
+
+            System.out.printf("""
+                    [load] %d uploads from %d clients (%s PDFs), %d done, %d failed, documents lost: %d
+                    [load] uploads/s: %.1f   documents parsed/s: %.2f   pages/s: %.1f   (%d pages in %.1f s)
+                    [load] upload -> searchable: p50 %d ms, p99 %d ms, max %d ms
+                    [load] searches at %d concurrent clients during ingestion: %d requests, %d errors, p50 %d ms, p99 %d ms
+                    [load] parser-worker peak heap used: %d MB
+                    """, UPLOADS, UPLOAD_CLIENTS, pdfs.size() > 3 ? "corpus" : "generated", done, failed,
+                    UPLOADS - ids.stream().filter(processedAt::containsKey).count(),
+                    UPLOADS / (uploadNanos / 1e9), UPLOADS / (allNanos / 1e9), pages / (allNanos / 1e9), pages,
+                    allNanos / 1e9, percentile(toSearchable, 50), percentile(toSearchable, 99),
+                    toSearchable.get(toSearchable.size() - 1), SEARCH_CLIENTS, searchMillis.size(), searchErrors.get(),
+                    percentile(searchMillis, 50), percentile(searchMillis, 99), peakParserHeap.get() / (1024 * 1024));
+            assertThat(searchErrors.get()).as("failed searches").isZero();
+        }
+    }
+
+    private static long parserHeapUsed() {
+        try {
+            JsonNode metric = client.getJson(stack.parser.resolve("/actuator/metrics/jvm.memory.used?tag=area:heap"));
+            return metric == null ? 0 : (long) metric.get("measurements").get(0).get("value").asDouble();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static List<byte[]> pdfsToUpload() throws IOException {
+        Path corpus = Path.of(System.getProperty("edm.corpus.dir", "../../shared/corpus"));
+        if (UPLOADS > 100 && Files.isDirectory(corpus)) {
+            List<byte[]> pdfs = new ArrayList<>();
+            try (Stream<Path> files = Files.list(corpus)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".pdf")).sorted().toList()) {
+                    pdfs.add(Files.readAllBytes(file));
+                }
+            }
+            return pdfs;
+        }
+        List<byte[]> pdfs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            pdfs.add(GeneratedPdfs.specification("loadmarker" + i, 5 + i * 5, 2));
+        }
+        return pdfs;
+    }
+
+    private static long percentile(List<Long> sorted, int percentile) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+}
