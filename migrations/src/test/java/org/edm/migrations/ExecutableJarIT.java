@@ -24,7 +24,7 @@ class ExecutableJarIT {
     private static final Path JAR = Path.of("target/edm-migrations.jar");
 
     @Test
-    void packagedToolMigratesVerifiesAndDowngradesWithQuietOutput() throws Exception {
+    void packagedToolUpgradesAndDowngradesWithQuietOutput() throws Exception {
         // given
         assertThat(JAR).as("built by mvn package").exists();
         String database = "executable_jar";
@@ -39,14 +39,9 @@ class ExecutableJarIT {
         assertThat(upgrade.out()).contains("Applied ").contains("Now at version");
         assertThat(upgrade.err()).as("Flyway's INFO logging stays quiet").isEmpty();
 
-        Run verify = java(environment, "verify");
-        assertThat(verify.exitCode()).as(verify.toString()).isZero();
-
         Run downgrade = java(environment, "downgrade");
         assertThat(downgrade.exitCode()).as("undo scripts are found inside the jar: " + downgrade).isZero();
-
-        Run history = java(environment, "history");
-        assertThat(history.out()).contains(" pending ");
+        assertThat(downgrade.out()).startsWith("Downgraded ");
     }
 
     @Test
@@ -59,7 +54,7 @@ class ExecutableJarIT {
 
     private static Run java(Map<String, String> environment, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()));
+                "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("EDM_DB_") || name.startsWith("PG"));
