@@ -1,0 +1,4 @@
+@NullMarked
+package org.edm.search.documents;
+
+import org.jspecify.annotations.NullMarked;

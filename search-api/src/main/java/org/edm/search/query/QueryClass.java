@@ -1,0 +1,35 @@
+package org.edm.search.query;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.edm.search.query.UserQuery.Item;
+
+/** The kind of a query, as a low-cardinality tag of the {@code edm.search.query} timer. */
+enum QueryClass {
+    PHRASE, IDENTIFIER, PREFIX, BOOLEAN, WORDS;
+
+    /** Digits, underscores, punctuation inside a word, or an upper-case letter after a lower-case one. */
+    private static final Pattern IDENTIFIER_LIKE = Pattern.compile(".*(\\d|_|\\p{L}[=.:/-]\\p{Alnum}|\\p{Ll}\\p{Lu}).*");
+
+    static QueryClass of(UserQuery query) {
+        List<Item> items = query.required().stream().flatMap(List::stream).toList();
+        if (query.hasPhrase()) {
+            return PHRASE;
+        }
+        if (items.stream().anyMatch(item -> IDENTIFIER_LIKE.matcher(item.text()).matches())) {
+            return IDENTIFIER;
+        }
+        if (query.hasPrefix()) {
+            return PREFIX;
+        }
+        if (query.hasAlternatives() || !query.excluded().isEmpty()) {
+            return BOOLEAN;
+        }
+        return WORDS;
+    }
+
+    String tag() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,64 @@
+package org.edm.search.query;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.UUID;
+
+import org.edm.search.web.InvalidCursor;
+
+/**
+ * Where the next page starts: after the hit with this score and section id, in the order (score descending, id
+ * ascending). Sent to clients as opaque base64url text that also carries a fingerprint of the query and filters,
+ * so a cursor is refused when it is used with another search or altered.
+ */
+record SearchCursor(double score, UUID id) {
+
+    private static final byte VERSION = 1;
+    private static final int LENGTH = 1 + 8 + 8 + 16;
+
+    String encode(String fingerprintSource) {
+        ByteBuffer buffer = ByteBuffer.allocate(LENGTH)
+                .put(VERSION)
+                .putLong(fingerprint(fingerprintSource))
+                .putDouble(score)
+                .putLong(id.getMostSignificantBits())
+                .putLong(id.getLeastSignificantBits());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+    }
+
+    /**
+     * @throws InvalidCursor when the text is not a cursor of this version issued for {@code fingerprintSource}
+     */
+    static SearchCursor decode(String text, String fingerprintSource) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCursor();
+        }
+        if (bytes.length != LENGTH) {
+            throw new InvalidCursor();
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        if (buffer.get() != VERSION || buffer.getLong() != fingerprint(fingerprintSource)) {
+            throw new InvalidCursor();
+        }
+        double score = buffer.getDouble();
+        if (!Double.isFinite(score) || score < 0) {
+            throw new InvalidCursor();
+        }
+        return new SearchCursor(score, new UUID(buffer.getLong(), buffer.getLong()));
+    }
+
+    private static long fingerprint(String source) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

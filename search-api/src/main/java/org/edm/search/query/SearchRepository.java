@@ -1,0 +1,265 @@
+package org.edm.search.query;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.edm.search.query.SearchPage.Ancestor;
+import org.edm.search.query.SearchPage.DocumentRef;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The SQL of the search. Three statements in one read-only transaction: settings and normalisation, the
+ * planner's estimates, and the ranked page. Every value is a bind parameter; the tsquery texts are built by
+ * {@link TsQueryText} with every user word quoted.
+ * <p>
+ * Why bounded: a GIN index finds matches fast but says nothing about their rank, so ranking every match of a
+ * common word reads a quarter of the table. The page is ranked from two bounded candidate sets instead, read in
+ * physical order: the first sections whose title matches (through {@code idx_sections_title_fts}) and the first
+ * sections that match at all (through {@code idx_sections_fts}, or a sequential scan that stops early when the
+ * planner knows matches are dense). A section whose title matches the whole query always ranks above one where
+ * only the text does. When neither set was cut short, every match was ranked and the total is exact.
+ */
+@Repository
+class SearchRepository {
+
+    /** Sections per page row, as the SQL below computes them. */
+    record Row(UUID id, double score, @Nullable String title, int level, @Nullable Integer pageNumber,
+            DocumentRef document, List<Ancestor> breadcrumb, String snippet) {
+    }
+
+    /** What the page statement returns: the page, and how much was examined and matched to find it. */
+    record Ranked(List<Row> rows, long examined, long matched, long titleMatched) {
+    }
+
+    /** The normalised tsquery texts, as PostgreSQL prints them; empty when only stop words were given. */
+    record Normalised(String required, String requiredInTitle, String excluded) {
+    }
+
+    /** The planner's expected numbers of sections matching in the title index and in the full-text index. */
+    record Estimates(long titleMatches, long matches) {
+    }
+
+    /** Values of one page request, all bound as parameters. */
+    record PageQuery(String relaxed, String exact, String inTitle, SearchFilters filters, int examined,
+            boolean titleTier, @Nullable SearchCursor after, int pageRows) {
+    }
+
+    static final String MARK_START = "\uE000";
+    static final String MARK_END = "\uE001";
+
+    /**
+     * Transaction-local settings, then the user's words through PostgreSQL's parser and stemmer. Custom plans
+     * always (a generic plan cannot know how common a word is); no synchronised or parallel scans, so "the first
+     * N matches in physical order" is the same set on every page; no JIT for millisecond queries.
+     */
+    static final String NORMALISE = """
+            SELECT set_config('plan_cache_mode', 'force_custom_plan', true) AS plan_cache_mode,
+                   set_config('synchronize_seqscans', 'off', true) AS synchronize_seqscans,
+                   set_config('max_parallel_workers_per_gather', '0', true) AS parallel_workers,
+                   set_config('jit', 'off', true) AS jit,
+                   set_config('statement_timeout', :timeout, true) AS statement_timeout,
+                   CAST(to_tsquery('english', :required) AS text) AS required,
+                   CAST(to_tsquery('english', :requiredInTitle) AS text) AS required_in_title,
+                   CASE WHEN :excluded = '' THEN ''
+                        ELSE CAST(to_tsquery('english', :excluded) AS text) END AS excluded
+            """;
+
+    /** The filters every candidate set applies, on sections {@code s}. */
+    private static final String FILTERS = """
+                  AND s.document_id IN (SELECT d.id FROM documents d
+                                        WHERE d.processing_status = 'done'
+                                          AND (CAST(:title AS text) IS NULL OR d.title ILIKE CAST(:title AS text))
+                                          AND (CAST(:version AS text) IS NULL OR d.version = CAST(:version AS text)))
+                  AND (CAST(:document AS uuid) IS NULL OR s.document_id = CAST(:document AS uuid))
+                  AND (CAST(:level AS integer) IS NULL OR s.level = CAST(:level AS integer))
+            """;
+
+    /** Must stay the expression of idx_sections_title_fts, or the index is not used. */
+    private static final String TITLE_VECTOR =
+            "to_tsvector('english'::regconfig, COALESCE(s.title, ''::character varying)::text)";
+
+    static final String ESTIMATE = """
+            EXPLAIN (FORMAT JSON)
+            SELECT 1 FROM sections s
+            WHERE %1$s @@ CAST(:relaxed AS tsquery)
+            %2$s
+            UNION ALL
+            SELECT 2 FROM sections s
+            WHERE s.search_vector @@ CAST(:relaxed AS tsquery)
+            %2$s
+            """.formatted(TITLE_VECTOR, FILTERS);
+
+    /**
+     * The page. {@code :relaxed} is the query without word positions (GIN answers it without reading rows), so
+     * {@code :examined} bounds the rows read even when few of them match a phrase; {@code :exact} then decides.
+     * Score: 1 when the title (weight A) matches the whole query, plus ts_rank_cd scaled into [0, 1) (flag 32)
+     * after dividing by 1 + log(length) (flag 1).
+     */
+    static final String PAGE = """
+            WITH RECURSIVE
+            body_examined AS MATERIALIZED (
+                SELECT s.id, s.search_vector FROM sections s
+                WHERE s.search_vector @@ CAST(:relaxed AS tsquery)
+            %2$s
+                LIMIT :examined
+            ),
+            body_matches AS MATERIALIZED (
+                SELECT e.id,
+                       CAST(CASE WHEN e.search_vector @@ CAST(:inTitle AS tsquery) THEN 1 ELSE 0 END
+                            + ts_rank_cd(e.search_vector, CAST(:exact AS tsquery), 1 | 32) AS double precision) AS score
+                FROM body_examined e
+                WHERE e.search_vector @@ CAST(:exact AS tsquery)
+            ),
+            title_examined AS MATERIALIZED (
+                SELECT s.id, s.search_vector FROM sections s
+                WHERE :titleTier AND %1$s @@ CAST(:relaxed AS tsquery)
+            %2$s
+                LIMIT :examined
+            ),
+            title_matches AS MATERIALIZED (
+                SELECT t.id,
+                       CAST(1 + ts_rank_cd(t.search_vector, CAST(:exact AS tsquery), 1 | 32) AS double precision) AS score
+                FROM title_examined t
+                WHERE t.search_vector @@ CAST(:inTitle AS tsquery) AND t.search_vector @@ CAST(:exact AS tsquery)
+            ),
+            candidates AS (
+                SELECT u.id, max(u.score) AS score
+                FROM (SELECT id, score FROM body_matches UNION ALL SELECT id, score FROM title_matches) u
+                GROUP BY u.id
+            ),
+            page AS MATERIALIZED (
+                SELECT c.id, c.score FROM candidates c
+                WHERE NOT :after OR c.score < :afterScore OR (c.score = :afterScore AND c.id > :afterId)
+                ORDER BY c.score DESC, c.id
+                LIMIT :pageRows
+            ),
+            ancestors (hit_id, ancestor_id, depth) AS (
+                SELECT p.id, s.parent_id, 1 FROM page p JOIN sections s ON s.id = p.id
+                WHERE s.parent_id IS NOT NULL
+                UNION ALL
+                SELECT a.hit_id, s.parent_id, a.depth + 1 FROM ancestors a JOIN sections s ON s.id = a.ancestor_id
+                WHERE s.parent_id IS NOT NULL AND a.depth < 64
+            )
+            SELECT (SELECT count(*) FROM body_examined) AS examined,
+                   (SELECT count(*) FROM body_matches) AS matched,
+                   (SELECT count(*) FROM title_matches) AS title_matched,
+                   p.id, p.score, s.title, s.level, s.page_number,
+                   d.id AS document_id, d.title AS document_title, d.version AS document_version,
+                   ts_headline('english', translate(COALESCE(NULLIF(s.content, ''), s.title, ''), :marks, ''),
+                               CAST(:exact AS tsquery), :headlineOptions) AS snippet,
+                   b.ids AS breadcrumb_ids, b.titles AS breadcrumb_titles
+            FROM (SELECT 1) AS always_one_row
+            LEFT JOIN page p ON true
+            LEFT JOIN sections s ON s.id = p.id
+            LEFT JOIN documents d ON d.id = s.document_id
+            LEFT JOIN LATERAL (
+                SELECT array_agg(CAST(x.id AS text) ORDER BY a.depth DESC) AS ids,
+                       array_agg(x.title ORDER BY a.depth DESC) AS titles
+                FROM ancestors a JOIN sections x ON x.id = a.ancestor_id
+                WHERE a.hit_id = p.id
+            ) b ON true
+            ORDER BY p.score DESC, p.id
+            """.formatted(TITLE_VECTOR, FILTERS);
+
+    private static final String HEADLINE_OPTIONS = "StartSel=" + MARK_START + ", StopSel=" + MARK_END
+            + ", MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \"";
+    private static final UUID NO_ID = new UUID(0, 0);
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    SearchRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Must run first in the search's transaction: it also applies the transaction's settings. */
+    Normalised normalise(String required, String requiredInTitle, String excluded, long timeoutMillis) {
+        return jdbc.sql(NORMALISE)
+                .param("timeout", Long.toString(timeoutMillis))
+                .param("required", required)
+                .param("requiredInTitle", requiredInTitle)
+                .param("excluded", excluded)
+                .query((rs, n) -> new Normalised(rs.getString("required"), rs.getString("required_in_title"),
+                        rs.getString("excluded")))
+                .single();
+    }
+
+    Estimates estimate(String relaxed, SearchFilters filters) {
+        String plan = filtered(jdbc.sql(ESTIMATE), filters).param("relaxed", relaxed).query(String.class).single();
+        JsonNode root = json.readTree(plan).path(0).path("Plan");
+        JsonNode arms = root.path("Plans");
+        if ("Append".equals(root.path("Node Type").asString()) && arms.size() == 2) {
+            return new Estimates(arms.get(0).path("Plan Rows").asLong(), arms.get(1).path("Plan Rows").asLong());
+        }
+        long rows = root.path("Plan Rows").asLong();
+        return new Estimates(rows, rows);
+    }
+
+    Ranked page(PageQuery query) {
+        SearchCursor after = query.after();
+        var rows = new ArrayList<Row>();
+        long[] counts = new long[3];
+        filtered(jdbc.sql(PAGE), query.filters())
+                .param("relaxed", query.relaxed())
+                .param("exact", query.exact())
+                .param("inTitle", query.inTitle())
+                .param("examined", query.examined())
+                .param("titleTier", query.titleTier())
+                .param("after", after != null)
+                .param("afterScore", after == null ? 0.0 : after.score())
+                .param("afterId", after == null ? NO_ID : after.id())
+                .param("pageRows", query.pageRows())
+                .param("marks", MARK_START + MARK_END)
+                .param("headlineOptions", HEADLINE_OPTIONS)
+                .query((RowCallbackHandler) rs -> {
+                    counts[0] = rs.getLong("examined");
+                    counts[1] = rs.getLong("matched");
+                    counts[2] = rs.getLong("title_matched");
+                    UUID id = rs.getObject("id", UUID.class);
+                    if (id != null) {
+                        rows.add(row(rs, id));
+                    }
+                });
+        return new Ranked(rows, counts[0], counts[1], counts[2]);
+    }
+
+    private static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec statement, SearchFilters filters) {
+        return statement
+                .param("title", filters.titlePattern())
+                .param("version", filters.version())
+                .param("document", filters.document())
+                .param("level", filters.level());
+    }
+
+    private static Row row(ResultSet rs, UUID id) throws SQLException {
+        var document = new DocumentRef(rs.getObject("document_id", UUID.class), rs.getString("document_title"),
+                rs.getString("document_version"));
+        return new Row(id, rs.getDouble("score"), rs.getString("title"), rs.getInt("level"),
+                rs.getObject("page_number", Integer.class), document, breadcrumb(rs), Snippets.toHtml(rs.getString("snippet")));
+    }
+
+    private static List<Ancestor> breadcrumb(ResultSet rs) throws SQLException {
+        Array ids = rs.getArray("breadcrumb_ids");
+        Array titles = rs.getArray("breadcrumb_titles");
+        if (ids == null || titles == null) {
+            return List.of();
+        }
+        String[] idValues = (String[]) ids.getArray();
+        String[] titleValues = (String[]) titles.getArray();
+        var breadcrumb = new ArrayList<Ancestor>(idValues.length);
+        for (int i = 0; i < idValues.length; i++) {
+            breadcrumb.add(new Ancestor(UUID.fromString(idValues[i]), titleValues[i]));
+        }
+        return breadcrumb;
+    }
+}

@@ -1,0 +1,101 @@
+package org.edm.search.query;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.edm.search.query.UserQuery.Item;
+
+/**
+ * Writes a {@link UserQuery} as tsquery text for {@code to_tsquery('english', ...)}, which is then bound as a
+ * parameter. Every word and phrase becomes one quoted operand, so nothing the user typed is ever read as tsquery
+ * syntax: inside quotes only {@code '} and {@code \} are special, and both are escaped. PostgreSQL's text parser
+ * then splits and stems each operand exactly as it did the indexed text (a quoted operand that yields several
+ * lexemes becomes a phrase, one that yields none, such as a stop word, drops out).
+ */
+final class TsQueryText {
+
+    private TsQueryText() {
+    }
+
+    /** The required part: groups joined by {@code &}, alternatives within a group by {@code |}. */
+    static String required(UserQuery query) {
+        return join(query.required(), false);
+    }
+
+    /** The required part restricted to title words (weight A), to tell sections whose title matches. */
+    static String requiredInTitle(UserQuery query) {
+        return join(query.required(), true);
+    }
+
+    /** The excluded items joined by {@code |}, or the empty string when nothing is excluded. */
+    static String excluded(UserQuery query) {
+        return query.excluded().stream().map(item -> operand(item, false)).collect(Collectors.joining(" | "));
+    }
+
+    private static String join(List<List<Item>> groups, boolean titleOnly) {
+        return groups.stream()
+                .map(group -> group.stream().map(item -> operand(item, titleOnly))
+                        .collect(Collectors.joining(" | ", "( ", " )")))
+                .collect(Collectors.joining(" & "));
+    }
+
+    static String operand(Item item, boolean titleOnly) {
+        var out = new StringBuilder(item.text().length() + 8).append('\'');
+        for (char c : item.text().toCharArray()) {
+            if (c == '\'' || c == '\\') {
+                out.append(c);
+            }
+            out.append(c);
+        }
+        out.append('\'');
+        if (item.prefix()) {
+            out.append(titleOnly ? ":*A" : ":*");
+        } else if (titleOnly) {
+            out.append(":A");
+        }
+        return out.toString();
+    }
+
+    /**
+     * The same query without word positions: every phrase operator ({@code <->}, {@code <N>}) of a normalised
+     * tsquery becomes {@code &}. A GIN index answers such a query exactly, without reading rows, so it can
+     * bound how many rows a phrase query examines. Only for queries without negation, which the required part
+     * never has.
+     *
+     * @param normalised tsquery text as PostgreSQL prints it
+     */
+    static String withoutPositions(String normalised) {
+        var out = new StringBuilder(normalised.length());
+        int i = 0;
+        int n = normalised.length();
+        while (i < n) {
+            char c = normalised.charAt(i);
+            if (c == '\'') {
+                // a quoted lexeme: copy to the closing quote; '' and \x are escapes inside it
+                int end = i + 1;
+                while (end < n) {
+                    char d = normalised.charAt(end);
+                    if (d == '\\' && end + 1 < n) {
+                        end += 2;
+                    } else if (d == '\'' && end + 1 < n && normalised.charAt(end + 1) == '\'') {
+                        end += 2;
+                    } else if (d == '\'') {
+                        break;
+                    } else {
+                        end++;
+                    }
+                }
+                out.append(normalised, i, Math.min(n, end + 1));
+                i = end + 1;
+            } else if (c == '<') {
+                int close = normalised.indexOf('>', i);
+                out.append('&');
+                i = close < 0 ? n : close + 1;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,59 @@
+package org.edm.search.query;
+
+import java.util.List;
+
+/**
+ * What a user typed into the search box, parsed with web-search syntax: every group must match (AND), a group
+ * matches when any of its alternatives does ({@code OR}), and no excluded item may match ({@code -word},
+ * {@code -"a phrase"}).
+ *
+ * @param required groups that must all match; never empty
+ * @param excluded items that must not match
+ */
+record UserQuery(List<List<Item>> required, List<Item> excluded) {
+
+    /**
+     * A word or a quoted phrase as the user typed it. Words are handed to PostgreSQL's own text parser, so an
+     * identifier is split exactly as it was in the indexed text ({@code Stock_Locate} becomes the phrase
+     * {@code stock <-> locat}, {@code 35=D} becomes {@code 35 <-> d}).
+     *
+     * @param text   the word or the phrase's text, never blank
+     * @param phrase whether it was quoted
+     * @param prefix whether it is also matched as a prefix (the last word, while the user is still typing it)
+     */
+    record Item(String text, boolean phrase, boolean prefix) {
+    }
+
+    UserQuery {
+        required = required.stream().map(List::copyOf).toList();
+        excluded = List.copyOf(excluded);
+    }
+
+    boolean hasPhrase() {
+        return required.stream().flatMap(List::stream).anyMatch(Item::phrase);
+    }
+
+    boolean hasPrefix() {
+        return required.stream().flatMap(List::stream).anyMatch(Item::prefix);
+    }
+
+    boolean hasAlternatives() {
+        return required.stream().anyMatch(group -> group.size() > 1);
+    }
+
+    /** The normalised form of the query, stable across equivalent spellings: used to bind cursors to a query. */
+    String canonical() {
+        var out = new StringBuilder();
+        for (List<Item> group : required) {
+            out.append('(');
+            group.forEach(item -> out.append(render(item)).append('|'));
+            out.append(')');
+        }
+        excluded.forEach(item -> out.append('-').append(render(item)));
+        return out.toString();
+    }
+
+    private static String render(Item item) {
+        return (item.phrase() ? "\"" + item.text() + "\"" : item.text()) + (item.prefix() ? "*" : "");
+    }
+}

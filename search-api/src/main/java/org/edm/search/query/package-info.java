@@ -1,0 +1,4 @@
+@NullMarked
+package org.edm.search.query;
+
+import org.jspecify.annotations.NullMarked;

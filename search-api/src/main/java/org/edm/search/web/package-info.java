@@ -1,0 +1,4 @@
+@NullMarked
+package org.edm.search.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,58 @@
+package org.edm.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.edm.testsupport.RealInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import tools.jackson.databind.JsonNode;
+
+/** What operators and client developers rely on: health, metrics per endpoint and query class, OpenAPI. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+@RealInfrastructure
+class OperationsIntegrationTest {
+
+    @Autowired
+    RestTestClient http;
+
+    @Test
+    void healthIsUpWithTheDatabase() {
+        JsonNode health = get("/actuator/health");
+
+        assertThat(health.path("status").asString()).isEqualTo("UP");
+        assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void searchesAreTimedPerEndpointAndPerQueryClass() {
+        get("/api/search?q={q}", "\"order entry\"");
+        get("/api/search?q={q}", "Stock_Locate");
+
+        JsonNode requests = get("/actuator/metrics/http.server.requests?tag=uri:/api/search");
+        assertThat(requests.path("measurements").get(0).path("value").asDouble()).isGreaterThanOrEqualTo(2);
+        JsonNode phrase = get("/actuator/metrics/edm.search.query?tag=class:phrase");
+        assertThat(phrase.path("measurements").get(0).path("value").asDouble()).isGreaterThanOrEqualTo(1);
+        JsonNode identifier = get("/actuator/metrics/edm.search.query?tag=class:identifier");
+        assertThat(identifier.path("availableTags").findValuesAsString("tag")).contains("ranking");
+    }
+
+    @Test
+    void openApiDescribesEveryEndpoint() {
+        JsonNode api = get("/v3/api-docs");
+
+        assertThat(api.path("paths").propertyNames()).contains("/api/search", "/api/documents",
+                "/api/documents/{id}", "/api/documents/{id}/sections", "/api/sections/{id}");
+        assertThat(api.path("paths").path("/api/search").path("get").path("parameters").findValuesAsString("name"))
+                .contains("q", "document", "title", "version", "level", "limit", "cursor");
+    }
+
+    private JsonNode get(String uri, Object... variables) {
+        return http.get().uri(uri, variables).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+}

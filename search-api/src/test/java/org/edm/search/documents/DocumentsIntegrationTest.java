@@ -1,0 +1,144 @@
+package org.edm.search.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.edm.search.support.TestDocuments;
+import org.edm.testsupport.RealInfrastructure;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import tools.jackson.databind.JsonNode;
+
+/** The browsing endpoints against real PostgreSQL: listing, one document, its outline, one section. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+@RealInfrastructure
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DocumentsIntegrationTest {
+
+    @Autowired
+    RestTestClient http;
+
+    final TestDocuments data = new TestDocuments();
+    String family;
+    UUID spec;
+    UUID chapter1;
+    UUID section11;
+    UUID section12;
+    UUID chapter2;
+    final List<UUID> listed = new ArrayList<>();
+
+    @BeforeAll
+    void writeDocuments() {
+        family = TestDocuments.uniqueWord();
+        spec = data.document("OUCH " + family, "5.0", "done");
+        chapter1 = data.section(spec, null, 1, 0, "1 Overview", "OUCH is an order entry protocol.", 1);
+        section11 = data.section(spec, chapter1, 2, 1, "1.1 Sessions", "Sessions use SoupBinTCP.", 2);
+        section12 = data.section(spec, chapter1, 2, 2, "1.2 Data Types", "Integers are big-endian.", 2);
+        chapter2 = data.section(spec, null, 1, 3, "2 Messages", "Inbound and outbound messages.", 3);
+        listed.add(spec);
+        for (int i = 0; i < 6; i++) {
+            listed.add(data.document("OUCH " + family + " draft " + i, i % 2 == 0 ? "4.2" : "5.0",
+                    i < 3 ? "pending" : "failed"));
+        }
+    }
+
+    @Test
+    void listsDocumentsWithFiltersAndTotal() {
+        JsonNode all = list("title=" + family + "&limit=100");
+        assertThat(all.path("total").asLong()).isEqualTo(7);
+        assertThat(all.path("documents").size()).isEqualTo(7);
+        assertThat(all.path("nextCursor").isNull() || all.path("nextCursor").isMissingNode()).isTrue();
+
+        assertThat(list("title=" + family + "&status=done").path("total").asLong()).isEqualTo(1);
+        assertThat(list("title=" + family + "&status=pending").path("total").asLong()).isEqualTo(3);
+        assertThat(list("title=" + family + "&version=4.2").path("total").asLong()).isEqualTo(3);
+        JsonNode done = list("title=" + family.toUpperCase() + "&status=done&version=5.0").path("documents").get(0);
+        assertThat(done.path("id").asString()).isEqualTo(spec.toString());
+        assertThat(done.path("status").asString()).isEqualTo("done");
+        assertThat(done.path("pageCount").asInt()).isEqualTo(12);
+    }
+
+    @Test
+    void pagesThroughDocumentsWithoutDuplicatesOrGaps() {
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = list("title=" + family + "&limit=3" + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.path("total").asLong()).isEqualTo(7);
+            page.path("documents").forEach(d -> seen.add(d.path("id").asString()));
+            cursor = page.path("nextCursor").isNull() || page.path("nextCursor").isMissingNode() ? null
+                    : page.path("nextCursor").asString();
+        } while (cursor != null);
+
+        assertThat(seen).hasSize(7).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(listed.stream().map(UUID::toString).toList());
+    }
+
+    @Test
+    void showsOneDocumentWithMetadataAndSectionCount() {
+        JsonNode document = get("/api/documents/" + spec);
+
+        assertThat(document.path("title").asString()).isEqualTo("OUCH " + family);
+        assertThat(document.path("version").asString()).isEqualTo("5.0");
+        assertThat(document.path("status").asString()).isEqualTo("done");
+        assertThat(document.path("pageCount").asInt()).isEqualTo(12);
+        assertThat(document.path("sectionCount").asLong()).isEqualTo(4);
+        assertThat(document.path("metadata").path("author").asString()).isEqualTo("Test");
+        assertThat(document.path("uploadDate").asString()).isNotBlank();
+    }
+
+    @Test
+    void outlineListsTheWholeTreeInReadingOrder() {
+        JsonNode outline = get("/api/documents/" + spec + "/sections");
+
+        assertThat(outline.path("documentId").asString()).isEqualTo(spec.toString());
+        JsonNode sections = outline.path("sections");
+        assertThat(sections.findValuesAsString("id")).containsExactly(chapter1.toString(), section11.toString(),
+                section12.toString(), chapter2.toString());
+        assertThat(sections.get(0).path("parentId").isNull()).isTrue();
+        assertThat(sections.get(1).path("parentId").asString()).isEqualTo(chapter1.toString());
+        assertThat(sections.get(2).path("parentId").asString()).isEqualTo(chapter1.toString());
+        assertThat(sections.get(3).path("parentId").isNull()).isTrue();
+        assertThat(sections.get(1).path("level").asInt()).isEqualTo(2);
+        assertThat(sections.get(1).path("orderIndex").asInt()).isEqualTo(1);
+        assertThat(get("/api/documents/" + listed.get(1) + "/sections").path("sections").size())
+                .as("a document without sections yet").isZero();
+    }
+
+    @Test
+    void sectionShowsContentBreadcrumbAndNeighbours() {
+        JsonNode section = get("/api/sections/" + section12);
+
+        assertThat(section.path("title").asString()).isEqualTo("1.2 Data Types");
+        assertThat(section.path("content").asString()).isEqualTo("Integers are big-endian.");
+        assertThat(section.path("document").path("id").asString()).isEqualTo(spec.toString());
+        assertThat(section.path("breadcrumb").findValuesAsString("title")).containsExactly("1 Overview");
+        assertThat(section.path("previous").path("id").asString()).isEqualTo(section11.toString());
+        assertThat(section.path("next").path("id").asString()).isEqualTo(chapter2.toString());
+        assertThat(section.path("next").path("title").asString()).isEqualTo("2 Messages");
+
+        JsonNode first = get("/api/sections/" + chapter1);
+        assertThat(first.path("previous").isNull()).isTrue();
+        assertThat(first.path("breadcrumb").size()).isZero();
+        assertThat(get("/api/sections/" + chapter2).path("next").isNull()).isTrue();
+    }
+
+    private JsonNode list(String parameters) {
+        return get("/api/documents?" + parameters);
+    }
+
+    private JsonNode get(String uri) {
+        return http.get().uri(uri).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+}

@@ -1,0 +1,31 @@
+package org.edm.search.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.UUID;
+
+import org.edm.search.web.InvalidCursor;
+import org.junit.jupiter.api.Test;
+
+class SearchCursorTest {
+
+    @Test
+    void roundTripsScoreAndIdExactly() {
+        var cursor = new SearchCursor(1.0 + Math.ulp(1.0), UUID.randomUUID());
+
+        assertThat(SearchCursor.decode(cursor.encode("q"), "q")).isEqualTo(cursor);
+    }
+
+    @Test
+    void refusesCursorOfAnotherQueryOrTamperedOrGarbage() {
+        String text = new SearchCursor(0.25, UUID.randomUUID()).encode("q");
+
+        assertThatThrownBy(() -> SearchCursor.decode(text, "other")).isInstanceOf(InvalidCursor.class);
+        assertThatThrownBy(() -> SearchCursor.decode(text.substring(1), "q")).isInstanceOf(InvalidCursor.class);
+        assertThatThrownBy(() -> SearchCursor.decode("%%%", "q")).isInstanceOf(InvalidCursor.class);
+        assertThatThrownBy(() -> SearchCursor.decode("", "q")).isInstanceOf(InvalidCursor.class);
+        String nan = new SearchCursor(Double.NaN, UUID.randomUUID()).encode("q");
+        assertThatThrownBy(() -> SearchCursor.decode(nan, "q")).isInstanceOf(InvalidCursor.class);
+    }
+}

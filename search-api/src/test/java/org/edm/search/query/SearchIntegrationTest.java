@@ -1,0 +1,256 @@
+package org.edm.search.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.edm.search.support.TestDocuments;
+import org.edm.testsupport.RealInfrastructure;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * GET /api/search against real PostgreSQL: query forms, identifiers, filters, ranking, snippets, breadcrumbs and
+ * paging. Every search is scoped to this class's own document or words, as the database is shared.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+@RealInfrastructure
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SearchIntegrationTest {
+
+    @Autowired
+    RestTestClient http;
+
+    final TestDocuments data = new TestDocuments();
+    UUID itch;
+    UUID fix;
+    UUID pending;
+    UUID introduction;
+    UUID messageFormats;
+    UUID addOrder;
+    UUID orderExecuted;
+    UUID stockDirectory;
+    UUID newOrderSingle;
+    UUID executionReport;
+    UUID soupBin;
+    UUID itchFour;
+    UUID heartbeatTitle;
+    UUID heartbeatBody;
+    String itchTitle;
+
+    @BeforeAll
+    void writeDocuments() {
+        itchTitle = "Nasdaq TotalView ITCH " + TestDocuments.uniqueWord();
+        itch = data.document(itchTitle, "5.0", "done");
+        introduction = data.section(itch, null, 1, 0, "Introduction",
+                "This specification describes the ITCH 5.0 protocol. Sessions run over SoupBinTCP.", 1);
+        messageFormats = data.section(itch, introduction, 2, 1, "Message Formats",
+                "Every message starts with a Stock_Locate and a tracking number.", 3);
+        addOrder = data.section(itch, messageFormats, 3, 2, "Add Order Message",
+                "An AddOrder message announces a new order accepted by the matching engine. The Stock_Locate "
+                        + "field identifies the security. Prices satisfy 0 < limit & limit > 5 \"quoted\" 'x' "
+                        + "<script>document.cookie</script> before an alert.", 4);
+        orderExecuted = data.section(itch, messageFormats, 3, 3, "Order Executed Message",
+                "Sent when an order on the book is executed in whole or in part. Stock locate codes repeat.", 5);
+        stockDirectory = data.section(itch, messageFormats, 3, 4, "Stock Directory",
+                "The stock directory lists every security at the start of day, with its locate code.", 6);
+        heartbeatTitle = data.section(itch, introduction, 2, 5, "Heartbeat",
+                "Sent by the server when no other data was sent for a second.", 2);
+        heartbeatBody = data.section(itch, introduction, 2, 6, "Session Timing",
+                "A heartbeat is sent every second; clients that miss heartbeat after heartbeat disconnect. "
+                        + "Heartbeat processing is cheap.", 2);
+
+        fix = data.document("FIX Order Entry " + TestDocuments.uniqueWord(), "4.4", "done");
+        newOrderSingle = data.section(fix, null, 1, 0, "New Order Single",
+                "MsgType (35=D) submits a new order. The MsgType field is tag 35.", 10);
+        executionReport = data.section(fix, null, 1, 1, "Execution Report",
+                "Tag 35=8 is an execution report; option d applies to cancels.", 11);
+        soupBin = data.section(fix, null, 1, 2, "Transport",
+                "Order entry sessions use SoupBinTCP framing or FIXT.", 12);
+        itchFour = data.section(fix, null, 1, 3, "Legacy feeds", "The old ITCH 4.1 feed is retired.", 13);
+
+        pending = data.document("Pending " + TestDocuments.uniqueWord(), "1.0", "pending");
+        data.section(pending, null, 1, 0, "Add Order Message", "An AddOrder message in a document still pending.", 1);
+    }
+
+    @Test
+    void wordsAreAllRequired() {
+        assertThat(ids(searchIn(itch, "order message executed"))).containsExactly(orderExecuted);
+    }
+
+    @Test
+    void quotedPhraseMatchesWordsInOrder() {
+        assertThat(ids(searchIn(itch, "\"stock directory\""))).containsExactly(stockDirectory);
+        assertThat(ids(searchIn(itch, "\"directory stock\""))).isEmpty();
+    }
+
+    @Test
+    void orAcceptsEitherSide() {
+        assertThat(ids(searchIn(itch, "directory OR executed"))).containsExactlyInAnyOrder(stockDirectory, orderExecuted);
+    }
+
+    @Test
+    void minusExcludesWordsAndPhrases() {
+        assertThat(ids(searchIn(itch, "order -executed"))).contains(addOrder).doesNotContain(orderExecuted);
+        assertThat(ids(searchIn(itch, "stock -\"stock directory\""))).doesNotContain(stockDirectory).contains(addOrder);
+    }
+
+    @Test
+    void lastWordMatchesAsPrefixWhileTyping() {
+        assertThat(ids(searchIn(itch, "heartb"))).containsExactly(heartbeatTitle, heartbeatBody);
+        assertThat(ids(searchIn(itch, "heartb "))).as("a trailing space ends the word").isEmpty();
+    }
+
+    @Test
+    void identifiersAreFoundAsTyped() {
+        assertThat(ids(searchIn(itch, "AddOrder"))).containsExactly(addOrder);
+        assertThat(ids(searchIn(itch, "Stock_Locate"))).containsExactlyInAnyOrder(messageFormats, addOrder, orderExecuted);
+        assertThat(ids(searchIn(fix, "MsgType"))).containsExactly(newOrderSingle);
+        assertThat(ids(searchIn(fix, "35=D"))).as("35 followed by d, not 35=8 with a d later").containsExactly(newOrderSingle);
+        assertThat(ids(searchIn(itch, "ITCH 5.0"))).containsExactly(introduction);
+        assertThat(ids(search("ITCH 5.0 &title=" + itchTitle.substring(itchTitle.lastIndexOf(' ') + 1)))).containsExactly(introduction);
+        assertThat(ids(searchIn(fix, "ITCH 5.0"))).as("ITCH 4.1 is another version").isEmpty();
+        assertThat(ids(searchIn(fix, "SoupBinTCP"))).containsExactly(soupBin);
+        assertThat(ids(searchIn(itch, "soupbintcp"))).containsExactly(introduction);
+    }
+
+    @Test
+    void sectionWhoseTitleMatchesRanksAboveSectionsThatOnlyMentionIt() {
+        JsonNode page = searchIn(itch, "heartbeat");
+
+        assertThat(ids(page)).containsExactly(heartbeatTitle, heartbeatBody);
+        assertThat(page.path("hits").get(0).path("score").asDouble()).isGreaterThanOrEqualTo(1.0);
+        assertThat(page.path("hits").get(1).path("score").asDouble()).isLessThan(1.0);
+    }
+
+    @Test
+    void hitCarriesBreadcrumbDocumentPageAndHtmlSafeSnippet() {
+        JsonNode hit = searchIn(itch, "AddOrder").path("hits").get(0);
+
+        assertThat(hit.path("title").asString()).isEqualTo("Add Order Message");
+        assertThat(hit.path("level").asInt()).isEqualTo(3);
+        assertThat(hit.path("pageNumber").asInt()).isEqualTo(4);
+        assertThat(hit.path("document").path("id").asString()).isEqualTo(itch.toString());
+        assertThat(hit.path("document").path("title").asString()).isEqualTo(itchTitle);
+        assertThat(hit.path("document").path("version").asString()).isEqualTo("5.0");
+        assertThat(hit.path("breadcrumb").findValuesAsString("title")).containsExactly("Introduction", "Message Formats");
+        assertThat(hit.path("breadcrumb").get(0).path("id").asString()).isEqualTo(introduction.toString());
+        String snippet = searchIn(itch, "matching engine security").path("hits").get(0).path("snippet").asString();
+        assertThat(snippet).contains("<mark>matching</mark>").contains("<mark>engine</mark>");
+        String escaped = searchIn(itch, "alert").path("hits").get(0).path("snippet").asString();
+        assertThat(escaped).contains("0 &lt; limit &amp; limit &gt; 5 &quot;quoted&quot; &#39;x&#39;")
+                .contains("<mark>alert</mark>").doesNotContain("<script");
+    }
+
+    @Test
+    void totalIsExactWhenEveryMatchWasRanked() {
+        JsonNode page = searchIn(itch, "order");
+
+        assertThat(page.path("total").asLong()).isEqualTo(ids(page).size()).isEqualTo(2);
+        assertThat(page.path("totalIsEstimate").asBoolean()).isFalse();
+        assertThat(page.path("allMatchesRanked").asBoolean()).isTrue();
+        assertThat(page.path("interpretedAs").asString()).isEqualTo("'order':*");
+    }
+
+    @Test
+    void onlyProcessedDocumentsAreSearched() {
+        assertThat(ids(searchIn(pending, "AddOrder"))).isEmpty();
+        assertThat(documentsOf(search("AddOrder"))).doesNotContain(pending.toString());
+    }
+
+    @Test
+    void filtersByDocumentTitleVersionAndLevel() {
+        assertThat(documentsOf(search("order&document=" + fix))).containsOnly(fix.toString());
+        String itchWord = itchTitle.substring(itchTitle.lastIndexOf(' ') + 1);
+        assertThat(documentsOf(search("order&title=" + itchWord.toUpperCase()))).containsOnly(itch.toString());
+        assertThat(ids(search("order&title=" + itchWord + "&version=5.0&level=3")))
+                .containsExactlyInAnyOrder(addOrder, orderExecuted);
+        assertThat(ids(search("order&title=" + itchWord + "&version=4.4"))).isEmpty();
+        assertThat(ids(search("stock&document=" + itch + "&level=2"))).containsExactly(messageFormats);
+    }
+
+    @Test
+    void titleFilterTreatsLikeWildcardsAsText() {
+        assertThat(ids(search("order&title=%25"))).as("%% is not a wildcard").isEmpty();
+        assertThat(ids(search("order&title=_"))).isEmpty();
+    }
+
+    @Test
+    void stopWordsOnlyFindNothing() {
+        JsonNode page = searchIn(itch, "the of and");
+
+        assertThat(page.path("hits").size()).isZero();
+        assertThat(page.path("total").asLong()).isZero();
+        assertThat(page.path("interpretedAs").asString()).isEmpty();
+    }
+
+    @Test
+    void pagesFollowOneAnotherWithoutDuplicatesOrGaps() {
+        String word = TestDocuments.uniqueWord();
+        UUID document = data.document("Paging " + word, "1.0", "done");
+        List<UUID> written = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            // a few share one text, so their scores tie and the id decides
+            String text = i % 3 == 0 ? word + " appears once here." : word + " " + word + " appears " + "twice ".repeat(i % 5);
+            written.add(data.section(document, null, 1, i, i % 4 == 0 ? "About " + word : "Section " + i, text, i + 1));
+        }
+        List<UUID> all = ids(search(word + "&limit=100"));
+
+        List<UUID> paged = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = search(word + "&limit=5" + (cursor == null ? "" : "&cursor=" + cursor));
+            paged.addAll(ids(page));
+            assertThat(page.path("total").asLong()).isEqualTo(23);
+            cursor = page.path("nextCursor").isMissingNode() || page.path("nextCursor").isNull() ? null
+                    : page.path("nextCursor").asString();
+            pages++;
+        } while (cursor != null);
+
+        assertThat(pages).isEqualTo(5);
+        assertThat(all).containsExactlyInAnyOrderElementsOf(written);
+        assertThat(paged).containsExactlyElementsOf(all);
+        assertThat(new HashSet<>(paged)).hasSize(23);
+    }
+
+    private JsonNode searchIn(UUID document, String query) {
+        return http.get().uri("/api/search?q={q}&document={d}", query, document).exchange()
+                .expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    /** {@code rest} is the query followed by raw extra parameters ({@code &name=value}). */
+    private JsonNode search(String rest) {
+        int extra = rest.indexOf('&');
+        String query = extra < 0 ? rest : rest.substring(0, extra);
+        String parameters = extra < 0 ? "" : rest.substring(extra);
+        return http.get().uri("/api/search?q={q}" + parameters, query).exchange()
+                .expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    static List<UUID> ids(JsonNode page) {
+        List<UUID> ids = new ArrayList<>();
+        page.path("hits").forEach(hit -> ids.add(UUID.fromString(hit.path("sectionId").asString())));
+        return ids;
+    }
+
+    static Set<String> documentsOf(JsonNode page) {
+        Set<String> ids = new HashSet<>();
+        page.path("hits").forEach(hit -> ids.add(hit.path("document").path("id").asString()));
+        return ids;
+    }
+}
