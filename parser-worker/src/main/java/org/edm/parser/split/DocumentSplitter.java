@@ -1,12 +1,49 @@
 package org.edm.parser.split;
 
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.BitSet;
+import java.util.Calendar;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Splits a PDF into ordered, hierarchical sections. Thread-safe and reusable: it holds only its settings.
+ * Splits a PDF into ordered, hierarchical sections.
+ *
+ * <p>When the document has an outline (bookmarks), the outline is the heading tree: each entry becomes a
+ * section at its depth, and its content is the text between its heading's position and the next entry's, so two
+ * sections starting on one page split that page. Without an outline, headings are detected from the page layout
+ * (numbering, size, weight). Either way, running headers and footers, page numbers and contents pages are left
+ * out, words hyphenated across lines are rejoined, and text before the first heading becomes a first section.
+ *
+ * <pre>{@code
+ * DocumentSplitter splitter = new DocumentSplitter(SplitSettings.defaults());
+ * SplitResult result = splitter.split(Path.of("itch.pdf"));
+ * result.sections().forEach(s -> System.out.println(s.level() + " " + s.title() + " p" + s.pageNumber()));
+ * }</pre>
+ *
+ * <p>Thread-safe and reusable: it holds only its settings; every call opens and closes its own document. Memory
+ * is bounded by {@link SplitSettings#maxMainMemoryBytes()}; beyond it PDFBox buffers in temporary files.
  */
 public final class DocumentSplitter {
+
+    /** Letters and digits a document needs to count as having text at all, overall and per page. */
+    private static final int MIN_TEXT_CHARS = 20;
+    private static final int MIN_TEXT_CHARS_PER_PAGE = 5;
+    /** Where a PDF header may start, and where a reader looks for the end-of-file marker. */
+    private static final int HEADER_WINDOW = 1024;
+    private static final int TRAILER_WINDOW = 1024;
 
     private final SplitSettings settings;
 
@@ -21,6 +58,176 @@ public final class DocumentSplitter {
      *     without text, too large, or takes longer than the timeout
      */
     public SplitResult split(Path pdf) throws SplitFailed {
-        throw new SplitFailed(FailureReason.DAMAGED, "not implemented yet");
+        return analyse(pdf, true).result();
+    }
+
+    /**
+     * Splits {@code pdf} and keeps what the split was made of, for measuring: the outline as read and the
+     * headings used. With {@code outlineAllowed} false, headings come from the layout even when there is an
+     * outline.
+     */
+    Analysis analyse(Path pdf, boolean outlineAllowed) throws SplitFailed {
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
+        checkFile(pdf);
+        try (PDDocument document = load(pdf)) {
+            int pageCount = document.getNumberOfPages();
+            if (pageCount > settings.maxPages()) {
+                throw new SplitFailed(FailureReason.TOO_LARGE,
+                        "the document has " + pageCount + " pages, more than the limit of " + settings.maxPages());
+            }
+            if (pageCount == 0) {
+                throw new SplitFailed(FailureReason.DAMAGED, "the document has no pages");
+            }
+            List<PageText> pages = readPages(document, deadline);
+            DocumentLines lines = new DocumentLines(pages);
+            checkText(lines);
+            List<OutlineEntry> outline = OutlineReader.read(document);
+            BitSet removed = PageFurniture.detect(lines);
+            removed.or(ContentsPages.detect(lines, removed));
+            checkDeadline(deadline);
+
+            boolean useOutline = outlineAllowed
+                    && outline.stream().filter(OutlineEntry::placed).count() >= Math.min(2, pageCount);
+            List<Heading> headings = useOutline ? OutlineSplitter.place(outline, lines, removed)
+                    : HeadingDetector.detect(lines, removed);
+            PdfInfo info = info(document, pageCount, !outline.isEmpty(),
+                    useOutline ? PdfInfo.OUTLINE : PdfInfo.LAYOUT);
+            String preambleTitle = info.title() != null ? info.title() : SectionAssembler.PREAMBLE;
+            List<ParsedSection> sections = SectionAssembler.assemble(lines, removed, headings, preambleTitle);
+            if (sections.isEmpty()) {
+                // everything was furniture: keep the text rather than return nothing
+                sections = SectionAssembler.assemble(lines, new BitSet(), List.of(), preambleTitle);
+            }
+            return new Analysis(new SplitResult(info, sections), outline, headings, lines, removed);
+        }
+        catch (IOException e) {
+            // closing failed, or PDFBox reported a damaged structure after loading
+            throw new SplitFailed(FailureReason.DAMAGED, "the PDF could not be read: " + e.getMessage(), e);
+        }
+        catch (RuntimeException | StackOverflowError e) {
+            // PDFBox on a corrupt file can fail with anything; a corrupt file is not a bug in the caller
+            throw new SplitFailed(FailureReason.DAMAGED, "the PDF is damaged: " + e, e);
+        }
+    }
+
+    /** A split with its ingredients: the outline as read, the headings used, the lines and the removed ones. */
+    record Analysis(SplitResult result, List<OutlineEntry> outline, List<Heading> headings, DocumentLines lines,
+            BitSet removed) {
+    }
+
+    private static void checkFile(Path pdf) throws SplitFailed {
+        if (!Files.isRegularFile(pdf) || !Files.isReadable(pdf)) {
+            throw new SplitFailed(FailureReason.FILE_MISSING, "no readable file at " + pdf);
+        }
+        try (RandomAccessFile file = new RandomAccessFile(pdf.toFile(), "r")) {
+            long length = file.length();
+            byte[] head = new byte[(int) Math.min(HEADER_WINDOW, length)];
+            file.readFully(head);
+            if (!new String(head, StandardCharsets.ISO_8859_1).contains("%PDF-")) {
+                throw new SplitFailed(FailureReason.NOT_A_PDF, "the file does not start with a PDF header");
+            }
+            byte[] tail = new byte[(int) Math.min(TRAILER_WINDOW, length)];
+            file.seek(length - tail.length);
+            file.readFully(tail);
+            if (!new String(tail, StandardCharsets.ISO_8859_1).contains("%%EOF")) {
+                // PDFBox would rebuild what it can, but a cut-off file silently misses pages, fonts or text
+                throw new SplitFailed(FailureReason.DAMAGED,
+                        "the file is truncated: no end-of-file marker in its last " + TRAILER_WINDOW + " bytes");
+            }
+        }
+        catch (IOException e) {
+            throw new SplitFailed(FailureReason.FILE_MISSING, "the file could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private PDDocument load(Path pdf) throws SplitFailed {
+        try {
+            return Loader.loadPDF(pdf.toFile(), "", null, null,
+                    MemoryUsageSetting.setupMixed(settings.maxMainMemoryBytes()).streamCache);
+        }
+        catch (InvalidPasswordException e) {
+            throw new SplitFailed(FailureReason.ENCRYPTED, "the PDF is encrypted and needs a password", e);
+        }
+        catch (IOException | RuntimeException | StackOverflowError e) {
+            throw new SplitFailed(FailureReason.DAMAGED, "the PDF could not be parsed: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<PageText> readPages(PDDocument document, long deadline) throws SplitFailed {
+        try {
+            return new TextLineStripper(deadline).read(document);
+        }
+        catch (TextLineStripper.DeadlinePassed e) {
+            throw new SplitFailed(FailureReason.TIMEOUT, "the split took too long: " + e.getMessage(), e);
+        }
+        catch (IOException e) {
+            throw new SplitFailed(FailureReason.DAMAGED, "the text could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkText(DocumentLines lines) throws SplitFailed {
+        long chars = 0;
+        for (TextLine line : lines.lines()) {
+            chars += line.text().codePoints().filter(Character::isLetterOrDigit).count();
+        }
+        int unreadable = 0;
+        for (int p = 0; p < lines.pageCount(); p++) {
+            if (lines.page(p).unreadable()) {
+                unreadable++;
+            }
+        }
+        if (chars < MIN_TEXT_CHARS || chars < (long) MIN_TEXT_CHARS_PER_PAGE * lines.pageCount()) {
+            if (unreadable > 0) {
+                throw new SplitFailed(FailureReason.DAMAGED,
+                        unreadable + " of " + lines.pageCount() + " pages could not be read and the rest has no text");
+            }
+            throw new SplitFailed(FailureReason.NO_TEXT,
+                    "the pages carry no extractable text (" + chars + " characters on " + lines.pageCount()
+                            + " pages); scanned documents need OCR");
+        }
+    }
+
+    private static void checkDeadline(long deadline) throws SplitFailed {
+        if (System.nanoTime() - deadline > 0) {
+            throw new SplitFailed(FailureReason.TIMEOUT, "the split took too long");
+        }
+    }
+
+    private static PdfInfo info(PDDocument document, int pageCount, boolean outlinePresent, String headingSource) {
+        PDDocumentInformation information;
+        try {
+            information = document.getDocumentInformation();
+        }
+        catch (RuntimeException e) {
+            information = new PDDocumentInformation();
+        }
+        PDDocumentInformation source = information;
+        return new PdfInfo(pageCount, text(source::getTitle), text(source::getAuthor), text(source::getProducer),
+                text(source::getCreator), instant(source::getCreationDate), instant(source::getModificationDate),
+                outlinePresent, document.isEncrypted(), headingSource);
+    }
+
+    private static @Nullable String text(Supplier<@Nullable String> field) {
+        try {
+            String value = field.get();
+            if (value == null) {
+                return null;
+            }
+            String printable = PrintableText.of(value).strip();
+            return printable.isEmpty() ? null : printable;
+        }
+        catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static @Nullable Instant instant(Supplier<@Nullable Calendar> field) {
+        try {
+            Calendar value = field.get();
+            return value == null ? null : value.toInstant();
+        }
+        catch (RuntimeException e) {
+            return null;
+        }
     }
 }

@@ -1,0 +1,100 @@
+package org.edm.parser.split;
+
+import java.util.BitSet;
+import java.util.regex.Pattern;
+
+/**
+ * Finds tables of contents (and lists of figures or tables): the lines from a "Contents" title, or from the
+ * first entry, to the last entry on each contents page. An entry is a line that ends in a page number after dot
+ * leaders or a wide gap. A page is a contents page when it has the title and entries, continues the previous
+ * contents page with mostly entries, or is mostly entries with dot leaders.
+ */
+final class ContentsPages {
+
+    private static final Pattern TITLE = Pattern.compile(
+            "^(?:table\\s+of\\s+contents?|contents?|index\\s+of\\s+contents|list\\s+of\\s+(?:figures|tables|illustrations))"
+                    + "\\s*:?$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern LEADER_ENTRY = Pattern.compile(
+            "^.*\\S.*?(?:\\.\\s?){4,}\\s*(?:\\d{1,4}|[ivxlc]{1,6})$|^.*\\S.*?\\u2026+\\s*(?:\\d{1,4}|[ivxlc]{1,6})$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ENDS_WITH_PAGE = Pattern.compile(".*\\p{L}.*\\s(?:\\d{1,4}|[ivxlc]{1,6})$",
+            Pattern.CASE_INSENSITIVE);
+    /** A leader entry whose page number fell onto the next line, or whose number is missing. */
+    private static final Pattern BARE_LEADER = Pattern.compile("^.*\\p{L}.*?(?:\\.\\s?){6,}\\s*$");
+    private static final float WIDE_GAP = 2.5f;
+
+    private ContentsPages() {
+    }
+
+    /** Whether {@code text} is the title of a contents page ("Contents", "Table of Contents", "List of Tables"). */
+    static boolean isTitle(String text) {
+        return TITLE.matcher(text).matches();
+    }
+
+    /** The flat indexes of contents lines in {@code document}, not counting {@code furniture}. */
+    static BitSet detect(DocumentLines document, BitSet furniture) {
+        BitSet contents = new BitSet(document.size());
+        boolean previousWasContents = false;
+        for (int p = 0; p < document.pageCount(); p++) {
+            int start = document.pageStart(p);
+            int end = document.pageEnd(p);
+            int title = -1;
+            int firstEntry = -1;
+            int lastEntry = -1;
+            int entries = 0;
+            int leaderEntries = 0;
+            int lines = 0;
+            for (int i = start; i < end; i++) {
+                if (furniture.get(i)) {
+                    continue;
+                }
+                lines++;
+                TextLine line = document.get(i);
+                String text = line.text();
+                if (title < 0 && TITLE.matcher(text).matches()) {
+                    title = i;
+                    continue;
+                }
+                boolean leader = LEADER_ENTRY.matcher(text).matches() || BARE_LEADER.matcher(text).matches();
+                boolean entry = leader || ENDS_WITH_PAGE.matcher(text).matches() && line.maxGap() >= WIDE_GAP;
+                if (entry) {
+                    entries++;
+                    if (leader) {
+                        leaderEntries++;
+                    }
+                    if (firstEntry < 0) {
+                        firstEntry = i;
+                    }
+                    lastEntry = i;
+                }
+            }
+            boolean isContents = title >= 0 && entries >= 2 && (firstEntry > title)
+                    || previousWasContents && entries >= 2 && entries * 5 >= lines * 2
+                    || leaderEntries >= 3 && leaderEntries * 10 >= lines * 3;
+            if (isContents) {
+                int from = title >= 0 && title < firstEntry ? title : firstEntry;
+                for (int i = from; i <= lastEntry; i++) {
+                    if (!furniture.get(i)) {
+                        contents.set(i);
+                    }
+                }
+            }
+            else if (title >= 0 && title == end - 1 - trailingFurniture(furniture, start, end)) {
+                // a "Contents" title alone at the bottom of a page, its entries start on the next one
+                contents.set(title);
+                isContents = true;
+            }
+            previousWasContents = isContents;
+        }
+        return contents;
+    }
+
+    private static int trailingFurniture(BitSet furniture, int start, int end) {
+        int count = 0;
+        for (int i = end - 1; i >= start && furniture.get(i); i--) {
+            count++;
+        }
+        return count;
+    }
+}

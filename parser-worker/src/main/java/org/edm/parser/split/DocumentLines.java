@@ -1,0 +1,54 @@
+package org.edm.parser.split;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** All text lines of a document in reading order, addressable by a flat index and by page. */
+final class DocumentLines {
+
+    private final List<PageText> pages;
+    private final List<TextLine> lines;
+    private final int[] pageStarts;
+
+    DocumentLines(List<PageText> pages) {
+        this.pages = List.copyOf(pages);
+        this.pageStarts = new int[pages.size() + 1];
+        List<TextLine> all = new ArrayList<>();
+        for (int i = 0; i < pages.size(); i++) {
+            pageStarts[i] = all.size();
+            all.addAll(pages.get(i).lines());
+        }
+        pageStarts[pages.size()] = all.size();
+        this.lines = List.copyOf(all);
+    }
+
+    List<TextLine> lines() {
+        return lines;
+    }
+
+    int size() {
+        return lines.size();
+    }
+
+    TextLine get(int index) {
+        return lines.get(index);
+    }
+
+    int pageCount() {
+        return pages.size();
+    }
+
+    PageText page(int pageIndex) {
+        return pages.get(pageIndex);
+    }
+
+    /** Flat index of the first line of the page at {@code pageIndex} (0-based). */
+    int pageStart(int pageIndex) {
+        return pageStarts[pageIndex];
+    }
+
+    /** Flat index just after the last line of the page at {@code pageIndex}. */
+    int pageEnd(int pageIndex) {
+        return pageStarts[pageIndex + 1];
+    }
+}
