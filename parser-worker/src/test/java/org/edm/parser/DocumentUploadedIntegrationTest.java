@@ -1,0 +1,312 @@
+package org.edm.parser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.edm.events.DocumentProcessed;
+import org.edm.events.DocumentUploaded;
+import org.edm.events.Topics;
+import org.edm.parser.processing.DocumentProcessor;
+import org.edm.testsupport.KafkaTopicReader;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.client.RestClient;
+
+import tools.jackson.databind.JsonNode;
+
+class DocumentUploadedIntegrationTest extends WorkerIntegrationTest {
+
+    private static final Duration PARSED = Duration.ofSeconds(30);
+
+    @Autowired
+    DocumentProcessor processor;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void uploadedDocumentEndsDoneWithTheOutlineAsSectionTree() {
+        // given
+        UUID documentId = pendingDocument(TestPdfs.specificationWithOutline());
+
+        // when
+        publish(uploadedEvent(documentId));
+
+        // then
+        assertThat(awaitFinalStatus(documentId, PARSED)).isEqualTo("done");
+        List<StoredSection> sections = sections(documentId);
+        assertThat(sections).extracting(StoredSection::orderIndex, StoredSection::level, StoredSection::parentIndex,
+                StoredSection::title, StoredSection::pageNumber)
+                .containsExactly(
+                        tuple(0, 1, null, "1 Introduction", 1),
+                        tuple(1, 2, 0, "1.1 Scope", 1),
+                        tuple(2, 1, null, "2 Messages", 2),
+                        tuple(3, 2, 2, "2.1 Add Order", 2),
+                        tuple(4, 2, 2, "2.2 Delete Order", 3));
+        for (int i = 0; i < sections.size(); i++) {
+            String content = sections.get(i).content();
+            for (int j = 0; j < TestPdfs.SPECIFICATION.size(); j++) {
+                String body = TestPdfs.SPECIFICATION.get(j).body();
+                if (i == j) {
+                    assertThat(content).as("content of section %d", i).contains(body);
+                } else {
+                    assertThat(content).as("content of section %d", i).doesNotContain(body);
+                }
+            }
+        }
+        Integer pageCount = jdbc.sql("SELECT page_count FROM documents WHERE id = :id").param("id", documentId)
+                .query(Integer.class).single();
+        assertThat(pageCount).isEqualTo(3);
+        assertThat(metadata(documentId, "sha256")).as("ingest's metadata is kept").isEqualTo(sha256Of(documentId));
+        assertThat(metadata(documentId, "outline_present")).isEqualTo("true");
+        assertThat(metadata(documentId, "heading_source")).isEqualTo("outline");
+        assertThat(metadata(documentId, "section_count")).isEqualTo("5");
+        assertThat(metadata(documentId, "pdf_title")).isEqualTo("Test Specification");
+        assertThat(metadata(documentId, "pdf_author")).isEqualTo("EDM tests");
+        assertThat(metadata(documentId, "processing_claim")).isNull();
+        assertThat(processedEventRows(documentId)).isEqualTo(1);
+        assertThat(outboxRows(documentId)).isEqualTo(1);
+    }
+
+    @Test
+    void reDeliveredEventLeavesOneSetOfSections() {
+        // given
+        UUID documentId = pendingDocument(TestPdfs.specificationWithOutline());
+        DocumentUploaded event = uploadedEvent(documentId);
+        double skippedBefore = skipped("already_applied") + skipped("done");
+
+        // when
+        publish(event);
+        publish(event);
+
+        // then: the second delivery is recognised and changes nothing
+        assertThat(awaitFinalStatus(documentId, PARSED)).isEqualTo("done");
+        await().atMost(PARSED).until(() -> skipped("already_applied") + skipped("done") > skippedBefore);
+        assertThat(sections(documentId)).hasSize(TestPdfs.SPECIFICATION.size());
+        assertThat(processedEventRows(documentId)).isEqualTo(1);
+        assertThat(outboxRows(documentId)).isEqualTo(1);
+    }
+
+    @Test
+    void twoWorkersOnOneDocumentLeaveOneSetOfSections() throws Exception {
+        // given: a rebalance hands the document's event to a second worker while the first still parses it,
+        // and a reprocess event for the same document arrives at a third
+        UUID documentId = pendingDocument(TestPdfs.specificationWithOutline());
+        DocumentUploaded event = uploadedEvent(documentId);
+        DocumentUploaded other = uploadedEvent(documentId);
+        var start = new CyclicBarrier(3);
+
+        // when
+        List<CompletableFuture<Void>> workers = List.of(event, event, other).stream()
+                .map(e -> CompletableFuture.runAsync(() -> {
+                    arrive(start);
+                    processor.process(e);
+                }))
+                .toList();
+        CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).get();
+
+        // then
+        assertThat(status(documentId)).isEqualTo("done");
+        assertThat(sections(documentId)).hasSize(TestPdfs.SPECIFICATION.size());
+        assertThat(processedEventRows(documentId)).isEqualTo(1);
+        assertThat(outboxRows(documentId)).isEqualTo(1);
+    }
+
+    @Test
+    void damagedPdfEndsFailedWithReason() {
+        UUID documentId = pendingDocument(resource("damaged-truncated.pdf"));
+
+        publish(uploadedEvent(documentId));
+
+        assertThat(awaitFinalStatus(documentId, PARSED)).isEqualTo("failed");
+        assertThat(metadata(documentId, "failure_reason")).isEqualTo("damaged");
+        assertThat(metadata(documentId, "failure_message")).isNotBlank();
+        assertThat(metadata(documentId, "sha256")).isEqualTo(sha256Of(documentId));
+        assertThat(sections(documentId)).isEmpty();
+        assertThat(processedEventRows(documentId)).isEqualTo(1);
+        assertThat(outboxRows(documentId)).isEqualTo(1);
+    }
+
+    @Test
+    void pdfNeedingAPasswordEndsFailedEncrypted() {
+        UUID documentId = pendingDocument(resource("issue3371.pdf"));
+
+        publish(uploadedEvent(documentId));
+
+        assertThat(awaitFinalStatus(documentId, PARSED)).isEqualTo("failed");
+        assertThat(metadata(documentId, "failure_reason")).isEqualTo("encrypted");
+        assertThat(sections(documentId)).isEmpty();
+    }
+
+    @Test
+    void fileThatIsNotAPdfEndsFailedNotAPdf() {
+        UUID documentId = pendingDocument("just some text, no PDF header".getBytes(StandardCharsets.UTF_8));
+
+        publish(uploadedEvent(documentId));
+
+        assertThat(awaitFinalStatus(documentId, PARSED)).isEqualTo("failed");
+        assertThat(metadata(documentId, "failure_reason")).isEqualTo("not_a_pdf");
+    }
+
+    @Test
+    void missingFileEndsFailedFileMissing() {
+        UUID documentId = UUID.randomUUID();
+        insertDocument(documentId, fileKey(documentId), "pending", 0);
+
+        publish(uploadedEvent(documentId));
+
+        assertThat(awaitFinalStatus(documentId, PARSED)).isEqualTo("failed");
+        assertThat(metadata(documentId, "failure_reason")).isEqualTo("file_missing");
+    }
+
+    @Test
+    void fileKeyEscapingTheStorageRootIsNeverOpened() {
+        UUID documentId = UUID.randomUUID();
+        insertDocument(documentId, "../../pom.xml", "pending", 0);
+
+        publish(uploadedEvent(documentId));
+
+        assertThat(awaitFinalStatus(documentId, PARSED)).isEqualTo("failed");
+        assertThat(metadata(documentId, "failure_reason")).isEqualTo("file_missing");
+        assertThat(metadata(documentId, "failure_message")).contains("outside the storage root");
+    }
+
+    @Test
+    void poisonMessageGoesToTheDeadLetterTopicWhileLaterDocumentsAreParsed() {
+        try (var deadLetters = KafkaTopicReader.atEnd(
+                new String[] { Topics.DOCUMENTS_UPLOADED_DEAD_LETTER })) {
+            // given
+            String poisonKey = UUID.randomUUID().toString();
+            UUID documentId = pendingDocument(TestPdfs.specificationWithOutline());
+
+            // when
+            publishRaw(poisonKey, "{\"eventId\": not json");
+            publish(uploadedEvent(documentId));
+
+            // then
+            List<ConsumerRecord<String, String>> records = deadLetters.pollUntil(
+                    received -> received.stream().anyMatch(r -> poisonKey.equals(r.key())), PARSED);
+            ConsumerRecord<String, String> poison = records.stream().filter(r -> poisonKey.equals(r.key()))
+                    .findFirst().orElseThrow();
+            assertThat(poison.value()).isEqualTo("{\"eventId\": not json");
+            assertThat(new String(poison.headers().lastHeader("kafka_dlt-exception-fqcn").value(),
+                    StandardCharsets.UTF_8)).contains("ListenerExecutionFailedException");
+            assertThat(new String(poison.headers().lastHeader("kafka_dlt-exception-cause-fqcn").value(),
+                    StandardCharsets.UTF_8)).endsWith("MalformedEvent");
+            assertThat(awaitFinalStatus(documentId, PARSED)).isEqualTo("done");
+        }
+    }
+
+    @Test
+    void documentStuckInProcessingIsTakenOverAfterTheStaleTimeout() {
+        // given: a worker claimed the document an hour ago and died
+        UUID documentId = UUID.randomUUID();
+        UUID stuckEvent = UUID.randomUUID();
+        String key = store(documentId, TestPdfs.specificationWithOutline());
+        jdbc.sql("""
+                INSERT INTO documents (id, title, version, file_path, processing_status, metadata, updated_at)
+                VALUES (:id, :title, '1.0', :filePath, 'processing',
+                        jsonb_build_object('sha256', CAST(:sha256 AS text), 'processing_claim', 'dead-worker',
+                                           'processing_event_id', CAST(:eventId AS text)),
+                        localtimestamp - interval '1 hour')
+                """)
+                .param("id", documentId)
+                .param("title", "Stuck document " + documentId)
+                .param("filePath", key)
+                .param("sha256", sha256Of(documentId))
+                .param("eventId", stuckEvent.toString())
+                .update();
+
+        // then: the sweep takes it over and finishes it, crediting the stuck event
+        assertThat(awaitFinalStatus(documentId, PARSED)).isEqualTo("done");
+        assertThat(sections(documentId)).hasSize(TestPdfs.SPECIFICATION.size());
+        Integer credited = jdbc.sql("SELECT count(*) FROM processed_events WHERE event_id = :eventId")
+                .param("eventId", stuckEvent).query(Integer.class).single();
+        assertThat(credited).isEqualTo(1);
+    }
+
+    @Test
+    void documentProcessedEventIsPublishedForDoneAndFailedDocuments() {
+        try (var processed = KafkaTopicReader.atEnd(new String[] { Topics.DOCUMENTS_PROCESSED })) {
+            // given
+            UUID done = pendingDocument(TestPdfs.specificationWithOutline());
+            UUID failed = pendingDocument("not a pdf".getBytes(StandardCharsets.UTF_8));
+            DocumentUploaded doneEvent = uploadedEvent(done);
+            DocumentUploaded failedEvent = uploadedEvent(failed);
+
+            // when
+            publish(doneEvent);
+            publish(failedEvent);
+
+            // then
+            processed.pollUntil(r -> !processed.forKey(done.toString()).isEmpty()
+                    && !processed.forKey(failed.toString()).isEmpty(), PARSED);
+            ConsumerRecord<String, String> doneRecord = processed.forKey(done.toString()).get(0);
+            assertThat(new String(doneRecord.headers().lastHeader(Topics.EVENT_TYPE_HEADER).value(),
+                    StandardCharsets.UTF_8)).isEqualTo(DocumentProcessed.TYPE);
+            DocumentProcessed doneProcessed = json.readValue(doneRecord.value(), DocumentProcessed.class);
+            assertThat(doneProcessed.documentId()).isEqualTo(done);
+            assertThat(doneProcessed.uploadEventId()).isEqualTo(doneEvent.eventId());
+            assertThat(doneProcessed.status()).isEqualTo(DocumentProcessed.STATUS_DONE);
+            assertThat(doneProcessed.sectionCount()).isEqualTo(TestPdfs.SPECIFICATION.size());
+            assertThat(doneProcessed.pageCount()).isEqualTo(3);
+            assertThat(doneProcessed.failureReason()).isNull();
+            DocumentProcessed failedProcessed = json.readValue(processed.forKey(failed.toString()).get(0).value(),
+                    DocumentProcessed.class);
+            assertThat(failedProcessed.status()).isEqualTo(DocumentProcessed.STATUS_FAILED);
+            assertThat(failedProcessed.uploadEventId()).isEqualTo(failedEvent.eventId());
+            assertThat(failedProcessed.sectionCount()).isZero();
+            assertThat(failedProcessed.failureReason()).isEqualTo("not_a_pdf");
+            assertThat(failedProcessed.failureMessage()).isNotBlank();
+        }
+    }
+
+    @Test
+    void healthReportsDatabaseAndKafkaUp() {
+        JsonNode health = RestClient.create("http://localhost:" + port).get().uri("/actuator/health")
+                .retrieve().body(JsonNode.class);
+        assertThat(health.path("status").asString()).isEqualTo("UP");
+        assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
+        assertThat(health.path("components").path("kafka").path("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void metersCountDocumentsPagesAndFailures() {
+        UUID documentId = pendingDocument(TestPdfs.specificationWithOutline());
+        publish(uploadedEvent(documentId));
+        awaitFinalStatus(documentId, PARSED);
+
+        assertThat(meters.get("edm.parser.documents").tag("status", "done").counter().count()).isPositive();
+        assertThat(meters.get("edm.parser.pages").counter().count()).isGreaterThanOrEqualTo(3);
+        assertThat(meters.get("edm.parser.split.duration").tag("status", "done").timer().count()).isPositive();
+        assertThat(meters.find("kafka.consumer.fetch.manager.records.lag.max").meters())
+                .as("consumer lag from the Kafka client metrics").isNotEmpty();
+    }
+
+    private double skipped(String why) {
+        var counter = meters.find("edm.parser.skipped").tag("why", why).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static void arrive(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
