@@ -15,6 +15,6 @@ final class DocumentBusy extends RejectedRequest {
 
     DocumentBusy(UUID id) {
         super(ProblemType.DOCUMENT_BUSY, "Document " + id + " is being processed; retry when it is done or failed",
-                Map.of("documentId", id.toString(), "status", "processing"));
+                Map.of("documentId", id.toString(), "processingStatus", "processing"));
     }
 }

@@ -4,10 +4,12 @@ import java.net.URI;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -41,9 +43,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final String RETRY_AFTER_SECONDS = "5";
 
     private final MeterRegistry meters;
+    private final long maxFileSizeBytes;
 
-    ProblemDetailsAdvice(MeterRegistry meters) {
+    ProblemDetailsAdvice(MeterRegistry meters, ObjectProvider<MultipartConfigElement> multipart) {
         this.meters = meters;
+        MultipartConfigElement limits = multipart.getIfAvailable();
+        this.maxFileSizeBytes = limits == null ? -1 : limits.getMaxFileSize();
     }
 
     @ExceptionHandler(RejectedRequest.class)
@@ -99,8 +104,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 problem.setProperty("field", missing.getParameterName());
             } else if (ex instanceof MissingServletRequestPartException missing) {
                 problem.setProperty("field", missing.getRequestPartName());
-            } else if (ex instanceof MaxUploadSizeExceededException tooLarge && tooLarge.getMaxUploadSize() > 0) {
-                problem.setProperty("maxSizeBytes", tooLarge.getMaxUploadSize());
+            } else if (ex instanceof MaxUploadSizeExceededException && maxFileSizeBytes > 0) {
+                problem.setDetail("The upload is larger than the limit of " + maxFileSizeBytes + " bytes");
+                problem.setProperty("maxSizeBytes", maxFileSizeBytes);
             }
             if (request instanceof ServletWebRequest servlet) {
                 countRejectedUpload(type, servlet.getRequest());

@@ -95,6 +95,16 @@ class RejectedUploadIntegrationTest extends IngestIntegrationTest {
     }
 
     @Test
+    void tooLargeUploadNamesTheLimit() {
+        String title = uniqueTitle("Too large");
+
+        var response = client.upload(Upload.of(TestPdfs.padded(title, 2_200_000), title, "1"));
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.body().path("maxSizeBytes").asLong()).isEqualTo(2 * 1024 * 1024);
+    }
+
+    @Test
     void aRequestThatIsNotMultipartIsUnsupportedMediaType() {
         var response = client.post("/api/documents", MediaType.APPLICATION_JSON, "{\"title\":\"x\"}");
 
