@@ -171,6 +171,7 @@ class DocumentUploadedIntegrationTest extends WorkerIntegrationTest {
 
         assertThat(awaitFinalStatus(documentId, PARSED)).isEqualTo("failed");
         assertThat(metadata(documentId, "failure_reason")).isEqualTo("file_missing");
+        assertThat(metadata(documentId, "failure_message")).doesNotContain(STORAGE_ROOT.toString());
     }
 
     @Test
@@ -208,6 +209,38 @@ class DocumentUploadedIntegrationTest extends WorkerIntegrationTest {
             assertThat(new String(poison.headers().lastHeader("kafka_dlt-exception-cause-fqcn").value(),
                     StandardCharsets.UTF_8)).endsWith("MalformedEvent");
             assertThat(awaitFinalStatus(documentId, PARSED)).isEqualTo("done");
+        }
+    }
+
+    @Test
+    void transientErrorOutlastingTheRetriesSendsTheRecordToTheDeadLetterTopicAndFailsTheDocument() {
+        // given: the database refuses every claim of this document with a serialization failure (transient)
+        UUID documentId = pendingDocument(TestPdfs.specificationWithOutline());
+        String trigger = "test_refuse_" + documentId.toString().replace("-", "");
+        jdbc.sql("""
+                CREATE FUNCTION %1$s() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.id = '%2$s'::uuid AND NEW.processing_status = 'processing' THEN
+                        RAISE EXCEPTION 'simulated serialization failure' USING ERRCODE = '40001';
+                    END IF;
+                    RETURN NEW;
+                END $$
+                """.formatted(trigger, documentId)).update();
+        jdbc.sql("CREATE TRIGGER %1$s BEFORE UPDATE ON documents FOR EACH ROW EXECUTE FUNCTION %1$s()"
+                .formatted(trigger)).update();
+        try (var deadLetters = KafkaTopicReader.atEnd(new String[] { Topics.DOCUMENTS_UPLOADED_DEAD_LETTER })) {
+            // when
+            publish(uploadedEvent(documentId));
+
+            // then: retried with back-off (about 8 s with the test settings), then dead-lettered and failed
+            deadLetters.pollUntil(r -> !deadLetters.forKey(documentId.toString()).isEmpty(), PARSED);
+            assertThat(awaitFinalStatus(documentId, PARSED)).isEqualTo("failed");
+            assertThat(metadata(documentId, "failure_reason")).isEqualTo("processing_error");
+            assertThat(metadata(documentId, "failure_message")).contains("simulated serialization failure");
+            assertThat(outboxRows(documentId)).isEqualTo(1);
+        } finally {
+            jdbc.sql("DROP TRIGGER IF EXISTS %1$s ON documents".formatted(trigger)).update();
+            jdbc.sql("DROP FUNCTION IF EXISTS %1$s()".formatted(trigger)).update();
         }
     }
 

@@ -164,6 +164,10 @@ public class DocumentProcessor {
             return new SplitOutcome.Failed(FailureReason.FILE_MISSING.code(), e.getMessage());
         }
         SplitOutcome outcome = splitter.split(pdf, claim.documentId(), () -> heartbeat(claim));
+        if (outcome instanceof SplitOutcome.Failed failed && claim.fileKey() != null) {
+            // The message is published: name the storage key, not this server's file system path.
+            return new SplitOutcome.Failed(failed.reason(), failed.message().replace(pdf.toString(), claim.fileKey()));
+        }
         if (outcome instanceof SplitOutcome.Split split) {
             String invalid = SectionTreeCheck.problem(split.result().sections());
             if (invalid != null) {
