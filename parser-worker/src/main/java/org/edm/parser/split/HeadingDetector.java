@@ -249,7 +249,7 @@ final class HeadingDetector {
      */
     private static boolean isCaptionOfTable(TextLine line, @Nullable TextLine next, BodyStyle body) {
         return next != null && next.page() == line.page() && next.wideGaps() >= 2
-                && next.top() - line.baseline() < line.fontSize() * 2 && !body.isLarger(line);
+                && next.top() - line.baseline() < line.fontSize() * 2.5f && !body.isLarger(line);
     }
 
     /** Whether {@code line} is the tail of a sentence begun on the previous line (e.g. bold words wrapping). */
@@ -377,7 +377,8 @@ final class HeadingDetector {
                 continue;
             }
             int nextHeading = c + 1 < accepted.size() ? accepted.get(c + 1).index() : document.size();
-            int lineCount = headingLines(candidate, document, removed, nextHeading);
+            // a heading set like the body text cannot be told from the paragraph below it: it is one line
+            int lineCount = body.isStyled(candidate.line()) ? headingLines(candidate, document, removed, nextHeading) : 1;
             for (int i = candidate.index(); i < candidate.index() + lineCount; i++) {
                 taken.add(i);
             }
@@ -516,7 +517,8 @@ final class HeadingDetector {
                 previous = line;
             }
             gaps.sort(null);
-            float lineGap = gaps.isEmpty() ? size * 0.4f : gaps.get(gaps.size() / 2);
+            // the gap between lines of one paragraph; paragraph breaks are fewer than line breaks
+            float lineGap = gaps.isEmpty() ? size * 0.4f : gaps.get(gaps.size() * 3 / 10);
             return new BodyStyle(size, boldChars * 2 > chars, lineGap);
         }
 

@@ -71,16 +71,30 @@ final class OutlineSplitter {
             }
             placed[i] = true;
         }
-        List<Heading> headings = new ArrayList<>(count);
+        // an entry pointing back before its predecessor gets no text: it sits where the next in-order entry starts
+        boolean[] backwards = new boolean[count];
         int floor = 0;
         for (int i = 0; i < count; i++) {
-            int start = starts[i];
-            int lineCount = lineCounts[i];
-            if (start < floor) {
-                // an entry pointing back before its predecessor starts where that one's heading ends
-                start = floor;
-                lineCount = 0;
+            backwards[i] = starts[i] < floor;
+            if (!backwards[i]) {
+                floor = Math.min(document.size(), starts[i] + lineCounts[i]);
             }
+        }
+        int following = document.size();
+        for (int i = count - 1; i >= 0; i--) {
+            if (backwards[i]) {
+                starts[i] = following;
+                lineCounts[i] = 0;
+            }
+            else {
+                following = starts[i];
+            }
+        }
+        List<Heading> headings = new ArrayList<>(count);
+        floor = 0;
+        for (int i = 0; i < count; i++) {
+            int start = Math.max(starts[i], floor);
+            int lineCount = start == starts[i] ? lineCounts[i] : 0;
             floor = Math.min(document.size(), start + lineCount);
             OutlineEntry entry = entries.get(i);
             int page = entry.placed() && entry.pageIndex() < document.pageCount() ? entry.pageIndex() + 1

@@ -21,6 +21,8 @@ final class PageFurniture {
     private static final float EDGE_BAND = 0.2f;
     /** Points a repeated line may move up or down between pages. */
     private static final float Y_TOLERANCE = 4f;
+    /** Lines this much larger than the body text are matched word for word, digits included. */
+    private static final float LARGE = 1.15f;
 
     private static final Pattern PAGE_NUMBER = Pattern.compile(
             "^[\\[(\\-\\u2013\\u2014\\s]*(?:page|p\\.|seite|pg\\.?)?\\s*(?:\\d{1,4}|(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))"
@@ -35,6 +37,7 @@ final class PageFurniture {
     /** The flat indexes of furniture lines in {@code document}. */
     static BitSet detect(DocumentLines document) {
         BitSet furniture = new BitSet(document.size());
+        float bodySize = dominantSize(document);
         Map<String, List<Candidate>> byText = new HashMap<>();
         int pagesWithText = 0;
         for (int p = 0; p < document.pageCount(); p++) {
@@ -56,7 +59,9 @@ final class PageFurniture {
                     furniture.set(i);
                     continue;
                 }
-                byText.computeIfAbsent(key(line.text()), k -> new ArrayList<>()).add(new Candidate(i, p, line.middle()));
+                // large lines at the top are more often headings ("2 Chapter 2"): those must repeat word for word
+                String key = line.fontSize() > bodySize * LARGE ? "=" + line.text() : key(line.text());
+                byText.computeIfAbsent(key, k -> new ArrayList<>()).add(new Candidate(i, p, line.middle()));
             }
         }
         int minimumPages = Math.max(2, Math.min(3, pagesWithText / 3));
@@ -80,6 +85,14 @@ final class PageFurniture {
             }
         }
         return furniture;
+    }
+
+    private static float dominantSize(DocumentLines document) {
+        Map<Float, Integer> sizes = new HashMap<>();
+        for (TextLine line : document.lines()) {
+            sizes.merge(line.fontSize(), line.text().length(), Integer::sum);
+        }
+        return sizes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0f);
     }
 
     private static String key(String text) {
