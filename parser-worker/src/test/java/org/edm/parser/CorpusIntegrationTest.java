@@ -15,8 +15,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Runs every PDF of {@code shared/corpus} through the worker end to end (row, stored file, event, consumer,
@@ -25,6 +27,9 @@ import org.junit.jupiter.api.Test;
  * walking up from the module directory.
  */
 class CorpusIntegrationTest extends WorkerIntegrationTest {
+
+    @Autowired
+    MeterRegistry meters;
 
     /** Files that must fail, with their reason; every other file must end done, except the fuzzed ones. */
     private static final Map<String, String> EXPECTED_FAILURES = Map.of(
@@ -47,6 +52,8 @@ class CorpusIntegrationTest extends WorkerIntegrationTest {
             pdfs = files.filter(f -> f.getFileName().toString().endsWith(".pdf")).sorted().toList();
         }
         assumeTrue(!pdfs.isEmpty(), "no PDFs in " + corpus);
+
+        double takenOverBefore = takenOver();
 
         // when: each file is uploaded as ingest-service would do it
         long started = System.nanoTime();
@@ -85,6 +92,8 @@ class CorpusIntegrationTest extends WorkerIntegrationTest {
             } else {
                 assertThat(status).as(file + " (" + reason + ")").isEqualTo("done");
             }
+            assertThat(processedEventRows(documentId)).as(file).isEqualTo(1);
+            assertThat(outboxRows(documentId)).as(file).isEqualTo(1);
             if ("done".equals(status)) {
                 assertThat(sections).as(file).isPositive();
             } else {
@@ -92,11 +101,18 @@ class CorpusIntegrationTest extends WorkerIntegrationTest {
                 assertThat(sections).as(file).isZero();
             }
         }
+        // Parses far longer than the test's stale-after of 3 s keep their claim by heartbeat: nothing is taken over.
+        assertThat(takenOver()).isEqualTo(takenOverBefore);
         rows.add(String.format("%d files, %d pages parsed to done, %d ms wall time from first upload to last result",
                 documents.size(), pages, wallMs));
         String table = String.join(System.lineSeparator(), rows);
         System.out.println(table);
         Files.writeString(Path.of("target/corpus-report.txt"), table + System.lineSeparator());
+    }
+
+    private double takenOver() {
+        var counter = meters.find("edm.parser.skipped").tag("why", "taken_over").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static @Nullable Path corpusDirectory() {
