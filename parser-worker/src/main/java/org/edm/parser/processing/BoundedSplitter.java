@@ -36,16 +36,19 @@ class BoundedSplitter implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(BoundedSplitter.class);
 
     /** Lets the splitter report its own, more precise timeout before this deadline cuts it off. */
-    private static final Duration GRACE = Duration.ofSeconds(2);
+    private static final Duration MAX_GRACE = Duration.ofSeconds(2);
 
     private final PdfSplitter splitter;
     private final Duration timeout;
+    private final Duration deadline;
     private final Duration heartbeatInterval;
     private final ThreadPoolExecutor pool;
 
     BoundedSplitter(PdfSplitter splitter, ParserSettings settings) {
         this.splitter = splitter;
         this.timeout = settings.timeout();
+        Duration grace = settings.timeout().dividedBy(10);
+        this.deadline = settings.timeout().plus(grace.compareTo(MAX_GRACE) < 0 ? grace : MAX_GRACE);
         this.heartbeatInterval = settings.heartbeatInterval();
         AtomicInteger threads = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(0, settings.maxParallelSplits(), 60, TimeUnit.SECONDS,
@@ -64,7 +67,7 @@ class BoundedSplitter implements DisposableBean {
      */
     SplitOutcome split(Path pdf, UUID documentId, BooleanSupplier heartbeat) {
         Future<SplitResult> future = pool.submit(() -> splitter.split(pdf));
-        long deadline = System.nanoTime() + timeout.plus(GRACE).toNanos();
+        long deadline = System.nanoTime() + this.deadline.toNanos();
         try {
             while (true) {
                 long remaining = deadline - System.nanoTime();

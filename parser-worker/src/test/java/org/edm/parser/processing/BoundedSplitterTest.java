@@ -1,0 +1,134 @@
+package org.edm.parser.processing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.edm.parser.split.FailureReason;
+import org.edm.parser.split.PdfInfo;
+import org.edm.parser.split.SplitFailed;
+import org.edm.parser.split.SplitResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+class BoundedSplitterTest {
+
+    private static final Path PDF = Path.of("any.pdf");
+    private static final UUID DOCUMENT = UUID.randomUUID();
+    private static final SplitResult RESULT = new SplitResult(
+            new PdfInfo(1, null, null, null, null, null, null, false, false, PdfInfo.LAYOUT), List.of());
+
+    private final CountDownLatch release = new CountDownLatch(1);
+    private BoundedSplitter splitter;
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        if (splitter != null) {
+            splitter.destroy();
+        }
+    }
+
+    @Test
+    void returnsTheSplittersResult() {
+        splitter = new BoundedSplitter(pdf -> RESULT, settings(Duration.ofSeconds(5), 1));
+
+        assertThat(splitter.split(PDF, DOCUMENT, () -> true)).isEqualTo(new SplitOutcome.Split(RESULT));
+    }
+
+    @Test
+    void splitFailedBecomesAFailureWithItsReason() {
+        splitter = new BoundedSplitter(pdf -> {
+            throw new SplitFailed(FailureReason.ENCRYPTED, "needs a password");
+        }, settings(Duration.ofSeconds(5), 1));
+
+        assertThat(splitter.split(PDF, DOCUMENT, () -> true))
+                .isEqualTo(new SplitOutcome.Failed("encrypted", "needs a password"));
+    }
+
+    @Test
+    void anUnexpectedExceptionBecomesAProcessingError() {
+        splitter = new BoundedSplitter(pdf -> {
+            throw new IllegalStateException("bug");
+        }, settings(Duration.ofSeconds(5), 1));
+
+        SplitOutcome outcome = splitter.split(PDF, DOCUMENT, () -> true);
+
+        assertThat(outcome).isInstanceOf(SplitOutcome.Failed.class);
+        assertThat(((SplitOutcome.Failed) outcome).reason()).isEqualTo(SplitOutcome.PROCESSING_ERROR);
+    }
+
+    @Test
+    void aSplitThatNeverEndsIsCancelledAtTheTimeoutAndHeartbeatsMeanwhile() {
+        var interrupted = new CountDownLatch(1);
+        splitter = new BoundedSplitter(pdf -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+            return RESULT;
+        }, settings(Duration.ofMillis(600), 1));
+        var heartbeats = new AtomicInteger();
+
+        long started = System.nanoTime();
+        SplitOutcome outcome = splitter.split(PDF, DOCUMENT, () -> heartbeats.incrementAndGet() > 0);
+
+        assertThat(outcome).isInstanceOf(SplitOutcome.Failed.class);
+        assertThat(((SplitOutcome.Failed) outcome).reason()).isEqualTo("timeout");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(heartbeats.get()).as("heartbeats every 100 ms while waiting").isGreaterThanOrEqualTo(3);
+        assertThat(awaitQuietly(interrupted)).as("the split thread was interrupted").isTrue();
+    }
+
+    @Test
+    void aLostClaimCancelsTheSplit() {
+        splitter = new BoundedSplitter(pdf -> {
+            awaitQuietly(release);
+            return RESULT;
+        }, settings(Duration.ofSeconds(30), 1));
+
+        assertThatThrownBy(() -> splitter.split(PDF, DOCUMENT, () -> false)).isInstanceOf(ClaimLost.class);
+    }
+
+    @Test
+    void noFreeSplitThreadIsATransientRejection() throws Exception {
+        var started = new CountDownLatch(1);
+        splitter = new BoundedSplitter(pdf -> {
+            started.countDown();
+            awaitQuietly(release);
+            return RESULT;
+        }, settings(Duration.ofSeconds(30), 1));
+        Thread busy = new Thread(() -> splitter.split(PDF, DOCUMENT, () -> true));
+        busy.setDaemon(true);
+        busy.start();
+        started.await(5, TimeUnit.SECONDS);
+
+        assertThatThrownBy(() -> splitter.split(PDF, DOCUMENT, () -> true))
+                .isInstanceOf(RejectedExecutionException.class);
+    }
+
+    /** Stale after 300 ms, so the claim is refreshed every 100 ms. */
+    private static ParserSettings settings(Duration timeout, int threads) {
+        return new ParserSettings(DataSize.ofMegabytes(1), 100, timeout, threads, Duration.ofMillis(300),
+                Duration.ofSeconds(1));
+    }
+
+    private static boolean awaitQuietly(CountDownLatch latch) {
+        try {
+            return latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
