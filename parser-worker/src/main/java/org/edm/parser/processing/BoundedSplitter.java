@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * The pool has no queue: when all {@code edm.parser.max-parallel-splits} threads are busy (some may still be
  * finishing cancelled splits), {@link java.util.concurrent.RejectedExecutionException} tells the caller to back
- * off and retry.
+ * off and retry. A split cut short by shutdown or interruption ends with {@link SplitAbandoned} (also a
+ * rejection), never with a result, so a stopping worker leaves the document to be re-delivered.
  */
 @Component
 class BoundedSplitter implements DisposableBean {
@@ -43,6 +44,7 @@ class BoundedSplitter implements DisposableBean {
     private final Duration deadline;
     private final Duration heartbeatInterval;
     private final ThreadPoolExecutor pool;
+    private volatile boolean closing;
 
     BoundedSplitter(PdfSplitter splitter, ParserSettings settings) {
         this.splitter = splitter;
@@ -66,6 +68,15 @@ class BoundedSplitter implements DisposableBean {
      *     split with {@link ClaimLost}
      */
     SplitOutcome split(Path pdf, UUID documentId, BooleanSupplier heartbeat) {
+        SplitOutcome outcome = run(pdf, documentId, heartbeat);
+        if (closing) {
+            // Shutting down interrupts the split, which PDFBox may report as a damaged file: never record that.
+            throw new SplitAbandoned(documentId);
+        }
+        return outcome;
+    }
+
+    private SplitOutcome run(Path pdf, UUID documentId, BooleanSupplier heartbeat) {
         Future<SplitResult> future = pool.submit(() -> splitter.split(pdf));
         long deadline = System.nanoTime() + this.deadline.toNanos();
         try {
@@ -96,16 +107,17 @@ class BoundedSplitter implements DisposableBean {
             return new SplitOutcome.Failed(SplitOutcome.PROCESSING_ERROR,
                     "the splitter failed unexpectedly: " + cause);
         } catch (CancellationException e) {
-            throw new IllegalStateException("split of document " + documentId + " was cancelled", e);
+            throw new SplitAbandoned(documentId);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while splitting document " + documentId, e);
+            throw new SplitAbandoned(documentId);
         }
     }
 
     @Override
     public void destroy() {
+        closing = true;
         pool.shutdownNow();
     }
 }

@@ -117,6 +117,31 @@ class BoundedSplitterTest {
                 .isInstanceOf(RejectedExecutionException.class);
     }
 
+    @Test
+    void aSplitInterruptedByShutdownIsAbandonedNotReportedAsAFailure() throws Exception {
+        // given: PDFBox reports the interrupt of a stopping worker as an unreadable file
+        var started = new CountDownLatch(1);
+        splitter = new BoundedSplitter(pdf -> {
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new SplitFailed(FailureReason.DAMAGED, "ClosedByInterruptException");
+            }
+            return RESULT;
+        }, settings(Duration.ofSeconds(30), 1));
+        BoundedSplitter stopping = splitter;
+        new Thread(() -> {
+            awaitQuietly(started);
+            stopping.destroy();
+        }).start();
+
+        // when / then
+        assertThatThrownBy(() -> splitter.split(PDF, DOCUMENT, () -> true))
+                .isInstanceOf(SplitAbandoned.class)
+                .isInstanceOf(RejectedExecutionException.class);
+    }
+
     /** Stale after 300 ms, so the claim is refreshed every 100 ms. */
     private static ParserSettings settings(Duration timeout, int threads) {
         return new ParserSettings(DataSize.ofMegabytes(1), 100, timeout, threads, Duration.ofMillis(300),
