@@ -3,6 +3,8 @@ package org.edm.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -83,8 +86,9 @@ class IngestBenchmark {
             lines.add(run(client, events, "20 MB", 20, 30, 2, true));
             lines.add(run(client, events, "20 MB", 20, 15, 1, true));
             System.out.println();
-            System.out.printf("[benchmark] ingest-service, %d cores, embedded PostgreSQL %s + embedded Kafka, default settings%n",
-                    Runtime.getRuntime().availableProcessors(), "17");
+            System.out.printf("[benchmark] ingest-service, default settings, embedded PostgreSQL + Kafka in the same JVM,"
+                    + " %d cores, load average %.1f%n", Runtime.getRuntime().availableProcessors(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             System.out.printf("[benchmark] %-6s %7s %7s %8s %9s %7s %16s %22s %s%n", "size", "uploads", "clients",
                     "seconds", "uploads/s", "MB/s", "HTTP p50/p99 ms", "upload->event p50/p99 ms",
                     "server mean ms (stage+commit)");
@@ -102,7 +106,7 @@ class IngestBenchmark {
         AtomicLong counter = new AtomicLong();
         Timer serverTimer = meters.timer("edm.uploads.duration", "outcome", "created");
         long serverCountBefore = serverTimer.count();
-        double serverMillisBefore = serverTimer.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS);
+        double serverMillisBefore = serverTimer.totalTime(TimeUnit.MILLISECONDS);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long started = System.nanoTime();
         try {
@@ -141,7 +145,7 @@ class IngestBenchmark {
         if (!report) {
             return "";
         }
-        double serverMean = (serverTimer.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS) - serverMillisBefore)
+        double serverMean = (serverTimer.totalTime(TimeUnit.MILLISECONDS) - serverMillisBefore)
                 / Math.max(1, serverTimer.count() - serverCountBefore);
         return String.format("[benchmark] %-6s %7d %7d %8.2f %9.1f %7.1f %7.0f / %-7.0f %10.0f / %-10.0f %8.0f", label,
                 uploads, clients, seconds, uploads / seconds, uploads * (double) base.length / 1_048_576 / seconds,
@@ -160,7 +164,7 @@ class IngestBenchmark {
         try {
             return Files.createTempDirectory("edm-ingest-benchmark");
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -111,7 +112,7 @@ final class OutboxFixture implements AutoCloseable {
         }
 
         double timeGaugeMillis(String name) {
-            return registry.get(name).timeGauge().value(java.util.concurrent.TimeUnit.MILLISECONDS);
+            return registry.get(name).timeGauge().value(TimeUnit.MILLISECONDS);
         }
     }
 

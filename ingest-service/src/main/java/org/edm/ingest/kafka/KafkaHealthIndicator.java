@@ -1,5 +1,6 @@
 package org.edm.ingest.kafka;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 
@@ -56,7 +57,7 @@ class KafkaHealthIndicator extends AbstractHealthIndicator implements Disposable
     public void destroy() {
         synchronized (lock) {
             if (admin != null) {
-                admin.close(java.time.Duration.ofSeconds(2));
+                admin.close(Duration.ofSeconds(2));
                 admin = null;
             }
         }

@@ -1,5 +1,8 @@
 package org.edm.ingest.upload;
 
+import java.io.IOException;
+import java.nio.file.Files;
+
 import jakarta.servlet.MultipartConfigElement;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,8 +15,11 @@ import org.springframework.context.annotation.Configuration;
 class MultipartConfiguration {
 
     @Bean
-    MultipartConfigElement multipartConfigElement(UploadSettings settings) {
-        String location = settings.spoolDirectory() == null ? "" : settings.spoolDirectory().toString();
+    MultipartConfigElement multipartConfigElement(UploadSettings settings) throws IOException {
+        String location = "";
+        if (settings.spoolDirectory() != null) {
+            location = Files.createDirectories(settings.spoolDirectory()).toAbsolutePath().toString();
+        }
         long maxFile = settings.maxSize().toBytes();
         long maxRequest = maxFile + settings.maxMetadataSize().toBytes() + UploadSettings.REQUEST_OVERHEAD.toBytes();
         return new MultipartConfigElement(location, maxFile, maxRequest,

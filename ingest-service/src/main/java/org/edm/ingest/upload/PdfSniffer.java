@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
+import org.edm.ingest.web.RejectedRequest;
+
 /**
  * Passes the upload through while checking it is a PDF by its content: the header {@code %PDF-} must start
  * within the first {@value #HEADER_WINDOW} bytes (where PDF readers look for it). Stops the copy as soon as the
@@ -92,14 +94,14 @@ final class PdfSniffer extends FilterInputStream {
     /** The content was refused while it streamed; carries the rejection to answer with. */
     static final class Refused extends IOException {
 
-        private final transient org.edm.ingest.web.RejectedRequest rejection;
+        private final transient RejectedRequest rejection;
 
-        Refused(org.edm.ingest.web.RejectedRequest rejection) {
+        Refused(RejectedRequest rejection) {
             super(rejection.getMessage());
             this.rejection = rejection;
         }
 
-        org.edm.ingest.web.RejectedRequest rejection() {
+        RejectedRequest rejection() {
             return rejection;
         }
     }

@@ -3,6 +3,7 @@ package org.edm.ingest.upload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -101,7 +102,7 @@ class UploadController {
         } catch (IOException e) {
             throw new StorageUnavailable(e);
         }
-        metrics.accepted(result, java.time.Duration.ofNanos(System.nanoTime() - started));
+        metrics.accepted(result, Duration.ofNanos(System.nanoTime() - started));
         log.info("Upload {}: document={} sizeBytes={} sha256={} title=\"{}\" version=\"{}\"", result.outcome().tag(),
                 result.document().id(), result.document().sizeBytes(), result.document().sha256(),
                 result.document().title(), result.document().version());

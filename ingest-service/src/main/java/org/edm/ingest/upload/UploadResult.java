@@ -1,5 +1,7 @@
 package org.edm.ingest.upload;
 
+import java.util.Locale;
+
 import org.edm.ingest.document.StoredDocument;
 
 /** What an upload came to. */
@@ -14,7 +16,7 @@ record UploadResult(StoredDocument document, Outcome outcome) {
         REPLAYED;
 
         String tag() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -49,7 +49,7 @@ class PdfSnifferTest {
     void refusesANonPdfAfterItsFirstKilobyteWithoutReadingTheRest() throws IOException {
         var source = new CountingStream(new byte[10 * 1024 * 1024]);
         try (var sniffer = new PdfSniffer(source, Long.MAX_VALUE)) {
-            assertThatThrownBy(() -> sniffer.transferTo(java.io.OutputStream.nullOutputStream()))
+            assertThatThrownBy(() -> sniffer.transferTo(OutputStream.nullOutputStream()))
                     .isInstanceOf(PdfSniffer.Refused.class);
         }
         assertThat(source.read).isLessThan(100_000);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -131,7 +132,7 @@ class RejectedUploadIntegrationTest extends IngestIntegrationTest {
     private static byte[] headerAt(int offset) {
         byte[] pdf = TestPdfs.withText("late header");
         byte[] bytes = new byte[offset + pdf.length];
-        java.util.Arrays.fill(bytes, 0, offset, (byte) ' ');
+        Arrays.fill(bytes, 0, offset, (byte) ' ');
         System.arraycopy(pdf, 0, bytes, offset, pdf.length);
         return bytes;
     }

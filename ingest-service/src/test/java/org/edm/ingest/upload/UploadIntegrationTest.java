@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -106,7 +107,7 @@ class UploadIntegrationTest extends IngestIntegrationTest {
     @Test
     void aDamagedButPdfLookingFileIsAcceptedForTheParserToJudge() throws Exception {
         byte[] pdf = TestPdfs.withText("truncated");
-        byte[] truncated = java.util.Arrays.copyOf(pdf, pdf.length / 2);
+        byte[] truncated = Arrays.copyOf(pdf, pdf.length / 2);
         String title = uniqueTitle("Truncated");
 
         var response = client.upload(Upload.of(truncated, title, "1"));
