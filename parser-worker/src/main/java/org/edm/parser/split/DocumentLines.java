@@ -2,13 +2,15 @@ package org.edm.parser.split;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
-/** All text lines of a document in reading order, addressable by a flat index and by page. */
+/** All text lines of a document in reading order, addressable by a flat index and by page. Not thread-safe. */
 final class DocumentLines {
 
     private final List<PageText> pages;
     private final List<TextLine> lines;
     private final int[] pageStarts;
+    private final @Nullable String[] titleKeys;
 
     DocumentLines(List<PageText> pages) {
         this.pages = List.copyOf(pages);
@@ -20,6 +22,7 @@ final class DocumentLines {
         }
         pageStarts[pages.size()] = all.size();
         this.lines = List.copyOf(all);
+        this.titleKeys = new String[all.size()];
     }
 
     List<TextLine> lines() {
@@ -32,6 +35,16 @@ final class DocumentLines {
 
     TextLine get(int index) {
         return lines.get(index);
+    }
+
+    /** The line's {@link TitleKey}, computed once. */
+    String titleKey(int index) {
+        String key = titleKeys[index];
+        if (key == null) {
+            key = TitleKey.of(lines.get(index).text());
+            titleKeys[index] = key;
+        }
+        return key;
     }
 
     int pageCount() {

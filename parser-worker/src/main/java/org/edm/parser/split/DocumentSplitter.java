@@ -11,6 +11,7 @@ import java.util.Calendar;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -44,6 +45,9 @@ public final class DocumentSplitter {
     /** Where a PDF header may start, and where a reader looks for the end-of-file marker. */
     private static final int HEADER_WINDOW = 1024;
     private static final int TRAILER_WINDOW = 1024;
+
+    private static final Pattern FILE_NAME = Pattern.compile(
+            "\\.(?:docx?|pdf|indd|txt|rtf|odt|xlsx?|pptx?|html?)$|^microsoft word - ", Pattern.CASE_INSENSITIVE);
 
     private final SplitSettings settings;
 
@@ -92,7 +96,7 @@ public final class DocumentSplitter {
                     : HeadingDetector.detect(lines, removed);
             PdfInfo info = info(document, pageCount, !outline.isEmpty(),
                     useOutline ? PdfInfo.OUTLINE : PdfInfo.LAYOUT);
-            String preambleTitle = info.title() != null ? info.title() : SectionAssembler.PREAMBLE;
+            String preambleTitle = preambleTitle(info.title());
             List<ParsedSection> sections = SectionAssembler.assemble(lines, removed, headings, preambleTitle);
             if (sections.isEmpty()) {
                 // everything was furniture: keep the text rather than return nothing
@@ -113,6 +117,15 @@ public final class DocumentSplitter {
     /** A split with its ingredients: the outline as read, the headings used, the lines and the removed ones. */
     record Analysis(SplitResult result, List<OutlineEntry> outline, List<Heading> headings, DocumentLines lines,
             BitSet removed) {
+    }
+
+    /** The PDF's title names the text before the first heading, unless it is a file name or a placeholder. */
+    private static String preambleTitle(@Nullable String title) {
+        if (title == null || FILE_NAME.matcher(title).find() || title.codePoints().filter(Character::isLetter).count() < 3
+                || title.equalsIgnoreCase("untitled")) {
+            return SectionAssembler.PREAMBLE;
+        }
+        return title;
     }
 
     private static void checkFile(Path pdf) throws SplitFailed {

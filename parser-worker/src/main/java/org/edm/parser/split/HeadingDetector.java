@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * like table cells, captions, dates or sentences. Their level comes from their style: the level of numbered
  * headings set in the same style, else one below the numbered heading they follow, else the style's rank.</li>
  * </ul>
- * Lines on the first page are only taken as headings when numbered: the first page is usually a cover.
+ * On the first page, a cover (few lines) has no unnumbered headings, and the largest line is the document's title,
+ * not a section.
  */
 final class HeadingDetector {
 
@@ -65,6 +66,7 @@ final class HeadingDetector {
         }
         BodyStyle body = BodyStyle.of(document, kept);
         Map<String, Integer> styledTextPages = styledTextPages(document, kept, body);
+        FirstPage firstPage = FirstPage.of(document, kept);
 
         List<Candidate> numbered = new ArrayList<>();
         List<Candidate> unnumbered = new ArrayList<>();
@@ -90,13 +92,18 @@ final class HeadingDetector {
                 }
                 continue;
             }
-            if (styled && spaced && line.page() > 1 && isUnnumberedHeadingText(line)
+            if (styled && spaced && !firstPage.isTitle(line) && isUnnumberedHeadingText(line)
                     && styledTextPages.getOrDefault(line.text(), 0) < 3
                     && !continuesSentence(previous, line, body) && !isCaptionOfTable(line, next, body)) {
                 unnumbered.add(new Candidate(index, line, null, 0, true));
             }
         }
 
+        if (numbered.stream().filter(Candidate::styled).count() >= 3) {
+            // where section numbers stand out, a plain "3 ..." line is a list item or a table row; plain
+            // multi-part numbers ("5.2.1.1") still are headings set like the body text
+            numbered.removeIf(candidate -> !candidate.styled() && candidate.numbering().depth() == 1);
+        }
         List<Candidate> sequence = bestSequence(numbered);
         List<Candidate> accepted = new ArrayList<>(sequence);
         accepted.addAll(unnumbered);
@@ -456,6 +463,32 @@ final class HeadingDetector {
             previous = line;
         }
         return count;
+    }
+
+    /** What the first page tells about titles: a cover page, or the document title's size. */
+    private record FirstPage(boolean cover, float titleSize) {
+
+        /** Fewer lines than this on page 1, and more pages after it: a cover. */
+        private static final int COVER_LINES = 15;
+
+        static FirstPage of(DocumentLines document, List<Integer> kept) {
+            int lines = 0;
+            float largest = 0;
+            for (int index : kept) {
+                TextLine line = document.get(index);
+                if (line.page() != 1) {
+                    break;
+                }
+                lines++;
+                largest = Math.max(largest, line.fontSize());
+            }
+            return new FirstPage(lines < COVER_LINES && document.pageCount() > 1, largest);
+        }
+
+        /** Whether {@code line} is on the cover, or is the title line of the first page. */
+        boolean isTitle(TextLine line) {
+            return line.page() == 1 && (cover || line.fontSize() >= titleSize - 0.25f);
+        }
     }
 
     private record Candidate(int index, TextLine line, @Nullable Numbering numbering, float score, boolean styled) {

@@ -202,7 +202,7 @@ final class OutlineSplitter {
             if (line.page() != page) {
                 return 0;
             }
-            spelled.append(TitleKey.of(line.text()));
+            spelled.append(document.titleKey(i));
             String sofar = spelled.toString();
             if (sofar.equals(key)) {
                 return i - index + 1;

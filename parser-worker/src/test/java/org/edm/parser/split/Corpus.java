@@ -1,0 +1,98 @@
+package org.edm.parser.split;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The shared corpus of real specifications ({@code shared/corpus} with its {@code MANIFEST.tsv}): found through the
+ * system property {@code edm.corpus.dir}, or by looking for {@code shared/corpus} next to the working directory
+ * and its parents (the module runs in {@code <repo>/parser-worker}, the corpus lives beside the repository).
+ */
+final class Corpus {
+
+    static final String PROPERTY = "edm.corpus.dir";
+
+    private Corpus() {
+    }
+
+    static Optional<Path> directory() {
+        List<Path> candidates = new ArrayList<>();
+        String configured = System.getProperty(PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            candidates.add(Path.of(configured));
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            candidates.add(dir.resolve("shared").resolve("corpus"));
+        }
+        return candidates.stream().filter(dir -> Files.isRegularFile(dir.resolve("MANIFEST.tsv"))).findFirst();
+    }
+
+    /** The manifest's rows, one per file. */
+    static List<Entry> entries(Path directory) {
+        try {
+            List<String> lines = Files.readAllLines(directory.resolve("MANIFEST.tsv"));
+            List<Entry> entries = new ArrayList<>();
+            for (String line : lines.subList(1, lines.size())) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] columns = line.split("\t", -1);
+                entries.add(new Entry(directory.resolve(columns[0]), number(columns[4]), number(columns[5]),
+                        columns[6].strip(), columns.length > 7 ? columns[7].strip() : ""));
+            }
+            return entries;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static @Nullable Integer number(String column) {
+        String value = column.strip();
+        return value.matches("\\d+") ? Integer.valueOf(value) : null;
+    }
+
+    /**
+     * One manifest row.
+     *
+     * @param file the PDF
+     * @param pages page count, when known
+     * @param outlineEntries number of outline entries, when known
+     * @param encrypted "yes", "no" or unknown
+     * @param note what the file is for
+     */
+    record Entry(Path file, @Nullable Integer pages, @Nullable Integer outlineEntries, String encrypted,
+            String note) {
+
+        String name() {
+            return file.getFileName().toString();
+        }
+
+        /** The failure the manifest's note calls for; null when the file must split. */
+        @Nullable FailureReason expectedFailure() {
+            String lower = note.toLowerCase(Locale.ROOT);
+            if (lower.contains("no extractable text")) {
+                return FailureReason.NO_TEXT;
+            }
+            if (lower.contains("password")) {
+                return FailureReason.ENCRYPTED;
+            }
+            if (lower.contains("damaged on purpose")) {
+                return FailureReason.DAMAGED;
+            }
+            return null;
+        }
+
+        /** A fuzzed file may split (what is readable) or fail as damaged. */
+        boolean mayFailAsDamaged() {
+            return note.toLowerCase(Locale.ROOT).contains("fuzzed");
+        }
+    }
+}

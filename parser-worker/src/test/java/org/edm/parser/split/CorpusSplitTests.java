@@ -1,0 +1,68 @@
+package org.edm.parser.split;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every file of the shared corpus splits, or fails with the reason its manifest note calls for. Skipped when the
+ * corpus is not there (see {@link Corpus}).
+ */
+class CorpusSplitTests {
+
+    private final DocumentSplitter splitter = new DocumentSplitter(SplitSettings.defaults());
+
+    @TestFactory
+    Stream<DynamicTest> everyCorpusFileSplitsOrFailsWithTheExpectedReason() {
+        var directory = Corpus.directory();
+        assumeTrue(directory.isPresent(), "no shared corpus; set -D" + Corpus.PROPERTY + "=<dir>");
+        List<Corpus.Entry> entries = Corpus.entries(directory.get());
+        assumeTrue(!entries.isEmpty(), "empty corpus manifest");
+        return entries.stream()
+                .filter(entry -> Files.isRegularFile(entry.file()))
+                .map(entry -> DynamicTest.dynamicTest(entry.name(), () -> check(entry)));
+    }
+
+    private void check(Corpus.Entry entry) {
+        DocumentSplitter.Analysis analysis;
+        try {
+            analysis = splitter.analyse(entry.file(), true);
+        }
+        catch (SplitFailed failure) {
+            if (entry.mayFailAsDamaged()) {
+                assertThat(failure.reason()).as(failure.getMessage()).isEqualTo(FailureReason.DAMAGED);
+            }
+            else {
+                assertThat(failure.reason()).as(failure.getMessage()).isEqualTo(entry.expectedFailure());
+            }
+            return;
+        }
+        assertThat(entry.expectedFailure()).as("expected to fail, but split").isNull();
+        SplitResult result = analysis.result();
+        assertThat(result.sections()).isNotEmpty();
+        SplitAssertions.assertWellFormed(result);
+        if (entry.pages() != null) {
+            assertThat(result.info().pageCount()).isEqualTo(entry.pages());
+        }
+        if ("yes".equals(entry.encrypted())) {
+            assertThat(result.info().encrypted()).isTrue();
+        }
+        Integer outlineEntries = entry.outlineEntries();
+        if (outlineEntries != null && outlineEntries > 0) {
+            // every entry is a section, plus possibly the text before the first one; contents entries are dropped
+            assertThat(result.info().headingSource()).isEqualTo("outline");
+            assertThat(result.sections().size()).isBetween(outlineEntries - 2, outlineEntries + 1);
+        }
+        else if (!entry.mayFailAsDamaged()) {
+            assertThat(result.info().headingSource()).isEqualTo("layout");
+            assertThat(result.sections().size()).as("layout headings found").isGreaterThan(5);
+        }
+        assertThat(SplitAssertions.coverage(analysis)).as("share of the text's words in the sections")
+                .isGreaterThanOrEqualTo(0.995);
+    }
+}
