@@ -36,15 +36,17 @@ import tools.jackson.databind.JsonNode;
 /**
  * Load against the running system: uploads from 16 concurrent clients while 50 clients search. Every upload must
  * end {@code done} (or {@code failed} with a reason, for the corpus's broken files); figures are printed, not
- * asserted. The short variant (CI) uploads {@code edm.load.uploads} = 48 generated specifications; the long one,
+ * asserted. The short variant (CI) uploads {@code edm.load.uploads} = 32 generated specifications; the long one,
  * {@code -Dedm.load.uploads=1000}, cycles through the PDFs of {@code edm.corpus.dir} (default ../../shared/corpus)
  * when it exists.
  */
 class LoadSystemTest {
 
-    static final int UPLOADS = Integer.getInteger("edm.load.uploads", 48);
+    static final int UPLOADS = Integer.getInteger("edm.load.uploads", 32);
     static final int UPLOAD_CLIENTS = 16;
     static final int SEARCH_CLIENTS = 50;
+    /** Each search client waits this long between its requests, as a person typing would. */
+    static final Duration SEARCH_THINK_TIME = Duration.ofMillis(Long.getLong("edm.load.think-ms", 250));
 
     static SharedStack stack;
     static SystemClient client;
@@ -83,8 +85,11 @@ class LoadSystemTest {
                             if (status != 200) {
                                 searchErrors.incrementAndGet();
                             }
-                        } catch (IOException | InterruptedException e) {
+                            Thread.sleep(SEARCH_THINK_TIME.toMillis());
+                        } catch (IOException e) {
                             searchErrors.incrementAndGet();
+                        } catch (InterruptedException e) {
+                            return null;
                         }
                     }
                     return null;
@@ -122,7 +127,7 @@ class LoadSystemTest {
             List<ConsumerRecord<String, String>> records = events.pollUntil(received -> {
                 received.forEach(r -> processedAt.putIfAbsent(r.key(), r.timestamp()));
                 return ids.stream().allMatch(processedAt::containsKey);
-            }, Duration.ofMinutes(Math.max(5, UPLOADS / 10)));
+            }, Duration.ofMinutes(Math.max(10, UPLOADS / 5)));
             long allNanos = System.nanoTime() - started;
             loading.set(false);
             searchers.shutdown();
@@ -153,13 +158,14 @@ class LoadSystemTest {
                     [load] %d uploads from %d clients (%s PDFs), %d done, %d failed, documents lost: %d
                     [load] uploads/s: %.1f   documents parsed/s: %.2f   pages/s: %.1f   (%d pages in %.1f s)
                     [load] upload -> searchable: p50 %d ms, p99 %d ms, max %d ms
-                    [load] searches at %d concurrent clients during ingestion: %d requests, %d errors, p50 %d ms, p99 %d ms
+                    [load] searches at %d concurrent clients (think time %d ms) during ingestion: %d requests, %d errors, p50 %d ms, p99 %d ms
                     [load] parser-worker peak heap used: %d MB
                     """, UPLOADS, UPLOAD_CLIENTS, pdfs.size() > 3 ? "corpus" : "generated", done, failed,
                     UPLOADS - ids.stream().filter(processedAt::containsKey).count(),
                     UPLOADS / (uploadNanos / 1e9), UPLOADS / (allNanos / 1e9), pages / (allNanos / 1e9), pages,
                     allNanos / 1e9, percentile(toSearchable, 50), percentile(toSearchable, 99),
-                    toSearchable.get(toSearchable.size() - 1), SEARCH_CLIENTS, searchMillis.size(), searchErrors.get(),
+                    toSearchable.get(toSearchable.size() - 1), SEARCH_CLIENTS, SEARCH_THINK_TIME.toMillis(),
+                    searchMillis.size(), searchErrors.get(),
                     percentile(searchMillis, 50), percentile(searchMillis, 99), peakParserHeap.get() / (1024 * 1024));
             assertThat(searchErrors.get()).as("failed searches").isZero();
         }
