@@ -31,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
         "edm.outbox.backoff.initial=100ms",
         "edm.outbox.backoff.max=1s",
         "edm.kafka.health-timeout=1s",
+        "spring.datasource.hikari.connection-timeout=2000",
         "logging.level.org.apache.pdfbox=ERROR"})
 @RealInfrastructure
 public abstract class IngestIntegrationTest {

@@ -151,10 +151,11 @@ class DocumentIntake {
     }
 
     private void promote(StagedFile staged, String key, UUID id, Promotion promotion) {
+        // Noted before the rename: a failure half-way through it may still have left the file under the key.
+        promotion.documentId = id;
+        promotion.key = key;
         try {
             storage.promote(staged, key);
-            promotion.documentId = id;
-            promotion.key = key;
         } catch (IOException e) {
             throw new StorageUnavailable(e);
         }
