@@ -17,6 +17,8 @@ final class OutlineSplitter {
 
     /** Lines a wrapped heading may span. */
     private static final int MAX_HEADING_LINES = 3;
+    /** Kept lines after a destination's coordinate where its heading may still be printed. */
+    private static final int LOOK_AHEAD_LINES = 4;
     private static final Pattern CONTENTS_TITLE = Pattern.compile(
             "^(?:table\\s+of\\s+)?contents?$", Pattern.CASE_INSENSITIVE);
 
@@ -136,15 +138,35 @@ final class OutlineSplitter {
         if (match != null) {
             return match;
         }
-        if (!Float.isNaN(target)) {
+        int start = to;
+        if (Float.isNaN(target)) {
+            start = from;
+        }
+        else {
             for (int i = from; i < to; i++) {
                 if (document.get(i).middle() > target) {
-                    return new Match(i, 0, null);
+                    start = i;
+                    break;
                 }
             }
-            return new Match(to, 0, null);
         }
-        return new Match(from, 0, null);
+        // a heading pushed below its anchor, often onto the next page (the anchor stayed at the old page's foot)
+        @Nullable Match pushed = byTitle(entry.title(), document, removed, start,
+                afterKeptLines(document, removed, start, LOOK_AHEAD_LINES), Float.NaN);
+        return pushed != null ? pushed : new Match(start, 0, null);
+    }
+
+    /** The index just after the {@code count}-th kept line from {@code from} on (or the end). */
+    private static int afterKeptLines(DocumentLines document, BitSet removed, int from, int count) {
+        int seen = 0;
+        int i = from;
+        while (i < document.size() && seen < count) {
+            if (!removed.get(i)) {
+                seen++;
+            }
+            i++;
+        }
+        return i;
     }
 
     /**
@@ -163,7 +185,7 @@ final class OutlineSplitter {
             if (removed.get(i)) {
                 continue;
             }
-            int lines = spannedLines(key, document, removed, i, to);
+            int lines = spannedLines(key, document, removed, i, document.size());
             if (lines == 0) {
                 continue;
             }
