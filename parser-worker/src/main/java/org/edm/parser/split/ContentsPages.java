@@ -15,13 +15,13 @@ final class ContentsPages {
             "^(?:table\\s+of\\s+contents?|contents?|index\\s+of\\s+contents|list\\s+of\\s+(?:figures|tables|illustrations))"
                     + "\\s*:?$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern LEADER_ENTRY = Pattern.compile(
-            "^.*\\S.*?(?:\\.\\s?){4,}\\s*(?:\\d{1,4}|[ivxlc]{1,6})$|^.*\\S.*?\\u2026+\\s*(?:\\d{1,4}|[ivxlc]{1,6})$",
+    /** Dot leaders (or an ellipsis) and a page number ending the line; used with find(), no backtracking run. */
+    private static final Pattern LEADER_TAIL = Pattern.compile(
+            "(?:\\.\\s?){4,}\\s*(?:\\d{1,4}|[ivxlc]{1,6})$|\\u2026+\\s*(?:\\d{1,4}|[ivxlc]{1,6})$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern ENDS_WITH_PAGE = Pattern.compile(".*\\p{L}.*\\s(?:\\d{1,4}|[ivxlc]{1,6})$",
-            Pattern.CASE_INSENSITIVE);
-    /** A leader entry whose page number fell onto the next line, or whose number is missing. */
-    private static final Pattern BARE_LEADER = Pattern.compile("^.*\\p{L}.*?(?:\\.\\s?){6,}\\s*$");
+    /** Dot leaders whose page number fell onto the next line, or is missing. */
+    private static final Pattern BARE_LEADER_TAIL = Pattern.compile("(?:\\.\\s?){6,}\\s*$");
+    private static final Pattern PAGE_TAIL = Pattern.compile("\\s(?:\\d{1,4}|[ivxlc]{1,6})$", Pattern.CASE_INSENSITIVE);
     private static final float WIDE_GAP = 2.5f;
 
     private ContentsPages() {
@@ -56,8 +56,8 @@ final class ContentsPages {
                     title = i;
                     continue;
                 }
-                boolean leader = LEADER_ENTRY.matcher(text).matches() || BARE_LEADER.matcher(text).matches();
-                boolean entry = leader || ENDS_WITH_PAGE.matcher(text).matches() && line.maxGap() >= WIDE_GAP;
+                boolean leader = isLeaderEntry(text);
+                boolean entry = leader || line.maxGap() >= WIDE_GAP && hasLetter(text) && PAGE_TAIL.matcher(text).find();
                 if (entry) {
                     entries++;
                     if (leader) {
@@ -88,6 +88,22 @@ final class ContentsPages {
             previousWasContents = isContents;
         }
         return contents;
+    }
+
+    private static boolean isLeaderEntry(String text) {
+        // cheap tests first: regular expressions on every line of a 500-page document add up
+        boolean dots = text.contains("....") || text.contains(". . .") || text.indexOf('\u2026') >= 0;
+        return dots && hasLetter(text)
+                && (LEADER_TAIL.matcher(text).find() || BARE_LEADER_TAIL.matcher(text).find());
+    }
+
+    private static boolean hasLetter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isLetter(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int trailingFurniture(BitSet furniture, int start, int end) {

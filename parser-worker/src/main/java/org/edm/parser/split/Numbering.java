@@ -48,8 +48,20 @@ record Numbering(List<Integer> parts, String label, String rest) {
     /** The numbering at the start of {@code line}, or {@code null} when it does not start with one. */
     static @Nullable Numbering parse(String line) {
         String text = line.strip();
+        if (text.length() < 2) {
+            return text.length() == 1 && Character.isDigit(text.charAt(0))
+                    ? new Numbering(List.of(text.charAt(0) - '0'), text, "") : null;
+        }
+        // cheap look at the first characters: most lines start with none of these forms
+        char first = text.charAt(0);
+        boolean digit = first >= '0' && first <= '9';
+        boolean capital = first >= 'A' && first <= 'Z';
+        boolean word = Character.isLetter(first) && Character.isLetter(text.charAt(1));
+        if (!digit && !capital && !word) {
+            return null;
+        }
         Matcher decimal = DECIMAL.matcher(text);
-        if (decimal.matches()) {
+        if ((digit || word) && decimal.matches()) {
             List<Integer> parts = new ArrayList<>();
             for (String part : decimal.group(2).split("\\.")) {
                 parts.add(Integer.parseInt(part));
@@ -61,11 +73,14 @@ record Numbering(List<Integer> parts, String label, String rest) {
             return new Numbering(parts, decimal.group(1) + decimal.group(2) + decimal.group(3), decimal.group(4));
         }
         Matcher appendix = APPENDIX.matcher(text);
-        if (appendix.matches()) {
+        if (word && appendix.matches()) {
             int ordinal = ordinal(appendix.group(2));
             if (ordinal > 0) {
                 return new Numbering(List.of(APPENDIX_BASE + ordinal), appendix.group(1), appendix.group(3));
             }
+        }
+        if (!capital || text.charAt(1) != '.' && text.charAt(1) != ' ') {
+            return null;
         }
         Matcher lettered = LETTERED.matcher(text);
         if (lettered.matches()) {
