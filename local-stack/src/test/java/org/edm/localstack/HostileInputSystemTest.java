@@ -54,7 +54,8 @@ class HostileInputSystemTest {
     @Test
     void brokenPdfsEndFailedOrDoneInTimeAndTheWorkerKeepsGoing() throws Exception {
         // given
-        Map<String, byte[]> pdfs = HostilePdfs.all(LONG ? 100_000 : 25_000, LONG ? 500 : 40);
+        // the stack runs with edm.parser.max-pages=5000 and a 20 s timeout (SharedStack)
+        Map<String, byte[]> pdfs = HostilePdfs.all(LONG ? 100_000 : 6_000, LONG ? 500 : 40);
         Map<String, String> ids = new LinkedHashMap<>();
         for (var pdf : pdfs.entrySet()) {
             var response = client.upload(pdf.getValue(), pdf.getKey() + ".pdf", "Hostile " + pdf.getKey() + " "
@@ -71,8 +72,8 @@ class HostileInputSystemTest {
         String healthy = client.uploadAccepted(GeneratedPdfs.specification("afterhostile", 3, 1),
                 "After hostile " + UUID.randomUUID(), "1");
 
-        // when / then: each ends in a final state within the parser's time limit (60 s here) plus queueing
-        await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+        // when / then: each ends in a final state within the parser's time limit (20 s here) plus queueing
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             for (var entry : ids.entrySet()) {
                 assertThat(status(entry.getValue())).as(entry.getKey()).isIn("done", "failed");
             }

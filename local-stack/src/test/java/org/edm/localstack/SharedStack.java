@@ -47,7 +47,8 @@ final class SharedStack {
                     List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), true,
                     Map.of("edm.parser.stale-after", "6s",
                             "edm.parser.sweep-interval", "2s",
-                            "edm.parser.timeout", "60s",
+                            "edm.parser.timeout", "20s",
+                            "edm.parser.max-pages", "5000",
                             "edm.outbox.poll-interval", "200ms",
                             "edm.outbox.backoff.max", "2s",
                             "edm.upload.max-size", "64MB"));
