@@ -240,4 +240,56 @@ class LayoutSplitTests {
         assertThat(contents(result)).containsEntry("2. PHILOSOPHY",
                 "3 octets make a point, 4 make a word,\nand 8 make a long word.\nSimple is better.");
     }
+
+    @Test
+    void headingWrappedOntoTwoLinesIsOneTitle() throws Exception {
+        // given
+        TestPdf pdf = new TestPdf().page()
+                .heading("1 Overview", 14, true)
+                .text("This overview is long enough to make the body text the most common text,",
+                        "which is what running text in a real specification is.")
+                .gap(14)
+                .write("2 Reference Price and Auction Price Without Turnover for", 14, true, TestPdf.LEFT, 3)
+                .write("Cash Markets", 14, true, TestPdf.LEFT + 20, 8)
+                .text("How the reference price is published, and when, for every instrument of a cash market.");
+        Path file = pdf.save(directory, "wrapped.pdf");
+
+        // when
+        SplitResult result = splitter.split(file);
+
+        // then
+        assertThat(tree(result)).containsExactly(
+                "1 1 Overview p1 <->",
+                "1 2 Reference Price and Auction Price Without Turnover for Cash Markets p1 <->");
+        assertThat(result.sections().get(1).content())
+                .isEqualTo("How the reference price is published, and when, for every instrument of a cash market.");
+    }
+
+    @Test
+    void oneSplitterSplitsSeveralDocumentsAtOnce() throws Exception {
+        // given
+        Path first = new TestPdf().page().heading("1 Alpha", 14, true).text("Alpha text.")
+                .heading("2 Beta", 14, true).text("Beta text.").save(directory, "first.pdf");
+        Path second = new TestPdf().page().heading("1 Gamma", 14, true).text("Gamma has a longer text.")
+                .save(directory, "second.pdf");
+
+        // when
+        var results = java.util.stream.IntStream.range(0, 8).parallel()
+                .mapToObj(i -> {
+                    try {
+                        return tree(splitter.split(i % 2 == 0 ? first : second));
+                    }
+                    catch (SplitFailed e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+
+        // then
+        for (int i = 0; i < results.size(); i++) {
+            assertThat(results.get(i)).isEqualTo(i % 2 == 0
+                    ? java.util.List.of("1 1 Alpha p1 <->", "1 2 Beta p1 <->")
+                    : java.util.List.of("1 1 Gamma p1 <->"));
+        }
+    }
 }
