@@ -102,6 +102,31 @@ class DocumentUploadedIntegrationTest extends WorkerIntegrationTest {
     }
 
     @Test
+    void reprocessReplacesTheSectionsAndAStaleEventNeverMovesTheDocumentBack() {
+        // given: a document parsed for its upload event
+        UUID documentId = pendingDocument(TestPdfs.specificationWithOutline());
+        DocumentUploaded upload = uploadedEvent(documentId);
+        publish(upload);
+        assertThat(awaitFinalStatus(documentId, PARSED)).isEqualTo("done");
+        double skippedBefore = skipped("already_applied");
+
+        // when: ingest-service sets it back to pending for a reprocess event, and the old event comes again
+        jdbc.sql("UPDATE documents SET processing_status = 'pending' WHERE id = :id").param("id", documentId).update();
+        DocumentUploaded reprocess = new DocumentUploaded(UUID.randomUUID(), DocumentUploaded.TYPE,
+                DocumentUploaded.SCHEMA_VERSION, java.time.Instant.now(), documentId, upload.title(), upload.version(),
+                upload.fileLocation(), upload.sizeBytes(), upload.sha256(), DocumentUploaded.TRIGGER_REPROCESS);
+        publish(reprocess);
+        await().atMost(PARSED).until(() -> processedEventRows(documentId) == 2);
+        publish(upload);
+
+        // then
+        await().atMost(PARSED).until(() -> skipped("already_applied") > skippedBefore);
+        assertThat(status(documentId)).isEqualTo("done");
+        assertThat(sections(documentId)).hasSize(TestPdfs.SPECIFICATION.size());
+        assertThat(outboxRows(documentId)).isEqualTo(2);
+    }
+
+    @Test
     void twoWorkersOnOneDocumentLeaveOneSetOfSections() throws Exception {
         // given: a rebalance hands the document's event to a second worker while the first still parses it,
         // and a reprocess event for the same document arrives at a third
