@@ -108,7 +108,7 @@ final class HeadingDetector {
         List<Candidate> accepted = new ArrayList<>(sequence);
         accepted.addAll(unnumbered);
         accepted.sort(Comparator.comparingInt(Candidate::index));
-        return toHeadings(accepted, document, removed, body);
+        return toHeadings(withoutRepeatedTitles(accepted, document), document, removed, body);
     }
 
     private static @Nullable Candidate numberedCandidate(int index, TextLine line, Numbering numbering,
@@ -342,6 +342,29 @@ final class HeadingDetector {
         Collections.reverse(sequence);
         boolean convincing = sequence.size() >= 2 || sequence.get(0).styled();
         return convincing ? sequence : List.of();
+    }
+
+    /**
+     * Drops an unnumbered heading that repeats the heading before it ("Cancel Order Reasons" under "3.3.3.1 Cancel
+     * Order Reasons"): that is a table or figure caption, and a section of its own would part the table from the
+     * section it belongs to.
+     */
+    private static List<Candidate> withoutRepeatedTitles(List<Candidate> accepted, DocumentLines document) {
+        List<Candidate> kept = new ArrayList<>(accepted.size());
+        Candidate previous = null;
+        for (Candidate candidate : accepted) {
+            if (candidate.numbering() == null && previous != null
+                    && candidate.line().page() - previous.line().page() <= 1) {
+                String key = document.titleKey(candidate.index());
+                String before = document.titleKey(previous.index());
+                if (!key.isEmpty() && before.contains(key)) {
+                    continue;
+                }
+            }
+            kept.add(candidate);
+            previous = candidate;
+        }
+        return kept;
     }
 
     private static List<Heading> toHeadings(List<Candidate> accepted, DocumentLines document, BitSet removed,
