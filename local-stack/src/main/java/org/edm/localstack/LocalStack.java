@@ -43,6 +43,15 @@ public final class LocalStack implements AutoCloseable {
             System.out.print(StackSettings.USAGE);
             return;
         }
+        if (args.length > 0 && args[0].equals("watch")) {
+            try {
+                TopicWatcher.run(List.of(args).subList(1, args.length), System.getenv());
+            } catch (IllegalArgumentException e) {
+                System.err.println("local-stack: " + e.getMessage());
+                System.exit(2);
+            }
+            return;
+        }
         StackSettings settings;
         try {
             settings = StackSettings.parse(args, System.getenv(), defaultServicesDir());

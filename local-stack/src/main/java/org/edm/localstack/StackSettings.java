@@ -48,6 +48,7 @@ record StackSettings(
 
     static final String USAGE = """
             Usage: java -jar local-stack/target/local-stack.jar [options]
+                   java -jar local-stack/target/local-stack.jar watch [--from-beginning] [--kafka=HOST:PORT] [topic...]
 
             Runs the whole Exchange Documentation Manager on this machine: embedded PostgreSQL, an embedded Kafka
             broker (KRaft), the migrations, ingest-service, parser-worker and search-api. Ctrl-C stops everything.
@@ -70,6 +71,9 @@ record StackSettings(
                                     --service-property=edm.upload.max-size=500MB
               --infrastructure-only start PostgreSQL, Kafka and the migrations, no services
               --help                this text
+
+            watch prints every record of the project's topics (documents.uploaded, documents.processed,
+            documents.deleted, documents.uploaded.DLT by default) as it arrives: a plain Kafka consumer.
             """;
 
     static StackSettings parse(String[] args, Map<String, String> env, Path defaultServicesDir) {
