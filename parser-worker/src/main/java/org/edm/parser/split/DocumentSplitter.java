@@ -90,8 +90,7 @@ public final class DocumentSplitter {
             removed.or(ContentsPages.detect(lines, removed));
             checkDeadline(deadline);
 
-            boolean useOutline = outlineAllowed
-                    && outline.stream().filter(OutlineEntry::placed).count() >= Math.min(2, pageCount);
+            boolean useOutline = outlineAllowed && isUsable(outline, pageCount);
             List<Heading> headings = useOutline ? OutlineSplitter.place(outline, lines, removed)
                     : HeadingDetector.detect(lines, removed);
             PdfInfo info = info(document, pageCount, !outline.isEmpty(),
@@ -117,6 +116,19 @@ public final class DocumentSplitter {
     /** A split with its ingredients: the outline as read, the headings used, the lines and the removed ones. */
     record Analysis(SplitResult result, List<OutlineEntry> outline, List<Heading> headings, DocumentLines lines,
             BitSet removed) {
+    }
+
+    /**
+     * An outline is used when enough of its entries lead somewhere: at least two (one in a one-page document),
+     * and not all to one page of a long document (an outline that only says "page 1" says nothing).
+     */
+    private static boolean isUsable(List<OutlineEntry> outline, int pageCount) {
+        List<OutlineEntry> placed = outline.stream().filter(OutlineEntry::placed).toList();
+        if (placed.size() < Math.min(2, pageCount)) {
+            return false;
+        }
+        long pages = placed.stream().mapToInt(OutlineEntry::pageIndex).distinct().count();
+        return pages > 1 || placed.size() < 5 || pageCount <= 5;
     }
 
     /** The PDF's title names the text before the first heading, unless it is a file name or a placeholder. */

@@ -245,4 +245,25 @@ class OutlineSplitTests {
         assertThat(result.sections()).extracting(ParsedSection::content)
                 .containsExactly("Overview text.", "Messages text.");
     }
+
+    @Test
+    void outlineWhoseEntriesAllLeadToPageOneGivesWayToTheLayout() throws Exception {
+        // given: six pages with numbered headings, and an outline that sends every entry to page 1
+        TestPdf pdf = new TestPdf();
+        for (int chapter = 1; chapter <= 6; chapter++) {
+            pdf.page().heading(chapter + " Chapter Title " + (char) ('A' + chapter), 14, true)
+                    .text("The text of this chapter is long enough to be the body text of the page.");
+            pdf.bookmarkFit("Entry " + chapter, 1, 0);
+        }
+        Path file = pdf.save(directory, "useless-outline.pdf");
+
+        // when
+        SplitResult result = splitter.split(file);
+
+        // then
+        assertThat(result.info().outlinePresent()).isTrue();
+        assertThat(result.info().headingSource()).isEqualTo("layout");
+        assertThat(result.sections()).hasSize(6);
+        assertThat(result.sections().get(5).title()).isEqualTo("6 Chapter Title G");
+    }
 }
