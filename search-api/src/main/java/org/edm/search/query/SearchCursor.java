@@ -11,13 +11,15 @@ import org.edm.search.web.InvalidCursor;
 
 /**
  * Where the next page starts: after the hit with this score and section id, in the order (score descending, id
- * ascending). Sent to clients as opaque base64url text that also carries a fingerprint of the query and filters,
- * so a cursor is refused when it is used with another search or altered.
+ * ascending). It also pins how the first page found its candidates (the block sample and whether the title tier
+ * ran), so later pages rank the same candidate set even if the lexeme statistics change in between. Sent to
+ * clients as opaque base64url text that carries a fingerprint of the query and filters, so a cursor is refused
+ * when it is used with another search or altered.
  */
-record SearchCursor(double score, UUID id) {
+record SearchCursor(double score, UUID id, double samplePercent, boolean titleTier) {
 
     private static final byte VERSION = 1;
-    private static final int LENGTH = 1 + 8 + 8 + 16;
+    private static final int LENGTH = 1 + 8 + 8 + 16 + 8 + 1;
 
     String encode(String fingerprintSource) {
         ByteBuffer buffer = ByteBuffer.allocate(LENGTH)
@@ -25,7 +27,9 @@ record SearchCursor(double score, UUID id) {
                 .putLong(fingerprint(fingerprintSource))
                 .putDouble(score)
                 .putLong(id.getMostSignificantBits())
-                .putLong(id.getLeastSignificantBits());
+                .putLong(id.getLeastSignificantBits())
+                .putDouble(samplePercent)
+                .put((byte) (titleTier ? 1 : 0));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
     }
 
@@ -47,10 +51,14 @@ record SearchCursor(double score, UUID id) {
             throw new InvalidCursor();
         }
         double score = buffer.getDouble();
-        if (!Double.isFinite(score) || score < 0) {
+        var id = new UUID(buffer.getLong(), buffer.getLong());
+        double samplePercent = buffer.getDouble();
+        byte titleTier = buffer.get();
+        if (!Double.isFinite(score) || score < 0 || !(samplePercent > 0 && samplePercent <= 100)
+                || (titleTier != 0 && titleTier != 1)) {
             throw new InvalidCursor();
         }
-        return new SearchCursor(score, new UUID(buffer.getLong(), buffer.getLong()));
+        return new SearchCursor(score, id, samplePercent, titleTier == 1);
     }
 
     private static long fingerprint(String source) {

@@ -26,6 +26,11 @@ record SearchFilters(@Nullable UUID document, @Nullable String title, @Nullable 
         return "%" + title.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
+    /** Whether a filter other than the document leaves out some sections. */
+    boolean narrowsDocuments() {
+        return title != null || version != null || level != null;
+    }
+
     String canonical() {
         return document + "|" + title + "|" + version + "|" + level;
     }

@@ -18,16 +18,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The SQL of the search. Three statements in one read-only transaction: settings and normalisation, the
- * planner's estimates, and the ranked page. Every value is a bind parameter; the tsquery texts are built by
- * {@link TsQueryText} with every user word quoted.
+ * The SQL of the search. Two statements in one read-only transaction: settings and normalisation, then the
+ * ranked page. Every value is a bind parameter; the tsquery texts are built by {@link TsQueryText} with every user
+ * word quoted.
  * <p>
  * Why bounded: a GIN index finds matches fast but says nothing about their rank, so ranking every match of a
  * common word reads a quarter of the table. The page is ranked from two bounded candidate sets instead, read in
  * physical order: the first sections whose title matches (through {@code idx_sections_title_fts}) and the first
- * sections that match at all (through {@code idx_sections_fts}, or a sequential scan that stops early when the
- * planner knows matches are dense). A section whose title matches the whole query always ranks above one where
- * only the text does. When neither set was cut short, every match was ranked and the total is exact.
+ * sections that match at all (through {@code idx_sections_fts}, or, when matches are dense, from a sample of the
+ * table's blocks: {@link SectionSearch} chooses). A section whose title matches the whole query
+ * always ranks above one where only the text does. When neither set was cut short, every match was ranked and the
+ * total is exact.
  */
 @Repository
 class SearchRepository {
@@ -45,13 +46,14 @@ class SearchRepository {
     record Normalised(String required, String requiredInTitle, String excluded) {
     }
 
-    /** The planner's expected numbers of sections matching in the title index and in the full-text index. */
-    record Estimates(long titleMatches, long matches) {
-    }
-
     /** Values of one page request, all bound as parameters. */
     record PageQuery(String relaxed, String exact, String inTitle, SearchFilters filters, int examined,
-            boolean titleTier, @Nullable SearchCursor after, int pageRows) {
+            double samplePercent, boolean titleTier, int normalization, @Nullable SearchCursor after, int pageRows) {
+
+        /** Whether candidates come from a sample of the table rather than from the index. */
+        boolean sampled() {
+            return samplePercent < 100;
+        }
     }
 
     static final String MARK_START = "\uE000";
@@ -88,53 +90,50 @@ class SearchRepository {
     private static final String TITLE_VECTOR =
             "to_tsvector('english'::regconfig, COALESCE(s.title, ''::character varying)::text)";
 
+    /** Only for filtered searches whose candidates were bounded: how many sections the planner expects. */
     static final String ESTIMATE = """
             EXPLAIN (FORMAT JSON)
             SELECT 1 FROM sections s
-            WHERE %1$s @@ CAST(:relaxed AS tsquery)
-            %2$s
-            UNION ALL
-            SELECT 2 FROM sections s
             WHERE s.search_vector @@ CAST(:relaxed AS tsquery)
-            %2$s
-            """.formatted(TITLE_VECTOR, FILTERS);
+            %s
+            """.formatted(FILTERS);
 
     /**
      * The page. {@code :relaxed} is the query without word positions (GIN answers it without reading rows), so
-     * {@code :examined} bounds the rows read even when few of them match a phrase; {@code :exact} then decides.
-     * Score: 1 when the title (weight A) matches the whole query, plus ts_rank_cd scaled into [0, 1) (flag 32)
-     * after dividing by 1 + log(length) (flag 1).
+     * {@code :examined} bounds the rows read even when few of them match a phrase; {@code :exact} then decides,
+     * in the same pass. Score: 1 when the title (weight A) matches the whole query, plus ts_rank_cd, which
+     * {@code :normalization} (flag 32 always set) scales into [0, 1).
      */
-    static final String PAGE = """
+    private static final String PAGE_TEMPLATE = """
             WITH RECURSIVE
             body_examined AS MATERIALIZED (
-                SELECT s.id, s.search_vector FROM sections s
-                WHERE s.search_vector @@ CAST(:relaxed AS tsquery)
+                SELECT s.id,
+                       CASE WHEN s.search_vector @@ CAST(:exact AS tsquery)
+                            THEN CAST(CASE WHEN s.search_vector @@ CAST(:inTitle AS tsquery) THEN 1 ELSE 0 END
+                                      + ts_rank_cd(s.search_vector, CAST(:exact AS tsquery), :normalization)
+                                      AS double precision)
+                       END AS score
+                FROM sections s %3$s
+                WHERE %4$s
             %2$s
                 LIMIT :examined
             ),
-            body_matches AS MATERIALIZED (
-                SELECT e.id,
-                       CAST(CASE WHEN e.search_vector @@ CAST(:inTitle AS tsquery) THEN 1 ELSE 0 END
-                            + ts_rank_cd(e.search_vector, CAST(:exact AS tsquery), 1 | 32) AS double precision) AS score
-                FROM body_examined e
-                WHERE e.search_vector @@ CAST(:exact AS tsquery)
-            ),
             title_examined AS MATERIALIZED (
-                SELECT s.id, s.search_vector FROM sections s
+                SELECT s.id,
+                       CASE WHEN s.search_vector @@ CAST(:inTitle AS tsquery) AND s.search_vector @@ CAST(:exact AS tsquery)
+                            THEN CAST(1 + ts_rank_cd(s.search_vector, CAST(:exact AS tsquery), :normalization)
+                                      AS double precision)
+                       END AS score
+                FROM sections s
                 WHERE :titleTier AND %1$s @@ CAST(:relaxed AS tsquery)
             %2$s
                 LIMIT :examined
             ),
-            title_matches AS MATERIALIZED (
-                SELECT t.id,
-                       CAST(1 + ts_rank_cd(t.search_vector, CAST(:exact AS tsquery), 1 | 32) AS double precision) AS score
-                FROM title_examined t
-                WHERE t.search_vector @@ CAST(:inTitle AS tsquery) AND t.search_vector @@ CAST(:exact AS tsquery)
-            ),
             candidates AS (
                 SELECT u.id, max(u.score) AS score
-                FROM (SELECT id, score FROM body_matches UNION ALL SELECT id, score FROM title_matches) u
+                FROM (SELECT id, score FROM body_examined WHERE score IS NOT NULL
+                      UNION ALL
+                      SELECT id, score FROM title_examined WHERE score IS NOT NULL) u
                 GROUP BY u.id
             ),
             page AS MATERIALIZED (
@@ -151,8 +150,8 @@ class SearchRepository {
                 WHERE s.parent_id IS NOT NULL AND a.depth < 64
             )
             SELECT (SELECT count(*) FROM body_examined) AS examined,
-                   (SELECT count(*) FROM body_matches) AS matched,
-                   (SELECT count(*) FROM title_matches) AS title_matched,
+                   (SELECT count(score) FROM body_examined) AS matched,
+                   (SELECT count(score) FROM title_examined) AS title_matched,
                    p.id, p.score, s.title, s.level, s.page_number,
                    d.id AS document_id, d.title AS document_title, d.version AS document_version,
                    ts_headline('english', translate(COALESCE(NULLIF(s.content, ''), s.title, ''), :marks, ''),
@@ -169,7 +168,21 @@ class SearchRepository {
                 WHERE a.hit_id = p.id
             ) b ON true
             ORDER BY p.score DESC, p.id
-            """.formatted(TITLE_VECTOR, FILTERS);
+            """;
+
+    /** The page, candidates found through the GIN index (or whatever the planner finds cheaper). */
+    static final String PAGE_BY_INDEX = PAGE_TEMPLATE.formatted(TITLE_VECTOR, FILTERS, "",
+            "s.search_vector @@ CAST(:relaxed AS tsquery)");
+
+    /**
+     * The page, candidates found by reading a sample of the table's blocks: for words in a large share of
+     * sections, where a few thousand rows hold enough matches but a GIN bitmap would list hundreds of thousands.
+     * The sample is spread over the whole table, so the candidates come from all documents, not only the oldest;
+     * REPEATABLE makes it the same sample on every page.
+     */
+    static final String PAGE_BY_SAMPLE = PAGE_TEMPLATE.formatted(TITLE_VECTOR, FILTERS,
+            "TABLESAMPLE SYSTEM (CAST(:samplePercent AS real)) REPEATABLE (0)",
+            "s.search_vector @@ CAST(:relaxed AS tsquery)");
 
     private static final String HEADLINE_OPTIONS = "StartSel=" + MARK_START + ", StopSel=" + MARK_END
             + ", MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \"";
@@ -194,33 +207,15 @@ class SearchRepository {
                 .single();
     }
 
-    Estimates estimate(String relaxed, SearchFilters filters) {
+    long estimate(String relaxed, SearchFilters filters) {
         String plan = filtered(jdbc.sql(ESTIMATE), filters).param("relaxed", relaxed).query(String.class).single();
-        JsonNode root = json.readTree(plan).path(0).path("Plan");
-        JsonNode arms = root.path("Plans");
-        if ("Append".equals(root.path("Node Type").asString()) && arms.size() == 2) {
-            return new Estimates(arms.get(0).path("Plan Rows").asLong(), arms.get(1).path("Plan Rows").asLong());
-        }
-        long rows = root.path("Plan Rows").asLong();
-        return new Estimates(rows, rows);
+        return json.readTree(plan).path(0).path("Plan").path("Plan Rows").asLong();
     }
 
     Ranked page(PageQuery query) {
-        SearchCursor after = query.after();
         var rows = new ArrayList<Row>();
         long[] counts = new long[3];
-        filtered(jdbc.sql(PAGE), query.filters())
-                .param("relaxed", query.relaxed())
-                .param("exact", query.exact())
-                .param("inTitle", query.inTitle())
-                .param("examined", query.examined())
-                .param("titleTier", query.titleTier())
-                .param("after", after != null)
-                .param("afterScore", after == null ? 0.0 : after.score())
-                .param("afterId", after == null ? NO_ID : after.id())
-                .param("pageRows", query.pageRows())
-                .param("marks", MARK_START + MARK_END)
-                .param("headlineOptions", HEADLINE_OPTIONS)
+        bound(jdbc.sql(query.sampled() ? PAGE_BY_SAMPLE : PAGE_BY_INDEX), query)
                 .query((RowCallbackHandler) rs -> {
                     counts[0] = rs.getLong("examined");
                     counts[1] = rs.getLong("matched");
@@ -231,6 +226,30 @@ class SearchRepository {
                     }
                 });
         return new Ranked(rows, counts[0], counts[1], counts[2]);
+    }
+
+    /** EXPLAIN (ANALYZE, BUFFERS) of the page statement with these values; runs the statement. */
+    List<String> explain(PageQuery query) {
+        String page = query.sampled() ? PAGE_BY_SAMPLE : PAGE_BY_INDEX;
+        return bound(jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + page), query).query(String.class).list();
+    }
+
+    private static JdbcClient.StatementSpec bound(JdbcClient.StatementSpec statement, PageQuery query) {
+        SearchCursor after = query.after();
+        return filtered(statement, query.filters())
+                .param("relaxed", query.relaxed())
+                .param("exact", query.exact())
+                .param("inTitle", query.inTitle())
+                .param("examined", query.examined())
+                .param("titleTier", query.titleTier())
+                .param("samplePercent", query.sampled() ? query.samplePercent() : 100.0)
+                .param("normalization", query.normalization() | 32)
+                .param("after", after != null)
+                .param("afterScore", after == null ? 0.0 : after.score())
+                .param("afterId", after == null ? NO_ID : after.id())
+                .param("pageRows", query.pageRows())
+                .param("marks", MARK_START + MARK_END)
+                .param("headlineOptions", HEADLINE_OPTIONS);
     }
 
     private static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec statement, SearchFilters filters) {

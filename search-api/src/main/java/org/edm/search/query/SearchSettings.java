@@ -20,9 +20,12 @@ import org.springframework.validation.annotation.Validated;
  * @param rankedCandidates     how many matching sections are ranked at most, in each of the two tiers (title
  *                             matches, all matches); beyond that the ranking is bounded and the total estimated
  * @param examinedRows         how many sections a phrase query reads at most to check word positions
- * @param titleTierMaxMatches  the title index is used for a separate title tier only when the planner expects at
- *                             most this many title matches (reading a huge posting list costs more than it brings;
- *                             such words are in plenty of the other candidates' titles anyway)
+ * @param titleTierMaxPostings the title index is read for a separate title tier only when that means at most this
+ *                             many posting-list entries (a huge list costs more than it brings: such words are in
+ *                             plenty of the other candidates' titles anyway)
+ * @param rankNormalization    ts_rank_cd's normalization flags (1: divide by 1 + log(length), 2: by length, 4: by
+ *                             the mean distance between matches...); 32 (scale into [0, 1)) is always added
+ * @param statisticsRefresh    how long lexeme frequencies read from pg_stats are used before being read again
  * @param statementTimeout     a search running longer is cancelled and answered with 503
  */
 @ConfigurationProperties("edm.search")
@@ -33,13 +36,16 @@ record SearchSettings(
         @DefaultValue("3") @Min(1) int minPrefixLength,
         @DefaultValue("20") @Min(1) int defaultLimit,
         @DefaultValue("100") @Min(1) @Max(1000) int maxLimit,
-        @DefaultValue("1000") @Min(1) int rankedCandidates,
-        @DefaultValue("5000") @Min(1) int examinedRows,
-        @DefaultValue("20000") @Min(0) int titleTierMaxMatches,
+        @DefaultValue("500") @Min(1) int rankedCandidates,
+        @DefaultValue("2000") @Min(1) int examinedRows,
+        @DefaultValue("20000") @Min(0) int titleTierMaxPostings,
+        @DefaultValue("1") @Min(0) @Max(63) int rankNormalization,
+        @DefaultValue("5m") Duration statisticsRefresh,
         @DefaultValue("5s") Duration statementTimeout) {
 
     /** The defaults, for code that runs the search without a Spring context (the benchmark). */
     static SearchSettings defaults() {
-        return new SearchSettings(500, 32, 3, 20, 100, 1000, 5000, 20000, Duration.ofSeconds(5));
+        return new SearchSettings(500, 32, 3, 20, 100, 500, 2000, 20000, 1, Duration.ofMinutes(5),
+                Duration.ofSeconds(5));
     }
 }

@@ -3,7 +3,6 @@ package org.edm.search.query;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.edm.search.query.SearchRepository.Estimates;
 import org.edm.search.query.SearchRepository.Normalised;
 import org.edm.search.query.SearchRepository.PageQuery;
 import org.edm.search.query.SearchRepository.Ranked;
@@ -18,21 +17,26 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * Full-text search over the sections of processed documents: parses the user's query, lets PostgreSQL normalise
- * it, picks the candidate strategy from the planner's estimates, and pages through the ranked result with a
- * keyset cursor on (score, id).
+ * it, picks how to find candidates from the lexeme statistics, and pages through the ranked result with a keyset
+ * cursor on (score, id).
  */
 @Service
 class SectionSearch {
 
+    /** Below this many postings (a few milliseconds of GIN work) the index is always used; small tables never sample. */
+    private static final double MIN_POSTINGS_TO_SAMPLE = 20_000;
+
     private final SearchRepository repository;
+    private final TermStatistics statistics;
     private final SearchSettings settings;
     private final UserQueryParser parser;
     private final TransactionTemplate readOnly;
     private final MeterRegistry meters;
 
-    SectionSearch(SearchRepository repository, SearchSettings settings, PlatformTransactionManager transactions,
-            MeterRegistry meters) {
+    SectionSearch(SearchRepository repository, TermStatistics statistics, SearchSettings settings,
+            PlatformTransactionManager transactions, MeterRegistry meters) {
         this.repository = repository;
+        this.statistics = statistics;
         this.settings = settings;
         this.parser = new UserQueryParser(settings.maxQueryLength(), settings.maxQueryItems(),
                 settings.minPrefixLength());
@@ -66,12 +70,37 @@ class SectionSearch {
     private record Outcome(SearchPage page, @Nullable SearchCursor last) {
     }
 
-    private Outcome run(UserQuery query, SearchFilters filters, int limit, @Nullable SearchCursor after) {
+    /**
+     * The plan of a search as EXPLAIN (ANALYZE, BUFFERS) prints it: for checking which indexes each kind of query
+     * uses (the benchmark prints one per query class). Runs the search once.
+     */
+    List<String> explain(String query, SearchFilters filters, int limit) {
+        UserQuery parsed = parser.parse(query);
+        List<String> plan = readOnly.execute(status -> {
+            Planned planned = plan(parsed, filters, limit, null);
+            return planned == null ? List.of("(only stop words: no statement runs)") : repository.explain(planned.query());
+        });
+        return plan == null ? List.of() : plan;
+    }
+
+    /** A page query ready to run, with what was learnt while preparing it. */
+    private record Planned(PageQuery query, String exact, String relaxed, double expectedMatches) {
+    }
+
+    /**
+     * Normalises the query and chooses how to find candidates; null when only stop words were given.
+     * <p>
+     * A GIN bitmap scan lists every posting of the query's lexemes before the first row is read; reading rows
+     * stops after {@code examined} matches. Both cost about the same per entry or row (measured: ~0.4 µs), so the
+     * cheaper is the one with fewer: postings, or examined / share of sections that match. Rows are then read from
+     * a sample of blocks spread over the table. With filters other than the document the share among the rows
+     * read is unknown; they are assumed to pass one row in ten.
+     */
+    private @Nullable Planned plan(UserQuery query, SearchFilters filters, int limit, @Nullable SearchCursor after) {
         Normalised normalised = repository.normalise(TsQueryText.required(query), TsQueryText.requiredInTitle(query),
                 TsQueryText.excluded(query), settings.statementTimeout().toMillis());
         if (normalised.required().isBlank()) {
-            // only stop words or punctuation: nothing can match
-            return new Outcome(new SearchPage("", "", List.of(), 0, false, true, null, limit), null);
+            return null;
         }
         String exact = normalised.excluded().isBlank() ? normalised.required()
                 : "( " + normalised.required() + " ) & !( " + normalised.excluded() + " )";
@@ -79,31 +108,61 @@ class SectionSearch {
         boolean positional = !relaxed.equals(normalised.required());
         // without word positions to check, every examined row is a match: examine only as many as are ranked
         int examined = positional ? settings.examinedRows() : settings.rankedCandidates();
-        Estimates estimates = repository.estimate(relaxed, filters);
-        boolean titleTier = estimates.titleMatches() <= settings.titleTierMaxMatches();
-        Ranked ranked = repository.page(new PageQuery(relaxed, exact, normalised.requiredInTitle(), filters, examined,
-                titleTier, after, limit + 1));
-        boolean exhaustive = ranked.examined() < examined;
+
+        TermStatistics.Snapshot statistics = this.statistics.snapshot();
+        TsQueryTree tree = TsQueryTree.parse(relaxed);
+        double matches = statistics.matches(tree, false);
+        double share = statistics.sections() == 0 ? 0 : matches / statistics.sections();
+        double passing = filters.document() != null ? 0 : filters.narrowsDocuments() ? 0.1 : 1;
+        double rowsToRead = share * passing == 0 ? Double.MAX_VALUE : examined / (share * passing);
+        double samplePercent = 100;
+        double postings = statistics.postings(tree, false);
+        if (postings > MIN_POSTINGS_TO_SAMPLE && rowsToRead < postings) {
+            // twice the rows expected to hold enough matches, as the statistics are estimates
+            samplePercent = Math.min(100, 200 * rowsToRead / statistics.sections());
+        }
+        boolean titleTier = statistics.postings(tree, true) <= settings.titleTierMaxPostings();
+        if (after != null) {
+            // later pages rank the same candidate set as the first, whatever the statistics say now
+            samplePercent = after.samplePercent();
+            titleTier = after.titleTier();
+        }
+        var pageQuery = new PageQuery(relaxed, exact, normalised.requiredInTitle(), filters, examined, samplePercent,
+                titleTier, settings.rankNormalization(), after, limit + 1);
+        return new Planned(pageQuery, exact, relaxed, matches);
+    }
+
+    private Outcome run(UserQuery query, SearchFilters filters, int limit, @Nullable SearchCursor after) {
+        Planned planned = plan(query, filters, limit, after);
+        if (planned == null) {
+            // only stop words or punctuation: nothing can match
+            return new Outcome(new SearchPage("", "", List.of(), 0, false, true, null, limit), null);
+        }
+        Ranked ranked = repository.page(planned.query());
+        boolean exhaustive = ranked.examined() < planned.query().examined() && !planned.query().sampled();
         long total;
         if (exhaustive) {
             total = ranked.matched();
         } else {
-            // the planner knows how many rows match without positions; the examined rows say how many of
-            // those match the phrase too
+            // the planner knows how many rows match without positions; the examined rows tell how many of those
+            // match with positions (and exclusions) too
             double share = (double) ranked.matched() / Math.max(1, ranked.examined());
-            total = Math.max(Math.max(ranked.matched(), ranked.titleMatched()), Math.round(estimates.matches() * share));
+            double expected = filters.equals(SearchFilters.NONE) ? planned.expectedMatches()
+                    : repository.estimate(planned.relaxed(), filters);
+            total = Math.max(Math.max(ranked.matched(), ranked.titleMatched()), Math.round(expected * share));
         }
         List<Row> rows = ranked.rows();
         SearchCursor last = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
             Row lastRow = rows.get(limit - 1);
-            last = new SearchCursor(lastRow.score(), lastRow.id());
+            last = new SearchCursor(lastRow.score(), lastRow.id(), planned.query().samplePercent(),
+                    planned.query().titleTier());
         }
         List<SearchPage.Hit> hits = rows.stream()
                 .map(r -> new SearchPage.Hit(r.id(), r.title(), r.level(), r.breadcrumb(), r.document(), r.pageNumber(),
                         r.score(), r.snippet()))
                 .toList();
-        return new Outcome(new SearchPage("", exact, hits, total, !exhaustive, exhaustive, null, limit), last);
+        return new Outcome(new SearchPage("", planned.exact(), hits, total, !exhaustive, exhaustive, null, limit), last);
     }
 }

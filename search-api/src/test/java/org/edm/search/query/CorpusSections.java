@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.apache.pdfbox.Loader;
@@ -27,11 +29,24 @@ final class CorpusSections {
     private CorpusSections() {
     }
 
-    /** Reads every PDF in {@code directory} that has a text layer; unreadable files are skipped. */
+    /**
+     * Reads every PDF in {@code directory} that has a text layer. Files that MANIFEST.tsv says must fail
+     * processing (damaged, encrypted, scanned on purpose) are skipped, as are any others that cannot be read.
+     */
     static List<BaseDocument> read(Path directory) throws IOException {
+        Set<String> broken = new HashSet<>();
+        Path manifest = directory.resolve("MANIFEST.tsv");
+        if (Files.exists(manifest)) {
+            for (String line : Files.readAllLines(manifest)) {
+                if (line.contains("must end failed")) {
+                    broken.add(line.split("\t")[0]);
+                }
+            }
+        }
         List<BaseDocument> documents = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".pdf")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".pdf"))
+                    .filter(f -> !broken.contains(f.getFileName().toString())).sorted().toList()) {
                 try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
                     BaseDocument document = split(file.getFileName().toString(), pdf);
                     if (document.sections().size() >= 10) {
@@ -65,8 +80,8 @@ final class CorpusSections {
                 if (trimmed.isEmpty()) {
                     continue;
                 }
-                if (looksLikeHeading(trimmed)) {
-                    if (words.size() >= 8) {
+                if (looksLikeHeading(trimmed) && (words.isEmpty() || words.size() >= 25)) {
+                    if (!words.isEmpty()) {
                         sections.add(new BaseSection(levelOf(trimmed), heading, String.join(" ", words), page));
                         words.clear();
                     }
@@ -75,7 +90,7 @@ final class CorpusSections {
                 }
                 for (String word : trimmed.split("\\s+")) {
                     words.add(word);
-                    if (words.size() >= 130) {
+                    if (words.size() >= 120) {
                         sections.add(new BaseSection(2, heading, String.join(" ", words), page));
                         words.clear();
                     }

@@ -12,20 +12,22 @@ class SearchCursorTest {
 
     @Test
     void roundTripsScoreAndIdExactly() {
-        var cursor = new SearchCursor(1.0 + Math.ulp(1.0), UUID.randomUUID());
+        var cursor = new SearchCursor(1.0 + Math.ulp(1.0), UUID.randomUUID(), 0.27, true);
 
         assertThat(SearchCursor.decode(cursor.encode("q"), "q")).isEqualTo(cursor);
     }
 
     @Test
     void refusesCursorOfAnotherQueryOrTamperedOrGarbage() {
-        String text = new SearchCursor(0.25, UUID.randomUUID()).encode("q");
+        String text = new SearchCursor(0.25, UUID.randomUUID(), 100, false).encode("q");
 
         assertThatThrownBy(() -> SearchCursor.decode(text, "other")).isInstanceOf(InvalidCursor.class);
         assertThatThrownBy(() -> SearchCursor.decode(text.substring(1), "q")).isInstanceOf(InvalidCursor.class);
         assertThatThrownBy(() -> SearchCursor.decode("%%%", "q")).isInstanceOf(InvalidCursor.class);
         assertThatThrownBy(() -> SearchCursor.decode("", "q")).isInstanceOf(InvalidCursor.class);
-        String nan = new SearchCursor(Double.NaN, UUID.randomUUID()).encode("q");
+        String nan = new SearchCursor(Double.NaN, UUID.randomUUID(), 100, false).encode("q");
         assertThatThrownBy(() -> SearchCursor.decode(nan, "q")).isInstanceOf(InvalidCursor.class);
+        String noSample = new SearchCursor(0.5, UUID.randomUUID(), 0, false).encode("q");
+        assertThatThrownBy(() -> SearchCursor.decode(noSample, "q")).isInstanceOf(InvalidCursor.class);
     }
 }

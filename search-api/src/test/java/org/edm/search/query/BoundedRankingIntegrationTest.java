@@ -1,0 +1,101 @@
+package org.edm.search.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+
+import org.edm.search.support.TestDocuments;
+import org.edm.testsupport.RealInfrastructure;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * With more matches than {@code edm.search.ranked-candidates} (tiny here), the ranking is bounded: title matches
+ * still come first, the total is an estimate, and paging stays within the candidate set without repeating a hit.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"edm.search.ranked-candidates=6", "edm.search.examined-rows=9"})
+@AutoConfigureRestTestClient
+@RealInfrastructure
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BoundedRankingIntegrationTest {
+
+    @Autowired
+    RestTestClient http;
+
+    final String word = TestDocuments.uniqueWord();
+    UUID document;
+    final List<UUID> titled = new ArrayList<>();
+    final List<UUID> phrases = new ArrayList<>();
+
+    @BeforeAll
+    void writeSections() {
+        var data = new TestDocuments();
+        document = data.document("Bounded " + word, "1.0", "done");
+        int order = 0;
+        for (int i = 0; i < 12; i++) {
+            data.section(document, null, 1, order++, "Body " + i, "Text that mentions " + word + " once, then alpha.", 1);
+        }
+        for (int i = 0; i < 4; i++) {
+            phrases.add(data.section(document, null, 1, order++, "Phrase " + i, "Here " + word + " alpha is a phrase.", 2));
+        }
+        // written last, so they are not among the first matches in physical order
+        for (int i = 0; i < 3; i++) {
+            titled.add(data.section(document, null, 1, order++, "About " + word, "The heading says it all.", 3));
+        }
+    }
+
+    @Test
+    void titleMatchesRankFirstEvenBeyondTheCandidateBound() {
+        JsonNode page = search(word + " ", 5, null);
+
+        assertThat(page.path("allMatchesRanked").asBoolean()).isFalse();
+        assertThat(page.path("totalIsEstimate").asBoolean()).isTrue();
+        assertThat(page.path("total").asLong()).isGreaterThanOrEqualTo(6);
+        assertThat(SearchIntegrationTest.ids(page).subList(0, 3)).containsExactlyInAnyOrderElementsOf(titled);
+    }
+
+    @Test
+    void pagingWithinTheBoundNeverRepeatsAHit() {
+        List<UUID> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = search(word + " ", 2, cursor);
+            seen.addAll(SearchIntegrationTest.ids(page));
+            cursor = page.path("nextCursor").isNull() || page.path("nextCursor").isMissingNode() ? null
+                    : page.path("nextCursor").asString();
+        } while (cursor != null && ++pages < 20);
+
+        assertThat(new HashSet<>(seen)).hasSameSizeAs(seen);
+        assertThat(seen).hasSize(9).containsAll(titled);
+    }
+
+    @Test
+    void phraseReadsABoundedNumberOfRows() {
+        // the first 9 sections with both words have them apart; the phrases come later and are not read
+        JsonNode page = search("\"" + word + " alpha\"", 20, null);
+
+        assertThat(page.path("allMatchesRanked").asBoolean()).isFalse();
+        assertThat(SearchIntegrationTest.ids(page)).isEmpty();
+        assertThat(SearchIntegrationTest.ids(search("\"" + word + " alpha\" phrase", 20, null)))
+                .as("an extra word narrows the rows to read").containsExactlyInAnyOrderElementsOf(phrases);
+    }
+
+    private JsonNode search(String query, int limit, String cursor) {
+        return http.get().uri("/api/search?q={q}&document={d}&limit={l}" + (cursor == null ? "" : "&cursor=" + cursor),
+                        query, document, limit)
+                .exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+}

@@ -1,0 +1,40 @@
+package org.edm.search.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.edm.search.query.TermStatistics.Frequencies;
+import org.edm.search.query.TermStatistics.Snapshot;
+import org.junit.jupiter.api.Test;
+
+class TermStatisticsTest {
+
+    final Snapshot statistics = new Snapshot(1_000_000,
+            new Frequencies(Map.of("order", 0.3, "messag", 0.4, "ordinari", 0.01, "heartbeat", 0.02), 0.005),
+            new Frequencies(Map.of("order", 0.05), 0.0002), Instant.EPOCH);
+
+    @Test
+    void countsMatchesFromTheSharesOfTheLexemes() {
+        assertThat(statistics.matches(TsQueryTree.parse("'order'"), false)).isCloseTo(300_000, within(1.0));
+        assertThat(statistics.matches(TsQueryTree.parse("'order' & 'messag'"), false)).isCloseTo(120_000, within(1.0));
+        assertThat(statistics.matches(TsQueryTree.parse("'order' | 'heartbeat'"), false)).isCloseTo(320_000, within(1.0));
+        assertThat(statistics.matches(TsQueryTree.parse("'unlisted'"), false)).as("rarer than the least listed")
+                .isCloseTo(2_500, within(1.0));
+        assertThat(statistics.matches(TsQueryTree.parse("'order'"), true)).isCloseTo(50_000, within(1.0));
+    }
+
+    @Test
+    void prefixCountsEveryListedCompletion() {
+        assertThat(statistics.matches(TsQueryTree.parse("'ord':*"), false)).isGreaterThan(310_000);
+        assertThat(statistics.matches(TsQueryTree.parse("'zzz':*"), false)).isCloseTo(5_000, within(1.0));
+    }
+
+    @Test
+    void andReadsAboutTheShortestPostingListOncePerLexeme() {
+        assertThat(statistics.postings(TsQueryTree.parse("'order' & 'heartbeat'"), false)).isCloseTo(40_000, within(1.0));
+        assertThat(statistics.postings(TsQueryTree.parse("'order' | 'heartbeat'"), false)).isCloseTo(320_000, within(1.0));
+    }
+}
