@@ -19,6 +19,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -74,9 +75,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 new HttpHeaders(), request);
     }
 
+    // TransactionSystemException: the commit or rollback itself failed, i.e. the connection broke mid-transaction
     @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
             DataAccessResourceFailureException.class, TransientDataAccessException.class,
-            RecoverableDataAccessException.class})
+            RecoverableDataAccessException.class, TransactionSystemException.class})
     ResponseEntity<Object> databaseUnavailable(Exception e, HttpServletRequest request) {
         log.error("Database unavailable while handling {} {}: {}", request.getMethod(), request.getRequestURI(),
                 e.toString());

@@ -33,7 +33,7 @@ class RejectedUploadIntegrationTest extends IngestIntegrationTest {
                         .getBytes(StandardCharsets.UTF_8)), 415, "not-a-pdf"),
                 bad("PNG", u -> u.withFile(png()), 415, "not-a-pdf"),
                 bad("header after the first 1024 bytes", u -> u.withFile(headerAt(1024)), 415, "not-a-pdf"),
-                bad("over the size limit", u -> u.withFile(TestPdfs.padded("big", 2 * 1024 * 1024 + 300_000)),
+                bad("over the size limit", u -> u.withFile(TestPdfs.padded("big", 2_200_000)),
                         413, "document-too-large"),
                 bad("no title", u -> u.withTitle(null), 400, "field-missing"),
                 bad("blank title", u -> u.withTitle("   "), 400, "field-missing"),
