@@ -11,15 +11,15 @@ import org.edm.search.web.InvalidCursor;
 
 /**
  * Where the next page starts: after the hit with this score and section id, in the order (score descending, id
- * ascending). It also pins how the first page found its candidates (the block sample and whether the title tier
- * ran), so later pages rank the same candidate set even if the lexeme statistics change in between. Sent to
+ * ascending). It also pins how the first page found its candidates (index or table scan, and whether the title
+ * tier ran), so later pages rank the same candidate set even if the lexeme statistics change in between. Sent to
  * clients as opaque base64url text that carries a fingerprint of the query and filters, so a cursor is refused
  * when it is used with another search or altered.
  */
-record SearchCursor(double score, UUID id, double samplePercent, boolean titleTier) {
+record SearchCursor(double score, UUID id, boolean scan, boolean titleTier) {
 
     private static final byte VERSION = 1;
-    private static final int LENGTH = 1 + 8 + 8 + 16 + 8 + 1;
+    private static final int LENGTH = 1 + 8 + 8 + 16 + 1;
 
     String encode(String fingerprintSource) {
         ByteBuffer buffer = ByteBuffer.allocate(LENGTH)
@@ -28,8 +28,7 @@ record SearchCursor(double score, UUID id, double samplePercent, boolean titleTi
                 .putDouble(score)
                 .putLong(id.getMostSignificantBits())
                 .putLong(id.getLeastSignificantBits())
-                .putDouble(samplePercent)
-                .put((byte) (titleTier ? 1 : 0));
+                .put((byte) ((scan ? 2 : 0) | (titleTier ? 1 : 0)));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
     }
 
@@ -52,13 +51,11 @@ record SearchCursor(double score, UUID id, double samplePercent, boolean titleTi
         }
         double score = buffer.getDouble();
         var id = new UUID(buffer.getLong(), buffer.getLong());
-        double samplePercent = buffer.getDouble();
-        byte titleTier = buffer.get();
-        if (!Double.isFinite(score) || score < 0 || !(samplePercent > 0 && samplePercent <= 100)
-                || (titleTier != 0 && titleTier != 1)) {
+        byte plan = buffer.get();
+        if (!Double.isFinite(score) || score < 0 || (plan & ~3) != 0) {
             throw new InvalidCursor();
         }
-        return new SearchCursor(score, id, samplePercent, titleTier == 1);
+        return new SearchCursor(score, id, (plan & 2) != 0, (plan & 1) != 0);
     }
 
     private static long fingerprint(String source) {

@@ -25,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Why bounded: a GIN index finds matches fast but says nothing about their rank, so ranking every match of a
  * common word reads a quarter of the table. The page is ranked from two bounded candidate sets instead, read in
  * physical order: the first sections whose title matches (through {@code idx_sections_title_fts}) and the first
- * sections that match at all (through {@code idx_sections_fts}, or, when matches are dense, from a sample of the
- * table's blocks: {@link SectionSearch} chooses). A section whose title matches the whole query
+ * sections that match at all (through {@code idx_sections_fts}, or, when matches are dense, by reading the table
+ * until enough match: {@link SectionSearch} chooses). A section whose title matches the whole query
  * always ranks above one where only the text does. When neither set was cut short, every match was ranked and the
  * total is exact.
  */
@@ -48,12 +48,7 @@ class SearchRepository {
 
     /** Values of one page request, all bound as parameters. */
     record PageQuery(String relaxed, String exact, String inTitle, SearchFilters filters, int examined,
-            double samplePercent, boolean titleTier, int normalization, @Nullable SearchCursor after, int pageRows) {
-
-        /** Whether candidates come from a sample of the table rather than from the index. */
-        boolean sampled() {
-            return samplePercent < 100;
-        }
+            boolean scan, boolean titleTier, int normalization, @Nullable SearchCursor after, int pageRows) {
     }
 
     static final String MARK_START = "\uE000";
@@ -113,7 +108,7 @@ class SearchRepository {
                                       + ts_rank_cd(s.search_vector, CAST(:exact AS tsquery), :normalization)
                                       AS double precision)
                        END AS score
-                FROM sections s %3$s
+                FROM sections s
                 WHERE %4$s
             %2$s
                 LIMIT :examined
@@ -175,14 +170,13 @@ class SearchRepository {
             "s.search_vector @@ CAST(:relaxed AS tsquery)");
 
     /**
-     * The page, candidates found by reading a sample of the table's blocks: for words in a large share of
+     * The page, candidates found by reading the table in order until enough match: for words in a large share of
      * sections, where a few thousand rows hold enough matches but a GIN bitmap would list hundreds of thousands.
-     * The sample is spread over the whole table, so the candidates come from all documents, not only the oldest;
-     * REPEATABLE makes it the same sample on every page.
+     * ts_match_vq is the function behind {@code @@}; called by name it is not an index condition. Synchronised
+     * scans are off, so every page reads from the first block and ranks the same candidates.
      */
-    static final String PAGE_BY_SAMPLE = PAGE_TEMPLATE.formatted(TITLE_VECTOR, FILTERS,
-            "TABLESAMPLE SYSTEM (CAST(:samplePercent AS real)) REPEATABLE (0)",
-            "s.search_vector @@ CAST(:relaxed AS tsquery)");
+    static final String PAGE_BY_SCAN = PAGE_TEMPLATE.formatted(TITLE_VECTOR, FILTERS, "",
+            "ts_match_vq(s.search_vector, CAST(:relaxed AS tsquery))");
 
     private static final String HEADLINE_OPTIONS = "StartSel=" + MARK_START + ", StopSel=" + MARK_END
             + ", MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \"";
@@ -215,7 +209,7 @@ class SearchRepository {
     Ranked page(PageQuery query) {
         var rows = new ArrayList<Row>();
         long[] counts = new long[3];
-        bound(jdbc.sql(query.sampled() ? PAGE_BY_SAMPLE : PAGE_BY_INDEX), query)
+        bound(jdbc.sql(query.scan() ? PAGE_BY_SCAN : PAGE_BY_INDEX), query)
                 .query((RowCallbackHandler) rs -> {
                     counts[0] = rs.getLong("examined");
                     counts[1] = rs.getLong("matched");
@@ -230,7 +224,7 @@ class SearchRepository {
 
     /** EXPLAIN (ANALYZE, BUFFERS) of the page statement with these values; runs the statement. */
     List<String> explain(PageQuery query) {
-        String page = query.sampled() ? PAGE_BY_SAMPLE : PAGE_BY_INDEX;
+        String page = query.scan() ? PAGE_BY_SCAN : PAGE_BY_INDEX;
         return bound(jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + page), query).query(String.class).list();
     }
 
@@ -242,7 +236,6 @@ class SearchRepository {
                 .param("inTitle", query.inTitle())
                 .param("examined", query.examined())
                 .param("titleTier", query.titleTier())
-                .param("samplePercent", query.sampled() ? query.samplePercent() : 100.0)
                 .param("normalization", query.normalization() | 32)
                 .param("after", after != null)
                 .param("afterScore", after == null ? 0.0 : after.score())

@@ -116,6 +116,7 @@ class SearchBenchmark {
                 var search = new SectionSearch(new SearchRepository(jdbc), new TermStatistics(jdbc, settings), settings,
                         new DataSourceTransactionManager(dataSource), new SimpleMeterRegistry());
                 run(search, lucene, jdbc);
+                compareWithIndexOnly(settings, jdbc, dataSource);
             }
         }
         print("SearchBenchmark done in %d s", seconds(started));
@@ -128,6 +129,7 @@ class SearchBenchmark {
                 d.maxLimit(), Integer.getInteger("edm.search.ranked-candidates", d.rankedCandidates()),
                 Integer.getInteger("edm.search.examined-rows", d.examinedRows()),
                 Integer.getInteger("edm.search.title-tier-max-postings", d.titleTierMaxPostings()),
+                Long.getLong("edm.search.scan-above-postings", d.scanAbovePostings()),
                 Integer.getInteger("edm.search.rank-normalization", d.rankNormalization()), d.statisticsRefresh(),
                 d.statementTimeout());
     }
@@ -219,10 +221,13 @@ class SearchBenchmark {
             showTopTen(show, search, lucene, translated.containsKey(show) ? translated.get(show) : lucene.translate(parser.parse(show)), jdbc);
         }
         for (Map.Entry<String, List<String>> entry : QUERIES.entrySet()) {
-            String q = entry.getValue().get(entry.getKey().equals("phrase") ? 5 : 0);
-            print("");
-            print("EXPLAIN ANALYZE, class %s, query [%s]:", entry.getKey(), q);
-            search.explain(q, SearchFilters.NONE, 20).forEach(line -> print("  %s", line));
+            List<String> shown = entry.getKey().equals("phrase") ? List.of(entry.getValue().get(0), entry.getValue().get(5))
+                    : List.of(entry.getValue().get(0));
+            for (String q : shown) {
+                print("");
+                print("EXPLAIN ANALYZE, class %s, query [%s]:", entry.getKey(), q);
+                search.explain(q, SearchFilters.NONE, 20).forEach(line -> print("  %s", line));
+            }
         }
     }
 
@@ -254,6 +259,39 @@ class SearchBenchmark {
         } catch (Exception e) {
             return 0;
         }
+    }
+
+    /**
+     * The common words again with table scans switched off, i.e. candidates always through the GIN index (or
+     * whatever the planner prefers): the measurement behind choosing a scan for them.
+     */
+    private static void compareWithIndexOnly(SearchSettings settings, JdbcClient jdbc, HikariDataSource dataSource) {
+        var indexOnly = new SearchSettings(settings.maxQueryLength(), settings.maxQueryItems(), settings.minPrefixLength(),
+                settings.defaultLimit(), settings.maxLimit(), settings.rankedCandidates(), settings.examinedRows(),
+                settings.titleTierMaxPostings(), Long.MAX_VALUE, settings.rankNormalization(),
+                settings.statisticsRefresh(), settings.statementTimeout());
+        var search = new SectionSearch(new SearchRepository(jdbc), new TermStatistics(jdbc, indexOnly), indexOnly,
+                new DataSourceTransactionManager(dataSource), new SimpleMeterRegistry());
+        long backend = backendPid(jdbc);
+        print("");
+        print("Common words with candidates always through the GIN index (table scans off), median of 5:");
+        for (String q : QUERIES.get("common")) {
+            long[] wall = new long[5];
+            long[] cpu = new long[5];
+            for (int i = 0; i < 5; i++) {
+                long b0 = cpuNanos(backend);
+                long t0 = System.nanoTime();
+                search.search(q, SearchFilters.NONE, 20, null);
+                wall[i] = System.nanoTime() - t0;
+                cpu[i] = cpuNanos(backend) - b0;
+            }
+            Arrays.sort(wall);
+            Arrays.sort(cpu);
+            print("  %-24s wall %7.1f ms   PostgreSQL CPU %7.1f ms", "[" + q + "]", wall[2] / 1e6, cpu[2] / 1e6);
+        }
+        String q = QUERIES.get("common").get(0);
+        print("EXPLAIN ANALYZE, class common through the index, query [%s]:", q);
+        search.explain(q, SearchFilters.NONE, 20).forEach(line -> print("  %s", line));
     }
 
     /** Both top tens side by side, with Lucene's score of each hit: for looking into ranking differences. */

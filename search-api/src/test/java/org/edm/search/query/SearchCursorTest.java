@@ -12,22 +12,24 @@ class SearchCursorTest {
 
     @Test
     void roundTripsScoreAndIdExactly() {
-        var cursor = new SearchCursor(1.0 + Math.ulp(1.0), UUID.randomUUID(), 0.27, true);
+        var cursor = new SearchCursor(1.0 + Math.ulp(1.0), UUID.randomUUID(), true, true);
 
         assertThat(SearchCursor.decode(cursor.encode("q"), "q")).isEqualTo(cursor);
     }
 
     @Test
     void refusesCursorOfAnotherQueryOrTamperedOrGarbage() {
-        String text = new SearchCursor(0.25, UUID.randomUUID(), 100, false).encode("q");
+        String text = new SearchCursor(0.25, UUID.randomUUID(), false, false).encode("q");
 
         assertThatThrownBy(() -> SearchCursor.decode(text, "other")).isInstanceOf(InvalidCursor.class);
         assertThatThrownBy(() -> SearchCursor.decode(text.substring(1), "q")).isInstanceOf(InvalidCursor.class);
         assertThatThrownBy(() -> SearchCursor.decode("%%%", "q")).isInstanceOf(InvalidCursor.class);
         assertThatThrownBy(() -> SearchCursor.decode("", "q")).isInstanceOf(InvalidCursor.class);
-        String nan = new SearchCursor(Double.NaN, UUID.randomUUID(), 100, false).encode("q");
+        String nan = new SearchCursor(Double.NaN, UUID.randomUUID(), false, false).encode("q");
         assertThatThrownBy(() -> SearchCursor.decode(nan, "q")).isInstanceOf(InvalidCursor.class);
-        String noSample = new SearchCursor(0.5, UUID.randomUUID(), 0, false).encode("q");
-        assertThatThrownBy(() -> SearchCursor.decode(noSample, "q")).isInstanceOf(InvalidCursor.class);
+        byte[] bytes = java.util.Base64.getUrlDecoder().decode(text);
+        bytes[bytes.length - 1] = 7;
+        String badPlan = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        assertThatThrownBy(() -> SearchCursor.decode(badPlan, "q")).isInstanceOf(InvalidCursor.class);
     }
 }
