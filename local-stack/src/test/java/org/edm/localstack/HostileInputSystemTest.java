@@ -91,6 +91,8 @@ class HostileInputSystemTest {
         }
         assertThat(status(ids.get("truncated"))).isEqualTo("failed");
         assertThat(status(ids.get("header-only"))).isEqualTo("failed");
+        assertThat(status(ids.get("deflate-bomb"))).isEqualTo("failed");
+        assertThat(status(ids.get("many-tiny-pages"))).isEqualTo("failed");
         assertThat(stack.stack.isAlive("parser-worker")).isTrue();
         assertThat(client.get(stack.parser.resolve("/actuator/health")).statusCode()).isEqualTo(200);
     }

@@ -185,6 +185,9 @@ public final class DocumentSplitter {
         catch (TextLineStripper.DeadlinePassed e) {
             throw new SplitFailed(FailureReason.TIMEOUT, "the split took too long: " + e.getMessage(), e);
         }
+        catch (TextLineStripper.TooMuchText e) {
+            throw new SplitFailed(FailureReason.TOO_LARGE, e.getMessage(), e);
+        }
         catch (IOException e) {
             throw new SplitFailed(FailureReason.DAMAGED, "the text could not be read: " + e.getMessage(), e);
         }

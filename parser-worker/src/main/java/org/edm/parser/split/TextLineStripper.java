@@ -33,6 +33,11 @@ final class TextLineStripper extends PDFTextStripper {
     private static final Pattern SPACES = Pattern.compile("\\s+");
     /** Glyphs further apart than this many font sizes are separate words. */
     private static final float WORD_GAP = 0.15f;
+    /**
+     * More glyphs than this on one page is no specification page (the densest real ones hold about 10,000) but a
+     * content-stream bomb; PDFBox holds every glyph of a page in memory, so reading stops here.
+     */
+    static final int MAX_GLYPHS_PER_PAGE = 200_000;
 
     private final long deadlineNanos;
     private final List<PageText> pages = new ArrayList<>();
@@ -41,6 +46,7 @@ final class TextLineStripper extends PDFTextStripper {
     private final List<TextPosition> linePositions = new ArrayList<>();
     private final Map<PDFont, FontStyle> fontStyles = new IdentityHashMap<>();
     private int pageNumber;
+    private int pageGlyphs;
 
     TextLineStripper(long deadlineNanos) {
         this.deadlineNanos = deadlineNanos;
@@ -66,6 +72,7 @@ final class TextLineStripper extends PDFTextStripper {
                 throw new DeadlinePassed(i);
             }
             pageNumber = i + 1;
+            pageGlyphs = 0;
             pageLines.clear();
             resetLine();
             float width = 612;
@@ -84,11 +91,30 @@ final class TextLineStripper extends PDFTextStripper {
                 flushLine();
                 pages.add(new PageText(pageNumber, width, height, topEdge, pageLines, false));
             }
+            catch (StopReading e) {
+                throw e.reason;
+            }
             catch (IOException | RuntimeException | StackOverflowError e) {
                 // a broken page must not cost the readable ones
                 pages.add(new PageText(pageNumber, width, height, topEdge, List.of(), true));
             }
         }
+    }
+
+    /**
+     * Bounds one page's glyphs (memory) and stops within a page when the deadline passes or the split is cancelled:
+     * a single page of a hostile PDF can hold millions of glyphs.
+     */
+    @Override
+    protected void processTextPosition(TextPosition text) {
+        if (++pageGlyphs > MAX_GLYPHS_PER_PAGE) {
+            throw new StopReading(new TooMuchText(pageNumber));
+        }
+        if ((pageGlyphs & 1023) == 0
+                && (System.nanoTime() - deadlineNanos > 0 || Thread.currentThread().isInterrupted())) {
+            throw new StopReading(new DeadlinePassed(pageNumber - 1));
+        }
+        super.processTextPosition(text);
     }
 
     @Override
@@ -231,7 +257,24 @@ final class TextLineStripper extends PDFTextStripper {
     private record FontStyle(String name, boolean bold) {
     }
 
-    /** The split's deadline passed between two pages. */
+    /** Carries a reason to stop reading the whole document out of PDFBox's per-glyph callback. */
+    private static final class StopReading extends RuntimeException {
+        private final IOException reason;
+
+        StopReading(IOException reason) {
+            super(reason.getMessage(), null, false, false);
+            this.reason = reason;
+        }
+    }
+
+    /** A page holds more glyphs than {@link #MAX_GLYPHS_PER_PAGE}. */
+    static final class TooMuchText extends IOException {
+        TooMuchText(int pageNumber) {
+            super("page " + pageNumber + " holds more than " + MAX_GLYPHS_PER_PAGE + " characters");
+        }
+    }
+
+    /** The split's deadline passed (or it was cancelled) before all pages were read. */
     static final class DeadlinePassed extends IOException {
 
         private static final long serialVersionUID = 1L;
