@@ -9,5 +9,6 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 WORKDIR /app
 COPY ${JAR_GLOB} /app/app.jar
 USER edm
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+# exit on OutOfMemoryError so the orchestrator restarts the service instead of leaving a half-dead JVM
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]
