@@ -1,6 +1,7 @@
 package org.edm.search.query;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.edm.search.query.UserQuery.Item;
@@ -30,6 +31,6 @@ enum QueryClass {
     }
 
     String tag() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -24,10 +24,12 @@ import io.micrometer.core.instrument.Timer;
 class SectionSearch {
 
     /**
-     * What reading one row in table order costs, in posting-list entries of a GIN bitmap scan: measured at 1M
-     * sections, ~0.5 µs per row read and checked against ~0.4 µs per posting listed.
+     * What reading one row in table order and checking it costs, in posting-list entries of a GIN bitmap scan.
+     * From SearchBenchmark's plans at 1M sections: a posting of a word ~0.12 µs, of a prefix (GIN partial match)
+     * ~1 µs; a row checked against words 0.2-0.9 µs, against a prefix ~1.8 µs. Both are costlier for prefixes, so
+     * one factor serves.
      */
-    private static final double SCANNED_ROW_COST = 1.25;
+    private static final double SCANNED_ROW_COST = 2;
 
     private final SearchRepository repository;
     private final TermStatistics statistics;
@@ -59,18 +61,25 @@ class SectionSearch {
         SearchCursor after = cursor == null ? null : SearchCursor.decode(cursor, fingerprint);
         long started = System.nanoTime();
         Outcome outcome = readOnly.execute(status -> run(parsed, filters, limit, after));
+        if (outcome == null) {
+            throw new IllegalStateException("the search transaction returned nothing");
+        }
         Timer.builder("edm.search.query")
                 .description("Time to answer one search request, by kind of query and ranking strategy")
                 .tag("class", QueryClass.of(parsed).tag())
-                .tag("ranking", outcome.page().allMatchesRanked() ? "all-matches" : "bounded")
+                .tag("ranking", outcome.allMatchesRanked() ? "all-matches" : "bounded")
                 .register(meters)
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-        SearchPage page = outcome.page();
-        return new SearchPage(query, page.interpretedAs(), page.hits(), page.total(), page.totalIsEstimate(),
-                page.allMatchesRanked(), outcome.last() == null ? null : outcome.last().encode(fingerprint), limit);
+        SearchCursor last = outcome.last();
+        return new SearchPage(query, outcome.interpretedAs(), outcome.hits(), outcome.total(), !outcome.totalIsExact(),
+                outcome.allMatchesRanked(), last == null ? null : last.encode(fingerprint), limit);
     }
 
-    private record Outcome(SearchPage page, @Nullable SearchCursor last) {
+    /** What one page found, before it is shaped for the client. */
+    private record Outcome(String interpretedAs, List<SearchPage.Hit> hits, long total, boolean totalIsExact,
+            boolean allMatchesRanked, @Nullable SearchCursor last) {
+
+        static final Outcome NOTHING = new Outcome("", List.of(), 0, true, true, null);
     }
 
     /**
@@ -136,7 +145,7 @@ class SectionSearch {
         Planned planned = plan(query, filters, limit, after);
         if (planned == null) {
             // only stop words or punctuation: nothing can match
-            return new Outcome(new SearchPage("", "", List.of(), 0, false, true, null, limit), null);
+            return Outcome.NOTHING;
         }
         Ranked ranked = repository.page(planned.query());
         boolean exhaustive = ranked.examined() < planned.query().examined();
@@ -144,8 +153,8 @@ class SectionSearch {
         if (exhaustive) {
             total = ranked.matched();
         } else {
-            // the planner knows how many rows match without positions; the examined rows tell how many of those
-            // match with positions (and exclusions) too
+            // the statistics (or, with filters, the planner) tell how many rows match without positions; the
+            // examined rows tell how many of those match with positions and exclusions too
             double share = (double) ranked.matched() / Math.max(1, ranked.examined());
             double expected = filters.equals(SearchFilters.NONE) ? planned.expectedMatches()
                     : repository.estimate(planned.relaxed(), filters);
@@ -162,6 +171,6 @@ class SectionSearch {
                 .map(r -> new SearchPage.Hit(r.id(), r.title(), r.level(), r.breadcrumb(), r.document(), r.pageNumber(),
                         r.score(), r.snippet()))
                 .toList();
-        return new Outcome(new SearchPage("", planned.exact(), hits, total, !exhaustive, exhaustive, null, limit), last);
+        return new Outcome(planned.exact(), hits, total, exhaustive, exhaustive, last);
     }
 }
