@@ -1,11 +1,13 @@
 package org.edm.search.query;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,9 +119,21 @@ class SearchBenchmark {
                         new DataSourceTransactionManager(dataSource), new SimpleMeterRegistry());
                 run(search, lucene, jdbc);
                 compareWithIndexOnly(settings, jdbc, dataSource);
+            } finally {
+                if (luceneDirectory == null) {
+                    deleteTree(directory);
+                }
             }
         }
         print("SearchBenchmark done in %d s", seconds(started));
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        try (var files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 
     /** The defaults, or the values of system properties named like the application's ({@code edm.search.*}). */
