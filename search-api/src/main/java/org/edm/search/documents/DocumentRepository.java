@@ -1,10 +1,8 @@
 package org.edm.search.documents;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +13,7 @@ import org.edm.search.documents.DocumentViews.DocumentSummary;
 import org.edm.search.documents.DocumentViews.OutlineEntry;
 import org.edm.search.documents.DocumentViews.SectionLink;
 import org.edm.search.documents.DocumentViews.SectionView;
+import org.edm.search.sql.Breadcrumbs;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -166,18 +165,7 @@ class DocumentRepository {
     }
 
     private static List<SectionLink> breadcrumb(ResultSet rs) throws SQLException {
-        Array ids = rs.getArray("breadcrumb_ids");
-        Array titles = rs.getArray("breadcrumb_titles");
-        if (ids == null || titles == null) {
-            return List.of();
-        }
-        String[] idValues = (String[]) ids.getArray();
-        String[] titleValues = (String[]) titles.getArray();
-        var links = new ArrayList<SectionLink>(idValues.length);
-        for (int i = 0; i < idValues.length; i++) {
-            links.add(new SectionLink(UUID.fromString(idValues[i]), titleValues[i]));
-        }
-        return links;
+        return Breadcrumbs.read(rs, SectionLink::new);
     }
 
     private static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec statement, ListFilters filters) {

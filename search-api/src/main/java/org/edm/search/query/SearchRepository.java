@@ -1,6 +1,5 @@
 package org.edm.search.query;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.UUID;
 
 import org.edm.search.query.SearchPage.Ancestor;
 import org.edm.search.query.SearchPage.DocumentRef;
+import org.edm.search.sql.Breadcrumbs;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -261,17 +261,6 @@ class SearchRepository {
     }
 
     private static List<Ancestor> breadcrumb(ResultSet rs) throws SQLException {
-        Array ids = rs.getArray("breadcrumb_ids");
-        Array titles = rs.getArray("breadcrumb_titles");
-        if (ids == null || titles == null) {
-            return List.of();
-        }
-        String[] idValues = (String[]) ids.getArray();
-        String[] titleValues = (String[]) titles.getArray();
-        var breadcrumb = new ArrayList<Ancestor>(idValues.length);
-        for (int i = 0; i < idValues.length; i++) {
-            breadcrumb.add(new Ancestor(UUID.fromString(idValues[i]), titleValues[i]));
-        }
-        return breadcrumb;
+        return Breadcrumbs.read(rs, Ancestor::new);
     }
 }
