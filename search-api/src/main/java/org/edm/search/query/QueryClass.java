@@ -15,11 +15,12 @@ enum QueryClass {
 
     static QueryClass of(UserQuery query) {
         List<Item> items = query.required().stream().flatMap(List::stream).toList();
+        // before phrases: a camel-case identifier brings its spelled-out phrase along
+        if (items.stream().anyMatch(item -> !item.phrase() && IDENTIFIER_LIKE.matcher(item.text()).matches())) {
+            return IDENTIFIER;
+        }
         if (query.hasPhrase()) {
             return PHRASE;
-        }
-        if (items.stream().anyMatch(item -> IDENTIFIER_LIKE.matcher(item.text()).matches())) {
-            return IDENTIFIER;
         }
         if (query.hasPrefix()) {
             return PREFIX;

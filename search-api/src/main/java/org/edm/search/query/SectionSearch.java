@@ -18,18 +18,11 @@ import io.micrometer.core.instrument.Timer;
 /**
  * Full-text search over the sections of processed documents: parses the user's query, lets PostgreSQL normalise
  * it, picks how to find candidates from the lexeme statistics, and pages through the ranked result with a keyset
- * cursor on (score, id).
+ * cursor on (score, id). A first page that comes back short although its candidate read was cut short is searched
+ * once more, deeper, so that a match is not missed because it lies beyond the first rows read.
  */
 @Service
 class SectionSearch {
-
-    /**
-     * What reading one row in table order and checking it costs, in posting-list entries of a GIN bitmap scan.
-     * From SearchBenchmark's plans at 1M sections: a posting of a word ~0.12 µs, of a prefix (GIN partial match)
-     * ~1 µs; a row checked against words 0.2-0.9 µs, against a prefix ~1.8 µs. Both are costlier for prefixes, so
-     * one factor serves.
-     */
-    private static final double SCANNED_ROW_COST = 2;
 
     private final SearchRepository repository;
     private final TermStatistics statistics;
@@ -68,6 +61,7 @@ class SectionSearch {
                 .description("Time to answer one search request, by kind of query and ranking strategy")
                 .tag("class", QueryClass.of(parsed).tag())
                 .tag("ranking", outcome.allMatchesRanked() ? "all-matches" : "bounded")
+                .tag("candidates", outcome.candidates())
                 .register(meters)
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         SearchCursor last = outcome.last();
@@ -77,9 +71,9 @@ class SectionSearch {
 
     /** What one page found, before it is shaped for the client. */
     private record Outcome(String interpretedAs, List<SearchPage.Hit> hits, long total, boolean totalIsExact,
-            boolean allMatchesRanked, @Nullable SearchCursor last) {
+            boolean allMatchesRanked, String candidates, @Nullable SearchCursor last) {
 
-        static final Outcome NOTHING = new Outcome("", List.of(), 0, true, true, null);
+        static final Outcome NOTHING = new Outcome("", List.of(), 0, true, true, "none", null);
     }
 
     /**
@@ -96,17 +90,33 @@ class SectionSearch {
     }
 
     /** A page query ready to run, with what was learnt while preparing it. */
-    private record Planned(PageQuery query, String exact, String relaxed, double expectedMatches) {
+    private record Planned(PageQuery query, String exact, String relaxed, double expectedMatches, boolean deepened) {
+
+        /** Every candidate was examined: nothing was cut short by the bound or left out by the sample. */
+        boolean exhaustive(Ranked ranked) {
+            return !query.sample() && ranked.examined() < query.examined();
+        }
+
+        /** The same search through the full index, examining up to {@code rows} matching rows. */
+        Planned deepened(int rows) {
+            PageQuery q = query;
+            return new Planned(new PageQuery(q.relaxed(), q.exact(), q.inTitle(), q.filters(), rows, false,
+                    q.titleTier(), q.normalization(), q.after(), q.pageRows()), exact, relaxed, expectedMatches, true);
+        }
+
+        String candidates() {
+            return deepened ? "deepened" : query.sample() ? "sample" : "index";
+        }
     }
 
     /**
      * Normalises the query and chooses how to find candidates; null when only stop words were given.
      * <p>
-     * A GIN bitmap scan lists every posting of the query's lexemes before the first row is read; reading the
-     * table in order stops after {@code examined} matches, that is after about examined / (share of sections that
-     * match) rows. The cheaper of the two is chosen, a row read costing {@value #SCANNED_ROW_COST} postings. With
-     * filters other than the document the share among the rows read is unknown; they are assumed to pass one row
-     * in ten.
+     * A GIN bitmap scan lists every posting of the query's lexemes before the first row is read. When that means
+     * more than {@code sample-above-postings} entries, and the sample index (1/64 of the sections) is expected to
+     * hold at least as many matches as are examined (judged optimistically), the candidates come from the sample: as many are ranked,
+     * spread over all documents, for 1/64 of the index work. With filters other than the document the share of
+     * sections that pass is unknown; they are assumed to pass one in ten. A document filter never samples.
      */
     private @Nullable Planned plan(UserQuery query, SearchFilters filters, int limit, @Nullable SearchCursor after) {
         Normalised normalised = repository.normalise(TsQueryText.required(query), TsQueryText.requiredInTitle(query),
@@ -124,21 +134,23 @@ class SectionSearch {
         TermStatistics.Snapshot statistics = this.statistics.snapshot();
         TsQueryTree tree = TsQueryTree.parse(relaxed);
         double matches = statistics.matches(tree, false);
-        double share = statistics.sections() == 0 ? 0 : matches / statistics.sections();
         double passing = filters.document() != null ? 0 : filters.narrowsDocuments() ? 0.1 : 1;
-        double rowsToRead = share * passing == 0 ? Double.MAX_VALUE : examined / (share * passing);
-        double postings = statistics.postings(tree, false);
-        // below a few milliseconds of GIN work the index is always used, so small tables are never scanned
-        boolean scan = postings > settings.scanAbovePostings() && rowsToRead * SCANNED_ROW_COST < postings;
+        // optimistic on purpose: words of one query occur together more often than independence predicts, and a
+        // sample that turns out too thin costs a few milliseconds before the deeper read
+        double inSample = statistics.matchesAtMost(tree) * passing * SearchRepository.SAMPLE_SHARE;
+        boolean sample = statistics.postings(tree, false) > settings.sampleAbovePostings() && inSample >= examined;
         boolean titleTier = statistics.postings(tree, true) <= settings.titleTierMaxPostings();
+        boolean deepened = false;
         if (after != null) {
             // later pages rank the same candidate set as the first, whatever the statistics say now
-            scan = after.scan();
+            sample = after.sample();
             titleTier = after.titleTier();
+            deepened = after.deepened();
+            examined = deepened ? settings.deepenedRows() : examined;
         }
-        var pageQuery = new PageQuery(relaxed, exact, normalised.requiredInTitle(), filters, examined, scan, titleTier,
-                settings.rankNormalization(), after, limit + 1);
-        return new Planned(pageQuery, exact, relaxed, matches);
+        var pageQuery = new PageQuery(relaxed, exact, normalised.requiredInTitle(), filters, examined, sample,
+                titleTier, settings.rankNormalization(), after, limit + 1);
+        return new Planned(pageQuery, exact, relaxed, matches, deepened);
     }
 
     private Outcome run(UserQuery query, SearchFilters filters, int limit, @Nullable SearchCursor after) {
@@ -148,10 +160,20 @@ class SectionSearch {
             return Outcome.NOTHING;
         }
         Ranked ranked = repository.page(planned.query());
-        boolean exhaustive = ranked.examined() < planned.query().examined();
+        if (after == null && ranked.rows().size() <= limit && !planned.exhaustive(ranked)
+                && settings.deepenedRows() > planned.query().examined()) {
+            // a short first page from a cut-short read: the matches may lie beyond it (a rare phrase of common
+            // words, exclusions, narrow filters, the sample); look once more, deeper, through the full index
+            planned = planned.deepened(settings.deepenedRows());
+            ranked = repository.page(planned.query());
+        }
+        boolean exhaustive = planned.exhaustive(ranked);
         long total;
         if (exhaustive) {
             total = ranked.matched();
+        } else if (planned.query().sample() && ranked.examined() < planned.query().examined()) {
+            // the whole sample was read: it holds a fixed share of the sections, matches included
+            total = Math.max(ranked.titleMatched(), Math.round(ranked.matched() / SearchRepository.SAMPLE_SHARE));
         } else {
             // the statistics (or, with filters, the planner) tell how many rows match without positions; the
             // examined rows tell how many of those match with positions and exclusions too
@@ -165,12 +187,13 @@ class SectionSearch {
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
             Row lastRow = rows.get(limit - 1);
-            last = new SearchCursor(lastRow.score(), lastRow.id(), planned.query().scan(), planned.query().titleTier());
+            last = new SearchCursor(lastRow.score(), lastRow.id(), planned.query().sample(), planned.deepened(),
+                    planned.query().titleTier());
         }
         List<SearchPage.Hit> hits = rows.stream()
                 .map(r -> new SearchPage.Hit(r.id(), r.title(), r.level(), r.breadcrumb(), r.document(), r.pageNumber(),
                         r.score(), r.snippet()))
                 .toList();
-        return new Outcome(planned.exact(), hits, total, exhaustive, exhaustive, last);
+        return new Outcome(planned.exact(), hits, total, exhaustive, exhaustive, planned.candidates(), last);
     }
 }

@@ -55,9 +55,17 @@ class TermStatistics {
         }
 
         /**
-         * Posting-list entries a GIN bitmap scan for the query reads: every entry of a lexeme alone or in an
-         * {@code |}; for an {@code &}, GIN skips through the longer lists guided by the shortest, so about the
-         * shortest list once per operand.
+         * At most how many sections can match: for an {@code &}, no more than its rarest operand. Words of one
+         * query tend to occur together (a "sequence" is mostly a "sequence number"), so {@link #matches} can be far
+         * too low for them.
+         */
+        double matchesAtMost(TsQueryTree query) {
+            return sections * upperShare(query, text);
+        }
+
+        /**
+         * Posting-list entries a GIN bitmap scan for the query reads: every entry of every lexeme (for an
+         * {@code &} GIN can skip within long lists, but at these sizes it decodes most of them anyway).
          */
         double postings(TsQueryTree query, boolean titles) {
             if (query instanceof Lexeme lexeme) {
@@ -67,9 +75,19 @@ class TermStatistics {
                 return any.operands().stream().mapToDouble(o -> postings(o, titles)).sum();
             }
             if (query instanceof All all) {
-                return all.operands().size() * all.operands().stream().mapToDouble(o -> postings(o, titles)).min().orElse(0);
+                return all.operands().stream().mapToDouble(o -> postings(o, titles)).sum();
             }
             return sections;
+        }
+
+        private static double upperShare(TsQueryTree query, Frequencies frequencies) {
+            if (query instanceof All all) {
+                return all.operands().stream().mapToDouble(o -> upperShare(o, frequencies)).min().orElse(1);
+            }
+            if (query instanceof Any any) {
+                return Math.min(1, any.operands().stream().mapToDouble(o -> upperShare(o, frequencies)).sum());
+            }
+            return share(query, frequencies);
         }
 
         private static double share(TsQueryTree query, Frequencies frequencies) {

@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.edm.search.query.UserQuery.Item;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses web-search syntax: words (all required), {@code "quoted phrases"}, {@code OR} between two items, and
  * {@code -} before a word or phrase to exclude it. Anything else is text: operators of PostgreSQL's tsquery
  * syntax ({@code & | ! ( ) : * <->}) have no meaning here and end up as ordinary characters that the text parser
  * drops, exactly as it drops them from the indexed text. An unclosed quote runs to the end of the query.
+ * <p>
+ * A camel-case word also matches its words written apart: {@code AddOrder} finds "Add Order" too.
  * <p>
  * The last word is also matched as a prefix while the user is still typing it: when the query does not end in
  * white space, the word is not quoted or excluded, and it is a plain run of at least
@@ -57,17 +60,27 @@ final class UserQueryParser {
                 joinWithPrevious = !required.isEmpty() && i > 0 && !tokens.get(i - 1).negated();
                 continue;
             }
+            @Nullable String spelledOut = token.phrase() ? null : spelledOut(token.text());
             if (token.negated()) {
                 excluded.add(new Item(token.text(), token.phrase(), false));
+                if (spelledOut != null) {
+                    excluded.add(new Item(spelledOut, true, false));
+                }
                 joinWithPrevious = false;
                 continue;
             }
             boolean prefix = stillTyping && i == tokens.size() - 1 && !token.phrase() && isPrefixable(token.text());
             var item = new Item(token.text(), token.phrase(), prefix);
+            List<Item> group;
             if (joinWithPrevious) {
-                required.get(required.size() - 1).add(item);
+                group = required.get(required.size() - 1);
+                group.add(item);
             } else {
-                required.add(new ArrayList<>(List.of(item)));
+                group = new ArrayList<>(List.of(item));
+                required.add(group);
+            }
+            if (spelledOut != null) {
+                group.add(new Item(spelledOut, true, prefix));
             }
             joinWithPrevious = false;
         }
@@ -114,6 +127,34 @@ final class UserQueryParser {
             }
         }
         return tokens;
+    }
+
+    /**
+     * A camel-case identifier as separate words ({@code AddOrder} as {@code Add Order}, {@code SoupBinTCP} as
+     * {@code Soup Bin TCP}), or null when the word is not one. Specifications write the same thing both ways: the
+     * message is "Add Order" in a heading and {@code AddOrder} in a table, so the query matches either.
+     */
+    static @Nullable String spelledOut(String word) {
+        if (word.length() < 4 || !word.codePoints().allMatch(Character::isLetterOrDigit)) {
+            return null;
+        }
+        var out = new StringBuilder(word.length() + 4);
+        boolean split = false;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (i > 0 && Character.isUpperCase(c)) {
+                char before = word.charAt(i - 1);
+                boolean lowerBefore = Character.isLowerCase(before);
+                boolean acronymEnds = Character.isUpperCase(before) && i + 1 < word.length()
+                        && Character.isLowerCase(word.charAt(i + 1));
+                if (lowerBefore || acronymEnds) {
+                    out.append(' ');
+                    split = true;
+                }
+            }
+            out.append(c);
+        }
+        return split ? out.toString() : null;
     }
 
     private boolean isPrefixable(String word) {

@@ -41,7 +41,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * keeps its data ({@code -Dedm.bench.jdbc-url=jdbc:postgresql://host:port/db}, {@code edm.bench.user},
  * {@code edm.bench.password}) and a Lucene directory ({@code -Dedm.bench.lucene-dir}): data already there at the
  * requested size are reused. Search settings can be overridden with {@code -Dedm.search.ranked-candidates=...},
- * {@code examined-rows}, {@code title-tier-max-postings}, {@code rank-normalization}.
+ * {@code examined-rows}, {@code title-tier-max-postings}, {@code sample-above-postings}, {@code deepened-rows},
+ * {@code rank-normalization}.
  */
 class SearchBenchmark {
 
@@ -143,7 +144,8 @@ class SearchBenchmark {
                 d.maxLimit(), Integer.getInteger("edm.search.ranked-candidates", d.rankedCandidates()),
                 Integer.getInteger("edm.search.examined-rows", d.examinedRows()),
                 Integer.getInteger("edm.search.title-tier-max-postings", d.titleTierMaxPostings()),
-                Long.getLong("edm.search.scan-above-postings", d.scanAbovePostings()),
+                Long.getLong("edm.search.sample-above-postings", d.sampleAbovePostings()),
+                Integer.getInteger("edm.search.deepened-rows", d.deepenedRows()),
                 Integer.getInteger("edm.search.rank-normalization", d.rankNormalization()), d.statisticsRefresh(),
                 d.statementTimeout());
     }
@@ -276,19 +278,19 @@ class SearchBenchmark {
     }
 
     /**
-     * The common words again with table scans switched off, i.e. candidates always through the GIN index (or
-     * whatever the planner prefers): the measurement behind choosing a scan for them.
+     * The common words again with the sample switched off, i.e. candidates always through the full GIN index:
+     * the measurement behind choosing the sample for them.
      */
     private static void compareWithIndexOnly(SearchSettings settings, JdbcClient jdbc, HikariDataSource dataSource) {
         var indexOnly = new SearchSettings(settings.maxQueryLength(), settings.maxQueryItems(), settings.minPrefixLength(),
                 settings.defaultLimit(), settings.maxLimit(), settings.rankedCandidates(), settings.examinedRows(),
-                settings.titleTierMaxPostings(), Long.MAX_VALUE, settings.rankNormalization(),
+                settings.titleTierMaxPostings(), Long.MAX_VALUE, settings.deepenedRows(), settings.rankNormalization(),
                 settings.statisticsRefresh(), settings.statementTimeout());
         var search = new SectionSearch(new SearchRepository(jdbc), new TermStatistics(jdbc, indexOnly), indexOnly,
                 new DataSourceTransactionManager(dataSource), new SimpleMeterRegistry());
         long backend = backendPid(jdbc);
         print("");
-        print("Common words with candidates always through the GIN index (table scans off), median of 5:");
+        print("Common words with candidates always through the full GIN index (sample off), median of 5:");
         for (String q : QUERIES.get("common")) {
             long[] wall = new long[5];
             long[] cpu = new long[5];
@@ -355,7 +357,7 @@ class SearchBenchmark {
         jdbc.sql("""
                 SELECT c.relname, pg_size_pretty(pg_relation_size(c.oid)) AS size
                 FROM pg_class c
-                WHERE c.relname IN ('sections', 'idx_sections_fts', 'idx_sections_title_fts')
+                WHERE c.relname IN ('sections', 'idx_sections_fts', 'idx_sections_title_fts', 'idx_sections_fts_sample')
                 ORDER BY c.relname
                 """).query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).list()
                 .forEach(line -> print("size: %s", line));

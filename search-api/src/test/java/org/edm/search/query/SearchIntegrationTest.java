@@ -46,6 +46,7 @@ class SearchIntegrationTest {
     UUID executionReport;
     UUID soupBin;
     UUID itchFour;
+    UUID cancelRequest;
     UUID heartbeatTitle;
     UUID heartbeatBody;
     String itchTitle;
@@ -80,6 +81,8 @@ class SearchIntegrationTest {
         soupBin = data.section(fix, null, 1, 2, "Transport",
                 "Order entry sessions use SoupBinTCP framing or FIXT.", 12);
         itchFour = data.section(fix, null, 1, 3, "Legacy feeds", "The old ITCH 4.1 feed is retired.", 13);
+        cancelRequest = data.section(fix, null, 1, 4, "Order Cancel Request",
+                "Asks to cancel what is left of an earlier order.", 14);
 
         pending = data.document("Pending " + TestDocuments.uniqueWord(), "1.0", "pending");
         data.section(pending, null, 1, 0, "Add Order Message", "An AddOrder message in a document still pending.", 1);
@@ -124,6 +127,14 @@ class SearchIntegrationTest {
         assertThat(ids(searchIn(fix, "ITCH 5.0"))).as("ITCH 4.1 is another version").isEmpty();
         assertThat(ids(searchIn(fix, "SoupBinTCP"))).containsExactly(soupBin);
         assertThat(ids(searchIn(itch, "soupbintcp"))).containsExactly(introduction);
+    }
+
+    @Test
+    void camelCaseIdentifierFindsItsWordsWrittenApart() {
+        assertThat(ids(searchIn(fix, "OrderCancelRequest"))).containsExactly(cancelRequest);
+        assertThat(ids(searchIn(fix, "OrderCancelRequest "))).containsExactly(cancelRequest);
+        assertThat(ids(searchIn(fix, "RequestCancelOrder "))).as("the words in that order").isEmpty();
+        assertThat(ids(searchIn(itch, "AddOrder "))).as("written together or apart, one section").containsExactly(addOrder);
     }
 
     @Test

@@ -33,8 +33,16 @@ class TermStatisticsTest {
     }
 
     @Test
-    void andReadsAboutTheShortestPostingListOncePerLexeme() {
-        assertThat(statistics.postings(TsQueryTree.parse("'order' & 'heartbeat'"), false)).isCloseTo(40_000, within(1.0));
+    void aGinScanReadsThePostingListOfEveryLexeme() {
+        assertThat(statistics.postings(TsQueryTree.parse("'order' & 'heartbeat'"), false)).isCloseTo(320_000, within(1.0));
         assertThat(statistics.postings(TsQueryTree.parse("'order' | 'heartbeat'"), false)).isCloseTo(320_000, within(1.0));
+    }
+
+    @Test
+    void atMostAsManyMatchAsTheRarestOperandOfAnAnd() {
+        assertThat(statistics.matchesAtMost(TsQueryTree.parse("'order' & 'messag'"))).isCloseTo(300_000, within(1.0));
+        assertThat(statistics.matchesAtMost(TsQueryTree.parse("'order' & ( 'messag' | 'heartbeat' )")))
+                .isCloseTo(300_000, within(1.0));
+        assertThat(statistics.matchesAtMost(TsQueryTree.parse("'heartbeat' & 'messag'"))).isCloseTo(20_000, within(1.0));
     }
 }

@@ -76,6 +76,32 @@ class UserQueryParserTest {
     }
 
     @Test
+    void camelCaseIdentifierAlsoMatchesItsWordsWrittenApart() {
+        assertThat(parser.parse("AddOrder message ").required())
+                .containsExactly(List.of(word("AddOrder"), new Item("Add Order", true, false)), List.of(word("message")));
+        assertThat(parser.parse("order -MsgType").excluded())
+                .containsExactly(word("MsgType"), new Item("Msg Type", true, false));
+        assertThat(parser.parse("ClOrd").required().get(0))
+                .as("while typing, both spellings are prefixes")
+                .containsExactly(new Item("ClOrd", false, true), new Item("Cl Ord", true, true));
+        assertThat(QueryClass.of(parser.parse("AddOrder "))).isEqualTo(QueryClass.IDENTIFIER);
+    }
+
+    @Test
+    void spellsOutCamelCaseAndAcronymsButNothingElse() {
+        assertThat(UserQueryParser.spelledOut("SoupBinTCP")).isEqualTo("Soup Bin TCP");
+        assertThat(UserQueryParser.spelledOut("ClOrdID")).isEqualTo("Cl Ord ID");
+        assertThat(UserQueryParser.spelledOut("MoldUDP64")).isEqualTo("Mold UDP64");
+        assertThat(UserQueryParser.spelledOut("TCPHeader")).isEqualTo("TCP Header");
+        assertThat(UserQueryParser.spelledOut("ITCH")).isNull();
+        assertThat(UserQueryParser.spelledOut("Order")).isNull();
+        assertThat(UserQueryParser.spelledOut("order")).isNull();
+        assertThat(UserQueryParser.spelledOut("Stock_Locate")).as("PostgreSQL splits it already").isNull();
+        assertThat(UserQueryParser.spelledOut("35=D")).isNull();
+        assertThat(UserQueryParser.spelledOut("aB")).as("too short to be an identifier").isNull();
+    }
+
+    @Test
     void tsqueryOperatorsAreJustCharacters() {
         UserQuery query = parser.parse("a&b !c (d) e:* 'f' \\g <-> ");
 
