@@ -38,16 +38,26 @@ class SearchRepository {
             DocumentRef document, List<Ancestor> breadcrumb, String snippet) {
     }
 
-    /** What the page statement returns: the page, and how much was examined and matched to find it. */
-    record Ranked(List<Row> rows, long examined, long matched, long titleMatched) {
+    /**
+     * What the page statement returns: the page, and how much was examined and matched to find it, in the text
+     * (examined, matched), in titles (titleExamined, titleMatched) and in both without double counting
+     * (matchedEither).
+     */
+    record Ranked(List<Row> rows, long examined, long matched, long titleExamined, long titleMatched,
+            long matchedEither) {
     }
 
     /** The normalised tsquery texts, as PostgreSQL prints them; empty when only stop words were given. */
-    record Normalised(String required, String requiredInTitle, String excluded) {
+    record Normalised(String required, String requiredWithTitleAlternatives, String requiredInTitle, String excluded) {
     }
 
-    /** Values of one page request, all bound as parameters. */
-    record PageQuery(String relaxed, String exact, String inTitle, SearchFilters filters, int examined,
+    /**
+     * Values of one page request, all bound as parameters. {@code relaxed} and {@code exact} are for the text,
+     * {@code titleRelaxed} and {@code titleExact} the same with the alternatives for titles only (equal to the
+     * first two when the query has none).
+     */
+    record PageQuery(String relaxed, String exact, String titleRelaxed, String titleExact, String inTitle,
+            SearchFilters filters, int examined,
             boolean sample, boolean titleTier, int normalization, @Nullable SearchCursor after, int pageRows) {
     }
 
@@ -74,6 +84,7 @@ class SearchRepository {
                    set_config('jit', 'off', true) AS jit,
                    set_config('statement_timeout', :timeout, true) AS statement_timeout,
                    CAST(to_tsquery('english', :required) AS text) AS required,
+                   CAST(to_tsquery('english', :requiredWithTitleAlternatives) AS text) AS required_with_title_alternatives,
                    CAST(to_tsquery('english', :requiredInTitle) AS text) AS required_in_title,
                    CASE WHEN :excluded = '' THEN ''
                         ELSE CAST(to_tsquery('english', :excluded) AS text) END AS excluded
@@ -123,12 +134,12 @@ class SearchRepository {
             ),
             title_examined AS MATERIALIZED (
                 SELECT s.id,
-                       CASE WHEN s.search_vector @@ CAST(:inTitle AS tsquery) AND s.search_vector @@ CAST(:exact AS tsquery)
-                            THEN CAST(1 + ts_rank_cd(s.search_vector, CAST(:exact AS tsquery), :normalization)
+                       CASE WHEN s.search_vector @@ CAST(:inTitle AS tsquery) AND s.search_vector @@ CAST(:titleExact AS tsquery)
+                            THEN CAST(1 + ts_rank_cd(s.search_vector, CAST(:titleExact AS tsquery), :normalization)
                                       AS double precision)
                        END AS score
                 FROM sections s
-                WHERE :titleTier AND %1$s @@ CAST(:relaxed AS tsquery)
+                WHERE :titleTier AND %1$s @@ CAST(:titleRelaxed AS tsquery)
             %2$s
                 LIMIT :examined
             ),
@@ -154,11 +165,13 @@ class SearchRepository {
             )
             SELECT (SELECT count(*) FROM body_examined) AS examined,
                    (SELECT count(score) FROM body_examined) AS matched,
+                   (SELECT count(*) FROM title_examined) AS title_examined,
                    (SELECT count(score) FROM title_examined) AS title_matched,
+                   (SELECT count(*) FROM candidates) AS matched_either,
                    p.id, p.score, s.title, s.level, s.page_number,
                    d.id AS document_id, d.title AS document_title, d.version AS document_version,
                    ts_headline('english', translate(COALESCE(NULLIF(s.content, ''), s.title, ''), :marks, ''),
-                               CAST(:exact AS tsquery), :headlineOptions) AS snippet,
+                               CAST(:titleExact AS tsquery), :headlineOptions) AS snippet,
                    b.ids AS breadcrumb_ids, b.titles AS breadcrumb_titles
             FROM (SELECT 1) AS always_one_row
             LEFT JOIN page p ON true
@@ -197,13 +210,16 @@ class SearchRepository {
     }
 
     /** Must run first in the search's transaction: it also applies the transaction's settings. */
-    Normalised normalise(String required, String requiredInTitle, String excluded, long timeoutMillis) {
+    Normalised normalise(String required, String requiredWithTitleAlternatives, String requiredInTitle,
+            String excluded, long timeoutMillis) {
         return jdbc.sql(NORMALISE)
                 .param("timeout", Long.toString(timeoutMillis))
                 .param("required", required)
+                .param("requiredWithTitleAlternatives", requiredWithTitleAlternatives)
                 .param("requiredInTitle", requiredInTitle)
                 .param("excluded", excluded)
-                .query((rs, n) -> new Normalised(rs.getString("required"), rs.getString("required_in_title"),
+                .query((rs, n) -> new Normalised(rs.getString("required"),
+                        rs.getString("required_with_title_alternatives"), rs.getString("required_in_title"),
                         rs.getString("excluded")))
                 .single();
     }
@@ -215,18 +231,20 @@ class SearchRepository {
 
     Ranked page(PageQuery query) {
         var rows = new ArrayList<Row>();
-        long[] counts = new long[3];
+        long[] counts = new long[5];
         bound(jdbc.sql(query.sample() ? PAGE_BY_SAMPLE : PAGE_BY_INDEX), query)
                 .query((RowCallbackHandler) rs -> {
                     counts[0] = rs.getLong("examined");
                     counts[1] = rs.getLong("matched");
-                    counts[2] = rs.getLong("title_matched");
+                    counts[2] = rs.getLong("title_examined");
+                    counts[3] = rs.getLong("title_matched");
+                    counts[4] = rs.getLong("matched_either");
                     UUID id = rs.getObject("id", UUID.class);
                     if (id != null) {
                         rows.add(row(rs, id));
                     }
                 });
-        return new Ranked(rows, counts[0], counts[1], counts[2]);
+        return new Ranked(rows, counts[0], counts[1], counts[2], counts[3], counts[4]);
     }
 
     /** EXPLAIN (ANALYZE, BUFFERS) of the page statement with these values; runs the statement. */
@@ -240,6 +258,8 @@ class SearchRepository {
         return filtered(statement, query.filters())
                 .param("relaxed", query.relaxed())
                 .param("exact", query.exact())
+                .param("titleRelaxed", query.titleRelaxed())
+                .param("titleExact", query.titleExact())
                 .param("inTitle", query.inTitle())
                 .param("examined", query.examined())
                 .param("titleTier", query.titleTier())

@@ -90,18 +90,25 @@ class SectionSearch {
     }
 
     /** A page query ready to run, with what was learnt while preparing it. */
-    private record Planned(PageQuery query, String exact, String relaxed, double expectedMatches, boolean deepened) {
+    private record Planned(PageQuery query, String interpretedAs, String relaxed, double expectedMatches,
+            boolean deepened) {
 
-        /** Every candidate was examined: nothing was cut short by the bound or left out by the sample. */
+        /**
+         * Every candidate was examined: nothing was cut short by the bound or left out by the sample, and the
+         * alternatives for titles only (which can match sections the text query does not) were all read too.
+         */
         boolean exhaustive(Ranked ranked) {
-            return !query.sample() && ranked.examined() < query.examined();
+            boolean titleAlternatives = !query.titleRelaxed().equals(query.relaxed());
+            return !query.sample() && ranked.examined() < query.examined()
+                    && (!titleAlternatives || query.titleTier() && ranked.titleExamined() < query.examined());
         }
 
         /** The same search through the full index, examining up to {@code rows} matching rows. */
         Planned deepened(int rows) {
             PageQuery q = query;
-            return new Planned(new PageQuery(q.relaxed(), q.exact(), q.inTitle(), q.filters(), rows, false,
-                    q.titleTier(), q.normalization(), q.after(), q.pageRows()), exact, relaxed, expectedMatches, true);
+            return new Planned(new PageQuery(q.relaxed(), q.exact(), q.titleRelaxed(), q.titleExact(), q.inTitle(),
+                    q.filters(), rows, false, q.titleTier(), q.normalization(), q.after(), q.pageRows()), interpretedAs,
+                    relaxed, expectedMatches, true);
         }
 
         String candidates() {
@@ -119,14 +126,16 @@ class SectionSearch {
      * sections that pass is unknown; they are assumed to pass one in ten. A document filter never samples.
      */
     private @Nullable Planned plan(UserQuery query, SearchFilters filters, int limit, @Nullable SearchCursor after) {
-        Normalised normalised = repository.normalise(TsQueryText.required(query), TsQueryText.requiredInTitle(query),
+        Normalised normalised = repository.normalise(TsQueryText.required(query),
+                TsQueryText.requiredWithTitleAlternatives(query), TsQueryText.requiredInTitle(query),
                 TsQueryText.excluded(query), settings.statementTimeout().toMillis());
         if (normalised.required().isBlank()) {
             return null;
         }
-        String exact = normalised.excluded().isBlank() ? normalised.required()
-                : "( " + normalised.required() + " ) & !( " + normalised.excluded() + " )";
+        String exact = excluding(normalised.required(), normalised.excluded());
+        String titleExact = excluding(normalised.requiredWithTitleAlternatives(), normalised.excluded());
         String relaxed = TsQueryText.withoutPositions(normalised.required());
+        String titleRelaxed = TsQueryText.withoutPositions(normalised.requiredWithTitleAlternatives());
         boolean positional = !relaxed.equals(normalised.required());
         // without word positions to check, every examined row is a match: examine only as many as are ranked
         int examined = positional ? settings.examinedRows() : settings.rankedCandidates();
@@ -139,7 +148,7 @@ class SectionSearch {
         // sample that turns out too thin costs a few milliseconds before the deeper read
         double inSample = statistics.matchesAtMost(tree) * passing * SearchRepository.SAMPLE_SHARE;
         boolean sample = statistics.postings(tree, false) > settings.sampleAbovePostings() && inSample >= examined;
-        boolean titleTier = statistics.postings(tree, true) <= settings.titleTierMaxPostings();
+        boolean titleTier = statistics.postings(TsQueryTree.parse(titleRelaxed), true) <= settings.titleTierMaxPostings();
         boolean deepened = false;
         if (after != null) {
             // later pages rank the same candidate set as the first, whatever the statistics say now
@@ -148,9 +157,13 @@ class SectionSearch {
             deepened = after.deepened();
             examined = deepened ? settings.deepenedRows() : examined;
         }
-        var pageQuery = new PageQuery(relaxed, exact, normalised.requiredInTitle(), filters, examined, sample,
-                titleTier, settings.rankNormalization(), after, limit + 1);
-        return new Planned(pageQuery, exact, relaxed, matches, deepened);
+        var pageQuery = new PageQuery(relaxed, exact, titleRelaxed, titleExact, normalised.requiredInTitle(), filters,
+                examined, sample, titleTier, settings.rankNormalization(), after, limit + 1);
+        return new Planned(pageQuery, titleExact, relaxed, matches, deepened);
+    }
+
+    private static String excluding(String required, String excluded) {
+        return excluded.isBlank() ? required : "( " + required + " ) & !( " + excluded + " )";
     }
 
     private Outcome run(UserQuery query, SearchFilters filters, int limit, @Nullable SearchCursor after) {
@@ -170,17 +183,17 @@ class SectionSearch {
         boolean exhaustive = planned.exhaustive(ranked);
         long total;
         if (exhaustive) {
-            total = ranked.matched();
+            total = ranked.matchedEither();
         } else if (planned.query().sample() && ranked.examined() < planned.query().examined()) {
             // the whole sample was read: it holds a fixed share of the sections, matches included
-            total = Math.max(ranked.titleMatched(), Math.round(ranked.matched() / SearchRepository.SAMPLE_SHARE));
+            total = Math.max(ranked.matchedEither(), Math.round(ranked.matched() / SearchRepository.SAMPLE_SHARE));
         } else {
             // the statistics (or, with filters, the planner) tell how many rows match without positions; the
             // examined rows tell how many of those match with positions and exclusions too
             double share = (double) ranked.matched() / Math.max(1, ranked.examined());
             double expected = filters.equals(SearchFilters.NONE) ? planned.expectedMatches()
                     : repository.estimate(planned.relaxed(), filters);
-            total = Math.max(Math.max(ranked.matched(), ranked.titleMatched()), Math.round(expected * share));
+            total = Math.max(ranked.matchedEither(), Math.round(expected * share));
         }
         List<Row> rows = ranked.rows();
         SearchCursor last = null;
@@ -194,6 +207,6 @@ class SectionSearch {
                 .map(r -> new SearchPage.Hit(r.id(), r.title(), r.level(), r.breadcrumb(), r.document(), r.pageNumber(),
                         r.score(), r.snippet()))
                 .toList();
-        return new Outcome(planned.exact(), hits, total, exhaustive, exhaustive, planned.candidates(), last);
+        return new Outcome(planned.interpretedAs(), hits, total, exhaustive, exhaustive, planned.candidates(), last);
     }
 }

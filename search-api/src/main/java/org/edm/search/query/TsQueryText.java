@@ -17,14 +17,22 @@ final class TsQueryText {
     private TsQueryText() {
     }
 
-    /** The required part: groups joined by {@code &}, alternatives within a group by {@code |}. */
+    /**
+     * The required part as the text must match it: groups joined by {@code &}, alternatives within a group by
+     * {@code |}; alternatives for titles only are left out.
+     */
     static String required(UserQuery query) {
-        return join(query.required(), false);
+        return join(query.required(), false, false);
+    }
+
+    /** The required part with the alternatives for titles only, not restricted to title words. */
+    static String requiredWithTitleAlternatives(UserQuery query) {
+        return join(query.required(), false, true);
     }
 
     /** The required part restricted to title words (weight A), to tell sections whose title matches. */
     static String requiredInTitle(UserQuery query) {
-        return join(query.required(), true);
+        return join(query.required(), true, true);
     }
 
     /** The excluded items joined by {@code |}, or the empty string when nothing is excluded. */
@@ -32,9 +40,10 @@ final class TsQueryText {
         return query.excluded().stream().map(item -> operand(item, false)).collect(Collectors.joining(" | "));
     }
 
-    private static String join(List<List<Item>> groups, boolean titleOnly) {
+    private static String join(List<List<Item>> groups, boolean titleOnly, boolean titleAlternatives) {
         return groups.stream()
-                .map(group -> group.stream().map(item -> operand(item, titleOnly))
+                .map(group -> group.stream().filter(item -> titleAlternatives || !item.titleOnly())
+                        .map(item -> operand(item, titleOnly))
                         .collect(Collectors.joining(" | ", "( ", " )")))
                 .collect(Collectors.joining(" & "));
     }

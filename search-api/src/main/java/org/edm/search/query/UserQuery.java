@@ -19,9 +19,15 @@ record UserQuery(List<List<Item>> required, List<Item> excluded) {
      *
      * @param text   the word or the phrase's text, never blank
      * @param phrase whether it was quoted
-     * @param prefix whether it is also matched as a prefix (the last word, while the user is still typing it)
+     * @param prefix    whether it is also matched as a prefix (the last word, while the user is still typing it)
+     * @param titleOnly an alternative matched in section titles only: a camel-case identifier's words written
+     *                  apart ({@code AddOrder} as "Add Order"), which name the section that defines it
      */
-    record Item(String text, boolean phrase, boolean prefix) {
+    record Item(String text, boolean phrase, boolean prefix, boolean titleOnly) {
+
+        Item(String text, boolean phrase, boolean prefix) {
+            this(text, phrase, prefix, false);
+        }
     }
 
     UserQuery {
@@ -38,7 +44,7 @@ record UserQuery(List<List<Item>> required, List<Item> excluded) {
     }
 
     boolean hasAlternatives() {
-        return required.stream().anyMatch(group -> group.size() > 1);
+        return required.stream().anyMatch(group -> group.stream().filter(item -> !item.titleOnly()).count() > 1);
     }
 
     /** The normalised form of the query, stable across equivalent spellings: used to bind cursors to a query. */
@@ -54,6 +60,7 @@ record UserQuery(List<List<Item>> required, List<Item> excluded) {
     }
 
     private static String render(Item item) {
-        return (item.phrase() ? "\"" + item.text() + "\"" : item.text()) + (item.prefix() ? "*" : "");
+        return (item.titleOnly() ? "title:" : "") + (item.phrase() ? "\"" + item.text() + "\"" : item.text())
+                + (item.prefix() ? "*" : "");
     }
 }

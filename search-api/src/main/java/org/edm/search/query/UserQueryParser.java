@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * syntax ({@code & | ! ( ) : * <->}) have no meaning here and end up as ordinary characters that the text parser
  * drops, exactly as it drops them from the indexed text. An unclosed quote runs to the end of the query.
  * <p>
- * A camel-case word also matches its words written apart: {@code AddOrder} finds "Add Order" too.
+ * A camel-case word also matches its words written apart in section titles: {@code AddOrder} finds the section
+ * titled "Add Order Message" too.
  * <p>
  * The last word is also matched as a prefix while the user is still typing it: when the query does not end in
  * white space, the word is not quoted or excluded, and it is a plain run of at least
@@ -80,7 +81,10 @@ final class UserQueryParser {
                 required.add(group);
             }
             if (spelledOut != null) {
-                group.add(new Item(spelledOut, true, prefix));
+                // in titles only: "add" and "order" apart are in a large share of all texts, costly to look up,
+                // while the section that defines AddOrder is titled "Add Order Message". Never a prefix: that
+                // applies to every word of a phrase, and "Bin":* matches all of "binary"
+                group.add(new Item(spelledOut, true, false, true));
             }
             joinWithPrevious = false;
         }
@@ -132,7 +136,7 @@ final class UserQueryParser {
     /**
      * A camel-case identifier as separate words ({@code AddOrder} as {@code Add Order}, {@code SoupBinTCP} as
      * {@code Soup Bin TCP}), or null when the word is not one. Specifications write the same thing both ways: the
-     * message is "Add Order" in a heading and {@code AddOrder} in a table, so the query matches either.
+     * message is "Add Order" in a heading and {@code AddOrder} in a table or in code.
      */
     static @Nullable String spelledOut(String word) {
         if (word.length() < 4 || !word.codePoints().allMatch(Character::isLetterOrDigit)) {

@@ -130,10 +130,15 @@ class SearchIntegrationTest {
     }
 
     @Test
-    void camelCaseIdentifierFindsItsWordsWrittenApart() {
-        assertThat(ids(searchIn(fix, "OrderCancelRequest"))).containsExactly(cancelRequest);
-        assertThat(ids(searchIn(fix, "OrderCancelRequest "))).containsExactly(cancelRequest);
+    void camelCaseIdentifierFindsTheSectionTitledWithItsWordsWrittenApart() {
+        JsonNode page = searchIn(fix, "OrderCancelRequest ");
+
+        assertThat(ids(page)).containsExactly(cancelRequest);
+        assertThat(page.path("total").asLong()).isEqualTo(1);
+        assertThat(page.path("allMatchesRanked").asBoolean()).isTrue();
+        assertThat(ids(searchIn(fix, "OrderCancelRequest"))).as("while typing").containsExactly(cancelRequest);
         assertThat(ids(searchIn(fix, "RequestCancelOrder "))).as("the words in that order").isEmpty();
+        assertThat(ids(searchIn(fix, "CancelEarlier "))).as("words apart in the text only do not count").isEmpty();
         assertThat(ids(searchIn(itch, "AddOrder "))).as("written together or apart, one section").containsExactly(addOrder);
     }
 

@@ -18,6 +18,15 @@ class TsQueryTextTest {
     }
 
     @Test
+    void alternativesForTitlesOnlyAreLeftOutOfTheTextQuery() {
+        UserQuery query = parser.parse("AddOrder mess");
+
+        assertThat(TsQueryText.required(query)).isEqualTo("( 'AddOrder' ) & ( 'mess':* )");
+        assertThat(TsQueryText.requiredWithTitleAlternatives(query)).isEqualTo("( 'AddOrder' | 'Add Order' ) & ( 'mess':* )");
+        assertThat(TsQueryText.requiredInTitle(query)).isEqualTo("( 'AddOrder':A | 'Add Order':A ) & ( 'mess':*A )");
+    }
+
+    @Test
     void quotesAndBackslashesAreEscaped() {
         UserQuery query = parser.parse("it's a\\b '' \\' ");
 

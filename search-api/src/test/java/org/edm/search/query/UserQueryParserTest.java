@@ -76,15 +76,17 @@ class UserQueryParserTest {
     }
 
     @Test
-    void camelCaseIdentifierAlsoMatchesItsWordsWrittenApart() {
+    void camelCaseIdentifierAlsoMatchesItsWordsWrittenApartInTitles() {
         assertThat(parser.parse("AddOrder message ").required())
-                .containsExactly(List.of(word("AddOrder"), new Item("Add Order", true, false)), List.of(word("message")));
+                .containsExactly(List.of(word("AddOrder"), new Item("Add Order", true, false, true)), List.of(word("message")));
         assertThat(parser.parse("order -MsgType").excluded())
                 .containsExactly(word("MsgType"), new Item("Msg Type", true, false));
         assertThat(parser.parse("ClOrd").required().get(0))
-                .as("while typing, both spellings are prefixes")
-                .containsExactly(new Item("ClOrd", false, true), new Item("Cl Ord", true, true));
+                .as("while typing, only the word as typed is a prefix")
+                .containsExactly(new Item("ClOrd", false, true), new Item("Cl Ord", true, false, true));
         assertThat(QueryClass.of(parser.parse("AddOrder "))).isEqualTo(QueryClass.IDENTIFIER);
+        assertThat(parser.parse("AddOrder ").hasAlternatives()).as("not an OR the user typed").isFalse();
+        assertThat(parser.parse("AddOrder ").canonical()).isNotEqualTo(parser.parse("AddOrder OR \"Add Order\" ").canonical());
     }
 
     @Test
