@@ -141,6 +141,10 @@ final class LuceneReference implements AutoCloseable {
     }
 
     private Query match(Item item) {
+        if (item.titleOnly()) {
+            // as in the API: a camel-case identifier's words written apart count in titles only
+            return new BoostQuery(field("title", item), TITLE_BOOST);
+        }
         var either = new BooleanQuery.Builder();
         either.add(new BoostQuery(field("title", item), TITLE_BOOST), Occur.SHOULD);
         either.add(field("content", item), Occur.SHOULD);
