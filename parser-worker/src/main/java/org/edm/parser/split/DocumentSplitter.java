@@ -24,8 +24,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>When the document has an outline (bookmarks), the outline is the heading tree: each entry becomes a
  * section at its depth, and its content is the text between its heading's position and the next entry's, so two
- * sections starting on one page split that page. Without an outline, headings are detected from the page layout
- * (numbering, size, weight). Either way, running headers and footers, page numbers and contents pages are left
+ * sections starting on one page split that page; headings the outline lacks but the page layout shows are added
+ * where the two otherwise agree ({@link OutlineCompletion}). Without an outline, headings are detected from the
+ * page layout (numbering, size, weight). Either way, running headers and footers, page numbers and contents pages are left
  * out, words hyphenated across lines are rejoined, and text before the first heading becomes a first section.
  *
  * <pre>{@code
@@ -91,17 +92,23 @@ public final class DocumentSplitter {
             checkDeadline(deadline);
 
             boolean useOutline = outlineAllowed && isUsable(outline, pageCount);
-            List<Heading> headings = useOutline ? OutlineSplitter.place(outline, lines, removed)
-                    : HeadingDetector.detect(lines, removed);
-            PdfInfo info = info(document, pageCount, !outline.isEmpty(),
-                    useOutline ? PdfInfo.OUTLINE : PdfInfo.LAYOUT);
+            List<Heading> detected = HeadingDetector.detect(lines, removed);
+            List<Heading> headings = detected;
+            List<Heading> addedToOutline = List.of();
+            if (useOutline) {
+                List<Heading> fromOutline = OutlineSplitter.place(outline, lines, removed);
+                addedToOutline = OutlineCompletion.missing(fromOutline, detected);
+                headings = OutlineCompletion.merged(fromOutline, addedToOutline);
+            }
+            PdfInfo info = info(document, pageCount, !outline.isEmpty(), !useOutline ? PdfInfo.LAYOUT
+                    : addedToOutline.isEmpty() ? PdfInfo.OUTLINE : PdfInfo.OUTLINE_AND_LAYOUT);
             String preambleTitle = preambleTitle(info.title());
             List<ParsedSection> sections = SectionAssembler.assemble(lines, removed, headings, preambleTitle);
             if (sections.isEmpty()) {
                 // everything was furniture: keep the text rather than return nothing
                 sections = SectionAssembler.assemble(lines, new BitSet(), List.of(), preambleTitle);
             }
-            return new Analysis(new SplitResult(info, sections), outline, headings, lines, removed);
+            return new Analysis(new SplitResult(info, sections), outline, headings, addedToOutline, lines, removed);
         }
         catch (IOException e) {
             // closing failed, or PDFBox reported a damaged structure after loading
@@ -113,9 +120,12 @@ public final class DocumentSplitter {
         }
     }
 
-    /** A split with its ingredients: the outline as read, the headings used, the lines and the removed ones. */
-    record Analysis(SplitResult result, List<OutlineEntry> outline, List<Heading> headings, DocumentLines lines,
-            BitSet removed) {
+    /**
+     * A split with its ingredients: the outline as read, the headings used (of which {@code addedToOutline} came
+     * from the layout to complete the outline), the lines and the removed ones.
+     */
+    record Analysis(SplitResult result, List<OutlineEntry> outline, List<Heading> headings,
+            List<Heading> addedToOutline, DocumentLines lines, BitSet removed) {
     }
 
     /**

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param modified modification date
  * @param outlinePresent whether the document has an outline (bookmarks) with at least one entry
  * @param encrypted whether the document is encrypted (with an empty user password, else the split fails)
- * @param headingSource {@value #OUTLINE} when sections come from the outline, {@value #LAYOUT} when headings
+ * @param headingSource {@value #OUTLINE} when sections come from the outline, {@value #OUTLINE_AND_LAYOUT} when
+ *     headings detected from the page layout completed an incomplete outline, {@value #LAYOUT} when all headings
  *     were detected from the page layout
  */
 public record PdfInfo(int pageCount, @Nullable String title, @Nullable String author, @Nullable String producer,
@@ -23,5 +24,6 @@ public record PdfInfo(int pageCount, @Nullable String title, @Nullable String au
         boolean encrypted, String headingSource) {
 
     public static final String OUTLINE = "outline";
+    public static final String OUTLINE_AND_LAYOUT = "outline+layout";
     public static final String LAYOUT = "layout";
 }

@@ -1,0 +1,77 @@
+package org.edm.parser.split;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class OutlineCompletionTest {
+
+    /** An outline of five headings at lines 10..50 on levels 1, 2, 2, 1, 2. */
+    final List<Heading> outline = List.of(
+            new Heading(10, 1, "Overview", 1, 1),
+            new Heading(20, 1, "Terms", 2, 1),
+            new Heading(30, 1, "Message", 2, 2),
+            new Heading(40, 1, "Downstream Packet", 1, 3),
+            new Heading(50, 1, "Header", 2, 3));
+
+    /** The layout detector found them all (its own level numbers 3 and 5) and two more. */
+    final List<Heading> detected = List.of(
+            new Heading(10, 1, "Overview", 3, 1),
+            new Heading(21, 1, "Terms", 5, 1),
+            new Heading(30, 1, "Message", 5, 2),
+            new Heading(35, 1, "Session", 5, 2),
+            new Heading(40, 1, "Downstream Packet", 3, 3),
+            new Heading(50, 1, "Header", 5, 3),
+            new Heading(60, 1, "Request Packet", 3, 4));
+
+    @Test
+    void addsWhatTheLayoutFoundBeyondTheOutlineAtTheOutlineLevelsItsMatchesHad() {
+        List<Heading> added = OutlineCompletion.missing(outline, detected);
+
+        assertThat(added).containsExactly(new Heading(35, 1, "Session", 2, 2), new Heading(60, 1, "Request Packet", 1, 4));
+        assertThat(OutlineCompletion.merged(outline, added)).extracting(Heading::title).containsExactly("Overview",
+                "Terms", "Message", "Session", "Downstream Packet", "Header", "Request Packet");
+    }
+
+    @Test
+    void aHeadingOnTheNextLineMatchesItsOwnOutlineHeadingNotTheOneAbove() {
+        List<Heading> adjacent = List.of(new Heading(10, 1, "Terms", 1, 1), new Heading(11, 1, "Message", 2, 1),
+                new Heading(20, 1, "Header", 1, 2), new Heading(21, 1, "Block", 2, 2));
+        List<Heading> found = List.of(new Heading(10, 1, "Terms", 4, 1), new Heading(11, 1, "Message", 6, 1),
+                new Heading(15, 1, "Session", 6, 1), new Heading(20, 1, "Header", 4, 2), new Heading(21, 1, "Block", 6, 2));
+
+        assertThat(OutlineCompletion.missing(adjacent, found)).containsExactly(new Heading(15, 1, "Session", 2, 1));
+    }
+
+    @Test
+    void addsNothingWhenTheLayoutMissesTooManyOutlineHeadings() {
+        List<Heading> partly = detected.stream().filter(h -> !h.title().equals("Terms")).toList();
+
+        assertThat(OutlineCompletion.missing(outline, partly)).as("4 of 5 found: below 90%% agreement").isEmpty();
+    }
+
+    @Test
+    void neverGoesDeeperThanTheOutlineNorGuessesAnUnprovenLevel() {
+        List<Heading> withLabels = new java.util.ArrayList<>(detected);
+        // a level the detector used once for an outline heading, and one it never matched
+        withLabels.set(0, new Heading(10, 1, "Overview", 2, 1));
+        withLabels.add(new Heading(55, 1, "Approved_Reversal", 7, 3));
+
+        List<Heading> added = OutlineCompletion.missing(outline, withLabels);
+
+        assertThat(added).extracting(Heading::title).as("detected level 3 now matched one outline heading only")
+                .containsExactly("Session");
+        List<Heading> shallow = outline.stream().map(h -> new Heading(h.line(), 1, h.title(), 1, h.page())).toList();
+        assertThat(OutlineCompletion.missing(shallow, detected)).as("detected level 5 maps to outline level 1 here")
+                .extracting(Heading::level).containsOnly(1);
+    }
+
+    @Test
+    void nothingToCompleteWithoutEitherSide() {
+        assertThat(OutlineCompletion.missing(List.of(), detected)).isEmpty();
+        assertThat(OutlineCompletion.missing(outline, List.of())).isEmpty();
+        assertThat(OutlineCompletion.merged(outline, List.of())).isSameAs(outline);
+    }
+}
