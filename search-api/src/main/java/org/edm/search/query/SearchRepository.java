@@ -56,7 +56,7 @@ class SearchRepository {
      * {@code titleRelaxed} and {@code titleExact} the same with the alternatives for titles only (equal to the
      * first two when the query has none).
      */
-    record PageQuery(String relaxed, String exact, String titleRelaxed, String titleExact, String inTitle,
+    record PageQuery(String relaxed, String pairs, String exact, String titleRelaxed, String titleExact, String inTitle,
             SearchFilters filters, int examined,
             boolean sample, boolean titleTier, int normalization, @Nullable SearchCursor after, int pageRows) {
     }
@@ -191,6 +191,17 @@ class SearchRepository {
             "s.search_vector @@ CAST(:relaxed AS tsquery)");
 
     /**
+     * The page for phrases, candidates found through the GIN index over each section's adjacent word pairs
+     * ({@code idx_sections_phrase_pairs}, migration V303): only sections holding every pair of the phrase are read,
+     * not every section holding its words. {@code edm_word_pairs(s.search_vector)} must stay the index's
+     * expression verbatim; the words are checked with {@code ts_match_vq}, the function behind {@code @@}, which is
+     * not an index condition, so the planner does not also list every posting of the words and AND the bitmaps.
+     */
+    static final String PAGE_BY_PAIRS = PAGE_TEMPLATE.formatted(TITLE_VECTOR, FILTERS, "",
+            "edm_word_pairs(s.search_vector) @@ CAST(:pairs AS tsquery)"
+                    + " AND ts_match_vq(s.search_vector, CAST(:relaxed AS tsquery))");
+
+    /**
      * The page, candidates found through the GIN index over the 1/64 sample of the sections: for words so common
      * that the sample holds enough candidates while a scan of the full index would list hundreds of thousands of
      * postings. The sample is spread evenly over all documents (the last byte of a random UUID).
@@ -232,7 +243,7 @@ class SearchRepository {
     Ranked page(PageQuery query) {
         var rows = new ArrayList<Row>();
         long[] counts = new long[5];
-        bound(jdbc.sql(query.sample() ? PAGE_BY_SAMPLE : PAGE_BY_INDEX), query)
+        bound(jdbc.sql(statement(query)), query)
                 .query((RowCallbackHandler) rs -> {
                     counts[0] = rs.getLong("examined");
                     counts[1] = rs.getLong("matched");
@@ -249,14 +260,19 @@ class SearchRepository {
 
     /** EXPLAIN (ANALYZE, BUFFERS) of the page statement with these values; runs the statement. */
     List<String> explain(PageQuery query) {
-        String page = query.sample() ? PAGE_BY_SAMPLE : PAGE_BY_INDEX;
+        String page = statement(query);
         return bound(jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + page), query).query(String.class).list();
+    }
+
+    private static String statement(PageQuery query) {
+        return !query.pairs().isEmpty() ? PAGE_BY_PAIRS : query.sample() ? PAGE_BY_SAMPLE : PAGE_BY_INDEX;
     }
 
     private static JdbcClient.StatementSpec bound(JdbcClient.StatementSpec statement, PageQuery query) {
         SearchCursor after = query.after();
         return filtered(statement, query.filters())
                 .param("relaxed", query.relaxed())
+                .param("pairs", query.pairs())
                 .param("exact", query.exact())
                 .param("titleRelaxed", query.titleRelaxed())
                 .param("titleExact", query.titleExact())

@@ -106,13 +106,13 @@ class SectionSearch {
         /** The same search through the full index, examining up to {@code rows} matching rows. */
         Planned deepened(int rows) {
             PageQuery q = query;
-            return new Planned(new PageQuery(q.relaxed(), q.exact(), q.titleRelaxed(), q.titleExact(), q.inTitle(),
+            return new Planned(new PageQuery(q.relaxed(), q.pairs(), q.exact(), q.titleRelaxed(), q.titleExact(), q.inTitle(),
                     q.filters(), rows, false, q.titleTier(), q.normalization(), q.after(), q.pageRows()), interpretedAs,
                     relaxed, expectedMatches, true);
         }
 
         String candidates() {
-            return deepened ? "deepened" : query.sample() ? "sample" : "index";
+            return (deepened ? "deepened-" : "") + (!query.pairs().isEmpty() ? "pairs" : query.sample() ? "sample" : "index");
         }
     }
 
@@ -136,18 +136,25 @@ class SectionSearch {
         String titleExact = excluding(normalised.requiredWithTitleAlternatives(), normalised.excluded());
         String relaxed = TsQueryText.withoutPositions(normalised.required());
         String titleRelaxed = TsQueryText.withoutPositions(normalised.requiredWithTitleAlternatives());
+        String pairs = PhrasePairs.required(normalised.required());
         boolean positional = !relaxed.equals(normalised.required());
         // without word positions to check, every examined row is a match: examine only as many as are ranked
         int examined = positional ? settings.examinedRows() : settings.rankedCandidates();
 
         TermStatistics.Snapshot statistics = this.statistics.snapshot();
+        // a phrase's word pairs narrow the rows to read to the sections that can hold it, unless the pairs are so
+        // common that listing them costs more than reading candidates the usual way
+        if (!pairs.isEmpty() && statistics.pairPostings(TsQueryTree.parse(pairs)) > settings.sampleAbovePostings()) {
+            pairs = "";
+        }
         TsQueryTree tree = TsQueryTree.parse(relaxed);
         double matches = statistics.matches(tree, false);
         double passing = filters.document() != null ? 0 : filters.narrowsDocuments() ? 0.1 : 1;
         // optimistic on purpose: words of one query occur together more often than independence predicts, and a
         // sample that turns out too thin costs a few milliseconds before the deeper read
         double inSample = statistics.matchesAtMost(tree) * passing * SearchRepository.SAMPLE_SHARE;
-        boolean sample = statistics.postings(tree, false) > settings.sampleAbovePostings() && inSample >= examined;
+        boolean sample = pairs.isEmpty() && statistics.postings(tree, false) > settings.sampleAbovePostings()
+                && inSample >= examined;
         boolean titleTier = statistics.postings(TsQueryTree.parse(titleRelaxed), true) <= settings.titleTierMaxPostings();
         boolean deepened = false;
         if (after != null) {
@@ -157,7 +164,7 @@ class SectionSearch {
             deepened = after.deepened();
             examined = deepened ? settings.deepenedRows() : examined;
         }
-        var pageQuery = new PageQuery(relaxed, exact, titleRelaxed, titleExact, normalised.requiredInTitle(), filters,
+        var pageQuery = new PageQuery(relaxed, pairs, exact, titleRelaxed, titleExact, normalised.requiredInTitle(), filters,
                 examined, sample, titleTier, settings.rankNormalization(), after, limit + 1);
         return new Planned(pageQuery, titleExact, relaxed, matches, deepened);
     }

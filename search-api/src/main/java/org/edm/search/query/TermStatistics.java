@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * How common each lexeme is, from the statistics PostgreSQL's ANALYZE (autovacuum) already keeps for
- * {@code sections.search_vector} and for the title index: the most common lexemes with the share of sections
+ * {@code sections.search_vector}, for the title index and for the word-pair index: the most common lexemes with the share of sections
  * containing them. Read from {@code pg_stats} at most once per refresh interval; nothing is maintained by the
  * application. A lexeme missing from the list is rarer than the least common one listed.
  */
@@ -47,7 +47,7 @@ class TermStatistics {
     }
 
     /** A consistent view of the statistics at one time. */
-    record Snapshot(long sections, Frequencies text, Frequencies titles, Instant readAt) {
+    record Snapshot(long sections, Frequencies text, Frequencies titles, Frequencies pairs, Instant readAt) {
 
         /** Sections expected to match (positions ignored: a phrase counts as all of its words). */
         double matches(TsQueryTree query, boolean titles) {
@@ -68,14 +68,31 @@ class TermStatistics {
          * {@code &} GIN can skip within long lists, but at these sizes it decodes most of them anyway).
          */
         double postings(TsQueryTree query, boolean titles) {
+            return postings(query, titles ? this.titles : text);
+        }
+
+        /**
+         * Posting-list entries a scan of the word-pair index reads for the pairs of a phrase: GIN skips through
+         * the longer lists guided by the shortest, which for pairs (unlike common words) is usually short, so about
+         * the shortest list once per pair.
+         */
+        double pairPostings(TsQueryTree pairs) {
+            if (pairs instanceof All all) {
+                return all.operands().size()
+                        * all.operands().stream().mapToDouble(o -> postings(o, this.pairs)).min().orElse(0);
+            }
+            return postings(pairs, this.pairs);
+        }
+
+        private double postings(TsQueryTree query, Frequencies frequencies) {
             if (query instanceof Lexeme lexeme) {
-                return sections * (titles ? this.titles : text).of(lexeme);
+                return sections * frequencies.of(lexeme);
             }
             if (query instanceof Any any) {
-                return any.operands().stream().mapToDouble(o -> postings(o, titles)).sum();
+                return any.operands().stream().mapToDouble(o -> postings(o, frequencies)).sum();
             }
             if (query instanceof All all) {
-                return all.operands().stream().mapToDouble(o -> postings(o, titles)).sum();
+                return all.operands().stream().mapToDouble(o -> postings(o, frequencies)).sum();
             }
             return sections;
         }
@@ -145,7 +162,8 @@ class TermStatistics {
     private Snapshot read(Instant now) {
         long sections = jdbc.sql(SECTION_COUNT).query(Long.class).optional().orElse(0L);
         return new Snapshot(sections, frequencies("sections", "search_vector"),
-                frequencies("idx_sections_title_fts", "to_tsvector"), now);
+                frequencies("idx_sections_title_fts", "to_tsvector"),
+                frequencies("idx_sections_phrase_pairs", "edm_word_pairs"), now);
     }
 
     private Frequencies frequencies(String relation, String column) {

@@ -137,7 +137,7 @@ class SampledCandidatesIntegrationTest {
     }
 
     private double deepenedSearches() {
-        var timer = meters.find("edm.search.query").tag("candidates", "deepened").timer();
+        var timer = meters.find("edm.search.query").tag("candidates", "deepened-index").timer();
         return timer == null ? 0 : timer.count();
     }
 

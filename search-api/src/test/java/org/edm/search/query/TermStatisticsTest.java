@@ -14,7 +14,8 @@ class TermStatisticsTest {
 
     final Snapshot statistics = new Snapshot(1_000_000,
             new Frequencies(Map.of("order", 0.3, "messag", 0.4, "ordinari", 0.01, "heartbeat", 0.02), 0.005),
-            new Frequencies(Map.of("order", 0.05), 0.0002), Instant.EPOCH);
+            new Frequencies(Map.of("order", 0.05), 0.0002),
+            new Frequencies(Map.of("sequenc number", 0.07), 0.0001), Instant.EPOCH);
 
     @Test
     void countsMatchesFromTheSharesOfTheLexemes() {
@@ -44,5 +45,13 @@ class TermStatisticsTest {
         assertThat(statistics.matchesAtMost(TsQueryTree.parse("'order' & ( 'messag' | 'heartbeat' )")))
                 .isCloseTo(300_000, within(1.0));
         assertThat(statistics.matchesAtMost(TsQueryTree.parse("'heartbeat' & 'messag'"))).isCloseTo(20_000, within(1.0));
+    }
+
+    @Test
+    void pairPostingsComeFromTheWordPairStatistics() {
+        assertThat(statistics.pairPostings(TsQueryTree.parse("'sequenc number'"))).isCloseTo(70_000, within(1.0));
+        assertThat(statistics.pairPostings(TsQueryTree.parse("'field order' & 'sequenc number'")))
+                .as("the shortest list once per pair; unlisted pairs are rarer than the least listed")
+                .isCloseTo(100, within(1.0));
     }
 }
