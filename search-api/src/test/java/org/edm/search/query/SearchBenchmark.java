@@ -388,7 +388,7 @@ class SearchBenchmark {
         jdbc.sql("""
                 SELECT c.relname, pg_size_pretty(pg_relation_size(c.oid)) AS size
                 FROM pg_class c
-                WHERE c.relname IN ('sections', 'idx_sections_fts', 'idx_sections_title_fts', 'idx_sections_fts_sample')
+                WHERE c.relname IN ('sections', 'idx_sections_fts', 'idx_sections_title_fts', 'idx_sections_fts_sample', 'idx_sections_phrase_pairs')
                 ORDER BY c.relname
                 """).query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).list()
                 .forEach(line -> print("size: %s", line));
