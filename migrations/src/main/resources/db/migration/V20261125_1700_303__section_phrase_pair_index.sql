@@ -8,7 +8,10 @@
 -- function runs when a row is written and when the index is built (about 0.1 ms a section: building the index on a
 -- million existing sections takes two to three minutes). search-api's SearchRepository must call it as
 -- edm_word_pairs(s.search_vector), or the planner does not use the index. The high COST keeps the planner from
--- evaluating it row by row as a filter.
+-- evaluating it row by row as a filter. Pairs longer than 64 bytes are left out (PhrasePairs does the same): real
+-- phrases never need them, and array_to_tsvector checks neither the 2,047-byte lexeme limit nor the 1 MB tsvector
+-- limit, so pairs of the very long "words" of broken or hostile PDFs would make corrupt values; with at most 16,383
+-- positions and 64 bytes a pair the result stays under 1 MB.
 CREATE FUNCTION edm_word_pairs(v tsvector) RETURNS tsvector
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 1000 AS
 $$
@@ -16,7 +19,7 @@ $$
     FROM (SELECT t.lexeme || ' ' || lead(t.lexeme) OVER (ORDER BY t.pos) AS pair,
                  lead(t.pos) OVER (ORDER BY t.pos) - t.pos AS gap
           FROM (SELECT u.lexeme, p AS pos FROM unnest(v) AS u, unnest(u.positions) AS p) AS t) AS x
-    WHERE x.gap = 1
+    WHERE x.gap = 1 AND octet_length(x.pair) <= 64
 $$;
 
 CREATE INDEX idx_sections_phrase_pairs ON sections USING GIN (edm_word_pairs(search_vector));

@@ -1,5 +1,6 @@
 package org.edm.search.query;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +15,9 @@ import java.util.Set;
  * pairs, so they narrow the rows to read without losing any match.
  */
 final class PhrasePairs {
+
+    /** Longer pairs are not in the index (see migration V303), so they cannot be required. */
+    static final int MAX_PAIR_BYTES = 64;
 
     private PhrasePairs() {
     }
@@ -65,7 +69,10 @@ final class PhrasePairs {
             String operator = conjunct.get(i + 1);
             String right = conjunct.get(i + 2);
             if (operator.equals("<->") && plain(left) && plain(right)) {
-                pairs.add(quote(lexeme(left) + " " + lexeme(right)));
+                String pair = lexeme(left) + " " + lexeme(right);
+                if (pair.getBytes(StandardCharsets.UTF_8).length <= MAX_PAIR_BYTES) {
+                    pairs.add(quote(pair));
+                }
             }
         }
     }

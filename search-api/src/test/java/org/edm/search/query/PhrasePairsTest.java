@@ -30,6 +30,13 @@ class PhrasePairsTest {
     }
 
     @Test
+    void pairsTooLongForTheIndexAreNotRequired() {
+        String longWord = "x".repeat(60);
+        assertThat(PhrasePairs.required("'" + longWord + "' <-> 'order' <-> 'book'")).isEqualTo("'order book'");
+        assertThat(PhrasePairs.required("'" + "y".repeat(31) + "' <-> '" + "z".repeat(32) + "'")).hasSize(2 + 64);
+    }
+
+    @Test
     void quotesInLexemesStayEscaped() {
         assertThat(PhrasePairs.required("'o''neil' <-> 'rule'")).isEqualTo("'o''neil rule'");
         assertThat(PhrasePairs.required("'a\\\\b' <-> 'c'")).isEqualTo("'a\\\\b c'");

@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.edm.search.support.TestDocuments;
 import org.edm.testsupport.RealInfrastructure;
@@ -127,6 +129,19 @@ class SearchIntegrationTest {
         assertThat(ids(searchIn(fix, "ITCH 5.0"))).as("ITCH 4.1 is another version").isEmpty();
         assertThat(ids(searchIn(fix, "SoupBinTCP"))).containsExactly(soupBin);
         assertThat(ids(searchIn(itch, "soupbintcp"))).containsExactly(introduction);
+    }
+
+    @Test
+    void sectionsWithVeryLongWordsAreIndexedAndTheirPhrasesFound() {
+        // the "words" of broken PDFs: hex runs of 1,500 characters, longer than any word pair the pair index holds
+        UUID blobs = data.document("Blobs " + TestDocuments.uniqueWord(), "1.0", "done");
+        String hex1 = IntStream.range(0, 47).mapToObj(i -> UUID.randomUUID().toString().replace("-", ""))
+                .collect(Collectors.joining());
+        String hex2 = new StringBuilder(hex1).reverse().toString();
+        UUID blob = data.section(blobs, null, 1, 0, "Blob", hex1 + " " + hex2 + " then the order book follows " + hex1, 1);
+
+        assertThat(ids(searchIn(blobs, "\"order book\""))).containsExactly(blob);
+        assertThat(ids(searchIn(blobs, "\"book follows\""))).containsExactly(blob);
     }
 
     @Test
