@@ -119,11 +119,13 @@ class SectionSearch {
     /**
      * Normalises the query and chooses how to find candidates; null when only stop words were given.
      * <p>
-     * A GIN bitmap scan lists every posting of the query's lexemes before the first row is read. When that means
-     * more than {@code sample-above-postings} entries, and the sample index (1/64 of the sections) is expected to
-     * hold at least as many matches as are examined (judged optimistically), the candidates come from the sample: as many are ranked,
-     * spread over all documents, for 1/64 of the index work. With filters other than the document the share of
-     * sections that pass is unknown; they are assumed to pass one in ten. A document filter never samples.
+     * A phrase whose word pairs are rare enough is read through the word-pair index. Otherwise: a GIN bitmap scan
+     * lists every posting of the query's lexemes before the first row is read. When that means more than
+     * {@code sample-above-postings} entries, and the sample index (1/64 of the sections) is expected to hold at
+     * least as many matches as are examined (judged optimistically), the candidates come from the sample: as many
+     * are ranked, spread over all documents, for 1/64 of the index work. With filters other than the document the
+     * share of sections that pass is unknown; they are assumed to pass one in ten. A document filter never
+     * samples.
      */
     private @Nullable Planned plan(UserQuery query, SearchFilters filters, int limit, @Nullable SearchCursor after) {
         Normalised normalised = repository.normalise(TsQueryText.required(query),
@@ -160,6 +162,7 @@ class SectionSearch {
         if (after != null) {
             // later pages rank the same candidate set as the first, whatever the statistics say now
             sample = after.sample();
+            pairs = after.pairs() ? pairs : "";
             titleTier = after.titleTier();
             deepened = after.deepened();
             examined = deepened ? settings.deepenedRows() : examined;
@@ -208,7 +211,7 @@ class SectionSearch {
             rows = rows.subList(0, limit);
             Row lastRow = rows.get(limit - 1);
             last = new SearchCursor(lastRow.score(), lastRow.id(), planned.query().sample(), planned.deepened(),
-                    planned.query().titleTier());
+                    planned.query().titleTier(), !planned.query().pairs().isEmpty());
         }
         List<SearchPage.Hit> hits = rows.stream()
                 .map(r -> new SearchPage.Hit(r.id(), r.title(), r.level(), r.breadcrumb(), r.document(), r.pageNumber(),

@@ -93,7 +93,7 @@ class BadSearchInputIntegrationTest {
     void badCursorIsRejected() {
         assertProblem("/api/search?q=order&cursor=garbage!", 400, "invalid-cursor");
         assertProblem("/api/search?q=order&cursor=AAAA", 400, "invalid-cursor");
-        String cursor = new SearchCursor(0.5, UUID.randomUUID(), false, false, true).encode("(order*|)#null|null|null|null");
+        String cursor = new SearchCursor(0.5, UUID.randomUUID(), false, false, true, false).encode("(order*|)#null|null|null|null");
         assertThat(status("/api/search?q=order&cursor=" + cursor)).isEqualTo(200);
         assertProblem("/api/search?q=cancel&cursor=" + cursor, 400, "invalid-cursor");
         assertProblem("/api/search?q=order&level=2&cursor=" + cursor, 400, "invalid-cursor");

@@ -114,6 +114,18 @@ class BoundedRankingIntegrationTest {
     }
 
     @Test
+    void pagesOfAPhraseReadThroughItsPairsNeverRepeatAHit() {
+        List<UUID> seen = new ArrayList<>();
+        JsonNode first = search("\"" + word + " alpha\"", 3, null);
+        seen.addAll(SearchIntegrationTest.ids(first));
+        JsonNode second = search("\"" + word + " alpha\"", 3, first.path("nextCursor").asString());
+        seen.addAll(SearchIntegrationTest.ids(second));
+
+        assertThat(seen).hasSize(4).containsExactlyInAnyOrderElementsOf(phrases);
+        assertThat(second.path("nextCursor").isNull() || second.path("nextCursor").isMissingNode()).isTrue();
+    }
+
+    @Test
     void aPhraseAcrossAStopWordBeyondTheRowsReadFirstIsFoundByTheDeeperSecondRead() {
         double deepenedBefore = searches("deepened-index");
         // "of" leaves a gap: no pair to look up, so the first read takes the first 9 sections with both words
