@@ -120,20 +120,7 @@ final class PhrasePairs {
             if (c == ' ') {
                 i++;
             } else if (c == '\'') {
-                int end = i + 1;
-                while (end < n) {
-                    char d = text.charAt(end);
-                    if (d == '\\' && end + 1 < n) {
-                        end += 2;
-                    } else if (d == '\'' && end + 1 < n && text.charAt(end + 1) == '\'') {
-                        end += 2;
-                    } else if (d == '\'') {
-                        break;
-                    } else {
-                        end++;
-                    }
-                }
-                end = Math.min(n, end + 1);
+                int end = TsQueryText.afterQuoted(text, i);
                 while (end < n && text.charAt(end) != ' ' && text.charAt(end) != ')') {
                     end++;
                 }

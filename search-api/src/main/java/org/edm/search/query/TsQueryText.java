@@ -66,6 +66,29 @@ final class TsQueryText {
     }
 
     /**
+     * Where the quoted lexeme starting at {@code open} (a {@code '}) in tsquery text ends: the index after its
+     * closing quote, or the text's length when it is unclosed. {@code ''} and a backslash before any character
+     * are escapes inside it.
+     */
+    static int afterQuoted(String text, int open) {
+        int n = text.length();
+        int end = open + 1;
+        while (end < n) {
+            char d = text.charAt(end);
+            if (d == '\\' && end + 1 < n) {
+                end += 2;
+            } else if (d == '\'' && end + 1 < n && text.charAt(end + 1) == '\'') {
+                end += 2;
+            } else if (d == '\'') {
+                return end + 1;
+            } else {
+                end++;
+            }
+        }
+        return n;
+    }
+
+    /**
      * The same query without word positions: every phrase operator ({@code <->}, {@code <N>}) of a normalised
      * tsquery becomes {@code &}. A GIN index answers such a query exactly, without reading rows, so it can
      * bound how many rows a phrase query examines. Only for queries without negation, which the required part
@@ -80,22 +103,10 @@ final class TsQueryText {
         while (i < n) {
             char c = normalised.charAt(i);
             if (c == '\'') {
-                // a quoted lexeme: copy to the closing quote; '' and \x are escapes inside it
-                int end = i + 1;
-                while (end < n) {
-                    char d = normalised.charAt(end);
-                    if (d == '\\' && end + 1 < n) {
-                        end += 2;
-                    } else if (d == '\'' && end + 1 < n && normalised.charAt(end + 1) == '\'') {
-                        end += 2;
-                    } else if (d == '\'') {
-                        break;
-                    } else {
-                        end++;
-                    }
-                }
-                out.append(normalised, i, Math.min(n, end + 1));
-                i = end + 1;
+                // a quoted lexeme: copy it whole
+                int end = afterQuoted(normalised, i);
+                out.append(normalised, i, end);
+                i = end;
             } else if (c == '<') {
                 int close = normalised.indexOf('>', i);
                 out.append('&');

@@ -86,18 +86,7 @@ class BoundedRankingIntegrationTest {
 
     @Test
     void pagingWithinTheBoundNeverRepeatsAHit() {
-        List<UUID> seen = new ArrayList<>();
-        String cursor = null;
-        int pages = 0;
-        do {
-            JsonNode page = search(word + " ", 2, cursor);
-            seen.addAll(SearchIntegrationTest.ids(page));
-            cursor = page.path("nextCursor").isNull() || page.path("nextCursor").isMissingNode() ? null
-                    : page.path("nextCursor").asString();
-        } while (cursor != null && ++pages < 20);
-
-        assertThat(new HashSet<>(seen)).hasSameSizeAs(seen);
-        assertThat(seen).hasSize(9).containsAll(titled);
+        assertThat(allPages(word + " ", 2)).hasSize(9).containsAll(titled);
     }
 
     @Test
@@ -115,14 +104,7 @@ class BoundedRankingIntegrationTest {
 
     @Test
     void pagesOfAPhraseReadThroughItsPairsNeverRepeatAHit() {
-        List<UUID> seen = new ArrayList<>();
-        JsonNode first = search("\"" + word + " alpha\"", 3, null);
-        seen.addAll(SearchIntegrationTest.ids(first));
-        JsonNode second = search("\"" + word + " alpha\"", 3, first.path("nextCursor").asString());
-        seen.addAll(SearchIntegrationTest.ids(second));
-
-        assertThat(seen).hasSize(4).containsExactlyInAnyOrderElementsOf(phrases);
-        assertThat(second.path("nextCursor").isNull() || second.path("nextCursor").isMissingNode()).isTrue();
+        assertThat(allPages("\"" + word + " alpha\"", 3)).hasSize(4).containsExactlyInAnyOrderElementsOf(phrases);
     }
 
     @Test
@@ -139,14 +121,7 @@ class BoundedRankingIntegrationTest {
 
     @Test
     void deeperReadPagesWithoutRepeatingAHit() {
-        List<UUID> seen = new ArrayList<>();
-        JsonNode first = search("\"" + word + " of alpha\"", 1, null);
-        seen.addAll(SearchIntegrationTest.ids(first));
-        JsonNode second = search("\"" + word + " of alpha\"", 1, first.path("nextCursor").asString());
-        seen.addAll(SearchIntegrationTest.ids(second));
-
-        assertThat(seen).hasSize(2).containsExactlyInAnyOrderElementsOf(acrossStopWord);
-        assertThat(second.path("nextCursor").isNull() || second.path("nextCursor").isMissingNode()).isTrue();
+        assertThat(allPages("\"" + word + " of alpha\"", 1)).hasSize(2).containsExactlyInAnyOrderElementsOf(acrossStopWord);
     }
 
     @Test
@@ -162,6 +137,21 @@ class BoundedRankingIntegrationTest {
 
         assertThat(plan).anyMatch(line -> line.contains("Bitmap Index Scan on idx_sections_phrase_pairs"));
         assertThat(SearchRepository.PAGE_BY_PAIRS).contains("edm_word_pairs(s.search_vector) @@ CAST(:pairs AS tsquery)");
+    }
+
+    /** Every page of a search, following the cursors; fails if a hit repeats. */
+    private List<UUID> allPages(String query, int limit) {
+        List<UUID> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = search(query, limit, cursor);
+            seen.addAll(SearchIntegrationTest.ids(page));
+            cursor = page.path("nextCursor").isNull() || page.path("nextCursor").isMissingNode() ? null
+                    : page.path("nextCursor").asString();
+        } while (cursor != null && ++pages < 20);
+        assertThat(new HashSet<>(seen)).as("no hit on two pages").hasSameSizeAs(seen);
+        return seen;
     }
 
     private double searches(String candidates) {
