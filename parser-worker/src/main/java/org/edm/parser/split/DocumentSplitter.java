@@ -22,12 +22,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Splits a PDF into ordered, hierarchical sections.
  *
- * <p>When the document has an outline (bookmarks), the outline is the heading tree: each entry becomes a
- * section at its depth, and its content is the text between its heading's position and the next entry's, so two
- * sections starting on one page split that page; headings the outline lacks but the page layout shows are added
- * where the two otherwise agree ({@link OutlineCompletion}). Without an outline, headings are detected from the
- * page layout (numbering, size, weight). Either way, running headers and footers, page numbers and contents pages are left
- * out, words hyphenated across lines are rejoined, and text before the first heading becomes a first section.
+ * <p>When the document has an outline (bookmarks), the outline is the heading tree: each entry becomes a section at
+ * its depth, and its content is the text between its heading's position and the next entry's, so two sections starting
+ * on one page split that page; headings the outline lacks but the page layout shows are added where the two otherwise
+ * agree ({@link OutlineCompletion}). Without an outline, headings are detected from the page layout (numbering, size,
+ * weight). Either way, running headers and footers, page numbers and contents pages are left out, words hyphenated
+ * across lines are rejoined, and text before the first heading becomes a first section.
  *
  * <pre>{@code
  * DocumentSplitter splitter = new DocumentSplitter(SplitSettings.defaults());

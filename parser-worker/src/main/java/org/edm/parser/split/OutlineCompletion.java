@@ -59,7 +59,8 @@ final class OutlineCompletion {
             Map<Integer, Integer> pairs = levelPairs.getOrDefault(heading.level(), Map.of());
             // the outline level most of this detected level's matches had; on a tie the shallower one
             Comparator<Map.Entry<Integer, Integer>> byEvidence = Map.Entry.comparingByValue();
-            Comparator<Map.Entry<Integer, Integer>> shallowerFirst = Map.Entry.comparingByKey(Comparator.reverseOrder());
+            Comparator<Map.Entry<Integer, Integer>> shallowerFirst =
+                    Map.Entry.comparingByKey(Comparator.reverseOrder());
             var level = pairs.entrySet().stream()
                     .filter(e -> e.getValue() >= MIN_LEVEL_EVIDENCE)
                     .max(byEvidence.thenComparing(shallowerFirst));

@@ -11,11 +11,10 @@ import org.edm.search.web.InvalidCursor;
 
 /**
  * Where the next page starts: after the hit with this score and section id, in the order (score descending, id
- * ascending). It also pins how the first page found its candidates (full index, its sample or the word-pair
- * index, deepened or not, and whether the title tier ran), so later pages rank the same candidate set even if the lexeme statistics change
- * in between. Sent to
- * clients as opaque base64url text that carries a fingerprint of the query and filters, so a cursor is refused
- * when it is used with another search or altered.
+ * ascending). It also pins how the first page found its candidates (full index, its sample or the word-pair index,
+ * deepened or not, and whether the title tier ran), so later pages rank the same candidate set even if the lexeme
+ * statistics change in between. Sent to clients as opaque base64url text that carries a fingerprint of the query and
+ * filters, so a cursor is refused when it is used with another search or altered.
  */
 record SearchCursor(double score, UUID id, boolean sample, boolean deepened, boolean titleTier, boolean pairs) {
 

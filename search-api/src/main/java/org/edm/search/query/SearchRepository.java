@@ -22,13 +22,14 @@ import tools.jackson.databind.json.JsonMapper;
  * ranked page. Every value is a bind parameter; the tsquery texts are built by {@link TsQueryText} with every user
  * word quoted.
  * <p>
- * Why bounded: a GIN index finds matches fast but says nothing about their rank, so ranking every match of a
- * common word reads a quarter of the table. The page is ranked from two bounded candidate sets instead, read in
- * physical order: the first sections whose title matches (through {@code idx_sections_title_fts}) and the first
- * sections that match at all (through {@code idx_sections_fts}, or, for words in a large share of the sections,
- * through {@code idx_sections_fts_sample}, the same index over a fixed 1/64 of them: {@link SectionSearch}
- * chooses). A section whose title matches the whole query always ranks above one where only the text does. When
- * neither set was cut short, every match was ranked and the total is exact.
+ * Why bounded: a GIN index finds matches fast but says nothing about their rank, so ranking every match of a common
+ * word reads a quarter of the table. The page is ranked from two bounded candidate sets instead, read in physical
+ * order: the first sections whose title matches (through {@code idx_sections_title_fts}) and the first sections that
+ * match at all (through {@code idx_sections_fts}; for words in a large share of the sections through
+ * {@code idx_sections_fts_sample}, the same index over a fixed 1/64 of them; for phrases with rare word pairs through
+ * {@code idx_sections_phrase_pairs}: {@link SectionSearch} chooses). A section whose title matches the whole query
+ * always ranks above one where only the text does. When neither set was cut short, every match was ranked and the
+ * total is exact.
  */
 @Repository
 class SearchRepository {
@@ -54,7 +55,8 @@ class SearchRepository {
     /**
      * Values of one page request, all bound as parameters. {@code relaxed} and {@code exact} are for the text,
      * {@code titleRelaxed} and {@code titleExact} the same with the alternatives for titles only (equal to the
-     * first two when the query has none).
+     * first two when the query has none); {@code pairs} is the word pairs a phrase requires when candidates come
+     * from the word-pair index, else empty; {@code sample} says they come from the sample index.
      */
     record PageQuery(String relaxed, String pairs, String exact, String titleRelaxed, String titleExact, String inTitle,
             SearchFilters filters, int examined,
