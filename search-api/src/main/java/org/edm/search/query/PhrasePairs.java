@@ -69,9 +69,9 @@ final class PhrasePairs {
             String operator = conjunct.get(i + 1);
             String right = conjunct.get(i + 2);
             if (operator.equals("<->") && plain(left) && plain(right)) {
-                String pair = lexeme(left) + " " + lexeme(right);
+                String pair = TsQueryText.unquote(left) + " " + TsQueryText.unquote(right);
                 if (pair.getBytes(StandardCharsets.UTF_8).length <= MAX_PAIR_BYTES) {
-                    pairs.add(quote(pair));
+                    pairs.add(TsQueryText.quote(pair));
                 }
             }
         }
@@ -80,31 +80,6 @@ final class PhrasePairs {
     /** A quoted lexeme without a prefix or weight suffix. */
     private static boolean plain(String token) {
         return token.startsWith("'") && token.endsWith("'");
-    }
-
-    /** The text of a quoted lexeme token, unescaped. */
-    private static String lexeme(String token) {
-        var out = new StringBuilder(token.length());
-        for (int i = 1; i < token.length() - 1; i++) {
-            char c = token.charAt(i);
-            if ((c == '\\' || c == '\'') && i + 1 < token.length() - 1) {
-                i++;
-                c = token.charAt(i);
-            }
-            out.append(c);
-        }
-        return out.toString();
-    }
-
-    private static String quote(String text) {
-        var out = new StringBuilder(text.length() + 2).append('\'');
-        for (char c : text.toCharArray()) {
-            if (c == '\'' || c == '\\') {
-                out.append(c);
-            }
-            out.append(c);
-        }
-        return out.append('\'').toString();
     }
 
     /**
@@ -120,7 +95,8 @@ final class PhrasePairs {
             if (c == ' ') {
                 i++;
             } else if (c == '\'') {
-                int end = TsQueryText.afterQuoted(text, i);
+                int closed = TsQueryText.afterQuoted(text, i);
+                int end = closed < 0 ? n : closed;
                 while (end < n && text.charAt(end) != ' ' && text.charAt(end) != ')') {
                     end++;
                 }

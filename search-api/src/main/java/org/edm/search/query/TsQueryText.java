@@ -49,14 +49,7 @@ final class TsQueryText {
     }
 
     static String operand(Item item, boolean titleOnly) {
-        var out = new StringBuilder(item.text().length() + 8).append('\'');
-        for (char c : item.text().toCharArray()) {
-            if (c == '\'' || c == '\\') {
-                out.append(c);
-            }
-            out.append(c);
-        }
-        out.append('\'');
+        var out = new StringBuilder(item.text().length() + 8).append(quote(item.text()));
         if (item.prefix()) {
             out.append(titleOnly ? ":*A" : ":*");
         } else if (titleOnly) {
@@ -65,10 +58,41 @@ final class TsQueryText {
         return out.toString();
     }
 
+    /** {@code text} as one quoted tsquery operand: {@code '} and {@code \\} doubled, in single quotes. */
+    static String quote(String text) {
+        var out = new StringBuilder(text.length() + 2).append('\'');
+        for (char c : text.toCharArray()) {
+            if (c == '\'' || c == '\\') {
+                out.append(c);
+            }
+            out.append(c);
+        }
+        return out.append('\'').toString();
+    }
+
+    /**
+     * The text of the quoted lexeme at the start of {@code token} (up to its closing quote; a {@code :...} suffix
+     * after it is ignored), with the escapes {@code ''} and backslash-character undone.
+     */
+    static String unquote(String token) {
+        int end = afterQuoted(token, 0);
+        int last = end < 0 ? token.length() : end - 1;
+        var out = new StringBuilder(last);
+        for (int i = 1; i < last; i++) {
+            char c = token.charAt(i);
+            if ((c == '\\' || c == '\'') && i + 1 < last) {
+                i++;
+                c = token.charAt(i);
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
     /**
      * Where the quoted lexeme starting at {@code open} (a {@code '}) in tsquery text ends: the index after its
-     * closing quote, or the text's length when it is unclosed. {@code ''} and a backslash before any character
-     * are escapes inside it.
+     * closing quote, or -1 when it is unclosed. {@code ''} and a backslash before any character are escapes inside
+     * it.
      */
     static int afterQuoted(String text, int open) {
         int n = text.length();
@@ -85,7 +109,7 @@ final class TsQueryText {
                 end++;
             }
         }
-        return n;
+        return -1;
     }
 
     /**
@@ -104,7 +128,8 @@ final class TsQueryText {
             char c = normalised.charAt(i);
             if (c == '\'') {
                 // a quoted lexeme: copy it whole
-                int end = afterQuoted(normalised, i);
+                int closed = afterQuoted(normalised, i);
+                int end = closed < 0 ? n : closed;
                 out.append(normalised, i, end);
                 i = end;
             } else if (c == '<') {

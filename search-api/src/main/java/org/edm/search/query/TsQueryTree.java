@@ -80,27 +80,12 @@ sealed interface TsQueryTree {
             if (at >= text.length() || text.charAt(at) != '\'') {
                 throw new IllegalArgumentException("expected a quoted lexeme at " + at + " in " + text);
             }
-            var value = new StringBuilder();
-            at++;
-            while (true) {
-                if (at >= text.length()) {
-                    throw new IllegalArgumentException("unclosed lexeme in " + text);
-                }
-                char c = text.charAt(at);
-                if (c == '\\' && at + 1 < text.length()) {
-                    value.append(text.charAt(at + 1));
-                    at += 2;
-                } else if (c == '\'' && at + 1 < text.length() && text.charAt(at + 1) == '\'') {
-                    value.append('\'');
-                    at += 2;
-                } else if (c == '\'') {
-                    at++;
-                    break;
-                } else {
-                    value.append(c);
-                    at++;
-                }
+            int end = TsQueryText.afterQuoted(text, at);
+            if (end < 0) {
+                throw new IllegalArgumentException("unclosed lexeme in " + text);
             }
+            String value = TsQueryText.unquote(text.substring(at, end));
+            at = end;
             boolean prefix = false;
             if (at < text.length() && text.charAt(at) == ':') {
                 at++;
@@ -109,7 +94,7 @@ sealed interface TsQueryTree {
                     at++;
                 }
             }
-            return new Lexeme(value.toString(), prefix);
+            return new Lexeme(value, prefix);
         }
 
         private boolean consumePhraseOperator() {
