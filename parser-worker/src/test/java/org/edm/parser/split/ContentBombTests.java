@@ -3,6 +3,7 @@ package org.edm.parser.split;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -25,22 +26,13 @@ class ContentBombTests {
     @Test
     void pageWithMoreGlyphsThanTheBoundFailsAsTooLarge() throws Exception {
         // given: one page showing 300,000 glyphs
-        Path file = directory.resolve("bomb.pdf");
-        try (var document = new PDDocument()) {
-            var page = new PDPage();
-            document.addPage(page);
-            try (var content = new PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 1);
-                content.newLineAtOffset(10, 700);
-                String chunk = "a".repeat(10_000);
-                for (int i = 0; i < 30; i++) {
-                    content.showText(chunk);
-                }
-                content.endText();
+        Path file = onePageOfOnePointText("bomb.pdf", content -> {
+            content.newLineAtOffset(10, 700);
+            String chunk = "a".repeat(10_000);
+            for (int i = 0; i < 30; i++) {
+                content.showText(chunk);
             }
-            document.save(file.toFile());
-        }
+        });
 
         // when
         SplitFailed failure = catchThrowableOfType(SplitFailed.class,
@@ -53,28 +45,41 @@ class ContentBombTests {
 
     @Test
     void pageJustUnderTheBoundIsRead() throws Exception {
-        Path file = directory.resolve("dense.pdf");
-        try (var document = new PDDocument()) {
-            var page = new PDPage();
-            document.addPage(page);
-            try (var content = new PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 1);
-                content.setLeading(1.2f);
-                content.newLineAtOffset(10, 780);
-                for (int line = 0; line < 500; line++) {
-                    content.showText("dense line " + line + " " + "word ".repeat(60));
-                    content.newLine();
-                }
-                content.endText();
+        Path file = onePageOfOnePointText("dense.pdf", content -> {
+            content.setLeading(1.2f);
+            content.newLineAtOffset(10, 780);
+            for (int line = 0; line < 500; line++) {
+                content.showText("dense line " + line + " " + "word ".repeat(60));
+                content.newLine();
             }
-            document.save(file.toFile());
-        }
+        });
 
         SplitResult result = new DocumentSplitter(SplitSettings.defaults()).split(file);
 
         assertThat(result.sections()).isNotEmpty();
         assertThat(String.join(" ", result.sections().stream().map(ParsedSection::content).toList()))
                 .contains("dense line 499");
+    }
+
+    /** What a test writes into a text object, in 1-point Helvetica. */
+    private interface Text {
+        void write(PDPageContentStream content) throws IOException;
+    }
+
+    /** A one-page PDF in the test's directory whose page shows {@code text} in 1-point Helvetica. */
+    private Path onePageOfOnePointText(String name, Text text) throws IOException {
+        Path file = directory.resolve(name);
+        try (var document = new PDDocument()) {
+            var page = new PDPage();
+            document.addPage(page);
+            try (var content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 1);
+                text.write(content);
+                content.endText();
+            }
+            document.save(file.toFile());
+        }
+        return file;
     }
 }
