@@ -76,9 +76,9 @@ class NewCommandTest {
         Result empty = tool(LocalDateTime.of(2026, 12, 1, 9, 30)).run("new", "--", "---");
         Result missing = tool(LocalDateTime.of(2026, 12, 1, 9, 30)).run("new", "x", "--scripts", "nowhere");
 
-        assertThat(empty.exitCode()).isEqualTo(ExitCode.REFUSED);
+        assertThat(empty.exitCode()).isEqualTo(3);
         assertThat(empty.err()).contains("needs letters or digits");
-        assertThat(missing.exitCode()).isEqualTo(ExitCode.REFUSED);
+        assertThat(missing.exitCode()).isEqualTo(3);
         assertThat(missing.errLines()).singleElement().asString().contains("no directory");
     }
 

@@ -32,7 +32,7 @@ class ResetCommandIntegrationTest {
     void resetIsRefusedWithoutConfirmation() {
         Result reset = tool.run("reset");
 
-        assertThat(reset.exitCode()).isEqualTo(ExitCode.REFUSED);
+        assertThat(reset.exitCode()).isEqualTo(3);
         assertThat(reset.errLines()).singleElement().asString().contains("--yes-really-reset", "nothing was changed");
         assertThat(jdbc.sql("SELECT count(*) FROM documents").query(Long.class).single()).isOne();
     }

@@ -64,7 +64,7 @@ class UpgradeDowngradeRoundTripIntegrationTest {
             String current = tool.run("current").out();
             assertThat(current).startsWith(applied == 1 ? "none" : versions.get(applied - 2));
         }
-        assertThat(tool.run("downgrade").exitCode()).as("nothing left to downgrade").isEqualTo(ExitCode.REFUSED);
+        assertThat(tool.run("downgrade").exitCode()).as("nothing left to downgrade").isEqualTo(3);
 
         // and up again, all at once
         assertOk(tool.run("upgrade"));
@@ -72,6 +72,6 @@ class UpgradeDowngradeRoundTripIntegrationTest {
     }
 
     private static void assertOk(Result result) {
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.OK);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
     }
 }

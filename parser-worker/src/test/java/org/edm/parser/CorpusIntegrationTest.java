@@ -1,7 +1,6 @@
 package org.edm.parser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +15,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.jspecify.annotations.Nullable;
+import org.edm.testsupport.SharedCorpus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -45,13 +44,12 @@ class CorpusIntegrationTest extends WorkerIntegrationTest {
 
     @Test
     void everyCorpusFileEndsDoneOrFailedWithAReason() throws IOException {
-        Path corpus = corpusDirectory();
-        assumeTrue(corpus != null, "shared/corpus not found (set -Dedm.corpus.dir)");
+        Path corpus = SharedCorpus.require();
         List<Path> pdfs;
         try (Stream<Path> files = Files.list(corpus)) {
             pdfs = files.filter(f -> f.getFileName().toString().endsWith(".pdf")).sorted().toList();
         }
-        assumeTrue(!pdfs.isEmpty(), "no PDFs in " + corpus);
+        assertThat(pdfs).as("PDFs in " + corpus).isNotEmpty();
 
         double takenOverBefore = takenOver();
 
@@ -113,20 +111,5 @@ class CorpusIntegrationTest extends WorkerIntegrationTest {
     private double takenOver() {
         var counter = meters.find("edm.parser.skipped").tag("why", "taken_over").counter();
         return counter == null ? 0 : counter.count();
-    }
-
-    private static @Nullable Path corpusDirectory() {
-        String configured = System.getProperty("edm.corpus.dir");
-        if (configured != null && !configured.isBlank()) {
-            Path dir = Path.of(configured).toAbsolutePath().normalize();
-            return Files.isDirectory(dir) ? dir : null;
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("corpus");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }

@@ -8,30 +8,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.edm.testsupport.SharedCorpus;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The shared corpus of real specifications ({@code shared/corpus} with its {@code MANIFEST.tsv}): found through the
- * system property {@code edm.corpus.dir}, or by looking for {@code shared/corpus} next to the working directory
- * and its parents (the module runs in {@code <repo>/parser-worker}, the corpus lives beside the repository).
+ * The shared corpus of real specifications ({@code shared/corpus} with its {@code MANIFEST.tsv}), found by
+ * {@link SharedCorpus}, and its manifest rows.
  */
 final class Corpus {
 
-    static final String PROPERTY = "edm.corpus.dir";
+    static final String PROPERTY = SharedCorpus.PROPERTY;
 
     private Corpus() {
     }
 
     static Optional<Path> directory() {
-        List<Path> candidates = new ArrayList<>();
-        String configured = System.getProperty(PROPERTY);
-        if (configured != null && !configured.isBlank()) {
-            candidates.add(Path.of(configured));
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            candidates.add(dir.resolve("shared").resolve("corpus"));
-        }
-        return candidates.stream().filter(dir -> Files.isRegularFile(dir.resolve("MANIFEST.tsv"))).findFirst();
+        return SharedCorpus.find();
+    }
+
+    /** The corpus folder; skips the test without it, fails it on CI (see {@link SharedCorpus#require()}). */
+    static Path require() {
+        return SharedCorpus.require();
     }
 
     /** The manifest's rows, one per file. */

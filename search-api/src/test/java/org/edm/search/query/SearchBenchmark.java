@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import org.apache.lucene.search.Query;
 import org.edm.search.query.CorpusSections.BaseDocument;
+import org.edm.testsupport.SharedCorpus;
 import org.edm.testsupport.TestInfrastructure;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class SearchBenchmark {
                 Runtime.getRuntime().availableProcessors(), loadAverage());
         print("settings: %s", settings);
         long started = System.nanoTime();
-        List<BaseDocument> corpus = CorpusSections.read(Path.of(System.getProperty("edm.bench.corpus", "/work/shared/corpus")));
+        List<BaseDocument> corpus = CorpusSections.read(SharedCorpus.require());
         print("corpus: %d documents, %,d sections (%.0f words each on average) read from PDFs in %d s", corpus.size(),
                 corpus.stream().mapToInt(d -> d.sections().size()).sum(), corpus.stream()
                         .flatMap(d -> d.sections().stream()).mapToInt(x -> x.content().split("\\s+").length)
