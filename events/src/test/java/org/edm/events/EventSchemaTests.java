@@ -5,17 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The records and the published JSON schemas must not drift apart: every required property of a schema is a
- * record component, every component is declared by the schema, and values round-trip through JSON.
+ * The records and the published JSON schemas must not drift apart: every event written validates against its
+ * schema (types, formats, allowed values, through a JSON Schema validator), every field written is declared by the
+ * schema, and values round-trip through JSON. That consumers ignore fields added later is tested where the
+ * project's consumer reads events ({@code DocumentUploadedReaderTest} in parser-worker).
  */
 class EventSchemaTests {
 
@@ -59,14 +65,25 @@ class EventSchemaTests {
     }
 
     @Test
-    void consumersIgnoreFieldsAddedByLaterCompatibleVersions() throws Exception {
-        var event = DocumentDeleted.of(Instant.parse("2026-11-25T10:15:30Z"), UUID.randomUUID(), "OUCH", "4.2");
-        String text = json.writeValueAsString(event).replaceFirst("\\{", "{\"addedLater\":\"x\",");
+    void theSchemasRejectEventsOfTheWrongShape() throws Exception {
+        // given: valid events, each then broken in one field's type, format or allowed values
+        String uploaded = json.writeValueAsString(DocumentUploaded.of(Instant.parse("2026-11-25T10:15:30Z"),
+                UUID.randomUUID(), "ITCH", "5.0", "ab/cd/abcd.pdf", 1234, "a".repeat(64),
+                DocumentUploaded.TRIGGER_UPLOAD));
+        String processed = json.writeValueAsString(DocumentProcessed.failed(Instant.parse("2026-11-25T10:15:30Z"),
+                UUID.randomUUID(), UUID.randomUUID(), null, 12, "damaged", "broken"));
 
-        assertThat(JsonMapper.builder()
-                .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build()
-                .readValue(text, DocumentDeleted.class)).isEqualTo(event);
+        // then: each broken copy fails validation, and the schema names the field
+        assertSchemaRejects(uploaded.replaceFirst("\"sizeBytes\":1234", "\"sizeBytes\":\"1234\""),
+                "documents.uploaded.v1.json", "sizeBytes");
+        assertSchemaRejects(uploaded.replaceFirst("\"occurredAt\":\"[^\"]+\"", "\"occurredAt\":\"yesterday\""),
+                "documents.uploaded.v1.json", "occurredAt");
+        assertSchemaRejects(uploaded.replaceFirst("\"documentId\":\"[^\"]+\"", "\"documentId\":\"42\""),
+                "documents.uploaded.v1.json", "documentId");
+        assertSchemaRejects(processed.replaceFirst("\"status\":\"failed\"", "\"status\":\"exploded\""),
+                "documents.processed.v1.json", "status");
+        assertSchemaRejects(processed.replaceFirst("\"schemaVersion\":1", "\"schemaVersion\":2"),
+                "documents.processed.v1.json", "schemaVersion");
     }
 
     private void assertMatchesSchema(String eventJson, String schemaName) throws Exception {
@@ -76,6 +93,7 @@ class EventSchemaTests {
             schema = json.readTree(in);
         }
         JsonNode event = json.readTree(eventJson);
+        assertThat(validate(eventJson, schemaName)).as("schema errors for " + schemaName).isEmpty();
         Set<String> declared = new HashSet<>(schema.get("properties").propertyNames());
         Set<String> written = new HashSet<>(event.propertyNames());
         Set<String> required = new HashSet<>();
@@ -86,5 +104,21 @@ class EventSchemaTests {
         assertThat(event.get("type").asString()).isEqualTo(schema.get("properties").get("type").get("const").asString());
         assertThat(event.get("schemaVersion").asInt())
                 .isEqualTo(schema.get("properties").get("schemaVersion").get("const").asInt());
+    }
+
+    private void assertSchemaRejects(String eventJson, String schemaName, String field) throws Exception {
+        assertThat(validate(eventJson, schemaName)).as(eventJson).isNotEmpty()
+                .anySatisfy(error -> assertThat(error.toString()).contains(field));
+    }
+
+    /** Validates with a JSON Schema 2020-12 validator, formats (uuid, date-time) asserted, not only annotated. */
+    private List<com.networknt.schema.Error> validate(String eventJson, String schemaName) throws Exception {
+        Schema schema;
+        try (InputStream in = getClass().getResourceAsStream("/schemas/" + schemaName)) {
+            assertThat(in).as(schemaName).isNotNull();
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+        }
+        return schema.validate(json.readTree(eventJson),
+                context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)));
     }
 }
