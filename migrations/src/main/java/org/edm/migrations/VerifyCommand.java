@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
  * contract is printed as information and does not fail.
  */
 @Command(name = "verify",
-        description = {"Compare the live database with the schema contract of shared/SCHEMA.md (tables, columns, "
+        description = {"Compare the live database with the schema contract of migrations/SCHEMA.md (tables, columns, "
                 + "types, nullability, named indexes, triggers, foreign keys with their ON DELETE, the status "
                 + "default, the generated search_vector) and print each difference.",
                 "Tables, columns and indexes beyond the contract are printed as info and do not fail."})

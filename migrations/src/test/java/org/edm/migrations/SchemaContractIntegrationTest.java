@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The migrated schema behaves as shared/SCHEMA.md promises, on a real PostgreSQL. */
+/** The migrated schema behaves as migrations/SCHEMA.md promises, on a real PostgreSQL. */
 class SchemaContractIntegrationTest {
 
     static JdbcClient jdbc;

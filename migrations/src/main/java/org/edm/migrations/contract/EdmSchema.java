@@ -12,7 +12,7 @@ import org.edm.migrations.contract.SchemaContract.Table;
 import org.edm.migrations.contract.SchemaContract.Trigger;
 
 /**
- * The contract of shared/SCHEMA.md (documents, sections, their five named indexes, the {@code updated_at}
+ * The contract of migrations/SCHEMA.md (documents, sections, their five named indexes, the {@code updated_at}
  * triggers, the cascades, the status default, the generated {@code search_vector}) and of the tables that
  * released migrations added for the pipeline (outbox_events, upload_idempotency_keys, processed_events).
  * <p>

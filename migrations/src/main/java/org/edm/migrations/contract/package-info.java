@@ -1,5 +1,5 @@
 /**
- * The schema contract of shared/SCHEMA.md (plus the tables later migrations added) and its comparison with a
+ * The schema contract of migrations/SCHEMA.md (plus the tables later migrations added) and its comparison with a
  * live database, for the tool's {@code verify} command.
  */
 @NullMarked
