@@ -26,9 +26,19 @@ public final class IngestClient {
     private final RestClient http;
 
     public IngestClient(int port) {
+        this(port, null);
+    }
+
+    /** A client that sends {@code apiKey} as {@code Authorization: Bearer <key>} with every request (if not null). */
+    public IngestClient(int port, @Nullable String apiKey) {
         this.http = RestClient.builder()
                 .requestFactory(new JdkClientHttpRequestFactory())
                 .baseUrl("http://localhost:" + port)
+                .defaultHeaders(headers -> {
+                    if (apiKey != null) {
+                        headers.setBearerAuth(apiKey);
+                    }
+                })
                 .defaultStatusHandler(status -> true, (request, response) -> {
                 })
                 .build();
@@ -67,6 +77,11 @@ public final class IngestClient {
     public Response get(String path) {
         return respond(http.get().uri(URI.create(path).isAbsolute() ? URI.create(path).getPath() : path)
                 .retrieve().toEntity(String.class));
+    }
+
+    /** A GET with one extra header (e.g. {@code X-Api-Key}). */
+    public Response getWithHeader(String path, String header, String value) {
+        return respond(http.get().uri(path).header(header, value).retrieve().toEntity(String.class));
     }
 
     public Response delete(String path) {

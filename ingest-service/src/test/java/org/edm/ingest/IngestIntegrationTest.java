@@ -9,9 +9,12 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.edm.testsupport.RealInfrastructure;
+import org.edm.testsupport.TestApiKeys;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,20 +35,32 @@ import tools.jackson.databind.json.JsonMapper;
         "edm.outbox.backoff.max=1s",
         "edm.kafka.health-timeout=1s",
         "spring.datasource.hikari.connection-timeout=2000",
-        "logging.level.org.apache.pdfbox=ERROR"})
+        "logging.level.org.apache.pdfbox=ERROR",
+        // the tests share one key: concurrency and burst tests upload more than a client's default allowance
+        "edm.security.rate-limit.uploads=100000"})
 @RealInfrastructure
 public abstract class IngestIntegrationTest {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Path STORAGE_ROOT = createStorageRoot();
 
+    /** A key with every document scope, created once per JVM in the shared test database. */
+    private static @Nullable String documentsKey;
+
     @LocalServerPort
     protected int port;
+
+    @LocalManagementPort
+    protected int managementPort;
 
     @Autowired
     protected JdbcClient jdbc;
 
+    /** The API with a key that has every document scope. */
     protected IngestClient client;
+
+    /** The actuator endpoints on the management port (from localhost, so without a key). */
+    protected IngestClient management;
 
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
@@ -54,7 +69,15 @@ public abstract class IngestIntegrationTest {
 
     @BeforeEach
     void client() {
-        client = new IngestClient(port);
+        client = new IngestClient(port, documentsKey());
+        management = new IngestClient(managementPort);
+    }
+
+    protected static synchronized String documentsKey() {
+        if (documentsKey == null) {
+            documentsKey = TestApiKeys.shared().documents();
+        }
+        return documentsKey;
     }
 
     protected static Path storageRoot() {
