@@ -29,6 +29,8 @@ $$;
 
 -- search-api: reads documents and sections, and marks the API key it authenticated as used.
 GRANT SELECT ON documents, sections TO edm_search;
+GRANT SELECT ON api_keys TO edm_search;
+GRANT UPDATE (last_used_at) ON api_keys TO edm_search;
 
 -- ingest-service: creates, lists, reprocesses and deletes documents (their sections go by the foreign key's
 -- cascade, and explicitly), writes its outbox, keeps Idempotency-Keys, authenticates API keys.
@@ -36,6 +38,8 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON documents TO edm_ingest;
 GRANT SELECT, DELETE ON sections TO edm_ingest;
 GRANT SELECT, INSERT, UPDATE, DELETE ON outbox_events TO edm_ingest;
 GRANT SELECT, INSERT, UPDATE, DELETE ON upload_idempotency_keys TO edm_ingest;
+GRANT SELECT ON api_keys TO edm_ingest;
+GRANT UPDATE (last_used_at) ON api_keys TO edm_ingest;
 
 -- parser-worker: claims and finishes documents, replaces their sections, records processed events, writes
 -- documents.processed to its outbox.

@@ -92,6 +92,30 @@ class ServiceRolesIntegrationTest {
     }
 
     @Test
+    void searchAndIngestRolesReadApiKeysAndMarkTheirUseButCannotCreateWidenOrRevokeThem() {
+        // given
+        new org.edm.migrations.keys.ApiKeys(TestInfrastructure.shared().dataSource(DATABASE))
+                .create("reader-" + UUID.randomUUID(), List.of("documents:read"));
+
+        for (String role : List.of("edm_search", "edm_ingest")) {
+            JdbcClient service = connectAs(role);
+
+            // when / then
+            assertThat(service.sql("SELECT count(*) FROM api_keys WHERE revoked_at IS NULL").query(Long.class)
+                    .single()).isPositive();
+            assertThat(service.sql("UPDATE api_keys SET last_used_at = now()").update()).isPositive();
+            assertRefused(() -> service.sql("UPDATE api_keys SET scopes = ARRAY['admin']").update());
+            assertRefused(() -> service.sql("UPDATE api_keys SET revoked_at = NULL").update());
+            assertRefused(() -> service.sql("DELETE FROM api_keys").update());
+            assertRefused(() -> service.sql("""
+                    INSERT INTO api_keys (id, name, key_prefix, key_hash, scopes)
+                    VALUES (gen_random_uuid(), 'mine', 'x', 'y', ARRAY['admin'])
+                    """).update());
+        }
+        assertRefused(() -> connectAs("edm_parser").sql("SELECT count(*) FROM api_keys").query(Long.class).single());
+    }
+
+    @Test
     void ingestRoleUploadsReprocessesAndDeletesDocuments() {
         // given
         JdbcClient ingest = connectAs("edm_ingest");
@@ -100,8 +124,9 @@ class ServiceRolesIntegrationTest {
         UUID document = insertDocument(ingest);
         insertOutboxEvent(ingest, document);
         ingest.sql("""
-                INSERT INTO upload_idempotency_keys (idempotency_key, document_id) VALUES (:key, :id)
-                ON CONFLICT (idempotency_key) DO UPDATE SET document_id = EXCLUDED.document_id, created_at = now()
+                INSERT INTO upload_idempotency_keys (caller, idempotency_key, document_id) VALUES ('k', :key, :id)
+                ON CONFLICT (caller, idempotency_key) DO UPDATE
+                SET document_id = EXCLUDED.document_id, created_at = now()
                 RETURNING document_id
                 """).param("key", "key-" + document).param("id", document).query(UUID.class).single();
         ingest.sql("UPDATE documents SET processing_status = 'pending' WHERE id = :id").param("id", document).update();
