@@ -134,7 +134,7 @@ class DocumentIntake {
         if (key == null) {
             return Optional.empty();
         }
-        return keys.documentFor(key).flatMap(documents::findById).map(earlier -> {
+        return keys.documentFor(request.caller(), key).flatMap(documents::findById).map(earlier -> {
             if (!earlier.title().equals(request.title()) || !earlier.version().equals(request.version())
                     || !earlier.sha256().equals(staged.sha256())) {
                 throw new IdempotencyKeyReused(earlier.id().toString());
@@ -145,7 +145,7 @@ class DocumentIntake {
 
     private void rememberKey(UploadRequest request, UUID documentId) {
         String key = request.idempotencyKey();
-        if (key != null && !keys.remember(key, documentId)) {
+        if (key != null && !keys.remember(request.caller(), key, documentId)) {
             throw new KeyTakenConcurrently();
         }
     }

@@ -15,6 +15,7 @@ import org.edm.ingest.upload.Rejections.FileEmpty;
 import org.edm.ingest.upload.Rejections.FileMissing;
 import org.edm.ingest.upload.Rejections.StorageUnavailable;
 import org.edm.ingest.web.ApiPaths;
+import org.edm.security.Caller;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -83,13 +85,14 @@ class UploadController {
             @Parameter(description = "Optional JSON object, stored as metadata.custom")
             @RequestParam(name = "metadata", required = false) @Nullable String metadata,
             @Parameter(description = "Makes retries safe: a repeated key returns the first request's document")
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey) {
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey,
+            @Parameter(hidden = true) Authentication caller) {
         long started = System.nanoTime();
         if (file == null) {
             throw new FileMissing();
         }
         UploadRequest request = UploadRequest.of(title, version, metadata, idempotencyKey,
-                file.getOriginalFilename(), metadataParser);
+                file.getOriginalFilename(), Caller.of(caller).id(), metadataParser);
         if (file.isEmpty()) {
             throw new FileEmpty();
         }

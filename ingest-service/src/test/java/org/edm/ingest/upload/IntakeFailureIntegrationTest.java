@@ -79,7 +79,7 @@ class IntakeFailureIntegrationTest extends IngestIntegrationTest {
     }
 
     private static UploadRequest request(String title) {
-        return new UploadRequest(title, "1", null, UUID.randomUUID().toString(), "spec.pdf");
+        return new UploadRequest(title, "1", null, UUID.randomUUID().toString(), "spec.pdf", "key:test");
     }
 
     private static InputStream pdf(String title) {
