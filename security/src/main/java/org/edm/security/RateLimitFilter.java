@@ -61,10 +61,9 @@ final class RateLimitFilter extends OncePerRequestFilter {
     }
 
     private Bucket newBucket(RateLimited kind) {
-        SecuritySettings.Limit limit = settings.limit(kind);
+        int allowance = settings.allowance(kind);
         return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.capacity())
-                        .refillGreedy(limit.capacity(), limit.period()).build())
+                .addLimit(Bandwidth.builder().capacity(allowance).refillGreedy(allowance, settings.period()).build())
                 .build();
     }
 }

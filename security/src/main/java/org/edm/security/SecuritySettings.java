@@ -36,30 +36,28 @@ record SecuritySettings(@DefaultValue("1m") Duration lastUsedInterval, @DefaultV
     }
 
     /**
-     * @param enabled whether limits apply at all
-     * @param upload  uploads per caller
-     * @param search  searches per caller
+     * Per caller, at most {@code uploads} uploads and {@code searches} searches per {@code period}, refilled
+     * smoothly (a burst of the whole allowance is fine).
+     *
+     * @param enabled  whether limits apply at all
+     * @param period   the period of both allowances
+     * @param uploads  uploads per caller and period
+     * @param searches searches per caller and period
      */
-    record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue({"60", "1m"}) Limit upload,
-            @DefaultValue({"600", "1m"}) Limit search) {
+    record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("1m") Duration period,
+            @DefaultValue("60") int uploads, @DefaultValue("600") int searches) {
 
-        Limit limit(RateLimited kind) {
-            return kind == RateLimited.UPLOAD ? upload : search;
-        }
-    }
-
-    /**
-     * At most {@code capacity} requests per {@code period}, refilled smoothly; a burst of {@code capacity} is fine.
-     */
-    record Limit(int capacity, Duration period) {
-
-        Limit {
-            if (capacity < 1) {
-                throw new IllegalArgumentException("a rate limit's capacity must be at least 1");
+        RateLimit {
+            if (uploads < 1 || searches < 1) {
+                throw new IllegalArgumentException("edm.security.rate-limit.uploads and .searches must be at least 1");
             }
             if (period.isNegative() || period.isZero()) {
-                throw new IllegalArgumentException("a rate limit's period must be positive");
+                throw new IllegalArgumentException("edm.security.rate-limit.period must be positive");
             }
+        }
+
+        int allowance(RateLimited kind) {
+            return kind == RateLimited.UPLOAD ? uploads : searches;
         }
     }
 
