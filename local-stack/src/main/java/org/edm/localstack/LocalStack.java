@@ -271,6 +271,10 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("server.port", String.valueOf(port));
         properties.put("server.address", settings.bindAddress());
+        properties.put("management.server.port", String.valueOf(managementPort));
+        // the launcher waits on /readyz of the public port, which every service must serve
+        properties.put("management.endpoint.health.probes.enabled", "true");
+        properties.put("management.endpoint.health.probes.add-additional-paths", "true");
         if (managementPort != port) {
             // Boot refuses a management address when Actuator shares the service's port (parser-worker's default)
             properties.put("management.server.address", settings.bindAddress());
