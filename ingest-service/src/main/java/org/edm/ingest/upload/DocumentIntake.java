@@ -59,7 +59,26 @@ class DocumentIntake {
     }
 
     UploadResult accept(UploadRequest request, InputStream content) {
-        StagedFile staged = stage(content);
+        return takeIn(request, stage(content));
+    }
+
+    /**
+     * Takes in an upload the servlet container already wrote to disk: the file is moved to staging, not copied
+     * (see {@link DocumentStorage#stageFrom}), and read once for the PDF check and its SHA-256.
+     */
+    UploadResult acceptSpooled(UploadRequest request, DocumentStorage.FileTransfer upload) {
+        StagedFile staged;
+        try {
+            staged = storage.stageFrom(upload, content -> new PdfSniffer(content, settings.maxSize().toBytes()));
+        } catch (PdfSniffer.Refused refused) {
+            throw refused.rejection();
+        } catch (IOException e) {
+            throw new StorageUnavailable(e);
+        }
+        return takeIn(request, staged);
+    }
+
+    private UploadResult takeIn(UploadRequest request, StagedFile staged) {
         Promotion promotion = new Promotion();
         try {
             if (staged.sizeBytes() == 0) {

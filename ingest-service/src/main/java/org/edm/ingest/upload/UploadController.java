@@ -1,7 +1,5 @@
 package org.edm.ingest.upload;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 
@@ -13,7 +11,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.edm.ingest.upload.Rejections.FileEmpty;
 import org.edm.ingest.upload.Rejections.FileMissing;
-import org.edm.ingest.upload.Rejections.StorageUnavailable;
 import org.edm.ingest.web.ApiPaths;
 import org.edm.security.Caller;
 import org.jspecify.annotations.Nullable;
@@ -100,11 +97,8 @@ class UploadController {
             throw new Rejections.DocumentTooLarge(settings.maxSize().toBytes());
         }
         UploadResult result;
-        try (InputStream content = file.getInputStream()) {
-            result = intake.accept(request, content);
-        } catch (IOException e) {
-            throw new StorageUnavailable(e);
-        }
+        // transferTo(File) lets the container move its spooled file into staging instead of copying it
+        result = intake.acceptSpooled(request, target -> file.transferTo(target.toFile()));
         metrics.accepted(result, Duration.ofNanos(System.nanoTime() - started));
         log.info("Upload {}: document={} sizeBytes={} sha256={} title=\"{}\" version=\"{}\"", result.outcome().tag(),
                 result.document().id(), result.document().sizeBytes(), result.document().sha256(),

@@ -53,7 +53,7 @@ class UploadControllerTests {
     @Test
     void newDocumentIsAcceptedWithItsLocation() throws Exception {
         StoredDocument document = document();
-        given(intake.accept(any(), any())).willReturn(new UploadResult(document, UploadResult.Outcome.CREATED));
+        given(intake.acceptSpooled(any(), any())).willReturn(new UploadResult(document, UploadResult.Outcome.CREATED));
 
         mvc.perform(multipart("/api/documents").file(PDF).param("title", "ITCH").param("version", "5.0"))
                 .andExpect(status().isAccepted())
@@ -65,7 +65,8 @@ class UploadControllerTests {
 
     @Test
     void duplicateIsOkAndFlagged() throws Exception {
-        given(intake.accept(any(), any())).willReturn(new UploadResult(document(), UploadResult.Outcome.DUPLICATE));
+        given(intake.acceptSpooled(any(), any()))
+                .willReturn(new UploadResult(document(), UploadResult.Outcome.DUPLICATE));
 
         mvc.perform(multipart("/api/documents").file(PDF).param("title", "ITCH").param("version", "5.0"))
                 .andExpect(status().isOk())
@@ -75,7 +76,8 @@ class UploadControllerTests {
 
     @Test
     void replayIsOkWithTheReplayHeader() throws Exception {
-        given(intake.accept(any(), any())).willReturn(new UploadResult(document(), UploadResult.Outcome.REPLAYED));
+        given(intake.acceptSpooled(any(), any()))
+                .willReturn(new UploadResult(document(), UploadResult.Outcome.REPLAYED));
 
         mvc.perform(multipart("/api/documents").file(PDF).param("title", "ITCH").param("version", "5.0")
                         .header("Idempotency-Key", "k1"))
@@ -113,7 +115,7 @@ class UploadControllerTests {
 
     @Test
     void contentRefusedWhileStagingBecomesItsProblem() throws Exception {
-        given(intake.accept(any(), any())).willThrow(new Rejections.NotAPdf());
+        given(intake.acceptSpooled(any(), any())).willThrow(new Rejections.NotAPdf());
 
         mvc.perform(multipart("/api/documents").file(PDF).param("title", "ITCH").param("version", "5.0"))
                 .andExpect(status().isUnsupportedMediaType())
@@ -123,7 +125,7 @@ class UploadControllerTests {
 
     @Test
     void anUnexpectedFailureIsA500WithoutInternals() throws Exception {
-        given(intake.accept(any(), any())).willThrow(new IllegalStateException("secret internals"));
+        given(intake.acceptSpooled(any(), any())).willThrow(new IllegalStateException("secret internals"));
 
         mvc.perform(multipart("/api/documents").file(PDF).param("title", "ITCH").param("version", "5.0"))
                 .andExpect(status().isInternalServerError())
