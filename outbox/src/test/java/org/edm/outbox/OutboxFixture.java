@@ -78,6 +78,16 @@ final class OutboxFixture implements AutoCloseable {
         return event;
     }
 
+    /** Appends an event with a payload of {@code paddingChars} more characters, in a transaction of its own. */
+    UUID appendPadded(String topic, UUID aggregateId, int sequence, int paddingChars) {
+        UUID eventId = UUID.randomUUID();
+        var payload = Map.of("eventId", eventId.toString(), "aggregateId", aggregateId.toString(),
+                "sequence", sequence, "padding", "x".repeat(paddingChars));
+        transactions.executeWithoutResult(status -> writer.append(
+                new OutboxMessage(eventId, topic, "document", aggregateId, "TestHappened", payload)));
+        return eventId;
+    }
+
     long unpublished() {
         return jdbc.sql("SELECT count(*) FROM outbox_events WHERE published_at IS NULL").query(Long.class).single();
     }
