@@ -3,6 +3,7 @@ package org.edm.outbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.edm.testsupport.TestInfrastructure;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,9 +65,11 @@ final class OutboxFixture implements AutoCloseable {
         template.setProducerListener(new ProducerListener<>() {
         });
         var registry = new SimpleMeterRegistry();
+        var cluster = new KafkaCluster(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                Duration.ofSeconds(3));
         var relay = new OutboxRelay(new OutboxRepository(jdbc), transactions, template, settings,
-                new OutboxMetrics(registry), signal);
-        var handle = new Relay(relay, producerFactory, registry);
+                new OutboxMetrics(registry), signal, cluster);
+        var handle = new Relay(relay, producerFactory, registry, cluster);
         relays.add(handle);
         return handle;
     }
@@ -106,12 +110,13 @@ final class OutboxFixture implements AutoCloseable {
         relays.forEach(r -> {
             r.relay().stop();
             r.producerFactory().destroy();
+            r.cluster().destroy();
         });
         dataSource.close();
     }
 
     record Relay(OutboxRelay relay, DefaultKafkaProducerFactory<String, String> producerFactory,
-            SimpleMeterRegistry registry) {
+            SimpleMeterRegistry registry, KafkaCluster cluster) {
 
         double counter(String name) {
             return registry.find(name).counters().stream().mapToDouble(c -> c.count()).sum();

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 /** The relay against real PostgreSQL and Kafka, on a database of its own. */
 class OutboxRelayIntegrationTest {
 
+    private static final int MAX_RECORD_FAILURES = 5;
+
     private static OutboxFixture outbox;
 
     @BeforeAll
@@ -43,7 +45,8 @@ class OutboxRelayIntegrationTest {
     private static OutboxSettings fastSettings(Duration sendTimeout) {
         return new OutboxSettings(true, Duration.ofMillis(100), 50,
                 new OutboxSettings.Backoff(Duration.ofMillis(100), 2.0, Duration.ofMillis(800)), sendTimeout,
-                Duration.ofDays(7), Duration.ofHours(1), OutboxSettings.DEFAULT_LOCK_KEY);
+                Duration.ofDays(7), Duration.ofHours(1), OutboxSettings.DEFAULT_LOCK_KEY, MAX_RECORD_FAILURES,
+                Duration.ofDays(30));
     }
 
     @Test
