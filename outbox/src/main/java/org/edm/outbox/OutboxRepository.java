@@ -7,7 +7,11 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The relay's SQL on {@code outbox_events}. Every method runs in the caller's transaction. */
+/**
+ * The relay's SQL on {@code outbox_events}. Every method runs in the caller's transaction. The zone-less
+ * timestamps are UTC, written and compared as {@code ... AT TIME ZONE 'UTC'}, so relays and writers in sessions of
+ * different time zones agree.
+ */
 final class OutboxRepository {
 
     private static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock(:key)";
@@ -15,7 +19,7 @@ final class OutboxRepository {
     /** Unpublished, unparked rows whose aggregate has no parked row before them. */
     private static final String NEXT_UNPUBLISHED = """
             SELECT o.id, o.aggregate_id, o.event_type, o.topic, o.payload::text AS payload,
-                   EXTRACT(EPOCH FROM (clock_timestamp()::timestamp - o.created_at)) * 1000 AS age_ms
+                   EXTRACT(EPOCH FROM ((clock_timestamp() AT TIME ZONE 'UTC') - o.created_at)) * 1000 AS age_ms
             FROM outbox_events o
             WHERE o.published_at IS NULL
               AND o.parked_at IS NULL
@@ -30,7 +34,7 @@ final class OutboxRepository {
 
     private static final String MARK_PUBLISHED = """
             UPDATE outbox_events
-            SET published_at = clock_timestamp(), attempts = attempts + 1, last_error = NULL
+            SET published_at = clock_timestamp() AT TIME ZONE 'UTC', attempts = attempts + 1, last_error = NULL
             WHERE id IN (:ids)
             """;
 
@@ -46,7 +50,8 @@ final class OutboxRepository {
             SET attempts = attempts + 1,
                 record_failures = record_failures + 1,
                 last_error = :error,
-                parked_at = CASE WHEN record_failures + 1 >= :maxFailures THEN clock_timestamp() END
+                parked_at = CASE WHEN record_failures + 1 >= :maxFailures
+                                 THEN clock_timestamp() AT TIME ZONE 'UTC' END
             WHERE id = :id
             RETURNING parked_at IS NOT NULL AS parked
             """;
@@ -54,7 +59,7 @@ final class OutboxRepository {
     private static final String LAG = """
             SELECT count(*) FILTER (WHERE parked_at IS NULL) AS unpublished,
                    count(*) FILTER (WHERE parked_at IS NOT NULL) AS parked,
-                   coalesce(EXTRACT(EPOCH FROM (clock_timestamp()::timestamp
+                   coalesce(EXTRACT(EPOCH FROM ((clock_timestamp() AT TIME ZONE 'UTC')
                                                 - min(created_at) FILTER (WHERE parked_at IS NULL))), 0)
                        AS oldest_age_seconds
             FROM outbox_events
@@ -65,7 +70,8 @@ final class OutboxRepository {
             DELETE FROM outbox_events
             WHERE id IN (SELECT id
                          FROM outbox_events
-                         WHERE published_at < clock_timestamp()::timestamp - make_interval(secs => :retentionSeconds)
+                         WHERE published_at < (clock_timestamp() AT TIME ZONE 'UTC')
+                                         - make_interval(secs => :retentionSeconds)
                          LIMIT :limit)
             """;
 
@@ -73,7 +79,8 @@ final class OutboxRepository {
             DELETE FROM outbox_events
             WHERE id IN (SELECT id
                          FROM outbox_events
-                         WHERE parked_at < clock_timestamp()::timestamp - make_interval(secs => :retentionSeconds)
+                         WHERE parked_at < (clock_timestamp() AT TIME ZONE 'UTC')
+                                         - make_interval(secs => :retentionSeconds)
                          LIMIT :limit)
             """;
 

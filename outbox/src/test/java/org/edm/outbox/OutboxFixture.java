@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.edm.testsupport.TestInfrastructure;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -39,22 +40,38 @@ final class OutboxFixture implements AutoCloseable {
     final JsonMapper json = JsonMapper.builder().build();
     private final List<Relay> relays = new ArrayList<>();
 
-    private OutboxFixture(String database) {
+    private OutboxFixture(String database, @Nullable String sessionTimeZone, boolean create) {
         TestInfrastructure infrastructure = TestInfrastructure.shared();
-        String url = infrastructure.createDatabase(database);
-        infrastructure.migrate(url);
+        String url = create ? infrastructure.createDatabase(database) : infrastructure.jdbcUrl(database);
+        if (create) {
+            infrastructure.migrate(url);
+        }
         dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(url);
         dataSource.setUsername(infrastructure.username());
         dataSource.setPassword(infrastructure.password());
         dataSource.setMaximumPoolSize(8);
+        if (sessionTimeZone != null) {
+            // what pgjdbc does for a JVM in that zone when nothing sets the session's zone
+            dataSource.setConnectionInitSql("SET TIME ZONE '" + sessionTimeZone + "'");
+        }
         jdbc = JdbcClient.create(dataSource);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         writer = new OutboxWriter(jdbc, json, signal);
     }
 
     static OutboxFixture onNewDatabase(String database) {
-        return new OutboxFixture(database);
+        return new OutboxFixture(database, null, true);
+    }
+
+    /** As {@link #onNewDatabase(String)}, with every session of the pool in the given time zone. */
+    static OutboxFixture onNewDatabaseInZone(String database, String sessionTimeZone) {
+        return new OutboxFixture(database, sessionTimeZone, true);
+    }
+
+    /** Another pool on a database an earlier fixture created, with its sessions in the given time zone. */
+    static OutboxFixture onDatabaseInZone(String database, String sessionTimeZone) {
+        return new OutboxFixture(database, sessionTimeZone, false);
     }
 
     /** A relay (not started) whose producer talks to the given bootstrap servers. */
