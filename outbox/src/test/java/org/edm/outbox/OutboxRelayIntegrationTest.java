@@ -239,6 +239,29 @@ class OutboxRelayIntegrationTest {
         outbox.jdbc.sql("DELETE FROM outbox_events WHERE topic = :topic").param("topic", topic).update();
     }
 
+    @Test
+    void cleanupDeletesParkedRowsOlderThanTheParkedRetentionOnly() {
+        // given: a row parked 31 days ago and one parked 29 days ago (parked retention 30 days)
+        String topic = "outbox.test." + UUID.randomUUID();
+        UUID old = outbox.append(topic, UUID.randomUUID(), 0).eventId();
+        UUID recent = outbox.append(topic, UUID.randomUUID(), 0).eventId();
+        outbox.jdbc.sql("UPDATE outbox_events SET parked_at = now() - interval '31 days' WHERE id = :id")
+                .param("id", old).update();
+        outbox.jdbc.sql("UPDATE outbox_events SET parked_at = now() - interval '29 days' WHERE id = :id")
+                .param("id", recent).update();
+        var relay = outbox.relay(OutboxFixture.unreachableBootstrapServers(), fastSettings(Duration.ofSeconds(2)));
+
+        // when: the relay starts, which runs a cleanup
+        relay.relay().start();
+
+        // then
+        await().atMost(Duration.ofSeconds(20)).until(() -> relay.counter("edm.outbox.cleaned") >= 1);
+        relay.relay().stop();
+        assertThat(outbox.jdbc.sql("SELECT id FROM outbox_events WHERE id IN (:ids)")
+                .param("ids", List.of(old, recent)).query(UUID.class).list()).containsExactly(recent);
+        outbox.jdbc.sql("DELETE FROM outbox_events WHERE topic = :topic").param("topic", topic).update();
+    }
+
     private static List<Integer> sequencesOf(List<ConsumerRecord<String, String>> records) {
         return records.stream().map(r -> outbox.json.readTree(r.value()).get("sequence").asInt()).toList();
     }
