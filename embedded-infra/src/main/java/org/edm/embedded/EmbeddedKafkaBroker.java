@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.common.Uuid;
@@ -33,12 +34,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Path logDirectory;
     private final int port;
     private final int controllerPort;
+    private final Map<String, String> overrides;
     private @Nullable KafkaRaftServer server;
 
-    private EmbeddedKafkaBroker(Path logDirectory, int port, int controllerPort) {
+    private EmbeddedKafkaBroker(Path logDirectory, int port, int controllerPort, Map<String, String> overrides) {
         this.logDirectory = logDirectory;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.overrides = Map.copyOf(overrides);
     }
 
     /**
@@ -46,8 +49,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * ports, which then stay fixed across {@link #stop()} and {@link #start()}.
      */
     public static EmbeddedKafkaBroker start(Path logDirectory, int port, int controllerPort) throws IOException {
+        return start(logDirectory, port, controllerPort, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, int, int)}, with broker properties that replace the defaults, e.g.
+     * {@code auto.create.topics.enable=false} for a broker configured like a production one.
+     */
+    public static EmbeddedKafkaBroker start(Path logDirectory, int port, int controllerPort,
+            Map<String, String> overrides) throws IOException {
         var broker = new EmbeddedKafkaBroker(logDirectory, port == 0 ? freePort() : port,
-                controllerPort == 0 ? freePort() : controllerPort);
+                controllerPort == 0 ? freePort() : controllerPort, overrides);
         broker.start();
         return broker;
     }
@@ -114,6 +126,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         properties.put("share.coordinator.state.topic.replication.factor", "1");
         properties.put("share.coordinator.state.topic.min.isr", "1");
         properties.put("group.initial.rebalance.delay.ms", "0");
+        properties.putAll(overrides);
         return properties;
     }
 

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param durationMs time spent parsing and writing
  * @param failureReason machine-readable reason when failed (e.g. {@code not_a_pdf}, {@code encrypted},
  *        {@code damaged}, {@code no_text}, {@code file_missing}, {@code timeout}, {@code too_large}), else null
- * @param failureMessage human-readable explanation when failed, else null
+ * @param failureMessage human-readable explanation when failed, else null; at most
+ *        {@value #MAX_FAILURE_MESSAGE_LENGTH} characters (longer ones are cut, ending with {@code ...})
  */
 public record DocumentProcessed(
         UUID eventId,
@@ -41,6 +42,18 @@ public record DocumentProcessed(
     public static final int SCHEMA_VERSION = 1;
     public static final String STATUS_DONE = "done";
     public static final String STATUS_FAILED = "failed";
+
+    /**
+     * Longest {@code failureMessage}: a message built from an exception can carry arbitrary text (a parser's
+     * message quoting a whole content stream), and an event must stay far below Kafka's record size limit.
+     */
+    public static final int MAX_FAILURE_MESSAGE_LENGTH = 1_000;
+
+    public DocumentProcessed {
+        if (failureMessage != null && failureMessage.length() > MAX_FAILURE_MESSAGE_LENGTH) {
+            failureMessage = failureMessage.substring(0, MAX_FAILURE_MESSAGE_LENGTH - 3) + "...";
+        }
+    }
 
     public static DocumentProcessed done(Instant occurredAt, UUID documentId, UUID uploadEventId, int sectionCount,
             int pageCount, long durationMs) {

@@ -5,7 +5,9 @@ import java.util.UUID;
 
 /**
  * Published on {@value Topics#DOCUMENTS_UPLOADED} when a PDF was stored and its document row is {@code pending}:
- * after an upload ({@code trigger = "upload"}) or a reprocess request ({@code trigger = "reprocess"}).
+ * after an upload ({@code trigger = "upload"}), a reprocess request ({@code trigger = "reprocess"}), or when
+ * ingest-service announces again a document that stayed {@code pending} unclaimed, e.g. because its first event
+ * went to the dead-letter topic ({@code trigger = "recovery"}; added compatibly to schema version 1).
  * Schema: {@code schemas/documents.uploaded.v1.json}.
  *
  * @param eventId unique per event; consumers use it to drop re-deliveries
@@ -18,7 +20,7 @@ import java.util.UUID;
  * @param fileLocation where the stored PDF lives (the storage's path, as in {@code documents.file_path})
  * @param sizeBytes size of the stored PDF
  * @param sha256 SHA-256 of the stored PDF, lower-case hex
- * @param trigger {@code upload} or {@code reprocess}
+ * @param trigger {@code upload}, {@code reprocess} or {@code recovery}
  */
 public record DocumentUploaded(
         UUID eventId,
@@ -37,6 +39,7 @@ public record DocumentUploaded(
     public static final int SCHEMA_VERSION = 1;
     public static final String TRIGGER_UPLOAD = "upload";
     public static final String TRIGGER_REPROCESS = "reprocess";
+    public static final String TRIGGER_RECOVERY = "recovery";
 
     /** A new event with a fresh id, the current type and schema version. */
     public static DocumentUploaded of(Instant occurredAt, UUID documentId, String title, String version,

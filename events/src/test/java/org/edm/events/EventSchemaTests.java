@@ -53,6 +53,21 @@ class EventSchemaTests {
     }
 
     @Test
+    void aFailureMessageOfAnyLengthIsCappedSoTheEventStaysSmall() {
+        // given: an exception message quoting a whole content stream
+        String huge = "Tj ".repeat(100_000);
+
+        // when
+        var event = DocumentProcessed.failed(Instant.parse("2026-11-25T10:15:30Z"), UUID.randomUUID(),
+                UUID.randomUUID(), 3, 12, "damaged", huge);
+
+        // then
+        assertThat(event.failureMessage()).hasSize(DocumentProcessed.MAX_FAILURE_MESSAGE_LENGTH)
+                .startsWith("Tj Tj").endsWith("...");
+        assertThat(DocumentProcessed.MAX_FAILURE_MESSAGE_LENGTH).isEqualTo(1_000);
+    }
+
+    @Test
     void documentProcessedMatchesItsSchemaWithNullsWrittenExplicitly() throws Exception {
         var event = DocumentProcessed.failed(Instant.parse("2026-11-25T10:15:30Z"), UUID.randomUUID(),
                 UUID.randomUUID(), null, 12, "damaged", "The PDF's cross-reference table is broken");

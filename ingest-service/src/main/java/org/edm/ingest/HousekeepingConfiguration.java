@@ -3,6 +3,7 @@ package org.edm.ingest;
 import java.time.Duration;
 
 import org.edm.ingest.document.OrphanFileSweeper;
+import org.edm.ingest.document.PendingDocumentSweeper;
 import org.edm.ingest.storage.StorageSettings;
 import org.edm.ingest.upload.IdempotencyKeyExpiry;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +12,10 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** Periodic clean-ups: orphaned files ({@code edm.storage.sweep-interval}) and expired idempotency keys (hourly). */
+/**
+ * Periodic work: orphaned files ({@code edm.storage.sweep-interval}), expired idempotency keys (hourly), and
+ * documents left {@code pending} announced again ({@code edm.pending-recovery.interval}).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class HousekeepingConfiguration implements SchedulingConfigurer {
@@ -22,11 +26,14 @@ class HousekeepingConfiguration implements SchedulingConfigurer {
     private final OrphanFileSweeper sweeper;
     private final IdempotencyKeyExpiry keyExpiry;
     private final StorageSettings storage;
+    private final PendingDocumentSweeper pendingSweeper;
 
-    HousekeepingConfiguration(OrphanFileSweeper sweeper, IdempotencyKeyExpiry keyExpiry, StorageSettings storage) {
+    HousekeepingConfiguration(OrphanFileSweeper sweeper, IdempotencyKeyExpiry keyExpiry, StorageSettings storage,
+            PendingDocumentSweeper pendingSweeper) {
         this.sweeper = sweeper;
         this.keyExpiry = keyExpiry;
         this.storage = storage;
+        this.pendingSweeper = pendingSweeper;
     }
 
     @Override
@@ -35,5 +42,8 @@ class HousekeepingConfiguration implements SchedulingConfigurer {
         registrar.addFixedDelayTask(new FixedDelayTask(sweeper::sweep, sweepInterval,
                 FIRST_RUN_AFTER.compareTo(sweepInterval) < 0 ? FIRST_RUN_AFTER : sweepInterval));
         registrar.addFixedDelayTask(new FixedDelayTask(keyExpiry::run, KEY_EXPIRY_INTERVAL, FIRST_RUN_AFTER));
+        Duration recoveryInterval = pendingSweeper.settings().interval();
+        registrar.addFixedDelayTask(new FixedDelayTask(pendingSweeper::sweep, recoveryInterval,
+                FIRST_RUN_AFTER.compareTo(recoveryInterval) < 0 ? FIRST_RUN_AFTER : recoveryInterval));
     }
 }

@@ -7,14 +7,17 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
@@ -24,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.ProducerListener;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,12 +38,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The outbox writer, and (unless {@code edm.outbox.enabled=false}) the relay with its own Kafka producer
  * (bean {@value #PRODUCER_FACTORY}): String key and value, {@code acks=all}, idempotent, timeouts derived from
- * {@code edm.outbox.send-timeout}, everything else from {@code spring.kafka.*}.
+ * {@code edm.outbox.send-timeout}, everything else from {@code spring.kafka.*}; the service's one shared Kafka
+ * admin client ({@link KafkaCluster}) and, with Spring Boot's health support present, the {@code kafka} health
+ * component on it.
  */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
         KafkaAutoConfiguration.class, JacksonAutoConfiguration.class})
 @ConditionalOnSingleCandidate(DataSource.class)
-@EnableConfigurationProperties(OutboxSettings.class)
+@EnableConfigurationProperties({OutboxSettings.class, KafkaClusterSettings.class})
 public final class OutboxAutoConfiguration {
 
     /** Name of the relay's producer factory bean. */
@@ -49,6 +55,17 @@ public final class OutboxAutoConfiguration {
     @ConditionalOnMissingBean
     OutboxSignal outboxSignal() {
         return new OutboxSignal();
+    }
+
+    /** The service's one shared Kafka admin client, configured as Spring's {@link KafkaAdmin}. */
+    @Bean
+    @ConditionalOnMissingBean
+    KafkaCluster kafkaCluster(ObjectProvider<KafkaAdmin> kafkaAdmin, KafkaProperties kafka,
+            KafkaClusterSettings settings) {
+        KafkaAdmin admin = kafkaAdmin.getIfAvailable();
+        Map<String, Object> properties = admin != null ? admin.getConfigurationProperties()
+                : Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()));
+        return new KafkaCluster(properties, settings.healthTimeout());
     }
 
     @Bean
@@ -75,13 +92,25 @@ public final class OutboxAutoConfiguration {
         @Bean
         OutboxRelay outboxRelay(DataSource dataSource, PlatformTransactionManager transactionManager,
                 DefaultKafkaProducerFactory<String, String> outboxProducerFactory, OutboxSettings settings,
-                OutboxMetrics metrics, OutboxSignal signal) {
+                OutboxMetrics metrics, OutboxSignal signal, KafkaCluster cluster) {
             var template = new KafkaTemplate<>(outboxProducerFactory);
             // The relay logs one line per failed round; the template's default listener would log every record.
             template.setProducerListener(new ProducerListener<>() {
             });
             return new OutboxRelay(new OutboxRepository(JdbcClient.create(dataSource)),
-                    new TransactionTemplate(transactionManager), template, settings, metrics, signal);
+                    new TransactionTemplate(transactionManager), template, settings, metrics, signal, cluster);
+        }
+    }
+
+    /** Health component {@code kafka}, when the service has Spring Boot's health support. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(AbstractHealthIndicator.class)
+    static class HealthConfiguration {
+
+        @Bean(name = "kafka")
+        @ConditionalOnMissingBean(name = "kafka")
+        KafkaHealthIndicator kafkaHealthIndicator(KafkaCluster cluster) {
+            return new KafkaHealthIndicator(cluster);
         }
     }
 

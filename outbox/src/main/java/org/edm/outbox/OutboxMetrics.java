@@ -19,6 +19,7 @@ final class OutboxMetrics {
 
     private final MeterRegistry registry;
     private final AtomicLong unpublished = new AtomicLong();
+    private final AtomicLong parked = new AtomicLong();
     private final AtomicLong oldestAgeMillisAtRefresh = new AtomicLong();
     private final AtomicLong refreshedAtNanos = new AtomicLong(System.nanoTime());
     private final AtomicBoolean publishing = new AtomicBoolean();
@@ -28,7 +29,11 @@ final class OutboxMetrics {
     OutboxMetrics(MeterRegistry registry) {
         this.registry = registry;
         Gauge.builder("edm.outbox.unpublished", unpublished, AtomicLong::get)
-                .description("Outbox rows not yet acknowledged by Kafka")
+                .description("Outbox rows not yet acknowledged by Kafka, not counting parked rows")
+                .baseUnit("rows")
+                .register(registry);
+        Gauge.builder("edm.outbox.parked", parked, AtomicLong::get)
+                .description("Outbox rows parked after failures of their own; the later rows of their aggregate wait")
                 .baseUnit("rows")
                 .register(registry);
         TimeGauge.builder("edm.outbox.oldest.unpublished.age", this, TimeUnit.MILLISECONDS,
@@ -43,13 +48,14 @@ final class OutboxMetrics {
                 .publishPercentiles(0.5, 0.99)
                 .register(registry);
         cleaned = Counter.builder("edm.outbox.cleaned")
-                .description("Published outbox rows deleted after the retention period")
+                .description("Published and parked outbox rows deleted after their retention period")
                 .baseUnit("rows")
                 .register(registry);
     }
 
     void lagRefreshed(OutboxRepository.Lag lag) {
         unpublished.set(lag.unpublished());
+        parked.set(lag.parked());
         oldestAgeMillisAtRefresh.set((long) (lag.oldestAgeSeconds() * 1000));
         refreshedAtNanos.set(System.nanoTime());
     }
@@ -69,7 +75,7 @@ final class OutboxMetrics {
 
     void failed(String topic, Throwable cause) {
         Counter.builder("edm.outbox.failures")
-                .description("Outbox rows whose publication failed and will be retried")
+                .description("Failed sends of outbox rows (retried, or counted towards parking the row)")
                 .tag("topic", topic)
                 .tag("exception", cause.getClass().getSimpleName())
                 .register(registry)

@@ -3,6 +3,7 @@ package org.edm.outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +14,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntSupplier;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.edm.events.Topics;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -31,7 +40,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * oldest unpublished rows, send at most one row per aggregate (the next row of an aggregate is sent only after the
  * previous one was acknowledged and marked, so a failing row never lets a later row of the same aggregate
  * overtake it), wait for the broker's acknowledgements, mark the acknowledged rows published and count the
- * attempt on the failed ones. While rounds fail, the relay waits with exponential back-off.
+ * attempt on the failed ones. Only a failure of the broker as a whole (unreachable, timing out) ends a round early
+ * and makes the relay back off exponentially. A failure that is the row's own (record too large, topic missing
+ * or not writable) is counted on the row, the round goes on with the other rows, and after
+ * {@code edm.outbox.max-record-failures} such failures the row is parked: never sent again, and only the later
+ * rows of its own aggregate wait behind it.
  */
 final class OutboxRelay implements SmartLifecycle {
 
@@ -45,19 +58,21 @@ final class OutboxRelay implements SmartLifecycle {
     private final OutboxSettings settings;
     private final OutboxMetrics metrics;
     private final OutboxSignal signal;
+    private final KafkaCluster cluster;
     private final Object lifecycle = new Object();
 
     private volatile boolean running;
     private @Nullable Thread worker;
 
     OutboxRelay(OutboxRepository repository, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
-            OutboxSettings settings, OutboxMetrics metrics, OutboxSignal signal) {
+            OutboxSettings settings, OutboxMetrics metrics, OutboxSignal signal, KafkaCluster cluster) {
         this.repository = repository;
         this.transactions = transactions;
         this.kafka = kafka;
         this.settings = settings;
         this.metrics = metrics;
         this.signal = signal;
+        this.cluster = cluster;
     }
 
     @Override
@@ -160,22 +175,38 @@ final class OutboxRelay implements SmartLifecycle {
     private Round publish(List<OutboxRepository.OutboxRow> rows, boolean more) {
         Map<OutboxRepository.OutboxRow, CompletableFuture<?>> sent = new LinkedHashMap<>();
         Set<UUID> aggregatesInRound = new HashSet<>();
+        Map<String, Throwable> refusedTopics = new HashMap<>();
+        Map<OutboxRepository.OutboxRow, Throwable> refused = new LinkedHashMap<>();
+        Map<OutboxRepository.OutboxRow, Throwable> failed = new LinkedHashMap<>();
         boolean deferred = false;
         for (OutboxRepository.OutboxRow row : rows) {
             if (!aggregatesInRound.add(row.aggregateId())) {
                 deferred = true; // a later row of an aggregate already in this round waits for the next round
                 continue;
             }
+            Throwable topicRefusal = refusedTopics.get(row.topic());
+            if (topicRefusal != null) {
+                refused.put(row, topicRefusal); // the same topic again: don't wait max.block.ms once more
+                continue;
+            }
             CompletableFuture<?> future = send(row);
-            sent.put(row, future);
-            if (future.isCompletedExceptionally()) {
+            if (!future.isCompletedExceptionally()) {
+                sent.put(row, future);
+                continue;
+            }
+            Throwable failure = awaitAcknowledgement(future, System.nanoTime());
+            Refusal refusal = classifyImmediate(row, failure);
+            if (refusal == Refusal.BROKER) {
+                failed.put(row, failure);
                 break; // the broker is unreachable: don't wait max.block.ms for every remaining row
             }
+            if (refusal == Refusal.TOPIC) {
+                refusedTopics.put(row.topic(), failure);
+            }
+            refused.put(row, failure);
         }
         long deadline = System.nanoTime() + settings.sendTimeout().plusSeconds(2).toNanos();
         List<UUID> acknowledged = new ArrayList<>();
-        List<UUID> failed = new ArrayList<>();
-        Throwable firstFailure = null;
         for (var entry : sent.entrySet()) {
             OutboxRepository.OutboxRow row = entry.getKey();
             Throwable failure = awaitAcknowledgement(entry.getValue(), deadline);
@@ -184,22 +215,88 @@ final class OutboxRelay implements SmartLifecycle {
                 metrics.published(row.topic(), row.age());
             } else if (failure instanceof InterruptedException) {
                 break; // stopping: leave the remaining rows unmarked, they are sent again by the next relay
+            } else if (isRecordSpecific(failure)) {
+                refused.put(row, failure);
             } else {
-                failed.add(row.id());
-                metrics.failed(row.topic(), failure);
-                firstFailure = firstFailure == null ? failure : firstFailure;
+                failed.put(row, failure);
             }
         }
         repository.markPublished(acknowledged);
-        if (firstFailure != null) {
-            repository.recordFailure(failed, describe(firstFailure));
+        refused.forEach(this::refuse);
+        if (!failed.isEmpty()) {
+            Throwable firstFailure = failed.values().iterator().next();
+            failed.forEach((row, failure) -> metrics.failed(row.topic(), failure));
+            repository.recordFailure(failed.keySet().stream().map(OutboxRepository.OutboxRow::id).toList(),
+                    describe(firstFailure));
             log.warn("Outbox relay: {} of {} rows not acknowledged by Kafka, retrying with back-off: {}",
-                    failed.size(), sent.size(), describe(firstFailure));
+                    failed.size(), sent.size() + refused.size() + failed.size(), describe(firstFailure));
         }
         if (!acknowledged.isEmpty()) {
             log.debug("Outbox relay published {} rows", acknowledged.size());
         }
         return new Round(true, acknowledged.size(), failed.size(), more || deferred);
+    }
+
+    /** Counts a failure that was the row's own, and parks the row when it has had too many. */
+    private void refuse(OutboxRepository.OutboxRow row, Throwable failure) {
+        metrics.failed(row.topic(), failure);
+        // Retrying cannot make a record smaller or a topic name valid: park such a row at once.
+        int limit = isPermanent(failure) ? 1 : settings.maxRecordFailures();
+        String error = describe(failure);
+        if (repository.recordRefusal(row.id(), error, limit)) {
+            log.warn("Outbox row {} ({} of aggregate {} for topic {}) parked: {}; later rows of the aggregate wait",
+                    row.id(), row.eventType(), row.aggregateId(), row.topic(), error);
+        } else {
+            log.warn("Outbox row {} ({} of aggregate {} for topic {}) refused, retrying: {}", row.id(),
+                    row.eventType(), row.aggregateId(), row.topic(), error);
+        }
+    }
+
+    /**
+     * Whose fault a failure at {@code send()} is. A metadata timeout looks the same whether the broker is away or
+     * the topic does not exist (a broker without auto-creation): the shared admin client tells them apart.
+     */
+    private Refusal classifyImmediate(OutboxRepository.OutboxRow row, Throwable failure) {
+        ApiException cause = kafkaCause(failure);
+        if (cause instanceof TopicAuthorizationException || cause instanceof InvalidTopicException
+                || cause instanceof UnknownTopicOrPartitionException) {
+            return Refusal.TOPIC;
+        }
+        if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+            return switch (cluster.topicState(row.topic())) {
+                case MISSING, NOT_AUTHORISED -> Refusal.TOPIC;
+                case EXISTS, UNKNOWN -> Refusal.BROKER;
+            };
+        }
+        if (isRecordSpecific(failure)) {
+            return Refusal.RECORD;
+        }
+        return Refusal.BROKER;
+    }
+
+    /**
+     * The errors Kafka reports about one record or its topic. Everything else (authentication, cluster
+     * authorisation, timeouts, leaders moving) concerns every row alike and must not park any of them.
+     */
+    private static boolean isRecordSpecific(Throwable failure) {
+        ApiException cause = kafkaCause(failure);
+        return isPermanent(failure) || cause instanceof TopicAuthorizationException
+                || cause instanceof InvalidRecordException;
+    }
+
+    private static boolean isPermanent(Throwable failure) {
+        ApiException cause = kafkaCause(failure);
+        return cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
+                || cause instanceof InvalidTopicException;
+    }
+
+    private static @Nullable ApiException kafkaCause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api;
+            }
+        }
+        return null;
     }
 
     private CompletableFuture<?> send(OutboxRepository.OutboxRow row) {
@@ -230,20 +327,28 @@ final class OutboxRelay implements SmartLifecycle {
         metrics.lagRefreshed(repository.lag());
     }
 
-    private void cleanup() {
+    /** Deletes published rows older than the retention and parked rows older than the parked retention. */
+    void cleanup() {
+        int published = deleteInChunks(() -> repository.deletePublishedBefore(settings.retention(), CLEANUP_CHUNK));
+        int parked = deleteInChunks(() -> repository.deleteParkedBefore(settings.parkedRetention(), CLEANUP_CHUNK));
+        if (published + parked > 0) {
+            metrics.cleaned(published + parked);
+            log.info("Outbox cleanup deleted {} rows published more than {} ago and {} rows parked more than {} ago",
+                    published, settings.retention(), parked, settings.parkedRetention());
+        }
+    }
+
+    private int deleteInChunks(IntSupplier deleteChunk) {
         int total = 0;
         int deleted;
         do {
             Integer chunk = transactions.execute(status -> repository.tryLock(settings.lockKey())
-                    ? repository.deletePublishedBefore(settings.retention(), CLEANUP_CHUNK)
+                    ? deleteChunk.getAsInt()
                     : 0);
             deleted = chunk == null ? 0 : chunk;
             total += deleted;
         } while (deleted == CLEANUP_CHUNK && running);
-        if (total > 0) {
-            metrics.cleaned(total);
-            log.info("Outbox cleanup deleted {} rows published more than {} ago", total, settings.retention());
-        }
+        return total;
     }
 
     private static String describe(Throwable failure) {
@@ -265,5 +370,15 @@ final class OutboxRelay implements SmartLifecycle {
      */
     record Round(boolean publishing, int published, int failed, boolean more) {
         static final Round NOT_PUBLISHING = new Round(false, 0, 0, false);
+    }
+
+    /** Whose fault a failed send was. */
+    private enum Refusal {
+        /** this record's: counts towards parking it */
+        RECORD,
+        /** its topic's (missing, not writable, invalid): the other rows of the topic are not sent this round */
+        TOPIC,
+        /** the broker's: the round ends and the relay backs off */
+        BROKER
     }
 }

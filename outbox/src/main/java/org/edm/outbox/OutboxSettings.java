@@ -18,6 +18,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        half of it bounds the wait for metadata and for each request)
  * @param retention how long published rows are kept before the cleanup deletes them
  * @param cleanupInterval how often published rows older than the retention are deleted
+ * @param maxRecordFailures after this many failures that were the row's own (topic missing or not writable,
+ *        record refused), the row is parked: it is no longer sent, and only the later rows of its aggregate wait
+ *        behind it. Failures of the whole broker (unreachable, timeouts) never count. A record too large or for an
+ *        invalid topic name is parked at its first failure.
+ * @param parkedRetention how long parked rows are kept (for an operator to inspect or release them) before the
+ *        cleanup deletes them, which releases the later rows of their aggregate
  * @param lockKey the PostgreSQL advisory lock that elects the one publishing relay; every relay reading the same
  *        {@code outbox_events} table must use the same key
  */
@@ -30,7 +36,9 @@ record OutboxSettings(
         @DefaultValue("10s") Duration sendTimeout,
         @DefaultValue("7d") Duration retention,
         @DefaultValue("1h") Duration cleanupInterval,
-        @DefaultValue("7306084537412711522") long lockKey) {
+        @DefaultValue("7306084537412711522") long lockKey,
+        @DefaultValue("5") int maxRecordFailures,
+        @DefaultValue("30d") Duration parkedRetention) {
 
     /** The default lock key: the ASCII bytes of {@code edm-outb} read as a long. */
     static final long DEFAULT_LOCK_KEY = 0x65646d2d6f757462L;
@@ -39,6 +47,10 @@ record OutboxSettings(
         requirePositive(pollInterval, "poll-interval");
         requirePositive(retention, "retention");
         requirePositive(cleanupInterval, "cleanup-interval");
+        requirePositive(parkedRetention, "parked-retention");
+        if (maxRecordFailures < 1) {
+            throw new IllegalArgumentException("edm.outbox.max-record-failures must be at least 1: " + maxRecordFailures);
+        }
         if (sendTimeout.compareTo(Duration.ofSeconds(2)) < 0) {
             throw new IllegalArgumentException("edm.outbox.send-timeout must be at least 2s: " + sendTimeout);
         }
@@ -50,7 +62,7 @@ record OutboxSettings(
     /** Defaults, for code that builds a relay without Spring's binder. */
     static OutboxSettings defaults() {
         return new OutboxSettings(true, Duration.ofMillis(500), 100, Backoff.defaults(), Duration.ofSeconds(10),
-                Duration.ofDays(7), Duration.ofHours(1), DEFAULT_LOCK_KEY);
+                Duration.ofDays(7), Duration.ofHours(1), DEFAULT_LOCK_KEY, 5, Duration.ofDays(30));
     }
 
     /**

@@ -17,9 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class OutboxWriter {
 
+    /* created_at in UTC whatever the session's time zone: the relay of another service compares it. */
     private static final String INSERT = """
-            INSERT INTO outbox_events (id, aggregate_type, aggregate_id, event_type, topic, payload)
-            VALUES (:id, :aggregateType, :aggregateId, :eventType, :topic, CAST(:payload AS jsonb))
+            INSERT INTO outbox_events (id, aggregate_type, aggregate_id, event_type, topic, payload, created_at)
+            VALUES (:id, :aggregateType, :aggregateId, :eventType, :topic, CAST(:payload AS jsonb),
+                    now() AT TIME ZONE 'UTC')
             """;
 
     private final JdbcClient jdbc;

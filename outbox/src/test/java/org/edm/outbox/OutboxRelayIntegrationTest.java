@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 /** The relay against real PostgreSQL and Kafka, on a database of its own. */
 class OutboxRelayIntegrationTest {
 
+    private static final int MAX_RECORD_FAILURES = 5;
+
     private static OutboxFixture outbox;
 
     @BeforeAll
@@ -43,7 +45,8 @@ class OutboxRelayIntegrationTest {
     private static OutboxSettings fastSettings(Duration sendTimeout) {
         return new OutboxSettings(true, Duration.ofMillis(100), 50,
                 new OutboxSettings.Backoff(Duration.ofMillis(100), 2.0, Duration.ofMillis(800)), sendTimeout,
-                Duration.ofDays(7), Duration.ofHours(1), OutboxSettings.DEFAULT_LOCK_KEY);
+                Duration.ofDays(7), Duration.ofHours(1), OutboxSettings.DEFAULT_LOCK_KEY, MAX_RECORD_FAILURES,
+                Duration.ofDays(30));
     }
 
     @Test
@@ -233,6 +236,29 @@ class OutboxRelayIntegrationTest {
         assertThat(outbox.jdbc.sql("SELECT id FROM outbox_events WHERE id IN (:ids)")
                 .param("ids", List.of(old, recent, pending)).query(UUID.class).list())
                 .containsExactlyInAnyOrder(recent, pending);
+        outbox.jdbc.sql("DELETE FROM outbox_events WHERE topic = :topic").param("topic", topic).update();
+    }
+
+    @Test
+    void cleanupDeletesParkedRowsOlderThanTheParkedRetentionOnly() {
+        // given: a row parked 31 days ago and one parked 29 days ago (parked retention 30 days)
+        String topic = "outbox.test." + UUID.randomUUID();
+        UUID old = outbox.append(topic, UUID.randomUUID(), 0).eventId();
+        UUID recent = outbox.append(topic, UUID.randomUUID(), 0).eventId();
+        outbox.jdbc.sql("UPDATE outbox_events SET parked_at = now() - interval '31 days' WHERE id = :id")
+                .param("id", old).update();
+        outbox.jdbc.sql("UPDATE outbox_events SET parked_at = now() - interval '29 days' WHERE id = :id")
+                .param("id", recent).update();
+        var relay = outbox.relay(OutboxFixture.unreachableBootstrapServers(), fastSettings(Duration.ofSeconds(2)));
+
+        // when: the relay starts, which runs a cleanup
+        relay.relay().start();
+
+        // then
+        await().atMost(Duration.ofSeconds(20)).until(() -> relay.counter("edm.outbox.cleaned") >= 1);
+        relay.relay().stop();
+        assertThat(outbox.jdbc.sql("SELECT id FROM outbox_events WHERE id IN (:ids)")
+                .param("ids", List.of(old, recent)).query(UUID.class).list()).containsExactly(recent);
         outbox.jdbc.sql("DELETE FROM outbox_events WHERE topic = :topic").param("topic", topic).update();
     }
 

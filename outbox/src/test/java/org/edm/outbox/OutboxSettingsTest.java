@@ -30,7 +30,8 @@ class OutboxSettingsTest {
     @Test
     void rejectsASendTimeoutTooShortForKafkasTimeouts() {
         assertThatThrownBy(() -> new OutboxSettings(true, Duration.ofMillis(500), 100,
-                OutboxSettings.Backoff.defaults(), Duration.ofSeconds(1), Duration.ofDays(7), Duration.ofHours(1), 1L))
+                OutboxSettings.Backoff.defaults(), Duration.ofSeconds(1), Duration.ofDays(7), Duration.ofHours(1), 1L, 5,
+                Duration.ofDays(30)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

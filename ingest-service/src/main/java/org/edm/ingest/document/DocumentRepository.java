@@ -2,6 +2,7 @@ package org.edm.ingest.document;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -59,6 +60,27 @@ public class DocumentRepository {
             RETURNING
             """ + COLUMNS;
 
+    /*
+     * Pending longer than the threshold and without a live event: no outbox row of the document waits to be
+     * published (or is parked), so its last announcement reached Kafka and no parser claimed it since; typically
+     * the event went to the dead-letter topic while the database was down. Locked, so that two instances never
+     * announce one document twice; the touch below moves updated_at, so the next announcement waits again.
+     */
+    private static final String FIND_UNCLAIMED_PENDING = "SELECT " + COLUMNS + """
+             FROM documents d
+            WHERE processing_status = 'pending'
+              AND updated_at < localtimestamp - make_interval(secs => CAST(:pendingSeconds AS double precision))
+              AND NOT EXISTS (SELECT 1 FROM outbox_events o WHERE o.aggregate_id = d.id AND o.published_at IS NULL)
+            ORDER BY updated_at
+            LIMIT :limit
+            FOR UPDATE SKIP LOCKED
+            """;
+
+    /* A no-op change that lets the updated_at trigger record the new announcement. */
+    private static final String TOUCH_PENDING = """
+            UPDATE documents SET processing_status = 'pending' WHERE id = :id AND processing_status = 'pending'
+            """;
+
     private static final String EXISTING_IDS = "SELECT id FROM documents WHERE id IN (:ids)";
 
     private final JdbcClient jdbc;
@@ -107,6 +129,23 @@ public class DocumentRepository {
     /** Sets the status back to pending unless the document is processing; empty if it is, or does not exist. */
     Optional<StoredDocument> markPendingUnlessProcessing(UUID id) {
         return jdbc.sql(MARK_PENDING_UNLESS_PROCESSING).param("id", id).query(DocumentRepository::map).optional();
+    }
+
+    /**
+     * Up to {@code limit} documents pending for longer than {@code pendingFor} without an unpublished event,
+     * oldest first, locked until the end of the caller's transaction.
+     */
+    List<StoredDocument> lockUnclaimedPending(Duration pendingFor, int limit) {
+        return jdbc.sql(FIND_UNCLAIMED_PENDING)
+                .param("pendingSeconds", (double) pendingFor.toSeconds())
+                .param("limit", limit)
+                .query(DocumentRepository::map)
+                .list();
+    }
+
+    /** Moves {@code updated_at} of a pending document to now. */
+    void touchPending(UUID id) {
+        jdbc.sql(TOUCH_PENDING).param("id", id).update();
     }
 
     /** Which of the ids have a row. */

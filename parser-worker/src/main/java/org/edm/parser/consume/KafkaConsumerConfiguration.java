@@ -2,7 +2,6 @@ package org.edm.parser.consume;
 
 import java.util.concurrent.RejectedExecutionException;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.edm.events.DocumentUploaded;
@@ -17,7 +16,6 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
@@ -83,12 +81,6 @@ class KafkaConsumerConfiguration {
                 TransactionSystemException.class,
                 RejectedExecutionException.class);
         return handler;
-    }
-
-    /** The dead-letter topic belongs to this consumer; partitions and replication follow the broker's defaults. */
-    @Bean
-    NewTopic documentsUploadedDeadLetterTopic() {
-        return TopicBuilder.name(Topics.DOCUMENTS_UPLOADED_DEAD_LETTER).build();
     }
 
     private static void failDocument(ConsumerRecord<?, ?> record, Exception exception, DocumentUploadedReader reader,
