@@ -32,6 +32,8 @@ class DropFolderTests {
     private HttpServer server;
     private final Deque<Integer> answers = new ArrayDeque<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private static final String API_KEY = "edm_drop-folder-test-key";
+
     private final CountDownLatch release = new CountDownLatch(1);
     private volatile boolean hang;
 
@@ -53,6 +55,9 @@ class DropFolderTests {
             Integer status;
             synchronized (answers) {
                 status = answers.isEmpty() ? 201 : answers.poll();
+            }
+            if (!("Bearer " + API_KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                status = 401; // like ingest-service: every upload needs the key
             }
             byte[] answer = ("{\"status\": " + status + "}").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, answer.length);
@@ -147,7 +152,7 @@ class DropFolderTests {
     }
 
     private DropFolder dropFolder(Duration requestTimeout) throws IOException {
-        return new DropFolder(directory, URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "edm_drop-folder-test-key",
+        return new DropFolder(directory, URI.create("http://127.0.0.1:" + server.getAddress().getPort()), API_KEY,
                 requestTimeout, Duration.ofMillis(50), Duration.ofMillis(200));
     }
 
