@@ -340,12 +340,15 @@ class DocumentUploadedIntegrationTest extends WorkerIntegrationTest {
     }
 
     @Test
-    void healthReportsDatabaseAndKafkaUp() {
+    void healthReportsDatabaseKafkaAndSplitPoolUp() {
         JsonNode health = RestClient.create("http://localhost:" + port).get().uri("/actuator/health")
                 .retrieve().body(JsonNode.class);
         assertThat(health.path("status").asString()).isEqualTo("UP");
         assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
         assertThat(health.path("components").path("kafka").path("status").asString()).isEqualTo("UP");
+        JsonNode splitPool = health.path("components").path("splitPool");
+        assertThat(splitPool.path("status").asString()).isEqualTo("UP");
+        assertThat(splitPool.path("details").path("overdue").asInt(-1)).isZero();
     }
 
     @Test

@@ -5,8 +5,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * This worker's hold on a document in {@code processing} (or a {@code done} one being reprocessed): the final write succeeds only while the document still
- * carries {@code token}, so a worker that lost the document to another never overwrites its result.
+ * This worker's hold on a document in {@code processing} (or a {@code done} one being reprocessed): the final write
+ * succeeds only while the document still carries {@code token}, so a worker that lost the document to another never
+ * overwrites its result.
  *
  * @param documentId the document
  * @param eventId the {@code DocumentUploaded} event being applied

@@ -45,7 +45,8 @@ class DocumentRepository {
                                              'processing_event_id', CAST(:eventId AS text),
                                              'processing_attempts',
                                              CASE WHEN metadata ->> 'processing_event_id' = CAST(:eventId AS text)
-                                                  THEN coalesce(CAST(metadata ->> 'processing_attempts' AS integer), 0) + 1
+                                                  THEN coalesce(CAST(metadata ->> 'processing_attempts'
+                                                                     AS integer), 0) + 1
                                                   ELSE 1 END)
             """;
 
@@ -78,7 +79,8 @@ class DocumentRepository {
     /* Only a stale claim: the sweeper never competes with a live worker. */
     private static final String CLAIM_STALE = CLAIM_SET + """
              WHERE id = :documentId
-               AND (processing_status = 'processing' OR (processing_status = 'done' AND metadata ->> 'processing_claim' IS NOT NULL))
+               AND (processing_status = 'processing'
+                    OR (processing_status = 'done' AND metadata ->> 'processing_claim' IS NOT NULL))
                AND %s
             """.formatted(STALE.strip()) + CLAIM_RETURNING;
 
@@ -98,7 +100,8 @@ class DocumentRepository {
     private static final String FIND_STALE = """
             SELECT id, metadata ->> 'processing_event_id' AS event_id
               FROM documents
-             WHERE (processing_status = 'processing' OR (processing_status = 'done' AND metadata ->> 'processing_claim' IS NOT NULL))
+             WHERE (processing_status = 'processing'
+                    OR (processing_status = 'done' AND metadata ->> 'processing_claim' IS NOT NULL))
                AND updated_at < localtimestamp - make_interval(secs => CAST(:staleSeconds AS double precision))
              ORDER BY updated_at
              LIMIT :limit

@@ -60,7 +60,8 @@ class LongLineTests {
         String leaders = ".".repeat(2_000);
         Path file = new TestPdf().page()
                 .heading("Contents", 16, true)
-                .text("1 Introduction " + leaders + " 2", "2 Messages " + leaders + " 2", "3 Appendix " + leaders + " 2")
+                .text("1 Introduction " + leaders + " 2", "2 Messages " + leaders + " 2",
+                        "3 Appendix " + leaders + " 2")
                 .page()
                 .heading("1 Introduction", 16, true)
                 .text("The protocol carries orders between members and the exchange.")

@@ -58,7 +58,8 @@ public class SharedContentStreamTests {
             COSName font = resources.add(new PDType1Font(Standard14Fonts.FontName.HELVETICA));
             COSStream shared = document.getDocument().createCOSStream();
             try (OutputStream out = shared.createOutputStream(COSName.FLATE_DECODE)) {
-                StringBuilder content = new StringBuilder("BT /").append(font.getName()).append(" 1 Tf 1 0 0 1 10 780 Tm ");
+                StringBuilder content = new StringBuilder("BT /").append(font.getName())
+                        .append(" 1 Tf 1 0 0 1 10 780 Tm ");
                 String line = "word ".repeat(100);
                 for (int shown = 0; shown < glyphs; shown += line.length()) {
                     content.append('(').append(line).append(") Tj 0 -1.2 Td ");
