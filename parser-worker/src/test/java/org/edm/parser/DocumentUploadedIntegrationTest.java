@@ -159,7 +159,7 @@ class DocumentUploadedIntegrationTest extends WorkerIntegrationTest {
 
         assertThat(awaitFinalStatus(documentId, PARSED)).isEqualTo("failed");
         assertThat(metadata(documentId, "failure_reason")).isEqualTo("damaged");
-        assertThat(metadata(documentId, "failure_message")).isNotBlank();
+        assertThat(metadata(documentId, "failure_message")).isEqualTo("The PDF is damaged and could not be read.");
         assertThat(metadata(documentId, "sha256")).isEqualTo(sha256Of(documentId));
         assertThat(sections(documentId)).isEmpty();
         assertThat(processedEventRows(documentId)).isEqualTo(1);
@@ -208,7 +208,8 @@ class DocumentUploadedIntegrationTest extends WorkerIntegrationTest {
 
         assertThat(awaitFinalStatus(documentId, PARSED)).isEqualTo("failed");
         assertThat(metadata(documentId, "failure_reason")).isEqualTo("file_missing");
-        assertThat(metadata(documentId, "failure_message")).contains("outside the storage root");
+        assertThat(metadata(documentId, "failure_message"))
+                .isEqualTo("The stored file of this document could not be found.");
     }
 
     @Test
@@ -261,8 +262,13 @@ class DocumentUploadedIntegrationTest extends WorkerIntegrationTest {
             deadLetters.pollUntil(r -> !deadLetters.forKey(documentId.toString()).isEmpty(), PARSED);
             assertThat(awaitFinalStatus(documentId, PARSED)).isEqualTo("failed");
             assertThat(metadata(documentId, "failure_reason")).isEqualTo("processing_error");
-            assertThat(metadata(documentId, "failure_message")).contains("simulated serialization failure");
+            // the published message is the reason's fixed text: the exception (SQL state, hosts...) is logged only
+            assertThat(metadata(documentId, "failure_message"))
+                    .isEqualTo("The parser could not process the document; see the parser's log.");
             assertThat(outboxRows(documentId)).isEqualTo(1);
+            assertThat(jdbc.sql("SELECT payload ->> 'failureMessage' FROM outbox_events WHERE aggregate_id = :id")
+                    .param("id", documentId).query(String.class).single())
+                    .isEqualTo("The parser could not process the document; see the parser's log.");
         } finally {
             jdbc.sql("DROP TRIGGER IF EXISTS %1$s ON documents".formatted(trigger)).update();
             jdbc.sql("DROP FUNCTION IF EXISTS %1$s()".formatted(trigger)).update();
@@ -329,17 +335,20 @@ class DocumentUploadedIntegrationTest extends WorkerIntegrationTest {
             assertThat(failedProcessed.uploadEventId()).isEqualTo(failedEvent.eventId());
             assertThat(failedProcessed.sectionCount()).isZero();
             assertThat(failedProcessed.failureReason()).isEqualTo("not_a_pdf");
-            assertThat(failedProcessed.failureMessage()).isNotBlank();
+            assertThat(failedProcessed.failureMessage()).isEqualTo("The file is not a PDF.");
         }
     }
 
     @Test
-    void healthReportsDatabaseAndKafkaUp() {
+    void healthReportsDatabaseKafkaAndSplitPoolUp() {
         JsonNode health = RestClient.create("http://localhost:" + port).get().uri("/actuator/health")
                 .retrieve().body(JsonNode.class);
         assertThat(health.path("status").asString()).isEqualTo("UP");
         assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
         assertThat(health.path("components").path("kafka").path("status").asString()).isEqualTo("UP");
+        JsonNode splitPool = health.path("components").path("splitPool");
+        assertThat(splitPool.path("status").asString()).isEqualTo("UP");
+        assertThat(splitPool.path("details").path("overdue").asInt(-1)).isZero();
     }
 
     @Test

@@ -38,7 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
         "edm.parser.consumer.concurrency=2",
         "edm.parser.consumer.retries=10",
         "edm.parser.consumer.initial-backoff=200ms",
-        "edm.parser.consumer.max-backoff=1s" })
+        "edm.parser.consumer.max-backoff=1s",
+        "edm.parser.max-text-characters=5000000",
+        "edm.parser.max-attempts=3" })
 @RealInfrastructure
 abstract class WorkerIntegrationTest {
 
@@ -93,6 +95,30 @@ abstract class WorkerIntegrationTest {
                 .param("sha256", sha256Of(documentId))
                 .param("size", sizeBytes)
                 .update();
+    }
+
+    /**
+     * Asks for a reprocess as ingest-service does for a {@code done} document (its DocumentRepository's
+     * MARK_FOR_REPROCESS and RECORD_REPROCESS_REQUEST): the status stays, the request names the new event.
+     */
+    protected DocumentUploaded requestReprocess(UUID documentId) {
+        DocumentUploaded event = DocumentUploaded.of(Instant.now(), documentId, "Test document " + documentId, "1.0",
+                fileKey(documentId), 0, sha256Of(documentId), DocumentUploaded.TRIGGER_REPROCESS);
+        int updated = jdbc.sql("""
+                UPDATE documents
+                   SET metadata = coalesce(metadata, '{}'::jsonb)
+                           || jsonb_build_object('reprocess_event_id', CAST(:eventId AS text),
+                                                 'reprocess_requested_at', CAST(:at AS text))
+                 WHERE id = :id AND processing_status = 'done' AND metadata ->> 'processing_claim' IS NULL
+                """)
+                .param("id", documentId)
+                .param("eventId", event.eventId().toString())
+                .param("at", event.occurredAt().toString())
+                .update();
+        if (updated != 1) {
+            throw new IllegalStateException("document " + documentId + " is not done and idle");
+        }
+        return event;
     }
 
     protected static String sha256Of(UUID documentId) {

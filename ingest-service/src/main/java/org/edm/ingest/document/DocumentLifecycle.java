@@ -58,16 +58,20 @@ class DocumentLifecycle {
     }
 
     /**
-     * Sets the status back to {@code pending} and announces a new {@code DocumentUploaded} with trigger
-     * {@code reprocess}. Refused with {@link DocumentBusy} while the document is {@code processing}; allowed when
-     * it is {@code pending} (e.g. its first event went to the dead-letter topic), {@code done} or {@code failed}.
+     * Announces a new {@code DocumentUploaded} with trigger {@code reprocess}. A {@code done} document stays
+     * {@code done} with its sections (still found by search) and names the event in
+     * {@code metadata.reprocess_event_id}; the parser replaces the sections in one transaction, or keeps them and
+     * records {@code reprocess_failure_*} when the new parse fails. A {@code pending} (e.g. its first event went to
+     * the dead-letter topic) or {@code failed} document goes back to {@code pending}. Refused with
+     * {@link DocumentBusy} while the parser works on the document.
      */
     StoredDocument reprocess(UUID id) {
         StoredDocument document = transactions.execute(status -> {
-            StoredDocument pending = documents.markPendingUnlessProcessing(id).orElseThrow(() ->
+            StoredDocument marked = documents.markForReprocess(id).orElseThrow(() ->
                     documents.findById(id).isPresent() ? new DocumentBusy(id) : new DocumentNotFound(id));
-            events.uploaded(pending, DocumentUploaded.TRIGGER_REPROCESS);
-            return pending;
+            DocumentUploaded event = events.uploaded(marked, DocumentUploaded.TRIGGER_REPROCESS);
+            documents.recordReprocessRequest(id, event.eventId(), event.occurredAt());
+            return marked;
         });
         meters.counter("edm.documents.reprocessed").increment();
         log.info("Document queued for reprocessing: document={}", id);

@@ -3,6 +3,7 @@ package org.edm.ingest.document;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -52,11 +53,17 @@ public class DocumentRepository {
 
     private static final String DELETE = "DELETE FROM documents WHERE id = :id RETURNING " + COLUMNS;
 
-    /* Guarded: a document the parser is working on keeps its status (the caller answers 409). */
-    private static final String MARK_PENDING_UNLESS_PROCESSING = """
+    /*
+     * Guarded: a document the parser is working on keeps its status (the caller answers 409); that includes a done
+     * document whose reprocess the parser has claimed (metadata.processing_claim). A done document stays done, so
+     * it stays findable with its sections until the parser replaces them; anything else goes back to pending.
+     */
+    private static final String MARK_FOR_REPROCESS = """
             UPDATE documents
-               SET processing_status = 'pending'
-             WHERE id = :id AND processing_status <> 'processing'
+               SET processing_status = CASE WHEN processing_status = 'done' THEN 'done' ELSE 'pending' END
+             WHERE id = :id
+               AND processing_status <> 'processing'
+               AND metadata ->> 'processing_claim' IS NULL
             RETURNING
             """ + COLUMNS;
 
@@ -79,6 +86,15 @@ public class DocumentRepository {
     /* A no-op change that lets the updated_at trigger record the new announcement. */
     private static final String TOUCH_PENDING = """
             UPDATE documents SET processing_status = 'pending' WHERE id = :id AND processing_status = 'pending'
+            """;
+
+    /* The parser claims a done document only for the reprocess event named here (the latest request wins). */
+    private static final String RECORD_REPROCESS_REQUEST = """
+            UPDATE documents
+               SET metadata = coalesce(metadata, '{}'::jsonb)
+                       || jsonb_build_object('reprocess_event_id', CAST(:eventId AS text),
+                                             'reprocess_requested_at', CAST(:requestedAt AS text))
+             WHERE id = :id AND processing_status = 'done'
             """;
 
     private static final String EXISTING_IDS = "SELECT id FROM documents WHERE id IN (:ids)";
@@ -126,9 +142,21 @@ public class DocumentRepository {
         return jdbc.sql(DELETE).param("id", id).query(DocumentRepository::map).optional();
     }
 
-    /** Sets the status back to pending unless the document is processing; empty if it is, or does not exist. */
-    Optional<StoredDocument> markPendingUnlessProcessing(UUID id) {
-        return jdbc.sql(MARK_PENDING_UNLESS_PROCESSING).param("id", id).query(DocumentRepository::map).optional();
+    /**
+     * Readies the document for a reprocess unless the parser is working on it (empty then, or when it does not
+     * exist): a {@code done} document stays {@code done}, any other goes back to {@code pending}.
+     */
+    Optional<StoredDocument> markForReprocess(UUID id) {
+        return jdbc.sql(MARK_FOR_REPROCESS).param("id", id).query(DocumentRepository::map).optional();
+    }
+
+    /** Names the reprocess event the parser may claim a {@code done} document for. */
+    void recordReprocessRequest(UUID id, UUID eventId, Instant requestedAt) {
+        jdbc.sql(RECORD_REPROCESS_REQUEST)
+                .param("id", id)
+                .param("eventId", eventId.toString())
+                .param("requestedAt", requestedAt.toString())
+                .update();
     }
 
     /**

@@ -75,21 +75,26 @@ class DocumentLifecycleIntegrationTest extends IngestIntegrationTest {
     }
 
     @Test
-    void reprocessSetsPendingAndAnnouncesANewUploadEvent() throws Exception {
+    void reprocessOfADoneDocumentKeepsItDoneWithItsSectionsAndAnnouncesANewUploadEvent() throws Exception {
         try (var events = KafkaTopicReader.atEnd(Topics.DOCUMENTS_UPLOADED)) {
-            // given: a document the parser has finished
+            // given: a document the parser has finished, with a section that search finds
             String title = uniqueTitle("Reprocess");
             String id = client.upload(Upload.of(TestPdfs.withText(title), title, "1")).id();
             jdbc.sql("UPDATE documents SET processing_status = 'done', page_count = 1 WHERE id = :id::uuid")
                     .param("id", id).update();
+            jdbc.sql("INSERT INTO sections (document_id, level, title, content, order_index) "
+                    + "VALUES (:id::uuid, 1, 'Intro', 'text', 0)").param("id", id).update();
 
             // when
             var response = client.post("/api/documents/" + id + "/reprocess");
 
-            // then
+            // then: still done with its section until the parser replaces it; the request names the new event
             assertThat(response.status()).as(response.raw()).isEqualTo(202);
-            assertThat(response.body().path("status").asString()).isEqualTo("pending");
+            assertThat(response.body().path("status").asString()).isEqualTo("done");
             assertThat(response.header("Location")).endsWith("/api/documents/" + id);
+            assertThat(jdbc.sql("SELECT processing_status FROM documents WHERE id = :id::uuid").param("id", id)
+                    .query(String.class).single()).isEqualTo("done");
+            assertThat(count("SELECT count(*) FROM sections WHERE document_id = :id::uuid", id)).isEqualTo(1);
             events.pollUntil(r -> events.forKey(id).size() >= 2, Duration.ofSeconds(30));
             events.drain(Duration.ofMillis(500));
             assertThat(events.forKey(id)).extracting(r -> json(r.value()).path("trigger").asString())
@@ -99,7 +104,37 @@ class DocumentLifecycleIntegrationTest extends IngestIntegrationTest {
             assertThat(reprocess.path("eventId").asString()).isNotEqualTo(upload.path("eventId").asString());
             assertThat(reprocess.path("sha256").asString()).isEqualTo(upload.path("sha256").asString());
             assertThat(reprocess.path("sizeBytes").asLong()).isEqualTo(upload.path("sizeBytes").asLong());
+            assertThat(jdbc.sql("SELECT metadata ->> 'reprocess_event_id' FROM documents WHERE id = :id::uuid")
+                    .param("id", id).query(String.class).single()).isEqualTo(reprocess.path("eventId").asString());
         }
+    }
+
+    @Test
+    void reprocessOfAFailedDocumentSetsItPending() {
+        String title = uniqueTitle("Failed");
+        String id = client.upload(Upload.of(TestPdfs.withText(title), title, "1")).id();
+        jdbc.sql("UPDATE documents SET processing_status = 'failed' WHERE id = :id::uuid").param("id", id).update();
+
+        var response = client.post("/api/documents/" + id + "/reprocess");
+
+        assertThat(response.status()).as(response.raw()).isEqualTo(202);
+        assertThat(response.body().path("status").asString()).isEqualTo("pending");
+    }
+
+    @Test
+    void reprocessWhileTheParserReprocessesADoneDocumentIsAConflict() {
+        String title = uniqueTitle("Busy done");
+        String id = client.upload(Upload.of(TestPdfs.withText(title), title, "1")).id();
+        jdbc.sql("""
+                UPDATE documents SET processing_status = 'done',
+                       metadata = metadata || '{"processing_claim": "a-worker"}'::jsonb
+                 WHERE id = :id::uuid
+                """).param("id", id).update();
+
+        var response = client.post("/api/documents/" + id + "/reprocess");
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.problemType()).isEqualTo(PROBLEMS + "document-busy");
     }
 
     @Test

@@ -30,7 +30,8 @@ import org.springframework.transaction.TransactionSystemException;
  * The listener container: ack mode RECORD (offset committed after the listener returned, i.e. after the database
  * commit), {@code edm.parser.consumer.concurrency} threads, and one {@link DefaultErrorHandler}:
  * <ul>
- * <li>transient errors (database unreachable, no free split thread) are retried with exponential back-off;</li>
+ * <li>transient errors (database unreachable, no free split slot within {@code edm.parser.slot-wait}) are retried
+ * with exponential back-off;</li>
  * <li>every other exception, and a transient one whose retries ran out, sends the record to
  * {@value Topics#DOCUMENTS_UPLOADED_DEAD_LETTER} and, when the record is a readable event, its document to
  * {@code failed} (reason {@code processing_error}); then the consumer moves on;</li>

@@ -2,14 +2,19 @@ package org.edm.parser.processing;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -22,14 +27,16 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the splitter on a bounded pool of threads with a hard deadline per document. The splitter enforces the
- * same timeout between pages; this deadline also covers a single page that never ends. While it waits, the
+ * Runs the splitter on a bounded pool of threads with a hard deadline per document. The splitter checks the same
+ * timeout in every stage; this deadline also covers a single PDFBox call that never returns. While it waits, the
  * caller's heartbeat keeps the document's claim fresh.
  * <p>
- * The pool has no queue: when all {@code edm.parser.max-parallel-splits} threads are busy (some may still be
- * finishing cancelled splits), {@link java.util.concurrent.RejectedExecutionException} tells the caller to back
- * off and retry. A split cut short by shutdown or interruption ends with {@link SplitAbandoned} (also a
- * rejection), never with a result, so a stopping worker leaves the document to be re-delivered.
+ * {@code edm.parser.max-parallel-splits} slots bound the split threads; a slot is freed when its thread really
+ * ends, not when its split is cancelled, so threads that outlive their deadline are counted ({@link #overdue()})
+ * and never multiply. When every slot is taken the caller <em>waits</em> for one (back pressure), heartbeating,
+ * up to {@code edm.parser.slot-wait}; only then does it get a {@link RejectedExecutionException} to back off and
+ * retry. A split cut short by shutdown or interruption ends with {@link SplitAbandoned} (also a rejection), never
+ * with a result, so a stopping worker leaves the document to be re-delivered.
  */
 @Component
 class BoundedSplitter implements DisposableBean {
@@ -43,6 +50,11 @@ class BoundedSplitter implements DisposableBean {
     private final Duration timeout;
     private final Duration deadline;
     private final Duration heartbeatInterval;
+    private final Duration slotWait;
+    private final int slotCount;
+    private final Semaphore slots;
+    private final Set<Running> running = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger waiting = new AtomicInteger();
     private final ThreadPoolExecutor pool;
     private volatile boolean closing;
 
@@ -52,17 +64,24 @@ class BoundedSplitter implements DisposableBean {
         Duration grace = settings.timeout().dividedBy(10);
         this.deadline = settings.timeout().plus(grace.compareTo(MAX_GRACE) < 0 ? grace : MAX_GRACE);
         this.heartbeatInterval = settings.heartbeatInterval();
+        this.slotWait = settings.slotWait();
+        this.slotCount = settings.maxParallelSplits();
+        this.slots = new Semaphore(slotCount, true);
         AtomicInteger threads = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(0, settings.maxParallelSplits(), 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), runnable -> {
+        // The slots bound the work; the queue only absorbs the moment between a slot's release and its thread
+        // becoming idle again.
+        this.pool = new ThreadPoolExecutor(slotCount, slotCount, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                runnable -> {
                     Thread thread = new Thread(runnable, "pdf-split-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 });
+        this.pool.allowCoreThreadTimeOut(true);
     }
 
     /**
-     * Splits {@code pdf}, calling {@code heartbeat} every heartbeat interval while the split runs.
+     * Splits {@code pdf}, calling {@code heartbeat} every heartbeat interval while it waits for a slot and while
+     * the split runs.
      *
      * @param heartbeat refreshes the claim; returns false when the document was taken over, which cancels the
      *     split with {@link ClaimLost}
@@ -76,14 +95,53 @@ class BoundedSplitter implements DisposableBean {
         return outcome;
     }
 
+    /** Slots in all. */
+    int slots() {
+        return slotCount;
+    }
+
+    /** Split threads running now, overdue ones included. */
+    int busy() {
+        return running.size();
+    }
+
+    /** Split threads still running past their deadline: cancelled, but stuck where no check reaches. */
+    int overdue() {
+        long now = System.nanoTime();
+        return (int) running.stream().filter(r -> now - r.deadlineNanos() > 0).count();
+    }
+
+    /** Callers waiting for a free slot. */
+    int waiting() {
+        return waiting.get();
+    }
+
     private SplitOutcome run(Path pdf, UUID documentId, BooleanSupplier heartbeat) {
-        Future<SplitResult> future = pool.submit(() -> splitter.split(pdf));
+        acquireSlot(documentId, heartbeat);
         long deadline = System.nanoTime() + this.deadline.toNanos();
+        Running entry = new Running(documentId, deadline);
+        running.add(entry);
+        Future<SplitResult> future;
+        try {
+            future = pool.submit(() -> {
+                if (!entry.begin()) {
+                    return null; // cancelled before it started; the canceller freed the slot
+                }
+                try {
+                    return splitter.split(pdf);
+                } finally {
+                    release(entry);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            release(entry);
+            throw new SplitAbandoned(documentId);
+        }
         try {
             while (true) {
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
-                    future.cancel(true);
+                    cancel(future, entry);
                     return new SplitOutcome.Failed(FailureReason.TIMEOUT.code(),
                             "splitting took longer than " + timeout);
                 }
@@ -92,7 +150,7 @@ class BoundedSplitter implements DisposableBean {
                             future.get(Math.min(remaining, heartbeatInterval.toNanos()), TimeUnit.NANOSECONDS));
                 } catch (TimeoutException stillRunning) {
                     if (!heartbeat.getAsBoolean()) {
-                        future.cancel(true);
+                        cancel(future, entry);
                         throw new ClaimLost(documentId);
                     }
                 }
@@ -109,9 +167,58 @@ class BoundedSplitter implements DisposableBean {
         } catch (CancellationException e) {
             throw new SplitAbandoned(documentId);
         } catch (InterruptedException e) {
-            future.cancel(true);
+            cancel(future, entry);
             Thread.currentThread().interrupt();
             throw new SplitAbandoned(documentId);
+        }
+    }
+
+    /** Interrupts the split; one that never started frees its slot here, a running one when its thread ends. */
+    private void cancel(Future<SplitResult> future, Running entry) {
+        future.cancel(true);
+        if (entry.begin()) {
+            release(entry);
+        }
+    }
+
+    /** Waits for a free slot, keeping the claim fresh; a rejection after {@code slot-wait}. */
+    private void acquireSlot(UUID documentId, BooleanSupplier heartbeat) {
+        long giveUp = System.nanoTime() + slotWait.toNanos();
+        waiting.incrementAndGet();
+        try {
+            while (true) {
+                if (closing) {
+                    throw new SplitAbandoned(documentId);
+                }
+                long remaining = giveUp - System.nanoTime();
+                if (remaining <= 0) {
+                    log.warn("No free split slot for document {} within {} ({} of {} split threads past their "
+                            + "deadline); retried later", documentId, slotWait, overdue(), slotCount);
+                    throw new RejectedExecutionException("no free split slot within " + slotWait);
+                }
+                if (slots.tryAcquire(Math.min(remaining, heartbeatInterval.toNanos()), TimeUnit.NANOSECONDS)) {
+                    return;
+                }
+                if (!heartbeat.getAsBoolean()) {
+                    throw new ClaimLost(documentId);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SplitAbandoned(documentId);
+        } finally {
+            waiting.decrementAndGet();
+        }
+    }
+
+    private void release(Running entry) {
+        if (running.remove(entry)) {
+            long late = System.nanoTime() - entry.deadlineNanos();
+            if (late > 0) {
+                log.warn("Split thread of document {} ended {} ms after its deadline", entry.documentId(),
+                        late / 1_000_000);
+            }
+            slots.release();
         }
     }
 
@@ -119,5 +226,30 @@ class BoundedSplitter implements DisposableBean {
     public void destroy() {
         closing = true;
         pool.shutdownNow();
+    }
+
+    /** A split thread at work, identity-compared: the same document may be split twice at once. */
+    private static final class Running {
+        private final UUID documentId;
+        private final long deadlineNanos;
+        private final AtomicBoolean begun = new AtomicBoolean();
+
+        Running(UUID documentId, long deadlineNanos) {
+            this.documentId = documentId;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        UUID documentId() {
+            return documentId;
+        }
+
+        long deadlineNanos() {
+            return deadlineNanos;
+        }
+
+        /** True for the first caller only: the split thread starting it, or a canceller that got there first. */
+        boolean begin() {
+            return begun.compareAndSet(false, true);
+        }
     }
 }

@@ -37,7 +37,10 @@ import tools.jackson.databind.json.JsonMapper;
  * event and appends {@code documents.processed} to the outbox; it commits only while the claim is still held.</li>
  * </ol>
  * Permanent failures (the splitter's reasons) end {@code failed} and return normally, so the offset is committed.
- * Transient ones (the database unreachable, no free split thread) propagate for the caller's back-off.
+ * Transient ones (the database unreachable) propagate for the caller's back-off. A {@code done} document being
+ * reprocessed stays {@code done}: its sections are replaced in the final transaction, or kept when the new parse
+ * fails (the failure goes to {@code metadata.reprocess_failure_*}). Published failure messages are fixed per reason
+ * ({@link FailureMessages}); the raw detail is logged only.
  */
 @Service
 public class DocumentProcessor {
@@ -106,23 +109,28 @@ public class DocumentProcessor {
      */
     public void failAfterRetries(DocumentUploaded event, Throwable error) {
         UUID documentId = event.documentId();
-        String message = DocumentRepository.clean("gave up after retries: " + error);
+        String reason = SplitOutcome.PROCESSING_ERROR;
+        String message = FailureMessages.of(reason);
         Instant now = Instant.now();
-        Boolean failed = transaction.execute(tx -> {
-            if (!documents.failUnclaimed(documentId, event.eventId(), failureMetadata(SplitOutcome.PROCESSING_ERROR,
-                    message, 0, now))) {
-                return false;
+        String outcome = transaction.execute(tx -> {
+            String kept;
+            if (documents.failUnclaimed(documentId, event.eventId(), failureMetadata(reason, message, 0, now))) {
+                documents.deleteSections(documentId);
+                kept = "failed";
+            } else if (documents.failReprocessUnclaimed(documentId, event.eventId(),
+                    reprocessFailureMetadata(reason, message, 0, now))) {
+                kept = "previous sections kept";
+            } else {
+                return null;
             }
-            documents.deleteSections(documentId);
             documents.recordProcessedEvent(event.eventId(), documentId);
-            outbox.append(DocumentProcessed.failed(now, documentId, event.eventId(), null, 0,
-                    SplitOutcome.PROCESSING_ERROR, message));
-            return true;
+            outbox.append(DocumentProcessed.failed(now, documentId, event.eventId(), null, 0, reason, message));
+            return kept;
         });
-        if (Boolean.TRUE.equals(failed)) {
-            log.warn("Document {} failed: reason={} message=\"{}\"", documentId, SplitOutcome.PROCESSING_ERROR,
-                    message);
-            metrics.failed(SplitOutcome.PROCESSING_ERROR, Duration.ZERO);
+        if (outcome != null) {
+            log.warn("Document {} failed after retries ({}): reason={} error=\"{}\"", documentId, outcome, reason,
+                    DocumentRepository.clean(String.valueOf(error)));
+            metrics.failed(reason, Duration.ZERO);
         }
     }
 
@@ -130,7 +138,11 @@ public class DocumentProcessor {
         long started = System.nanoTime();
         SplitOutcome outcome;
         try {
-            outcome = split(claim);
+            outcome = claim.attempt() > settings.maxAttempts()
+                    // every earlier claim of this event ended without a result: its worker died on the file
+                    ? new SplitOutcome.Failed(SplitOutcome.ATTEMPTS_EXHAUSTED, "claimed " + claim.attempt()
+                            + " times for event " + claim.eventId() + " without finishing; not parsed again")
+                    : split(claim);
         } catch (ClaimLost e) {
             log.info("Dropping the parse of document {}: {}", claim.documentId(), e.getMessage());
             metrics.skipped("taken_over");
@@ -150,8 +162,9 @@ public class DocumentProcessor {
             metrics.done(split.result().info().pageCount(), splitTime);
         } else {
             SplitOutcome.Failed failed = (SplitOutcome.Failed) outcome;
-            log.warn("Document {} failed: reason={} message=\"{}\" ms={}", claim.documentId(), failed.reason(),
-                    failed.message(), millisSince(started));
+            log.warn("Document {} {}: reason={} detail=\"{}\" ms={}", claim.documentId(),
+                    claim.reprocessingDone() ? "reprocess failed, previous sections kept" : "failed", failed.reason(),
+                    DocumentRepository.clean(failed.message()), millisSince(started));
             metrics.failed(failed.reason(), splitTime);
         }
     }
@@ -206,19 +219,30 @@ public class DocumentProcessor {
         }));
     }
 
+    /**
+     * Records a permanent failure with the reason's fixed message. A {@code done} document being reprocessed keeps
+     * its status and sections; the failure of this parse goes to {@code metadata.reprocess_failure_*}.
+     */
     private boolean finishFailed(Claim claim, SplitOutcome.Failed outcome, long started) {
-        var failed = new SplitOutcome.Failed(outcome.reason(), DocumentRepository.clean(outcome.message()));
+        String reason = outcome.reason();
+        String message = FailureMessages.of(reason);
         return Boolean.TRUE.equals(transaction.execute(tx -> {
             long durationMs = millisSince(started);
             Instant now = Instant.now();
-            if (!documents.finishFailed(claim, null,
-                    failureMetadata(failed.reason(), failed.message(), durationMs, now))) {
-                return false;
+            if (claim.reprocessingDone()) {
+                if (!documents.finishReprocessFailed(claim,
+                        reprocessFailureMetadata(reason, message, durationMs, now))) {
+                    return false;
+                }
+            } else {
+                if (!documents.finishFailed(claim, null, failureMetadata(reason, message, durationMs, now))) {
+                    return false;
+                }
+                documents.deleteSections(claim.documentId());
             }
-            documents.deleteSections(claim.documentId());
             documents.recordProcessedEvent(claim.eventId(), claim.documentId());
             outbox.append(DocumentProcessed.failed(now, claim.documentId(), claim.eventId(), null, durationMs,
-                    failed.reason(), failed.message()));
+                    reason, message));
             return true;
         }));
     }
@@ -246,6 +270,15 @@ public class DocumentProcessor {
         metadata.put("failure_message", message);
         metadata.put("parse_duration_ms", durationMs);
         metadata.put("parsed_at", now);
+        return json.writeValueAsString(metadata);
+    }
+
+    private String reprocessFailureMetadata(String reason, String message, long durationMs, Instant now) {
+        Map<String, @Nullable Object> metadata = new LinkedHashMap<>();
+        metadata.put("reprocess_failure_reason", reason);
+        metadata.put("reprocess_failure_message", message);
+        metadata.put("reprocess_failed_at", now);
+        metadata.put("reprocess_duration_ms", durationMs);
         return json.writeValueAsString(metadata);
     }
 

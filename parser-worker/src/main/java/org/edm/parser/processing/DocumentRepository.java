@@ -36,43 +36,60 @@ class DocumentRepository {
             SELECT EXISTS (SELECT 1 FROM processed_events WHERE event_id = :eventId AND consumer = :consumer)
             """;
 
-    /*
-     * pending -> processing. A document already in processing is taken over when its claim is stale (its worker
-     * died) or when it is the same event again: a re-delivery after a crash or a retry after a failed write.
-     */
-    private static final String CLAIM = """
+    /* A claim: the token, the event, and the how-many-th claim of this event it is. */
+    private static final String CLAIM_SET = """
             UPDATE documents
-               SET processing_status = 'processing',
+               SET processing_status = CASE WHEN processing_status = 'done' THEN 'done' ELSE 'processing' END,
                    metadata = coalesce(metadata, '{}'::jsonb)
                        || jsonb_build_object('processing_claim', CAST(:token AS text),
-                                             'processing_event_id', CAST(:eventId AS text))
+                                             'processing_event_id', CAST(:eventId AS text),
+                                             'processing_attempts',
+                                             CASE WHEN metadata ->> 'processing_event_id' = CAST(:eventId AS text)
+                                                  THEN coalesce(CAST(metadata ->> 'processing_attempts'
+                                                                     AS integer), 0) + 1
+                                                  ELSE 1 END)
+            """;
+
+    private static final String STALE = """
+            updated_at < localtimestamp - make_interval(secs => CAST(:staleSeconds AS double precision))
+            """;
+
+    private static final String CLAIM_RETURNING = """
+            RETURNING file_path, processing_status = 'done' AS reprocessing_done,
+                      CAST(metadata ->> 'processing_attempts' AS integer) AS attempt
+            """;
+
+    /*
+     * pending -> processing. A document already in processing is taken over when its claim is stale (its worker
+     * died) or when it is the same event again: a re-delivery after a crash or a retry after a failed write. A done
+     * document is claimed only by the reprocess event ingest-service named in it, and stays done meanwhile, so
+     * search keeps finding its sections until new ones replace them.
+     */
+    private static final String CLAIM = CLAIM_SET + """
              WHERE id = :documentId
                AND (processing_status = 'pending'
                     OR (processing_status = 'processing'
-                        AND (metadata ->> 'processing_event_id' = CAST(:eventId AS text)
-                             OR updated_at < localtimestamp - make_interval(secs => CAST(:staleSeconds AS double precision)))))
-            RETURNING file_path
-            """;
+                        AND (metadata ->> 'processing_event_id' = CAST(:eventId AS text) OR %1$s))
+                    OR (processing_status = 'done'
+                        AND metadata ->> 'reprocess_event_id' = CAST(:eventId AS text)
+                        AND (metadata ->> 'processing_claim' IS NULL
+                             OR metadata ->> 'processing_event_id' = CAST(:eventId AS text) OR %1$s)))
+            """.formatted(STALE.strip()) + CLAIM_RETURNING;
 
-    /* Only a stale processing document: the sweeper never competes with a live worker. */
-    private static final String CLAIM_STALE = """
-            UPDATE documents
-               SET processing_status = 'processing',
-                   metadata = coalesce(metadata, '{}'::jsonb)
-                       || jsonb_build_object('processing_claim', CAST(:token AS text),
-                                             'processing_event_id', CAST(:eventId AS text))
+    /* Only a stale claim: the sweeper never competes with a live worker. */
+    private static final String CLAIM_STALE = CLAIM_SET + """
              WHERE id = :documentId
-               AND processing_status = 'processing'
-               AND updated_at < localtimestamp - make_interval(secs => CAST(:staleSeconds AS double precision))
-            RETURNING file_path
-            """;
+               AND (processing_status = 'processing'
+                    OR (processing_status = 'done' AND metadata ->> 'processing_claim' IS NOT NULL))
+               AND %s
+            """.formatted(STALE.strip()) + CLAIM_RETURNING;
 
     /* A no-op change that lets the updated_at trigger record that the claim's worker is alive. */
     private static final String HEARTBEAT = """
             UPDATE documents
-               SET processing_status = 'processing'
+               SET processing_status = processing_status
              WHERE id = :documentId
-               AND processing_status = 'processing'
+               AND processing_status IN ('processing', 'done')
                AND metadata ->> 'processing_claim' = CAST(:token AS text)
             """;
 
@@ -83,46 +100,69 @@ class DocumentRepository {
     private static final String FIND_STALE = """
             SELECT id, metadata ->> 'processing_event_id' AS event_id
               FROM documents
-             WHERE processing_status = 'processing'
+             WHERE (processing_status = 'processing'
+                    OR (processing_status = 'done' AND metadata ->> 'processing_claim' IS NOT NULL))
                AND updated_at < localtimestamp - make_interval(secs => CAST(:staleSeconds AS double precision))
              ORDER BY updated_at
              LIMIT :limit
             """;
 
+    /* What a finished claim leaves behind: the claim, its attempts and the reprocess request it answered. */
+    private static final String WITHOUT_CLAIM = """
+            (coalesce(metadata, '{}'::jsonb) - 'processing_claim' - 'processing_event_id' - 'processing_attempts'
+                - 'reprocess_event_id' - 'reprocess_requested_at')""";
+
     private static final String FINISH_DONE = """
             UPDATE documents
                SET processing_status = 'done',
                    page_count = :pageCount,
-                   metadata = (coalesce(metadata, '{}'::jsonb)
-                               - 'processing_claim' - 'processing_event_id' - 'failure_reason' - 'failure_message')
+                   metadata = (%s - 'failure_reason' - 'failure_message'
+                               - 'reprocess_failure_reason' - 'reprocess_failure_message' - 'reprocess_failed_at')
                               || CAST(:metadata AS jsonb)
              WHERE id = :documentId
-               AND processing_status = 'processing'
+               AND processing_status IN ('processing', 'done')
                AND metadata ->> 'processing_claim' = CAST(:token AS text)
-            """;
+            """.formatted(WITHOUT_CLAIM);
 
     private static final String FINISH_FAILED = """
             UPDATE documents
                SET processing_status = 'failed',
                    page_count = :pageCount,
-                   metadata = (coalesce(metadata, '{}'::jsonb) - 'processing_claim' - 'processing_event_id')
-                              || CAST(:metadata AS jsonb)
+                   metadata = %s || CAST(:metadata AS jsonb)
              WHERE id = :documentId
                AND processing_status = 'processing'
                AND metadata ->> 'processing_claim' = CAST(:token AS text)
-            """;
+            """.formatted(WITHOUT_CLAIM);
+
+    /* A failed reprocess of a done document: it stays done with its sections, the failure goes to metadata. */
+    private static final String FINISH_REPROCESS_FAILED = """
+            UPDATE documents
+               SET metadata = %s || CAST(:metadata AS jsonb)
+             WHERE id = :documentId
+               AND processing_status = 'done'
+               AND metadata ->> 'processing_claim' = CAST(:token AS text)
+            """.formatted(WITHOUT_CLAIM);
 
     /* After retries ran out there is no claim to check: fail only what this event started or would start. */
     private static final String FAIL_UNCLAIMED = """
             UPDATE documents
                SET processing_status = 'failed',
-                   metadata = (coalesce(metadata, '{}'::jsonb) - 'processing_claim' - 'processing_event_id')
-                              || CAST(:metadata AS jsonb)
+                   metadata = %s || CAST(:metadata AS jsonb)
              WHERE id = :documentId
                AND (processing_status = 'pending'
                     OR (processing_status = 'processing'
                         AND metadata ->> 'processing_event_id' = CAST(:eventId AS text)))
-            """;
+            """.formatted(WITHOUT_CLAIM);
+
+    /* The same for a reprocess of a done document: it keeps its status and sections. */
+    private static final String FAIL_UNCLAIMED_REPROCESS = """
+            UPDATE documents
+               SET metadata = %s || CAST(:metadata AS jsonb)
+             WHERE id = :documentId
+               AND processing_status = 'done'
+               AND (metadata ->> 'reprocess_event_id' = CAST(:eventId AS text)
+                    OR metadata ->> 'processing_event_id' = CAST(:eventId AS text))
+            """.formatted(WITHOUT_CLAIM);
 
     private static final String DELETE_SECTIONS = """
             DELETE FROM sections WHERE document_id = :documentId
@@ -167,14 +207,14 @@ class DocumentRepository {
 
     private Optional<Claim> claim(String sql, UUID documentId, UUID eventId, Duration staleAfter) {
         UUID token = UUID.randomUUID();
-        List<Optional<String>> rows = jdbc.sql(sql)
+        return jdbc.sql(sql)
                 .param("documentId", documentId)
                 .param("eventId", eventId.toString())
                 .param("token", token.toString())
                 .param("staleSeconds", staleAfter.toMillis() / 1000.0)
-                .query((rs, n) -> Optional.ofNullable(rs.getString("file_path")))
-                .list();
-        return rows.stream().findFirst().map(fileKey -> new Claim(documentId, eventId, token, fileKey.orElse(null)));
+                .query((rs, n) -> new Claim(documentId, eventId, token, rs.getString("file_path"),
+                        rs.getBoolean("reprocessing_done"), rs.getInt("attempt")))
+                .optional();
     }
 
     /** Refreshes the claim; false when another worker has taken the document over. */
@@ -213,6 +253,24 @@ class DocumentRepository {
                 .param("documentId", claim.documentId())
                 .param("token", claim.token().toString())
                 .param("pageCount", pageCount, Types.INTEGER)
+                .param("metadata", metadataJson)
+                .update() == 1;
+    }
+
+    /** Keeps a done document done after its reprocess failed; false when the claim is no longer held. */
+    boolean finishReprocessFailed(Claim claim, String metadataJson) {
+        return jdbc.sql(FINISH_REPROCESS_FAILED)
+                .param("documentId", claim.documentId())
+                .param("token", claim.token().toString())
+                .param("metadata", metadataJson)
+                .update() == 1;
+    }
+
+    /** Records a failed reprocess of a done document without a claim (retries exhausted); false when none. */
+    boolean failReprocessUnclaimed(UUID documentId, UUID eventId, String metadataJson) {
+        return jdbc.sql(FAIL_UNCLAIMED_REPROCESS)
+                .param("documentId", documentId)
+                .param("eventId", eventId.toString())
                 .param("metadata", metadataJson)
                 .update() == 1;
     }

@@ -19,6 +19,14 @@ import org.springframework.util.unit.DataSize;
  * @param staleAfter a document in {@code processing} whose worker has not signalled for this long is taken
  *     over (the worker refreshes its claim every third of this while it parses)
  * @param sweepInterval how often this instance looks for such stale documents
+ * @param maxTextCharacters characters (glyphs) one document may show over all its pages; more end {@code failed}
+ *     with reason {@code too_large} (pages may share one content stream, so a small file can show billions)
+ * @param maxAttempts how many times one event may claim a document (deliveries, takeovers after a crash); the
+ *     next claim ends it {@code failed} with reason {@code attempts_exhausted} instead of parsing it again, so a
+ *     file that kills its worker cannot kill every worker that inherits its partition
+ * @param slotWait how long a document waits for a free split thread (back pressure, the claim kept fresh
+ *     meanwhile) before it is handed back for a retry with back-off; keep the wait plus {@code timeout} below the
+ *     consumer's {@code max.poll.interval.ms}
  */
 @ConfigurationProperties("edm.parser")
 public record ParserSettings(
@@ -27,7 +35,10 @@ public record ParserSettings(
         @DefaultValue("5m") Duration timeout,
         @DefaultValue("4") int maxParallelSplits,
         @DefaultValue("10m") Duration staleAfter,
-        @DefaultValue("30s") Duration sweepInterval) {
+        @DefaultValue("30s") Duration sweepInterval,
+        @DefaultValue("20000000") long maxTextCharacters,
+        @DefaultValue("3") int maxAttempts,
+        @DefaultValue("5m") Duration slotWait) {
 
     public ParserSettings {
         if (maxMainMemory.toBytes() <= 0) {
@@ -42,11 +53,18 @@ public record ParserSettings(
         }
         requirePositive("edm.parser.stale-after", staleAfter);
         requirePositive("edm.parser.sweep-interval", sweepInterval);
+        if (maxTextCharacters <= 0) {
+            throw new IllegalArgumentException("edm.parser.max-text-characters must be positive: " + maxTextCharacters);
+        }
+        if (maxAttempts <= 0) {
+            throw new IllegalArgumentException("edm.parser.max-attempts must be positive: " + maxAttempts);
+        }
+        requirePositive("edm.parser.slot-wait", slotWait);
     }
 
     /** What the splitter itself enforces. */
     SplitSettings splitSettings() {
-        return new SplitSettings(maxMainMemory.toBytes(), maxPages, timeout);
+        return new SplitSettings(maxMainMemory.toBytes(), maxPages, timeout, maxTextCharacters);
     }
 
     /** How often a parsing worker refreshes its claim, so that it never looks stale while alive. */

@@ -8,6 +8,9 @@ sealed interface SplitOutcome {
     /** Reason code for a failure outside the splitter's own reasons (a bug, or retries that ran out). */
     String PROCESSING_ERROR = "processing_error";
 
+    /** Reason code when one event claimed the document {@code edm.parser.max-attempts} times without finishing. */
+    String ATTEMPTS_EXHAUSTED = "attempts_exhausted";
+
     record Split(SplitResult result) implements SplitOutcome {
     }
 

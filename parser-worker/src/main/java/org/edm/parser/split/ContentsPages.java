@@ -15,12 +15,6 @@ final class ContentsPages {
             "^(?:table\\s+of\\s+contents?|contents?|index\\s+of\\s+contents|list\\s+of\\s+(?:figures|tables|illustrations))"
                     + "\\s*:?$",
             Pattern.CASE_INSENSITIVE);
-    /** Dot leaders (or an ellipsis) and a page number ending the line; used with find(), no backtracking run. */
-    private static final Pattern LEADER_TAIL = Pattern.compile(
-            "(?:\\.\\s?){4,}\\s*(?:\\d{1,4}|[ivxlc]{1,6})$|\\u2026+\\s*(?:\\d{1,4}|[ivxlc]{1,6})$",
-            Pattern.CASE_INSENSITIVE);
-    /** Dot leaders whose page number fell onto the next line, or is missing. */
-    private static final Pattern BARE_LEADER_TAIL = Pattern.compile("(?:\\.\\s?){6,}\\s*$");
     private static final Pattern PAGE_TAIL = Pattern.compile("\\s(?:\\d{1,4}|[ivxlc]{1,6})$", Pattern.CASE_INSENSITIVE);
     private static final float WIDE_GAP = 2.5f;
 
@@ -93,8 +87,81 @@ final class ContentsPages {
     private static boolean isLeaderEntry(String text) {
         // cheap tests first: regular expressions on every line of a 500-page document add up
         boolean dots = text.contains("....") || text.contains(". . .") || text.indexOf('\u2026') >= 0;
-        return dots && hasLetter(text)
-                && (LEADER_TAIL.matcher(text).find() || BARE_LEADER_TAIL.matcher(text).find());
+        return dots && hasLetter(text) && (endsInLeaderAndPage(text) || endsInBareLeader(text));
+    }
+
+    /*
+     * The leader tests below are hand scans from the end of the line, linear in its length. The regular
+     * expressions they replace, (?:\.\s?){4,}..., recursed once per repetition of the group and overflowed the
+     * stack on a line with a few thousand dots (a hostile or merely odd contents page).
+     */
+
+    /** Dot leaders (four or more, each dot maybe followed by one space) or an ellipsis, then a page number. */
+    static boolean endsInLeaderAndPage(String text) {
+        int end = text.length();
+        int number = pageNumberStart(text, end);
+        if (number < 0) {
+            return false;
+        }
+        int beforeSpace = skipSpacesBackwards(text, number);
+        if (beforeSpace > 0 && text.charAt(beforeSpace - 1) == '\u2026') {
+            return true;
+        }
+        return leaderDotsBefore(text, beforeSpace) >= 4;
+    }
+
+    /** Six or more dot leaders ending the line: the page number fell onto the next line, or is missing. */
+    static boolean endsInBareLeader(String text) {
+        return leaderDotsBefore(text, skipSpacesBackwards(text, text.length())) >= 6;
+    }
+
+    /** Where a page number (1 to 4 digits, or 1 to 6 roman numerals) ending at {@code end} starts, or -1. */
+    private static int pageNumberStart(String text, int end) {
+        int start = end;
+        while (start > 0 && isAsciiDigit(text.charAt(start - 1))) {
+            start--;
+        }
+        if (start < end) {
+            return end - start <= 4 ? start : -1;
+        }
+        while (start > 0 && isRomanNumeral(text.charAt(start - 1))) {
+            start--;
+        }
+        return start < end && end - start <= 6 ? start : -1;
+    }
+
+    /** How many leader dots end just before {@code end}: dots, each maybe followed by one white space. */
+    private static int leaderDotsBefore(String text, int end) {
+        int dots = 0;
+        int i = end;
+        while (i > 0) {
+            char c = text.charAt(i - 1);
+            if (c == '.') {
+                dots++;
+                i--;
+            } else if (Character.isWhitespace(c) && i > 1 && text.charAt(i - 2) == '.') {
+                i--;
+            } else {
+                break;
+            }
+        }
+        return dots;
+    }
+
+    private static int skipSpacesBackwards(String text, int end) {
+        int i = end;
+        while (i > 0 && Character.isWhitespace(text.charAt(i - 1))) {
+            i--;
+        }
+        return i;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isRomanNumeral(char c) {
+        return "ivxlcIVXLC".indexOf(c) >= 0;
     }
 
     private static boolean hasLetter(String text) {

@@ -11,8 +11,15 @@ final class DocumentLines {
     private final List<TextLine> lines;
     private final int[] pageStarts;
     private final @Nullable String[] titleKeys;
+    private final SplitDeadline deadline;
 
     DocumentLines(List<PageText> pages) {
+        this(pages, SplitDeadline.none());
+    }
+
+    /** Every stage reads the lines through {@link #get} and {@link #page}, which tick {@code deadline}. */
+    DocumentLines(List<PageText> pages, SplitDeadline deadline) {
+        this.deadline = deadline;
         this.pages = List.copyOf(pages);
         this.pageStarts = new int[pages.size() + 1];
         List<TextLine> all = new ArrayList<>();
@@ -26,7 +33,13 @@ final class DocumentLines {
     }
 
     List<TextLine> lines() {
+        deadline.check();
         return lines;
+    }
+
+    /** The split's deadline, for stages that loop over something else than lines. */
+    SplitDeadline deadline() {
+        return deadline;
     }
 
     int size() {
@@ -34,6 +47,7 @@ final class DocumentLines {
     }
 
     TextLine get(int index) {
+        deadline.tick();
         return lines.get(index);
     }
 
@@ -52,11 +66,13 @@ final class DocumentLines {
     }
 
     PageText page(int pageIndex) {
+        deadline.tick();
         return pages.get(pageIndex);
     }
 
     /** Flat index of the first line of the page at {@code pageIndex} (0-based). */
     int pageStart(int pageIndex) {
+        deadline.tick();
         return pageStarts[pageIndex];
     }
 

@@ -72,7 +72,7 @@ public final class DocumentSplitter {
      * outline.
      */
     Analysis analyse(Path pdf, boolean outlineAllowed) throws SplitFailed {
-        long deadline = System.nanoTime() + settings.timeout().toNanos();
+        SplitDeadline deadline = SplitDeadline.at(System.nanoTime() + settings.timeout().toNanos());
         checkFile(pdf);
         try (PDDocument document = load(pdf)) {
             int pageCount = document.getNumberOfPages();
@@ -83,13 +83,14 @@ public final class DocumentSplitter {
             if (pageCount == 0) {
                 throw new SplitFailed(FailureReason.DAMAGED, "the document has no pages");
             }
-            List<PageText> pages = readPages(document, deadline);
-            DocumentLines lines = new DocumentLines(pages);
+            List<PageText> pages = readPages(document, deadline, settings.maxTextCharacters());
+            // every stage below reads the lines through DocumentLines, which checks the deadline as they loop
+            DocumentLines lines = new DocumentLines(pages, deadline);
             checkText(lines);
-            List<OutlineEntry> outline = OutlineReader.read(document);
+            List<OutlineEntry> outline = OutlineReader.read(document, deadline);
             BitSet removed = PageFurniture.detect(lines);
             removed.or(ContentsPages.detect(lines, removed));
-            checkDeadline(deadline);
+            deadline.check();
 
             boolean useOutline = outlineAllowed && isUsable(outline, pageCount);
             List<Heading> detected = HeadingDetector.detect(lines, removed);
@@ -97,18 +98,23 @@ public final class DocumentSplitter {
             List<Heading> addedToOutline = List.of();
             if (useOutline) {
                 List<Heading> fromOutline = OutlineSplitter.place(outline, lines, removed);
-                addedToOutline = OutlineCompletion.missing(fromOutline, detected);
+                addedToOutline = OutlineCompletion.missing(fromOutline, detected, deadline);
                 headings = OutlineCompletion.merged(fromOutline, addedToOutline);
             }
             PdfInfo info = info(document, pageCount, !outline.isEmpty(), !useOutline ? PdfInfo.LAYOUT
                     : addedToOutline.isEmpty() ? PdfInfo.OUTLINE : PdfInfo.OUTLINE_AND_LAYOUT);
+            deadline.check();
             String preambleTitle = preambleTitle(info.title());
             List<ParsedSection> sections = SectionAssembler.assemble(lines, removed, headings, preambleTitle);
             if (sections.isEmpty()) {
                 // everything was furniture: keep the text rather than return nothing
                 sections = SectionAssembler.assemble(lines, new BitSet(), List.of(), preambleTitle);
             }
+            deadline.check();
             return new Analysis(new SplitResult(info, sections), outline, headings, addedToOutline, lines, removed);
+        }
+        catch (SplitDeadline.Passed e) {
+            throw new SplitFailed(FailureReason.TIMEOUT, e.getMessage(), e);
         }
         catch (IOException e) {
             // closing failed, or PDFBox reported a damaged structure after loading
@@ -188,9 +194,10 @@ public final class DocumentSplitter {
         }
     }
 
-    private static List<PageText> readPages(PDDocument document, long deadline) throws SplitFailed {
+    private static List<PageText> readPages(PDDocument document, SplitDeadline deadline, long maxTextCharacters)
+            throws SplitFailed {
         try {
-            return new TextLineStripper(deadline).read(document);
+            return new TextLineStripper(deadline.deadlineNanos(), maxTextCharacters).read(document);
         }
         catch (TextLineStripper.DeadlinePassed e) {
             throw new SplitFailed(FailureReason.TIMEOUT, "the split took too long: " + e.getMessage(), e);
@@ -222,12 +229,6 @@ public final class DocumentSplitter {
             throw new SplitFailed(FailureReason.NO_TEXT,
                     "the pages carry no extractable text (" + chars + " characters on " + lines.pageCount()
                             + " pages); scanned documents need OCR");
-        }
-    }
-
-    private static void checkDeadline(long deadline) throws SplitFailed {
-        if (System.nanoTime() - deadline > 0) {
-            throw new SplitFailed(FailureReason.TIMEOUT, "the split took too long");
         }
     }
 

@@ -30,6 +30,11 @@ final class OutlineCompletion {
      * @return the detected headings to add, with outline levels, in reading order; empty when the two disagree
      */
     static List<Heading> missing(List<Heading> fromOutline, List<Heading> detected) {
+        return missing(fromOutline, detected, SplitDeadline.none());
+    }
+
+    /** As {@link #missing(List, List)}, checking {@code deadline} once per detected heading. */
+    static List<Heading> missing(List<Heading> fromOutline, List<Heading> detected, SplitDeadline deadline) {
         if (fromOutline.isEmpty() || detected.isEmpty()) {
             return List.of();
         }
@@ -37,6 +42,7 @@ final class OutlineCompletion {
         List<Heading> unmatched = new ArrayList<>();
         boolean[] outlineFound = new boolean[fromOutline.size()];
         for (Heading heading : detected) {
+            deadline.check();
             int match = matching(fromOutline, heading);
             if (match < 0) {
                 unmatched.add(heading);

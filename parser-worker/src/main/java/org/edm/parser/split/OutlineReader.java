@@ -49,7 +49,7 @@ final class OutlineReader {
     private OutlineReader() {
     }
 
-    static List<OutlineEntry> read(PDDocument document) {
+    static List<OutlineEntry> read(PDDocument document, SplitDeadline deadline) {
         PDDocumentCatalog catalog = document.getDocumentCatalog();
         PDDocumentOutline outline;
         try {
@@ -65,8 +65,12 @@ final class OutlineReader {
         int index = 0;
         try {
             for (PDPage page : document.getPages()) {
+                deadline.tick();
                 pageIndexes.put(page.getCOSObject(), index++);
             }
+        }
+        catch (SplitDeadline.Passed e) {
+            throw e;
         }
         catch (RuntimeException e) {
             // a broken page tree: destinations on the pages we could not list stay unresolved
@@ -77,6 +81,7 @@ final class OutlineReader {
         Deque<Iterator<PDOutlineItem>> stack = new ArrayDeque<>();
         stack.push(children(outline));
         while (!stack.isEmpty() && entries.size() < MAX_ENTRIES) {
+            deadline.tick();
             Iterator<PDOutlineItem> siblings = stack.peek();
             PDOutlineItem item = next(siblings);
             if (item == null) {

@@ -40,6 +40,7 @@ final class TextLineStripper extends PDFTextStripper {
     static final int MAX_GLYPHS_PER_PAGE = 200_000;
 
     private final long deadlineNanos;
+    private final long maxDocumentGlyphs;
     private final List<PageText> pages = new ArrayList<>();
     private final List<TextLine> pageLines = new ArrayList<>();
     private final StringBuilder lineText = new StringBuilder();
@@ -47,9 +48,16 @@ final class TextLineStripper extends PDFTextStripper {
     private final Map<PDFont, FontStyle> fontStyles = new IdentityHashMap<>();
     private int pageNumber;
     private int pageGlyphs;
+    private long documentGlyphs;
 
     TextLineStripper(long deadlineNanos) {
+        this(deadlineNanos, SplitSettings.DEFAULT_MAX_TEXT_CHARACTERS);
+    }
+
+    /** @param maxDocumentGlyphs the text budget of the whole document, over all pages */
+    TextLineStripper(long deadlineNanos, long maxDocumentGlyphs) {
         this.deadlineNanos = deadlineNanos;
+        this.maxDocumentGlyphs = maxDocumentGlyphs;
         setSortByPosition(true);
         setSuppressDuplicateOverlappingText(true);
     }
@@ -109,6 +117,10 @@ final class TextLineStripper extends PDFTextStripper {
     protected void processTextPosition(TextPosition text) {
         if (++pageGlyphs > MAX_GLYPHS_PER_PAGE) {
             throw new StopReading(new TooMuchText(pageNumber));
+        }
+        if (++documentGlyphs > maxDocumentGlyphs) {
+            // pages can share one content stream: each page is small, all of them together fill the heap
+            throw new StopReading(new TooMuchText(pageNumber, maxDocumentGlyphs));
         }
         if ((pageGlyphs & 1023) == 0
                 && (System.nanoTime() - deadlineNanos > 0 || Thread.currentThread().isInterrupted())) {
@@ -271,6 +283,11 @@ final class TextLineStripper extends PDFTextStripper {
     static final class TooMuchText extends IOException {
         TooMuchText(int pageNumber) {
             super("page " + pageNumber + " holds more than " + MAX_GLYPHS_PER_PAGE + " characters");
+        }
+
+        TooMuchText(int pageNumber, long documentLimit) {
+            super("the document shows more than " + documentLimit + " characters (limit reached on page "
+                    + pageNumber + ")");
         }
     }
 

@@ -2,11 +2,13 @@ package org.edm.parser.processing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -101,11 +103,15 @@ class BoundedSplitterTest {
     }
 
     @Test
-    void noFreeSplitThreadIsATransientRejection() throws Exception {
+    void aFullPoolMakesTheNextSplitWaitForAFreeSlotAndHeartbeatMeanwhile() throws Exception {
+        // given: the only split thread is busy
         var started = new CountDownLatch(1);
+        var calls = new AtomicInteger();
         splitter = new BoundedSplitter(pdf -> {
-            started.countDown();
-            awaitQuietly(release);
+            if (calls.incrementAndGet() == 1) {
+                started.countDown();
+                awaitQuietly(release);
+            }
             return RESULT;
         }, settings(Duration.ofSeconds(30), 1));
         Thread busy = new Thread(() -> splitter.split(PDF, DOCUMENT, () -> true));
@@ -113,8 +119,62 @@ class BoundedSplitterTest {
         busy.start();
         started.await(5, TimeUnit.SECONDS);
 
+        // when: a second document arrives; it waits (heartbeating) until the first split ends
+        var heartbeats = new AtomicInteger();
+        var second = CompletableFuture.supplyAsync(() -> splitter.split(PDF, UUID.randomUUID(),
+                () -> heartbeats.incrementAndGet() > 0));
+        await().atMost(Duration.ofSeconds(5)).until(() -> splitter.waiting() == 1 && heartbeats.get() >= 2);
+        assertThat(second).isNotDone();
+        release.countDown();
+
+        // then
+        assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(new SplitOutcome.Split(RESULT));
+    }
+
+    @Test
+    void aFullPoolRejectsOnlyAfterTheSlotWait() throws Exception {
+        var started = new CountDownLatch(1);
+        splitter = new BoundedSplitter(pdf -> {
+            started.countDown();
+            awaitQuietly(release);
+            return RESULT;
+        }, settings(Duration.ofSeconds(30), 1, Duration.ofMillis(500)));
+        Thread busy = new Thread(() -> splitter.split(PDF, DOCUMENT, () -> true));
+        busy.setDaemon(true);
+        busy.start();
+        started.await(5, TimeUnit.SECONDS);
+
+        long waited = System.nanoTime();
         assertThatThrownBy(() -> splitter.split(PDF, DOCUMENT, () -> true))
                 .isInstanceOf(RejectedExecutionException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - waited)).isGreaterThanOrEqualTo(Duration.ofMillis(450));
+    }
+
+    @Test
+    void aSplitThreadThatIgnoresCancellationIsCountedOverdueAndKeepsItsSlot() {
+        // given: a split stuck where no check reaches (it ignores interrupts)
+        splitter = new BoundedSplitter(pdf -> {
+            while (release.getCount() > 0) {
+                try {
+                    release.await();
+                } catch (InterruptedException ignored) {
+                    // stuck in code that swallows the interrupt
+                }
+            }
+            return RESULT;
+        }, settings(Duration.ofMillis(300), 1, Duration.ofMillis(300)));
+
+        // when
+        SplitOutcome outcome = splitter.split(PDF, DOCUMENT, () -> true);
+
+        // then: the caller got its timeout, the thread is overdue and still holds the only slot
+        assertThat(((SplitOutcome.Failed) outcome).reason()).isEqualTo("timeout");
+        assertThat(splitter.overdue()).isEqualTo(1);
+        assertThat(splitter.busy()).isEqualTo(1);
+        assertThatThrownBy(() -> splitter.split(PDF, DOCUMENT, () -> true))
+                .isInstanceOf(RejectedExecutionException.class);
+        release.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> splitter.overdue() == 0 && splitter.busy() == 0);
     }
 
     @Test
@@ -144,8 +204,12 @@ class BoundedSplitterTest {
 
     /** Stale after 300 ms, so the claim is refreshed every 100 ms. */
     private static ParserSettings settings(Duration timeout, int threads) {
+        return settings(timeout, threads, Duration.ofSeconds(30));
+    }
+
+    private static ParserSettings settings(Duration timeout, int threads, Duration slotWait) {
         return new ParserSettings(DataSize.ofMegabytes(1), 100, timeout, threads, Duration.ofMillis(300),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), 1_000_000, 3, slotWait);
     }
 
     private static boolean awaitQuietly(CountDownLatch latch) {
