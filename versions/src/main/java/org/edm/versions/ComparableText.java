@@ -108,6 +108,9 @@ final class ComparableText {
     }
 
     static String mask(String line) {
+        if (!hasDigit(line)) {
+            return line;
+        }
         String masked = line;
         for (Pattern date : DATES) {
             masked = date.matcher(masked).replaceAll(DATE);
@@ -116,7 +119,16 @@ final class ComparableText {
         return REFERENCE.matcher(masked).replaceAll("$1 #");
     }
 
+    private static boolean hasDigit(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (Character.isDigit(line.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String shape(String line) {
-        return DIGITS.matcher(line).replaceAll("#").toLowerCase(Locale.ROOT);
+        return !hasDigit(line) ? line.toLowerCase(Locale.ROOT) : DIGITS.matcher(line).replaceAll("#").toLowerCase(Locale.ROOT);
     }
 }
