@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The text of one version's sections as the comparison sees it: what differs only in layout, page furniture or
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  * {@code 3/40}) are dropped.</li>
  * <li>Dates ({@code 2024-03-01}, {@code 01.03.2024}, {@code 1 March 2024}, {@code March 1, 2024},
  * {@code March 2024}) become {@code <date>}; version strings ({@code v13.1}, {@code Version 13.1},
- * {@code Release 13.1}) become {@code <version>}; references such as {@code section 4.2} lose their number.</li>
+ * {@code Release 13.1}, and the document's own version label standing alone) become {@code <version>}; references such as {@code section 4.2} lose their number.</li>
  * <li>Running headers and footers: a line (digits ignored) that occurs at least three times in the document and
  * either carries a date, version or page marker or occurs in at least 30% of the sections (of ten or more) is
  * dropped.</li>
@@ -54,13 +55,21 @@ final class ComparableText {
     private static final Pattern MARKED = Pattern.compile("(?i)<date>|<version>|\\bpage\\b");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern INNER_HYPHEN = Pattern.compile("(?<=\\p{L})-(?=\\p{L})");
-    private static final Pattern HYPHEN_BREAK = Pattern.compile("\\p{L}-$");
 
     private ComparableText() {
     }
 
     /** Each section's words, by {@code orderIndex}. */
     static List<List<String>> words(List<Section> sections) {
+        return words(sections, "");
+    }
+
+    /**
+     * Each section's words, by {@code orderIndex}, with the document's own version label (e.g. {@code 13.1}, when
+     * it has a digit and at least three characters) masked wherever it stands alone.
+     */
+    static List<List<String>> words(List<Section> sections, String version) {
+        Pattern own = ownVersion(version);
         List<List<String>> lines = new ArrayList<>(sections.size());
         Map<String, Integer> occurrences = new HashMap<>();
         Map<String, Set<Integer>> sectionsWith = new HashMap<>();
@@ -88,7 +97,7 @@ final class ComparableText {
                 if (count >= 3 && (MARKED.matcher(line).find() || sectionsWith.get(shape).size() >= widespread)) {
                     continue;
                 }
-                if (text.length() > 0 && HYPHEN_BREAK.matcher(text).find() && Character.isLowerCase(line.charAt(0))) {
+                if (endsInHyphenatedWord(text) && Character.isLowerCase(line.charAt(0))) {
                     text.setLength(text.length() - 1);
                 }
                 else if (text.length() > 0) {
@@ -96,10 +105,25 @@ final class ComparableText {
                 }
                 text.append(line);
             }
-            String joined = WHITESPACE.matcher(text).replaceAll(" ").strip();
+            // masked again as a whole: a date or reference may have been broken over two lines
+            String joined = mask(WHITESPACE.matcher(text).replaceAll(" ").strip());
+            if (own != null) {
+                joined = own.matcher(joined).replaceAll(VERSION);
+            }
             words.add(joined.isEmpty() ? List.of() : List.of(joined.split(" ")));
         }
         return words;
+    }
+
+    private static @Nullable Pattern ownVersion(String version) {
+        String label = version.strip();
+        if (label.length() > 1 && (label.charAt(0) == 'v' || label.charAt(0) == 'V')) {
+            label = label.substring(1);
+        }
+        if (label.length() < 3 || !hasDigit(label)) {
+            return null;
+        }
+        return Pattern.compile("(?<![\\p{L}\\p{N}.])[vV]?" + Pattern.quote(label) + "(?![\\p{L}\\p{N}]|\\.\\p{N})");
     }
 
     /** The key two words compare by: hyphens between letters ignored. */
@@ -117,6 +141,11 @@ final class ComparableText {
         }
         masked = VERSIONS.matcher(masked).replaceAll(VERSION);
         return REFERENCE.matcher(masked).replaceAll("$1 #");
+    }
+
+    private static boolean endsInHyphenatedWord(StringBuilder text) {
+        int n = text.length();
+        return n >= 2 && text.charAt(n - 1) == '-' && Character.isLetter(text.charAt(n - 2));
     }
 
     private static boolean hasDigit(String line) {

@@ -54,10 +54,25 @@ public final class VersionComparer {
      * @param to the newer version's sections in reading order
      */
     public static Comparison compare(List<Section> from, List<String> fromKeys, List<Section> to) {
+        return compare(from, fromKeys, "", to, "");
+    }
+
+    /**
+     * Compares two versions whose version labels are known: each label standing alone in its own text (e.g. a
+     * bare {@code 13.1} in "applies to release 13.1") counts as a version string, not as a change.
+     *
+     * @param from the older version's sections in reading order
+     * @param fromKeys the older version's section keys, by {@code orderIndex}
+     * @param fromVersion the older version's label, e.g. {@code 13.0}; empty when unknown
+     * @param to the newer version's sections in reading order
+     * @param toVersion the newer version's label; empty when unknown
+     */
+    public static Comparison compare(List<Section> from, List<String> fromKeys, String fromVersion, List<Section> to,
+            String toVersion) {
         if (fromKeys.size() != from.size()) {
             throw new IllegalArgumentException(fromKeys.size() + " keys for " + from.size() + " sections");
         }
-        return new Run(from, fromKeys, to).compare();
+        return new Run(from, fromKeys, fromVersion, to, toVersion).compare();
     }
 
     private static final class Run {
@@ -70,12 +85,12 @@ public final class VersionComparer {
         private final int[] forward;
         private final int[] backward;
 
-        Run(List<Section> from, List<String> fromKeys, List<Section> to) {
+        Run(List<Section> from, List<String> fromKeys, String fromVersion, List<Section> to, String toVersion) {
             this.from = from;
             this.fromKeys = fromKeys;
             this.to = to;
-            this.older = new Side(from);
-            this.newer = new Side(to);
+            this.older = new Side(from, fromVersion);
+            this.newer = new Side(to, toVersion);
             this.forward = new int[from.size()];
             this.backward = new int[to.size()];
             Arrays.fill(forward, -1);
@@ -300,7 +315,7 @@ public final class VersionComparer {
         final List<List<String>> keys;
         final List<long[]> shingles;
 
-        Side(List<Section> sections) {
+        Side(List<Section> sections, String version) {
             titles = new String[sections.size()];
             paths = new String[sections.size()];
             for (int i = 0; i < sections.size(); i++) {
@@ -311,7 +326,7 @@ public final class VersionComparer {
                 titles[i] = Titles.normalise(section.title());
                 paths[i] = section.parentIndex() == null ? titles[i] : paths[section.parentIndex()] + " / " + titles[i];
             }
-            words = ComparableText.words(sections);
+            words = ComparableText.words(sections, version);
             keys = new ArrayList<>(words.size());
             shingles = new ArrayList<>(words.size());
             for (List<String> sectionWords : words) {

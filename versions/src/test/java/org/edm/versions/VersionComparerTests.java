@@ -265,4 +265,32 @@ class VersionComparerTests {
             assertThat(change.hunks()).containsExactly(new Hunk(2, 2, "", "Text"));
         });
     }
+
+    @Test
+    void theDocumentsOwnVersionLabelStandingAloneIsAVersionString() {
+        // given
+        Sections older = new Sections().add(1, "1 Scope", "This manual applies to 13.0 and to 13.0.1 patches.");
+        Sections newer = new Sections().add(1, "1 Scope", "This manual applies to 13.1 and to 13.1.1 patches.");
+
+        // when
+        Comparison comparison = VersionComparer.compare(older.list(), SectionKeys.derive(older.list()), "13.0",
+                newer.list(), "v13.1");
+
+        // then: the bare label is masked, the patch number (a longer version) is still compared
+        assertThat(comparison.differences()).singleElement().satisfies(change ->
+                assertThat(change.hunks()).containsExactly(new Hunk(7, 7, "13.0.1", "13.1.1")));
+    }
+
+    @Test
+    void aReferenceBrokenOverTwoLinesIsMaskedLikeOneOnOneLine() {
+        // given
+        Sections older = new Sections().add(1, "1 Orders", "The fields are listed in Table\n7 below.");
+        Sections newer = new Sections().add(1, "1 Orders", "The fields are listed in Table 8 below.");
+
+        // when
+        List<SectionChange> differences = differences(older.list(), newer.list());
+
+        // then
+        assertThat(differences).isEmpty();
+    }
 }
