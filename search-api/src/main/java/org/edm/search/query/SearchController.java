@@ -1,5 +1,7 @@
 package org.edm.search.query;
 
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.edm.search.web.InvalidParameter;
@@ -19,9 +21,12 @@ class SearchController {
     private final SectionSearch search;
     private final SearchSettings settings;
 
-    SearchController(SectionSearch search, SearchSettings settings) {
+    private final LatestVersions latestVersions;
+
+    SearchController(SectionSearch search, SearchSettings settings, LatestVersions latestVersions) {
         this.search = search;
         this.settings = settings;
+        this.latestVersions = latestVersions;
     }
 
     @GetMapping("/api/search")
@@ -44,7 +49,9 @@ class SearchController {
             @Parameter(description = "hits per page, 1 to edm.search.max-limit (100); default 20")
             @RequestParam(name = "limit", required = false) @Nullable Integer limit,
             @Parameter(description = "nextCursor of the previous page of the same search")
-            @RequestParam(name = "cursor", required = false) @Nullable String cursor) {
+            @RequestParam(name = "cursor", required = false) @Nullable String cursor,
+            @Parameter(description = "latest: only each family's newest done version; all (default): every version")
+            @RequestParam(name = "versions", required = false) @Nullable String versions) {
         if (q == null) {
             throw new EmptyQuery();
         }
@@ -55,9 +62,14 @@ class SearchController {
         if (level != null && level < 1) {
             throw new InvalidParameter("level", "level must be 1 or more.");
         }
+        if (versions != null && !versions.equals("latest") && !versions.equals("all")) {
+            throw new InvalidParameter("versions", "versions must be latest or all.");
+        }
+        Set<UUID> latest = latestVersions.documents();
         var filters = new SearchFilters(document, TextParameter.check("title", title, 255),
-                TextParameter.check("version", version, 50), level);
+                TextParameter.check("version", version, 50), level,
+                "latest".equals(versions) ? List.copyOf(latest) : null);
         return search.search(q, filters, pageSize,
-                cursor == null || cursor.isEmpty() ? null : cursor);
+                cursor == null || cursor.isEmpty() ? null : cursor).markLatest(latest);
     }
 }

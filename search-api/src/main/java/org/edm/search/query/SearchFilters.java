@@ -1,6 +1,8 @@
 package org.edm.search.query;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,11 +13,31 @@ import org.jspecify.annotations.Nullable;
  * @param title    only documents whose title contains this text (case-insensitive)
  * @param version  only documents of exactly this version
  * @param level    only sections of this heading level (1 = top level)
+ * @param latestDocuments only these documents (each family's newest done version, for {@code versions=latest});
+ *                 {@code null} for every version
  */
 record SearchFilters(@Nullable UUID document, @Nullable String title, @Nullable String version,
-        @Nullable Integer level) {
+        @Nullable Integer level, @Nullable List<UUID> latestDocuments) {
 
     static final SearchFilters NONE = new SearchFilters(null, null, null, null);
+
+    SearchFilters(@Nullable UUID document, @Nullable String title, @Nullable String version, @Nullable Integer level) {
+        this(document, title, version, level, null);
+    }
+
+    SearchFilters {
+        latestDocuments = latestDocuments == null ? null : List.copyOf(latestDocuments);
+    }
+
+    /** The documents of {@link #latestDocuments()} as one comma-separated text parameter; empty for all. */
+    String latestParameter() {
+        if (latestDocuments == null) {
+            return "";
+        }
+        // no document at all: an id no document has, so nothing matches
+        return latestDocuments.isEmpty() ? "00000000-0000-0000-0000-000000000000"
+                : latestDocuments.stream().map(UUID::toString).collect(Collectors.joining(","));
+    }
 
     /** The LIKE pattern for {@link #title()}, with LIKE's own wildcards in the text escaped. */
     @Nullable
@@ -28,10 +50,10 @@ record SearchFilters(@Nullable UUID document, @Nullable String title, @Nullable 
 
     /** Whether a filter other than the document leaves out some sections. */
     boolean narrowsDocuments() {
-        return title != null || version != null || level != null;
+        return title != null || version != null || level != null || latestDocuments != null;
     }
 
     String canonical() {
-        return document + "|" + title + "|" + version + "|" + level;
+        return document + "|" + title + "|" + version + "|" + level + (latestDocuments == null ? "" : "|latest");
     }
 }

@@ -7,6 +7,7 @@ import org.edm.search.query.SearchRepository.Normalised;
 import org.edm.search.query.SearchRepository.PageQuery;
 import org.edm.search.query.SearchRepository.Ranked;
 import org.edm.search.query.SearchRepository.Row;
+import org.edm.versions.Families;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -215,7 +216,7 @@ class SectionSearch {
         }
         List<SearchPage.Hit> hits = rows.stream()
                 .map(r -> new SearchPage.Hit(r.id(), r.title(), r.level(), r.breadcrumb(), r.document(), r.pageNumber(),
-                        r.score(), r.snippet()))
+                        r.score(), r.snippet(), Families.key(r.document().title()), r.sectionKey(), null))
                 .toList();
         return new Outcome(planned.interpretedAs(), hits, total, exhaustive, exhaustive, planned.candidates(), last);
     }
