@@ -1,7 +1,5 @@
 package org.edm.search.query;
 
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.edm.search.web.InvalidParameter;
@@ -21,12 +19,9 @@ class SearchController {
     private final SectionSearch search;
     private final SearchSettings settings;
 
-    private final LatestVersions latestVersions;
-
-    SearchController(SectionSearch search, SearchSettings settings, LatestVersions latestVersions) {
+    SearchController(SectionSearch search, SearchSettings settings) {
         this.search = search;
         this.settings = settings;
-        this.latestVersions = latestVersions;
     }
 
     @GetMapping("/api/search")
@@ -65,11 +60,9 @@ class SearchController {
         if (versions != null && !versions.equals("latest") && !versions.equals("all")) {
             throw new InvalidParameter("versions", "versions must be latest or all.");
         }
-        Set<UUID> latest = latestVersions.documents();
         var filters = new SearchFilters(document, TextParameter.check("title", title, 255),
-                TextParameter.check("version", version, 50), level,
-                "latest".equals(versions) ? List.copyOf(latest) : null);
-        return search.search(q, filters, pageSize,
-                cursor == null || cursor.isEmpty() ? null : cursor).markLatest(latest);
+                TextParameter.check("version", version, 50), level);
+        return search.search(q, "latest".equals(versions) ? filters.latestVersionsOnly() : filters, pageSize,
+                cursor == null || cursor.isEmpty() ? null : cursor);
     }
 }

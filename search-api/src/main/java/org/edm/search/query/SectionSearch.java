@@ -1,6 +1,8 @@
 package org.edm.search.query;
 
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.edm.search.query.SearchRepository.Normalised;
@@ -31,9 +33,10 @@ class SectionSearch {
     private final UserQueryParser parser;
     private final TransactionTemplate readOnly;
     private final MeterRegistry meters;
+    private final LatestVersions latestVersions;
 
     SectionSearch(SearchRepository repository, TermStatistics statistics, SearchSettings settings,
-            PlatformTransactionManager transactions, MeterRegistry meters) {
+            PlatformTransactionManager transactions, MeterRegistry meters, LatestVersions latestVersions) {
         this.repository = repository;
         this.statistics = statistics;
         this.settings = settings;
@@ -42,6 +45,7 @@ class SectionSearch {
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.meters = meters;
+        this.latestVersions = latestVersions;
     }
 
     /**
@@ -49,8 +53,10 @@ class SectionSearch {
      * @param limit  hits per page, already validated
      * @param cursor {@link SearchPage#nextCursor()} of the previous page, or null for the first page
      */
-    SearchPage search(String query, SearchFilters filters, int limit, @Nullable String cursor) {
+    SearchPage search(String query, SearchFilters requested, int limit, @Nullable String cursor) {
         UserQuery parsed = parser.parse(query);
+        Set<UUID> latest = latestVersions.documents();
+        SearchFilters filters = requested.latestOnly() ? requested.resolvedTo(latest) : requested;
         String fingerprint = parsed.canonical() + "#" + filters.canonical();
         SearchCursor after = cursor == null ? null : SearchCursor.decode(cursor, fingerprint);
         long started = System.nanoTime();
@@ -67,7 +73,7 @@ class SectionSearch {
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         SearchCursor last = outcome.last();
         return new SearchPage(query, outcome.interpretedAs(), outcome.hits(), outcome.total(), !outcome.totalIsExact(),
-                outcome.allMatchesRanked(), last == null ? null : last.encode(fingerprint), limit);
+                outcome.allMatchesRanked(), last == null ? null : last.encode(fingerprint), limit).markLatest(latest);
     }
 
     /** What one page found, before it is shaped for the client. */
@@ -81,8 +87,9 @@ class SectionSearch {
      * The plan of a search as EXPLAIN (ANALYZE, BUFFERS) prints it: for checking which indexes each kind of query
      * uses (the benchmark prints one per query class). Runs the search once.
      */
-    List<String> explain(String query, SearchFilters filters, int limit) {
+    List<String> explain(String query, SearchFilters requested, int limit) {
         UserQuery parsed = parser.parse(query);
+        SearchFilters filters = requested.latestOnly() ? requested.resolvedTo(latestVersions.documents()) : requested;
         List<String> plan = readOnly.execute(status -> {
             Planned planned = plan(parsed, filters, limit, null);
             return planned == null ? List.of("(only stop words: no statement runs)") : repository.explain(planned.query());
