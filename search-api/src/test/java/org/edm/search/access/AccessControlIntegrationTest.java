@@ -81,6 +81,7 @@ class AccessControlIntegrationTest {
     final TestDocuments data = new TestDocuments();
     String word;
     UUID document;
+    UUID newer;
     UUID section;
 
     enum Credential {
@@ -99,6 +100,9 @@ class AccessControlIntegrationTest {
         document = data.document("Access " + word, "1.0", "done");
         section = data.section(document, null, 1, 0, "1 " + word, "Text about " + word + " here.", 1);
         data.section(document, null, 1, 1, "2 " + word, "More about " + word + " there.", 2);
+        // a second version of the same family, so that the versions endpoints have something to compare
+        newer = data.document("Access " + word, "2.0", "done");
+        data.section(newer, null, 1, 0, "1 " + word, "Text about " + word + " here and now.", 1);
     }
 
     @AfterAll
@@ -107,8 +111,10 @@ class AccessControlIntegrationTest {
     }
 
     static Stream<Arguments> endpointsAndCredentials() {
-        List<String> paths = List.of("/api/search?q=%s", "/api/documents", "/api/documents/%s",
-                "/api/documents/%s/sections", "/api/sections/%s", "/v3/api-docs", "/swagger-ui/index.html");
+        List<String> paths = List.of("/api/search?q={word}", "/api/documents", "/api/documents/{document}",
+                "/api/documents/{document}/sections", "/api/sections/{section}", "/api/families",
+                "/api/families/{family}", "/api/compare?from={document}&to={newer}", "/api/documents/{newer}/changes",
+                "/v3/api-docs", "/swagger-ui/index.html");
         List<Arguments> cases = new ArrayList<>();
         for (String path : paths) {
             for (Credential credential : Credential.values()) {
@@ -122,8 +128,11 @@ class AccessControlIntegrationTest {
     @MethodSource("endpointsAndCredentials")
     void eachEndpointAnswersEachCredentialExactly(String pathTemplate, Credential credential) {
         // given
-        String path = pathTemplate.contains("/api/sections/") ? pathTemplate.formatted(section)
-                : pathTemplate.contains("q=") ? pathTemplate.formatted(word) : pathTemplate.formatted(document);
+        String path = pathTemplate.replace("{word}", word)
+                .replace("{document}", document.toString())
+                .replace("{newer}", newer.toString())
+                .replace("{section}", section.toString())
+                .replace("{family}", ("access%20" + word).toLowerCase(java.util.Locale.ROOT));
         String key = switch (credential) {
             case NONE -> null;
             case MALFORMED -> "not a key";
