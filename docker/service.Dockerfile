@@ -1,7 +1,7 @@
 # One image recipe for every service: build the jars first (mvn -DskipTests package), then
 #   docker compose build
 # MODULE is the Maven module (ingest-service, parser-worker, search-api); JAR_GLOB picks its runnable jar.
-FROM eclipse-temurin:17-jre
+FROM eclipse-temurin:17.0.13_11-jre
 ARG MODULE
 ARG JAR_GLOB=${MODULE}/target/${MODULE}-*-exec.jar
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \

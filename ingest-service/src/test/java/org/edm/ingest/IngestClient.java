@@ -26,9 +26,19 @@ public final class IngestClient {
     private final RestClient http;
 
     public IngestClient(int port) {
+        this(port, null);
+    }
+
+    /** A client that sends {@code apiKey} as {@code Authorization: Bearer <key>} with every request (if not null). */
+    public IngestClient(int port, @Nullable String apiKey) {
         this.http = RestClient.builder()
                 .requestFactory(new JdkClientHttpRequestFactory())
                 .baseUrl("http://localhost:" + port)
+                .defaultHeaders(headers -> {
+                    if (apiKey != null) {
+                        headers.setBearerAuth(apiKey);
+                    }
+                })
                 .defaultStatusHandler(status -> true, (request, response) -> {
                 })
                 .build();

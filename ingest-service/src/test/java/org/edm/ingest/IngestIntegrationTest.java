@@ -9,9 +9,12 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.edm.testsupport.RealInfrastructure;
+import org.edm.testsupport.TestApiKeys;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -39,13 +42,23 @@ public abstract class IngestIntegrationTest {
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Path STORAGE_ROOT = createStorageRoot();
 
+    /** A key with every document scope, created once per JVM in the shared test database. */
+    private static @Nullable String documentsKey;
+
     @LocalServerPort
     protected int port;
+
+    @LocalManagementPort
+    protected int managementPort;
 
     @Autowired
     protected JdbcClient jdbc;
 
+    /** The API with a key that has every document scope. */
     protected IngestClient client;
+
+    /** The actuator endpoints on the management port (from localhost, so without a key). */
+    protected IngestClient management;
 
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
@@ -54,7 +67,15 @@ public abstract class IngestIntegrationTest {
 
     @BeforeEach
     void client() {
-        client = new IngestClient(port);
+        client = new IngestClient(port, documentsKey());
+        management = new IngestClient(managementPort);
+    }
+
+    protected static synchronized String documentsKey() {
+        if (documentsKey == null) {
+            documentsKey = TestApiKeys.shared().documents();
+        }
+        return documentsKey;
     }
 
     protected static Path storageRoot() {

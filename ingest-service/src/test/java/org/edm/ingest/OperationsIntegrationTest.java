@@ -10,7 +10,7 @@ class OperationsIntegrationTest extends IngestIntegrationTest {
 
     @Test
     void healthShowsTheDatabaseAndKafka() {
-        var health = client.get("/actuator/health");
+        var health = management.get("/actuator/health");
 
         assertThat(health.status()).as(health.raw()).isEqualTo(200);
         assertThat(health.body().path("components").path("db").path("status").asString()).isEqualTo("UP");
@@ -25,14 +25,14 @@ class OperationsIntegrationTest extends IngestIntegrationTest {
         client.upload(Upload.of(TestPdfs.withText(title), title, "1"));
         client.upload(Upload.of(TestPdfs.withText(title), null, "1"));
 
-        assertThat(client.get("/actuator/metrics/edm.uploads").status()).isEqualTo(200);
-        assertThat(client.get("/actuator/metrics/edm.uploads.bytes").status()).isEqualTo(200);
-        var rejected = client.get("/actuator/metrics/edm.uploads.rejected?tag=reason:field-missing");
+        assertThat(management.get("/actuator/metrics/edm.uploads").status()).isEqualTo(200);
+        assertThat(management.get("/actuator/metrics/edm.uploads.bytes").status()).isEqualTo(200);
+        var rejected = management.get("/actuator/metrics/edm.uploads.rejected?tag=reason:field-missing");
         assertThat(rejected.status()).isEqualTo(200);
         assertThat(rejected.body().path("measurements").get(0).path("value").asDouble()).isPositive();
-        assertThat(client.get("/actuator/metrics/edm.outbox.unpublished").status()).isEqualTo(200);
-        assertThat(client.get("/actuator/metrics/edm.outbox.oldest.unpublished.age").status()).isEqualTo(200);
-        assertThat(client.get("/actuator/prometheus").raw()).contains("edm_uploads_total");
+        assertThat(management.get("/actuator/metrics/edm.outbox.unpublished").status()).isEqualTo(200);
+        assertThat(management.get("/actuator/metrics/edm.outbox.oldest.unpublished.age").status()).isEqualTo(200);
+        assertThat(management.get("/actuator/prometheus").raw()).contains("edm_uploads_total");
     }
 
     @Test

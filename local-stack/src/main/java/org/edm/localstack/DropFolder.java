@@ -41,15 +41,18 @@ final class DropFolder implements AutoCloseable {
 
     private final Path directory;
     private final URI uploadUri;
+    private final String apiKey;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<Path, Long> lastSeenSizes = new HashMap<>();
     private final Thread watcher;
     private volatile boolean running = true;
 
-    DropFolder(Path directory, URI ingestBase) throws IOException {
+    /** @param apiKey the key every upload is sent with ({@code documents:write} or {@code admin}) */
+    DropFolder(Path directory, URI ingestBase, String apiKey) throws IOException {
         this.directory = directory;
         this.uploadUri = ingestBase.resolve("/api/documents");
+        this.apiKey = apiKey;
         Files.createDirectories(directory.resolve("uploaded"));
         Files.createDirectories(directory.resolve("rejected"));
         watcher = new Thread(this::run, "drop-folder");
@@ -129,6 +132,7 @@ final class DropFolder implements AutoCloseable {
                 .append(URLEncoder.encode(fileName, StandardCharsets.UTF_8)).append("\"\r\n")
                 .append("Content-Type: application/pdf\r\n\r\n");
         HttpRequest request = HttpRequest.newBuilder(uploadUri)
+                .header("Authorization", "Bearer " + apiKey)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.concat(
                         HttpRequest.BodyPublishers.ofString(fields.toString()),

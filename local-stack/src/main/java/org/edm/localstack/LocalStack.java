@@ -6,6 +6,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -13,9 +16,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import javax.sql.DataSource;
+
 import org.edm.embedded.EmbeddedKafkaBroker;
 import org.edm.embedded.EmbeddedPostgresServer;
+import org.edm.migrations.keys.ApiKeys;
+import org.edm.migrations.keys.CreatedKey;
+import org.edm.migrations.roles.ServiceRole;
+import org.edm.migrations.roles.ServiceRoleLogins;
+import org.edm.security.Scopes;
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +42,14 @@ public final class LocalStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
 
+    /** The file that holds the admin API key the stack created on its first start. */
+    static final String API_KEY_FILE = "api-key";
+    private static final String ADMIN_KEY_NAME = "local-stack-admin";
+
     private final StackSettings settings;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private @Nullable StackSecrets secrets;
 
     LocalStack(StackSettings settings) {
         this.settings = settings;
@@ -83,16 +100,20 @@ public final class LocalStack implements AutoCloseable {
     /** Starts every part in order and waits until each service reports healthy. */
     void start() throws Exception {
         long started = System.nanoTime();
-        Files.createDirectories(settings.dataDir());
+        loadSecrets();
         if (settings.externalDbUrl() == null) {
+            // listen_addresses: PostgreSQL (which trusts local connections) never leaves this machine
             var postgres = EmbeddedPostgresServer.start(settings.dataDir().resolve("postgres"),
-                    settings.postgresPort(), Map.of("max_connections", "200"));
+                    settings.postgresPort(), Map.of("max_connections", "200", "listen_addresses", "localhost"));
             running.push(postgres);
             postgres.createDatabaseIfMissing("edm");
         } else {
             log.info("Using the external PostgreSQL at {}", settings.externalDbUrl());
         }
         migrate();
+        DataSource owner = ownerDataSource();
+        enableServiceRoles(owner);
+        Path apiKey = ensureAdminKey(owner);
         if (settings.externalKafka() == null) {
             running.push(EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
                     settings.kafkaPort() + 1));
@@ -103,23 +124,29 @@ public final class LocalStack implements AutoCloseable {
             startServices();
         }
         if (settings.dropDir() != null) {
-            var dropFolder = new DropFolder(settings.dropDir(), URI.create("http://localhost:" + settings.ingestPort()));
+            var dropFolder = new DropFolder(settings.dropDir(),
+                    URI.create("http://" + settings.serviceHost() + ":" + settings.ingestPort()),
+                    Files.readString(apiKey).strip());
             running.push(dropFolder);
             dropFolder.start();
         }
+        String host = settings.serviceHost();
         String services = !settings.startServices() ? "" : """
-                  ingest-service  http://localhost:%d/api/documents    (OpenAPI: /v3/api-docs)
-                  search-api      http://localhost:%d/api/search?q=... (OpenAPI: /v3/api-docs)
-                  parser-worker   http://localhost:%d/actuator/health
-                """.formatted(settings.ingestPort(), settings.searchPort(), settings.parserPort());
+                  ingest-service  http://%s:%d/api/documents    (OpenAPI: /v3/api-docs; Actuator on port %d)
+                  search-api      http://%s:%d/api/search?q=... (OpenAPI: /v3/api-docs; Actuator on port %d)
+                  parser-worker   http://%s:%d/readyz (Actuator on port %d)
+                """.formatted(host, settings.ingestPort(), settings.ingestManagementPort(), host,
+                settings.searchPort(), settings.searchManagementPort(), host, settings.parserPort(),
+                settings.parserManagementPort());
         log.info("""
 
                 ==== Exchange Documentation Manager is running ({} s) ====
-                {}  PostgreSQL      {}  (user {})
+                {}  API key         {}  (send it as: Authorization: Bearer <key>)
+                  PostgreSQL      {}  (services log in as edm_ingest, edm_parser, edm_search)
                   Kafka           {}
                   data            {}{}
                 Ctrl-C stops everything; the next start continues on the same data.
-                """, (System.nanoTime() - started) / 1_000_000_000, services, settings.jdbcUrl(), settings.dbUser(),
+                """, (System.nanoTime() - started) / 1_000_000_000, services, apiKey, settings.jdbcUrl(),
                 settings.bootstrapServers(), settings.dataDir(),
                 settings.dropDir() == null ? "" : "\n  drop folder     " + settings.dropDir());
     }
@@ -135,6 +162,57 @@ public final class LocalStack implements AutoCloseable {
                 current == null ? "none" : current.getVersion(), applied);
     }
 
+    /** Reads the generated secrets from the data directory, generating them on the first start. */
+    void loadSecrets() throws IOException {
+        Files.createDirectories(settings.dataDir());
+        secrets = StackSecrets.loadOrCreate(settings.dataDir());
+    }
+
+    private DataSource ownerDataSource() {
+        var dataSource = new PGSimpleDataSource();
+        dataSource.setURL(settings.jdbcUrl());
+        dataSource.setUser(settings.dbUser());
+        dataSource.setPassword(settings.dbPassword());
+        return dataSource;
+    }
+
+    /** Gives each service role LOGIN with the password kept in the data directory (again on every start). */
+    private void enableServiceRoles(DataSource owner) throws Exception {
+        var logins = new ServiceRoleLogins(owner);
+        for (ServiceRole role : ServiceRole.values()) {
+            logins.enableLogin(role, secrets().password(role));
+        }
+    }
+
+    /**
+     * On the first start (no {@value #API_KEY_FILE} file in the data directory): creates an API key with the
+     * admin scope and writes it, alone on one line, to that file with mode 600. Keys an earlier stack created
+     * for a file that is gone are revoked. Logs the path, never the key.
+     */
+    private Path ensureAdminKey(DataSource owner) throws IOException {
+        Path file = settings.dataDir().resolve(API_KEY_FILE);
+        if (Files.exists(file)) {
+            return file;
+        }
+        var keys = new ApiKeys(owner);
+        keys.list().stream()
+                .filter(key -> key.name().startsWith(ADMIN_KEY_NAME) && key.revokedAt() == null)
+                .forEach(key -> keys.revoke(key.name()));
+        CreatedKey created = keys.create(ADMIN_KEY_NAME + "-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(ZoneOffset.UTC).format(Instant.now()), List.of(Scopes.ADMIN));
+        StackSecrets.writeOwnerOnly(file, writer -> writer.write(created.key() + "\n"));
+        log.info("Created the API key {} (scope admin) and wrote it to {}", created.name(), file);
+        return file;
+    }
+
+    private StackSecrets secrets() {
+        StackSecrets loaded = secrets;
+        if (loaded == null) {
+            throw new IllegalStateException("the stack has not been started");
+        }
+        return loaded;
+    }
+
     private void startServices() throws Exception {
         Files.createDirectories(settings.storageRoot());
         for (String name : List.of("ingest-service", "parser-worker", "search-api")) {
@@ -147,30 +225,67 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ServiceProcess startService(String name) throws IOException {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("EDM_DB_URL", settings.jdbcUrl());
-        environment.put("EDM_DB_USER", settings.dbUser());
-        environment.put("EDM_DB_PASSWORD", settings.dbPassword());
-        environment.put("EDM_KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers());
-        environment.put("EDM_STORAGE_ROOT", settings.storageRoot().toString());
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("spring.datasource.url", settings.jdbcUrl());
-        properties.put("spring.datasource.username", settings.dbUser());
-        properties.put("spring.datasource.password", settings.dbPassword());
-        properties.put("spring.kafka.bootstrap-servers", settings.bootstrapServers());
-        properties.put("edm.storage.root", settings.storageRoot().toString());
-        properties.putAll(settings.serviceProperties());
-        int port = switch (name) {
-            case "ingest-service" -> settings.ingestPort();
-            case "parser-worker" -> settings.parserPort();
-            case "search-api" -> settings.searchPort();
-            default -> throw new IllegalArgumentException("no service " + name);
-        };
-        ServiceProcess service = ServiceProcess.start(name, port, settings.servicesDir(), settings.javaOptions(),
-                environment, properties);
+        ServiceProcess service = ServiceProcess.start(launch(name));
         services.put(name, service);
         running.push(service);
         return service;
+    }
+
+    /**
+     * How the named service is started: settings that are no secret as command-line properties (the bind address,
+     * ports, the caller's {@code --service-property}s), the database role and its password, the cursor secret
+     * and every other setting through the environment.
+     */
+    ServiceLaunch launch(String name) throws IOException {
+        ServiceRole role;
+        int port;
+        int managementPort;
+        switch (name) {
+            case "ingest-service" -> {
+                role = ServiceRole.INGEST;
+                port = settings.ingestPort();
+                managementPort = settings.ingestManagementPort();
+            }
+            case "parser-worker" -> {
+                role = ServiceRole.PARSER;
+                port = settings.parserPort();
+                managementPort = settings.parserManagementPort();
+            }
+            case "search-api" -> {
+                role = ServiceRole.SEARCH;
+                port = settings.searchPort();
+                managementPort = settings.searchManagementPort();
+            }
+            default -> throw new IllegalArgumentException("no service " + name);
+        }
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("EDM_DB_URL", settings.serviceJdbcUrl());
+        environment.put("EDM_DB_USER", role.roleName());
+        environment.put("EDM_DB_PASSWORD", secrets().password(role));
+        environment.put("EDM_KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers());
+        environment.put("EDM_STORAGE_ROOT", settings.storageRoot().toString());
+        environment.put("EDM_MANAGEMENT_PORT", String.valueOf(managementPort));
+        if (role == ServiceRole.SEARCH) {
+            environment.put("EDM_CURSOR_SECRET", secrets().cursorSecret());
+        }
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("server.port", String.valueOf(port));
+        properties.put("server.address", settings.bindAddress());
+        properties.put("management.server.address", settings.bindAddress());
+        properties.putAll(settings.serviceProperties());
+        List<String> command = ServiceProcess.command(name, settings.servicesDir(), settings.javaOptions(),
+                properties);
+        URI readiness = URI.create("http://" + settings.serviceHost() + ":" + port + "/readyz");
+        return new ServiceLaunch(name, port, command, environment, readiness);
+    }
+
+    /** The process id of the named service (for tests that read its command line as {@code ps} shows it). */
+    long pid(String name) {
+        ServiceProcess service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException("no running service " + name);
+        }
+        return service.pid();
     }
 
     /** Kills a service at once, as a crash would (for fault tests). */

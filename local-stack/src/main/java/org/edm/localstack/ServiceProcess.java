@@ -30,37 +30,46 @@ final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final URI readiness;
     private final Process process;
 
-    private ServiceProcess(String name, int port, Process process) {
+    private ServiceProcess(String name, int port, URI readiness, Process process) {
         this.name = name;
         this.port = port;
+        this.readiness = readiness;
         this.process = process;
     }
 
     /**
-     * Starts {@code java -jar <servicesDir>/<name>/target/<name>-*-exec.jar} with the given Spring properties as
-     * command-line arguments and environment.
+     * Starts the service as {@link ServiceLaunch#command()} with {@link ServiceLaunch#environment()} added to this
+     * process's environment.
      */
-    static ServiceProcess start(String name, int port, Path servicesDir, List<String> javaOptions,
-            Map<String, String> environment, Map<String, String> properties) throws IOException {
+    static ServiceProcess start(ServiceLaunch launch) throws IOException {
+        var builder = new ProcessBuilder(launch.command()).redirectErrorStream(true);
+        builder.environment().putAll(launch.environment());
+        Process process = builder.start();
+        String prefix = String.format("%-14s| ", launch.name());
+        Thread pump = new Thread(() -> copyOutput(process, prefix), launch.name() + "-log");
+        pump.setDaemon(true);
+        pump.start();
+        log.info("Started {} (pid {})", launch.name(), process.pid());
+        return new ServiceProcess(launch.name(), launch.port(), launch.readiness(), process);
+    }
+
+    /**
+     * {@code java <javaOptions> -jar <servicesDir>/<name>/target/<name>-*-exec.jar} followed by the Spring
+     * properties as {@code --key=value} arguments: only settings that are no secret belong here.
+     */
+    static List<String> command(String name, Path servicesDir, List<String> javaOptions,
+            Map<String, String> properties) throws IOException {
         Path jar = executableJar(servicesDir, name);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaOptions);
         command.add("-jar");
         command.add(jar.toString());
-        command.add("--server.port=" + port);
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-        var builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        String prefix = String.format("%-14s| ", name);
-        Thread pump = new Thread(() -> copyOutput(process, prefix), name + "-log");
-        pump.setDaemon(true);
-        pump.start();
-        log.info("Started {} (pid {}) from {}", name, process.pid(), jar.getFileName());
-        return new ServiceProcess(name, port, process);
+        return command;
     }
 
     static Path executableJar(Path servicesDir, String name) throws IOException {
@@ -76,10 +85,9 @@ final class ServiceProcess implements AutoCloseable {
                 + ": build it first with `mvn -DskipTests package` (or pass --services-dir)");
     }
 
-    /** Waits until {@code /actuator/health} answers UP, or fails when the process dies or time runs out. */
+    /** Waits until {@code /readyz} answers 200 UP, or fails when the process dies or time runs out. */
     void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI health = URI.create("http://localhost:" + port + "/actuator/health");
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
@@ -87,7 +95,7 @@ final class ServiceProcess implements AutoCloseable {
                 throw new IOException(name + " exited with code " + process.exitValue() + " before it was healthy");
             }
             try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(health)
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(readiness)
                         .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
                     return;
@@ -107,6 +115,10 @@ final class ServiceProcess implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     boolean isAlive() {

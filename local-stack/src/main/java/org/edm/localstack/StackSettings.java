@@ -19,9 +19,14 @@ import org.jspecify.annotations.Nullable;
  * @param ingestPort HTTP port of ingest-service
  * @param searchPort HTTP port of search-api
  * @param parserPort management (Actuator) port of parser-worker
+ * @param bindAddress the address every service listens on (127.0.0.1: this machine only)
+ * @param ingestManagementPort Actuator port of ingest-service ({@code EDM_MANAGEMENT_PORT})
+ * @param searchManagementPort Actuator port of search-api
+ * @param parserManagementPort Actuator port of parser-worker (its only HTTP port unless set otherwise)
  * @param externalDbUrl JDBC URL of an existing PostgreSQL: no embedded database is started
- * @param dbUser database user
- * @param dbPassword database password
+ * @param dbUser database user that owns the schema (migrations, role passwords, the first API key); the
+ *               services connect as their own roles
+ * @param dbPassword that user's password
  * @param externalKafka bootstrap servers of an existing Kafka: no embedded broker is started
  * @param dropDir a directory watched for PDFs to upload, or null
  * @param servicesDir the project root holding {@code <service>/target/<service>-*-exec.jar}
@@ -36,6 +41,10 @@ record StackSettings(
         int ingestPort,
         int searchPort,
         int parserPort,
+        String bindAddress,
+        int ingestManagementPort,
+        int searchManagementPort,
+        int parserManagementPort,
         @Nullable String externalDbUrl,
         String dbUser,
         String dbPassword,
@@ -59,10 +68,15 @@ record StackSettings(
               --kafka-port=N        embedded Kafka port (controller on N+1)                   default 9092
               --ingest-port=N       ingest-service HTTP port                                  default 8081
               --search-port=N       search-api HTTP port                                      default 8082
-              --parser-port=N       parser-worker management port                             default 8083
+              --parser-port=N       parser-worker HTTP port (health probes, Actuator)         default 8083
+              --bind=ADDR           address the services listen on [EDM_BIND_ADDRESS]         default 127.0.0.1
+                                    (0.0.0.0 opens them to the network; PostgreSQL and Kafka stay on localhost)
+              --ingest-management-port=N  ingest-service Actuator port                        default 9081
+              --search-management-port=N  search-api Actuator port                            default 9082
+              --parser-management-port=N  parser-worker Actuator port                  default: --parser-port
               --db-url=JDBC_URL     use this PostgreSQL instead of the embedded one [EDM_DB_URL]
-              --db-user=NAME        [EDM_DB_USER]                                             default postgres
-              --db-password=SECRET  [EDM_DB_PASSWORD]                                         default postgres
+              --db-user=NAME        schema owner, needs CREATEROLE [EDM_DB_USER]              default postgres
+              --db-password=SECRET  prefer the variable [EDM_DB_PASSWORD]                    default postgres
               --kafka=HOST:PORT     use this Kafka instead of the embedded one [EDM_KAFKA_BOOTSTRAP_SERVERS]
               --drop-dir=DIR        upload every PDF copied into DIR [EDM_DROP_DIR]
               --services-dir=DIR    project root holding the services' target/*-exec.jar     default: found from this jar
@@ -71,6 +85,14 @@ record StackSettings(
                                     --service-property=edm.upload.max-size=500MB
               --infrastructure-only start PostgreSQL, Kafka and the migrations, no services
               --help                this text
+
+            On the first start the stack creates an API key with the admin scope and writes it, alone on one line,
+            to DATA_DIR/api-key (mode 600); clients send it as `Authorization: Bearer <key>`:
+              curl -H "Authorization: Bearer $(cat data/api-key)" 'http://localhost:8082/api/search?q=order'
+            It also generates a database password for each service's role (edm_ingest, edm_parser, edm_search)
+            and the search cursor secret into DATA_DIR/secrets.properties (mode 600); they reach the services
+            through the environment only. Public ports answer /livez and /readyz; Actuator is on the management
+            ports.
 
             watch prints every record of the project's topics (documents.uploaded, documents.processed,
             documents.deleted, documents.uploaded.DLT by default) as it arrives: a plain Kafka consumer.
@@ -107,6 +129,10 @@ record StackSettings(
                 port(flags, "ingest-port", 8081),
                 port(flags, "search-port", 8082),
                 port(flags, "parser-port", 8083),
+                value(flags, "bind", env, "EDM_BIND_ADDRESS", "127.0.0.1"),
+                port(flags, "ingest-management-port", 9081),
+                port(flags, "search-management-port", 9082),
+                port(flags, "parser-management-port", port(flags, "parser-port", 8083)),
                 value(flags, "db-url", env, "EDM_DB_URL", null),
                 value(flags, "db-user", env, "EDM_DB_USER", "postgres"),
                 value(flags, "db-password", env, "EDM_DB_PASSWORD", "postgres"),
@@ -117,7 +143,8 @@ record StackSettings(
                 !infrastructureOnly,
                 Map.copyOf(serviceProperties));
         for (String known : List.of("data-dir", "postgres-port", "kafka-port", "ingest-port", "search-port",
-                "parser-port", "db-url", "db-user", "db-password", "kafka", "drop-dir", "services-dir", "java-opts")) {
+                "parser-port", "bind", "ingest-management-port", "search-management-port", "parser-management-port",
+                "db-url", "db-user", "db-password", "kafka", "drop-dir", "services-dir", "java-opts")) {
             flags.remove(known);
         }
         if (!flags.isEmpty()) {
@@ -129,6 +156,32 @@ record StackSettings(
     /** JDBC URL of the {@code edm} database the services use. */
     String jdbcUrl() {
         return externalDbUrl != null ? externalDbUrl : "jdbc:postgresql://localhost:" + postgresPort + "/edm";
+    }
+
+    /** The host clients on this machine use to reach the services: the bind address, or loopback for a wildcard. */
+    String serviceHost() {
+        String host = bindAddress.equals("0.0.0.0") || bindAddress.equals("::") ? "127.0.0.1" : bindAddress;
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /**
+     * The JDBC URL for the services: {@link #jdbcUrl()} without a {@code user} or {@code password} parameter,
+     * which the driver would prefer to the service role's own.
+     */
+    String serviceJdbcUrl() {
+        String url = jdbcUrl();
+        int query = url.indexOf('?');
+        if (query < 0) {
+            return url;
+        }
+        List<String> kept = new ArrayList<>();
+        for (String parameter : url.substring(query + 1).split("&")) {
+            String name = parameter.contains("=") ? parameter.substring(0, parameter.indexOf('=')) : parameter;
+            if (!name.equalsIgnoreCase("user") && !name.equalsIgnoreCase("password") && !parameter.isEmpty()) {
+                kept.add(parameter);
+            }
+        }
+        return url.substring(0, query) + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
     }
 
     String bootstrapServers() {

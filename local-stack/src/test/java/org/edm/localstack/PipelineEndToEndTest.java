@@ -1,22 +1,34 @@
 package org.edm.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.edm.events.Topics;
+import org.edm.migrations.roles.ServiceRole;
 import org.edm.testsupport.KafkaTopicReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,6 +124,53 @@ class PipelineEndToEndTest {
                             d -> d != null && "failed".equals(d.path("status").asString("")));
             assertThat(document.toString()).contains("damaged");
         }
+    }
+
+    @Test
+    void theStackRunsSecuredNoSecretOnAnyCommandLineServicesOnLoopbackAnOwnerOnlyKeyFile() throws Exception {
+        // given
+        StackSecrets secrets = StackSecrets.loadOrCreate(stack.dataDir);
+        Path keyFile = stack.dataDir.resolve(LocalStack.API_KEY_FILE);
+
+        // then: the command lines as ps shows them (/proc/<pid>/cmdline) hold no password or secret
+        for (String service : List.of("ingest-service", "parser-worker", "search-api")) {
+            String commandLine = ProcessHandle.of(stack.stack.pid(service)).orElseThrow().info().commandLine()
+                    .orElseThrow();
+            assertThat(commandLine).as(service).contains("-jar").contains("--server.address=127.0.0.1")
+                    .doesNotContain(secrets.cursorSecret()).doesNotContain(stack.apiKey)
+                    .doesNotContainIgnoringCase("password");
+            for (ServiceRole role : ServiceRole.values()) {
+                assertThat(commandLine).as(service).doesNotContain(secrets.password(role));
+            }
+        }
+        // the key alone on one line, readable by its owner only
+        assertThat(Files.readAllLines(keyFile)).containsExactly(stack.apiKey);
+        assertThat(PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+        // without the key, the API refuses
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(search.resolve("/api/documents")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        // the services do not answer on this machine's other addresses
+        for (InetAddress address : nonLoopbackAddresses()) {
+            try (var socket = new Socket()) {
+                assertThatThrownBy(() -> socket.connect(
+                        new InetSocketAddress(address, search.getPort()), 2000))
+                        .as("search-api on %s", address).isInstanceOf(IOException.class);
+            }
+        }
+    }
+
+    private static List<InetAddress> nonLoopbackAddresses() throws IOException {
+        List<InetAddress> addresses = new ArrayList<>();
+        for (var network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (network.isUp() && !network.isLoopback()) {
+                network.inetAddresses().filter(address -> address instanceof Inet4Address)
+                        .forEach(addresses::add);
+            }
+        }
+        return addresses;
     }
 
     private static void collectTitles(JsonNode node, List<String> titles) {

@@ -24,14 +24,26 @@ final class SharedStack {
     final URI ingest;
     final URI search;
     final URI parser;
+    final URI parserManagement;
     final Path storageRoot;
+    final Path dataDir;
+    final String apiKey;
 
-    private SharedStack(LocalStack stack, URI ingest, URI search, URI parser, Path storageRoot) {
+    private SharedStack(LocalStack stack, StackSettings settings, String apiKey) {
         this.stack = stack;
-        this.ingest = ingest;
-        this.search = search;
-        this.parser = parser;
-        this.storageRoot = storageRoot;
+        String host = "http://" + settings.serviceHost() + ":";
+        this.ingest = URI.create(host + settings.ingestPort());
+        this.search = URI.create(host + settings.searchPort());
+        this.parser = URI.create(host + settings.parserPort());
+        this.parserManagement = URI.create(host + settings.parserManagementPort());
+        this.storageRoot = settings.storageRoot();
+        this.dataDir = settings.dataDir();
+        this.apiKey = apiKey;
+    }
+
+    /** The value of the Authorization header with the admin key the stack created on its first start. */
+    String authorization() {
+        return "Bearer " + apiKey;
     }
 
     static synchronized SharedStack get() throws Exception {
@@ -41,8 +53,9 @@ final class SharedStack {
             int ingestPort = freePort();
             int searchPort = freePort();
             int parserPort = freePort();
-            var settings = new StackSettings(dataDir, 0, 0, ingestPort, searchPort, parserPort,
-                    infrastructure.jdbcUrl(), infrastructure.username(), infrastructure.password(),
+            var settings = new StackSettings(dataDir, 0, 0, ingestPort, searchPort, parserPort, "127.0.0.1",
+                    freePort(), freePort(), freePort(), infrastructure.jdbcUrl(), infrastructure.username(),
+                    infrastructure.password(),
                     infrastructure.bootstrapServers(), null, Path.of("..").toAbsolutePath().normalize(),
                     List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), true,
                     Map.of("edm.parser.stale-after", "6s",
@@ -55,9 +68,8 @@ final class SharedStack {
             var stack = new LocalStack(settings);
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-test-stack-stop"));
             stack.start();
-            instance = new SharedStack(stack, URI.create("http://localhost:" + ingestPort),
-                    URI.create("http://localhost:" + searchPort), URI.create("http://localhost:" + parserPort),
-                    settings.storageRoot());
+            instance = new SharedStack(stack, settings,
+                    Files.readString(dataDir.resolve(LocalStack.API_KEY_FILE)).strip());
         }
         return instance;
     }

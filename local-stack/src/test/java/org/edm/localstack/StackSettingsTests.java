@@ -23,6 +23,32 @@ class StackSettingsTests {
         assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5433/edm");
         assertThat(settings.bootstrapServers()).isEqualTo("localhost:9092");
         assertThat(settings.startServices()).isTrue();
+        assertThat(settings.bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(settings.ingestManagementPort()).isEqualTo(9081);
+        assertThat(settings.searchManagementPort()).isEqualTo(9082);
+        assertThat(settings.parserManagementPort()).isEqualTo(8083);
+    }
+
+    @Test
+    void bindAddressComesFromTheFlagOrTheEnvironmentAndAWildcardIsReachedOnLoopback() {
+        StackSettings fromFlag = StackSettings.parse(new String[] {"--bind=0.0.0.0", "--search-management-port=9992"},
+                Map.of("EDM_BIND_ADDRESS", "10.0.0.5"), Path.of("/repo"));
+        StackSettings fromEnvironment = StackSettings.parse(new String[0], Map.of("EDM_BIND_ADDRESS", "10.0.0.5"),
+                Path.of("/repo"));
+
+        assertThat(fromFlag.bindAddress()).isEqualTo("0.0.0.0");
+        assertThat(fromFlag.serviceHost()).isEqualTo("127.0.0.1");
+        assertThat(fromFlag.searchManagementPort()).isEqualTo(9992);
+        assertThat(fromEnvironment.serviceHost()).isEqualTo("10.0.0.5");
+    }
+
+    @Test
+    void servicesGetTheJdbcUrlWithoutTheOwnersCredentials() {
+        StackSettings settings = StackSettings.parse(
+                new String[] {"--db-url=jdbc:postgresql://db:5432/edm?user=postgres&ssl=true&password=x"}, Map.of(),
+                Path.of("/repo"));
+
+        assertThat(settings.serviceJdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/edm?ssl=true");
     }
 
     @Test

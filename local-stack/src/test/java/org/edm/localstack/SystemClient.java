@@ -15,7 +15,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What a user's script does against the running system: multipart uploads and JSON reads over real HTTP. */
+/**
+ * What a user's script does against the running system: multipart uploads and JSON reads over real HTTP, with
+ * the admin API key the stack created.
+ */
 final class SystemClient {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -35,6 +38,7 @@ final class SystemClient {
                 + "Content-Type: application/pdf\r\n\r\n";
         String tail = "\r\n--" + boundary + "--\r\n";
         HttpRequest request = HttpRequest.newBuilder(stack.ingest.resolve("/api/documents"))
+                .header("Authorization", stack.authorization())
                 .timeout(Duration.ofMinutes(2))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
@@ -56,7 +60,8 @@ final class SystemClient {
     }
 
     HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+        return http.send(HttpRequest.newBuilder(uri).header("Authorization", stack.authorization())
+                .timeout(Duration.ofSeconds(30)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

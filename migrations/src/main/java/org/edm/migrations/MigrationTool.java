@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
  * commands over Flyway, with undo scripts for downgrades and a check of the live schema against the contract.
  * <p>
  * Commands: {@code current}, {@code history}, {@code upgrade}, {@code downgrade}, {@code new}, {@code stamp},
- * {@code baseline}, {@code repair}, {@code validate}, {@code verify}, {@code reset}; each has {@code --help}.
+ * {@code baseline}, {@code repair}, {@code validate}, {@code verify}, {@code reset}, {@code roles} for the
+ * services' database roles, and {@code keys create|list|revoke} for API keys; each has {@code --help}.
  * Exit codes are those of {@link ExitCode}. Failures print one line, {@code edm-migrations: <what happened>},
  * on stderr.
  */
@@ -38,7 +39,8 @@ import picocli.CommandLine.Spec;
         description = "Schema migrations of the Exchange Documentation Manager: Flyway with undo scripts.",
         subcommands = {CurrentCommand.class, HistoryCommand.class, UpgradeCommand.class, DowngradeCommand.class,
                 NewCommand.class, StampCommand.class, BaselineCommand.class, RepairCommand.class,
-                ValidateCommand.class, VerifyCommand.class, ResetCommand.class, CommandLine.HelpCommand.class},
+                ValidateCommand.class, VerifyCommand.class, ResetCommand.class, RolesCommand.class, KeysCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = ExitCode.USAGE,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

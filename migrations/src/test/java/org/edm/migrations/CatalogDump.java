@@ -12,7 +12,8 @@ import javax.sql.DataSource;
 /**
  * A textual dump of everything a migration can create in the current schema, read from the catalog: relations,
  * columns (logical order, type, nullability, default, identity, generation), indexes, constraints, triggers,
- * functions, sequences, views, types and extensions. Flyway's history table is left out. Two databases with
+ * functions, sequences, views, types, extensions
+ * and the privileges granted on them. Flyway's history table is left out. Two databases with
  * equal dumps have the same schema.
  */
 final class CatalogDump {
@@ -82,6 +83,31 @@ final class CatalogDump {
             """,
             """
             SELECT format('extension %s', extname) FROM pg_extension
+            """,
+            // privileges given to other roles (the owner's own entry appears once any grant was made, and stays
+            // after a REVOKE, so it is left out)
+            """
+            SELECT format('grant %s on %s to %s', a.privilege_type, c.relname,
+                          CASE a.grantee WHEN 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END)
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(c.relacl) a
+            WHERE n.nspname = current_schema() AND a.grantee <> c.relowner AND {NOT_HISTORY}
+            """.replace("{NOT_HISTORY}", NOT_HISTORY),
+            """
+            SELECT format('grant %s (%s) on %s to %s', a.privilege_type, att.attname, c.relname,
+                          CASE a.grantee WHEN 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END)
+            FROM pg_attribute att JOIN pg_class c ON c.oid = att.attrelid
+                JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(att.attacl) a
+            WHERE n.nspname = current_schema() AND a.grantee <> c.relowner AND {NOT_HISTORY}
+            """.replace("{NOT_HISTORY}", NOT_HISTORY),
+            """
+            SELECT format('grant %s on schema %s to %s', a.privilege_type, n.nspname,
+                          CASE a.grantee WHEN 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END)
+            FROM pg_namespace n, aclexplode(n.nspacl) a
+            WHERE n.nspname = current_schema() AND a.grantee <> n.nspowner
+            """,
+            """
+            SELECT format('default privileges for %s: %s', pg_get_userbyid(d.defaclrole), d.defaclacl)
+            FROM pg_default_acl d
             """);
 
     private CatalogDump() {

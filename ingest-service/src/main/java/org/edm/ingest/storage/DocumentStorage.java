@@ -1,5 +1,8 @@
 package org.edm.ingest.storage;
 
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -20,6 +23,25 @@ public interface DocumentStorage {
      */
     StagedFile stage(InputStream content) throws IOException;
 
+    /**
+     * Stages a file without copying it: {@code transfer} writes or moves the bytes to the private staging path it
+     * is given (an upload the servlet container spooled into {@link #landingDirectory()} is renamed there), then
+     * the file is read once through {@code check} for its size and SHA-256 and forced to disk. On failure
+     * nothing is left behind.
+     *
+     * @throws IOException when the transfer fails, or {@code check}'s stream throws (e.g. the content is refused)
+     */
+    StagedFile stageFrom(FileTransfer transfer, UnaryOperator<InputStream> check) throws IOException;
+
+    /**
+     * A directory on the staging file system where the servlet container may spool uploads, so that
+     * {@link #stageFrom staging} them is a rename; its leftovers are purged like staged files.
+     */
+    Path landingDirectory();
+
+    /** Bytes the storage's file system can still take (for the free-space floor of uploads). */
+    long usableSpace() throws IOException;
+
     /** Makes a staged file readable under the key, atomically and durably; replaces nothing that exists. */
     void promote(StagedFile staged, String key) throws IOException;
 
@@ -36,4 +58,10 @@ public interface DocumentStorage {
 
     /** Deletes staged files older than the instant (left by a crash between staging and promotion). */
     int purgeStagedBefore(Instant instant) throws IOException;
+
+    /** Puts an upload's bytes at the given path (which does not exist yet), preferably by moving them. */
+    @FunctionalInterface
+    interface FileTransfer {
+        void transferTo(Path target) throws IOException;
+    }
 }

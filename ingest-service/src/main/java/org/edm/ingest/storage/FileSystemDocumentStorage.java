@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -37,6 +38,8 @@ final class FileSystemDocumentStorage implements DocumentStorage {
     private static final String STAGING = ".staging";
     private static final String STAGED_SUFFIX = ".part";
     private static final int BUFFER_SIZE = 64 * 1024;
+    /** How Tomcat names the multipart files it spools into {@link #landingDirectory()}. */
+    private static final String CONTAINER_SPOOL_GLOB = "upload_*.tmp";
 
     private final Path root;
     private final Path staging;
@@ -78,6 +81,42 @@ final class FileSystemDocumentStorage implements DocumentStorage {
             throw e;
         }
         return new StagedFile(handle, size, HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    @Override
+    public StagedFile stageFrom(FileTransfer transfer, UnaryOperator<InputStream> check) throws IOException {
+        String handle = UUID.randomUUID() + STAGED_SUFFIX;
+        Path target = staging.resolve(handle);
+        MessageDigest sha256 = sha256();
+        long size = 0;
+        try {
+            transfer.transferTo(target);
+            try (InputStream content = check.apply(Files.newInputStream(target))) {
+                byte[] buffer = new byte[BUFFER_SIZE];
+                int read;
+                while ((read = content.read(buffer)) != -1) {
+                    sha256.update(buffer, 0, read);
+                    size += read;
+                }
+            }
+            try (FileChannel file = FileChannel.open(target, StandardOpenOption.WRITE)) {
+                file.force(true);
+            }
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(target);
+            throw e;
+        }
+        return new StagedFile(handle, size, HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    @Override
+    public Path landingDirectory() {
+        return staging;
+    }
+
+    @Override
+    public long usableSpace() throws IOException {
+        return Files.getFileStore(root).getUsableSpace();
     }
 
     @Override
@@ -142,7 +181,9 @@ final class FileSystemDocumentStorage implements DocumentStorage {
     @Override
     public int purgeStagedBefore(Instant instant) throws IOException {
         int purged = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(staging, "*" + STAGED_SUFFIX)) {
+        // staged files, and uploads the servlet container spooled here but never handed over (a crash)
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(staging,
+                "{*" + STAGED_SUFFIX + "," + CONTAINER_SPOOL_GLOB + "}")) {
             for (Path file : files) {
                 if (modifiedBefore(file, instant) && Files.deleteIfExists(file)) {
                     purged++;

@@ -59,7 +59,26 @@ class DocumentIntake {
     }
 
     UploadResult accept(UploadRequest request, InputStream content) {
-        StagedFile staged = stage(content);
+        return takeIn(request, stage(content));
+    }
+
+    /**
+     * Takes in an upload the servlet container already wrote to disk: the file is moved to staging, not copied
+     * (see {@link DocumentStorage#stageFrom}), and read once for the PDF check and its SHA-256.
+     */
+    UploadResult acceptSpooled(UploadRequest request, DocumentStorage.FileTransfer upload) {
+        StagedFile staged;
+        try {
+            staged = storage.stageFrom(upload, content -> new PdfSniffer(content, settings.maxSize().toBytes()));
+        } catch (PdfSniffer.Refused refused) {
+            throw refused.rejection();
+        } catch (IOException e) {
+            throw new StorageUnavailable(e);
+        }
+        return takeIn(request, staged);
+    }
+
+    private UploadResult takeIn(UploadRequest request, StagedFile staged) {
         Promotion promotion = new Promotion();
         try {
             if (staged.sizeBytes() == 0) {
@@ -134,7 +153,7 @@ class DocumentIntake {
         if (key == null) {
             return Optional.empty();
         }
-        return keys.documentFor(key).flatMap(documents::findById).map(earlier -> {
+        return keys.documentFor(request.caller(), key).flatMap(documents::findById).map(earlier -> {
             if (!earlier.title().equals(request.title()) || !earlier.version().equals(request.version())
                     || !earlier.sha256().equals(staged.sha256())) {
                 throw new IdempotencyKeyReused(earlier.id().toString());
@@ -145,7 +164,7 @@ class DocumentIntake {
 
     private void rememberKey(UploadRequest request, UUID documentId) {
         String key = request.idempotencyKey();
-        if (key != null && !keys.remember(key, documentId)) {
+        if (key != null && !keys.remember(request.caller(), key, documentId)) {
             throw new KeyTakenConcurrently();
         }
     }

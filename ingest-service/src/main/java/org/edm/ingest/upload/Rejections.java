@@ -85,4 +85,12 @@ final class Rejections {
                     cause);
         }
     }
+
+    /** Taking the upload would bring the storage's free space below {@code edm.upload.min-free-space}. */
+    static final class InsufficientStorage extends RejectedRequest {
+        InsufficientStorage() {
+            super(ProblemType.INSUFFICIENT_STORAGE,
+                    "The server is low on disk space and takes no uploads until space is freed; please retry later");
+        }
+    }
 }

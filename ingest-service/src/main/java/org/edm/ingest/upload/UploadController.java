@@ -1,7 +1,5 @@
 package org.edm.ingest.upload;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 
@@ -13,8 +11,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.edm.ingest.upload.Rejections.FileEmpty;
 import org.edm.ingest.upload.Rejections.FileMissing;
-import org.edm.ingest.upload.Rejections.StorageUnavailable;
 import org.edm.ingest.web.ApiPaths;
+import org.edm.security.Caller;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -83,13 +82,14 @@ class UploadController {
             @Parameter(description = "Optional JSON object, stored as metadata.custom")
             @RequestParam(name = "metadata", required = false) @Nullable String metadata,
             @Parameter(description = "Makes retries safe: a repeated key returns the first request's document")
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey) {
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey,
+            @Parameter(hidden = true) Authentication caller) {
         long started = System.nanoTime();
         if (file == null) {
             throw new FileMissing();
         }
         UploadRequest request = UploadRequest.of(title, version, metadata, idempotencyKey,
-                file.getOriginalFilename(), metadataParser);
+                file.getOriginalFilename(), Caller.of(caller).id(), metadataParser);
         if (file.isEmpty()) {
             throw new FileEmpty();
         }
@@ -97,11 +97,8 @@ class UploadController {
             throw new Rejections.DocumentTooLarge(settings.maxSize().toBytes());
         }
         UploadResult result;
-        try (InputStream content = file.getInputStream()) {
-            result = intake.accept(request, content);
-        } catch (IOException e) {
-            throw new StorageUnavailable(e);
-        }
+        // transferTo(File) lets the container move its spooled file into staging instead of copying it
+        result = intake.acceptSpooled(request, target -> file.transferTo(target.toFile()));
         metrics.accepted(result, Duration.ofNanos(System.nanoTime() - started));
         log.info("Upload {}: document={} sizeBytes={} sha256={} title=\"{}\" version=\"{}\"", result.outcome().tag(),
                 result.document().id(), result.document().sizeBytes(), result.document().sha256(),

@@ -24,13 +24,15 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param metadata the client's metadata, stored under {@code metadata.custom}
  * @param originalFilename the client's file name without any path, for display only (never used for storage)
+ * @param caller who sent the upload ({@link org.edm.security.Caller}): an Idempotency-Key is the caller's own
  */
 record UploadRequest(
         String title,
         String version,
         @Nullable ObjectNode metadata,
         @Nullable String idempotencyKey,
-        @Nullable String originalFilename) {
+        @Nullable String originalFilename,
+        String caller) {
 
     static final int MAX_TITLE_LENGTH = 255;
     static final int MAX_VERSION_LENGTH = 50;
@@ -39,13 +41,15 @@ record UploadRequest(
 
     /** Validates the raw fields, in the order a client would fix them; throws the first problem found. */
     static UploadRequest of(@Nullable String title, @Nullable String version, @Nullable String metadata,
-            @Nullable String idempotencyKey, @Nullable String originalFilename, MetadataParser metadataParser) {
+            @Nullable String idempotencyKey, @Nullable String originalFilename, String caller,
+            MetadataParser metadataParser) {
         return new UploadRequest(
                 requiredText("title", title, MAX_TITLE_LENGTH),
                 requiredText("version", version, MAX_VERSION_LENGTH),
                 metadata == null || metadata.isBlank() ? null : metadataParser.parse(metadata),
                 idempotencyKey == null ? null : checkedKey(idempotencyKey),
-                displayName(originalFilename));
+                displayName(originalFilename),
+                caller);
     }
 
     private static String requiredText(String field, @Nullable String raw, int maxLength) {

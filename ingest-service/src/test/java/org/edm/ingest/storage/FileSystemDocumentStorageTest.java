@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,63 @@ class FileSystemDocumentStorageTest {
 
     @TempDir
     Path root;
+
+    @Test
+    void aFileLandedInTheLandingDirectoryIsStagedAndStoredByRenamingNotCopying() throws IOException {
+        // given: an upload the servlet container spooled into the landing directory
+        var storage = new FileSystemDocumentStorage(root);
+        byte[] content = "%PDF-1.7 spooled by the container".getBytes(StandardCharsets.US_ASCII);
+        Path landed = Files.write(storage.landingDirectory().resolve("upload_1234_1.tmp"), content);
+        Object inode = Files.getAttribute(landed, "unix:ino");
+        String key = StorageKeys.forDocument(UUID.randomUUID());
+
+        // when
+        StagedFile staged = storage.stageFrom(target -> Files.move(landed, target), in -> in);
+        storage.promote(staged, key);
+
+        // then: the same file (inode), read once for its size and hash, no copy left behind
+        assertThat(staged.sizeBytes()).isEqualTo(content.length);
+        assertThat(staged.sha256()).isEqualTo(sha256(content));
+        assertThat(Files.getAttribute(root.resolve(key), "unix:ino")).isEqualTo(inode);
+        assertThat(landed).doesNotExist();
+        try (var left = Files.list(storage.landingDirectory())) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void aLandedFileRefusedByTheCheckLeavesNothingBehind() throws IOException {
+        // given
+        var storage = new FileSystemDocumentStorage(root);
+        Path landed = Files.write(storage.landingDirectory().resolve("upload_1234_2.tmp"), new byte[] {1, 2, 3});
+
+        // when
+        assertThatThrownBy(() -> storage.stageFrom(target -> Files.move(landed, target), in -> new FilterInputStream(in) {
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                throw new IOException("not a PDF");
+            }
+        })).hasMessage("not a PDF");
+
+        // then
+        try (var left = Files.list(storage.landingDirectory())) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void containerSpoolFilesLeftByACrashArePurgedLikeStagedFiles() throws IOException {
+        // given
+        var storage = new FileSystemDocumentStorage(root);
+        Path spooled = Files.write(storage.landingDirectory().resolve("upload_abcd_7.tmp"), new byte[] {1});
+
+        // when
+        int purged = storage.purgeStagedBefore(Instant.now().plusSeconds(60));
+
+        // then
+        assertThat(purged).isEqualTo(1);
+        assertThat(spooled).doesNotExist();
+    }
 
     @Test
     void stagedFileIsInvisibleUntilPromotedThenReadableUnderItsKey() throws IOException {

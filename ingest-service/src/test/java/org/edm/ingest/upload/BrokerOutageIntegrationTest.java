@@ -47,10 +47,10 @@ class BrokerOutageIntegrationTest extends IngestIntegrationTest {
                 // and their events wait in the outbox while the relay fails and backs off
                 await().atMost(Duration.ofSeconds(30)).until(() -> failures() > failuresBefore);
                 assertThat(unpublished(ids)).isEqualTo(3);
-                var health = client.get("/actuator/health");
+                var health = management.get("/actuator/health");
                 assertThat(health.body().path("components").path("kafka").path("status").asString())
                         .isEqualTo("DOWN");
-                assertThat(client.get("/actuator/health/readiness").status()).isEqualTo(200);
+                assertThat(management.get("/actuator/health/readiness").status()).isEqualTo(200);
             } finally {
                 infrastructure.startKafka();
             }

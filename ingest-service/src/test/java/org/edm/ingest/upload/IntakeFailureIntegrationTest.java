@@ -7,9 +7,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.edm.ingest.IngestIntegrationTest;
 import org.edm.ingest.TestPdfs;
@@ -79,7 +81,7 @@ class IntakeFailureIntegrationTest extends IngestIntegrationTest {
     }
 
     private static UploadRequest request(String title) {
-        return new UploadRequest(title, "1", null, UUID.randomUUID().toString(), "spec.pdf");
+        return new UploadRequest(title, "1", null, UUID.randomUUID().toString(), "spec.pdf", "key:test");
     }
 
     private static InputStream pdf(String title) {
@@ -92,6 +94,21 @@ class IntakeFailureIntegrationTest extends IngestIntegrationTest {
         @Override
         public StagedFile stage(InputStream content) throws IOException {
             return delegate.stage(content);
+        }
+
+        @Override
+        public StagedFile stageFrom(FileTransfer transfer, UnaryOperator<InputStream> check) throws IOException {
+            return delegate.stageFrom(transfer, check);
+        }
+
+        @Override
+        public Path landingDirectory() {
+            return delegate.landingDirectory();
+        }
+
+        @Override
+        public long usableSpace() throws IOException {
+            return delegate.usableSpace();
         }
 
         @Override

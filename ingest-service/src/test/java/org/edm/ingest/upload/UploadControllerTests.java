@@ -18,16 +18,22 @@ import org.edm.ingest.document.StoredDocument;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Validation and status mapping of POST /api/documents, without storage, database or Kafka. */
+@AutoConfigureMockMvc(addFilters = false)
 @WebMvcTest(UploadController.class)
-@Import(SimpleMeterRegistry.class)
+@Import({SimpleMeterRegistry.class, UploadControllerTests.AuthenticatedCaller.class})
 @EnableConfigurationProperties(UploadSettings.class)
 class UploadControllerTests {
 
@@ -47,7 +53,7 @@ class UploadControllerTests {
     @Test
     void newDocumentIsAcceptedWithItsLocation() throws Exception {
         StoredDocument document = document();
-        given(intake.accept(any(), any())).willReturn(new UploadResult(document, UploadResult.Outcome.CREATED));
+        given(intake.acceptSpooled(any(), any())).willReturn(new UploadResult(document, UploadResult.Outcome.CREATED));
 
         mvc.perform(multipart("/api/documents").file(PDF).param("title", "ITCH").param("version", "5.0"))
                 .andExpect(status().isAccepted())
@@ -59,7 +65,7 @@ class UploadControllerTests {
 
     @Test
     void duplicateIsOkAndFlagged() throws Exception {
-        given(intake.accept(any(), any())).willReturn(new UploadResult(document(), UploadResult.Outcome.DUPLICATE));
+        given(intake.acceptSpooled(any(), any())).willReturn(new UploadResult(document(), UploadResult.Outcome.DUPLICATE));
 
         mvc.perform(multipart("/api/documents").file(PDF).param("title", "ITCH").param("version", "5.0"))
                 .andExpect(status().isOk())
@@ -69,7 +75,7 @@ class UploadControllerTests {
 
     @Test
     void replayIsOkWithTheReplayHeader() throws Exception {
-        given(intake.accept(any(), any())).willReturn(new UploadResult(document(), UploadResult.Outcome.REPLAYED));
+        given(intake.acceptSpooled(any(), any())).willReturn(new UploadResult(document(), UploadResult.Outcome.REPLAYED));
 
         mvc.perform(multipart("/api/documents").file(PDF).param("title", "ITCH").param("version", "5.0")
                         .header("Idempotency-Key", "k1"))
@@ -107,7 +113,7 @@ class UploadControllerTests {
 
     @Test
     void contentRefusedWhileStagingBecomesItsProblem() throws Exception {
-        given(intake.accept(any(), any())).willThrow(new Rejections.NotAPdf());
+        given(intake.acceptSpooled(any(), any())).willThrow(new Rejections.NotAPdf());
 
         mvc.perform(multipart("/api/documents").file(PDF).param("title", "ITCH").param("version", "5.0"))
                 .andExpect(status().isUnsupportedMediaType())
@@ -117,7 +123,7 @@ class UploadControllerTests {
 
     @Test
     void anUnexpectedFailureIsA500WithoutInternals() throws Exception {
-        given(intake.accept(any(), any())).willThrow(new IllegalStateException("secret internals"));
+        given(intake.acceptSpooled(any(), any())).willThrow(new IllegalStateException("secret internals"));
 
         mvc.perform(multipart("/api/documents").file(PDF).param("title", "ITCH").param("version", "5.0"))
                 .andExpect(status().isInternalServerError())
@@ -136,5 +142,17 @@ class UploadControllerTests {
     private static StoredDocument document() {
         return new StoredDocument(UUID.randomUUID(), "ITCH", "5.0", "pending", "ab/x.pdf",
                 "0".repeat(64), 12, Instant.parse("2026-11-25T12:00:00Z"), null, Instant.parse("2026-11-25T12:00:00Z"));
+    }
+
+    /** Security filters are off in this slice: every request carries an authenticated caller, as in production. */
+    @TestConfiguration
+    static class AuthenticatedCaller {
+
+        @Bean
+        MockMvcBuilderCustomizer callerPrincipal() {
+            return builder -> builder.defaultRequest(
+                    org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/")
+                            .principal(new TestingAuthenticationToken("client", "", "SCOPE_documents:write")));
+        }
     }
 }

@@ -18,7 +18,7 @@ class UploadRequestTest {
     @Test
     void stripsTitleAndVersionAndKeepsMetadataAsAnObject() {
         var request = UploadRequest.of("  ITCH  ", " 5.0 ", "{\"exchange\":\"Nasdaq\",\"tags\":[1,2]}", "key-1",
-                "C:\\Users\\me\\spec.pdf", metadata);
+                "C:\\Users\\me\\spec.pdf", "key:test", metadata);
 
         assertThat(request.title()).isEqualTo("ITCH");
         assertThat(request.version()).isEqualTo("5.0");
@@ -31,18 +31,18 @@ class UploadRequestTest {
     void countsCharactersNotUtf16Units() {
         String title = "😀".repeat(255);
 
-        assertThat(UploadRequest.of(title, "1", null, null, null, metadata).title()).isEqualTo(title);
-        assertRejected(() -> UploadRequest.of(title + "😀", "1", null, null, null, metadata),
+        assertThat(UploadRequest.of(title, "1", null, null, null, "key:test", metadata).title()).isEqualTo(title);
+        assertRejected(() -> UploadRequest.of(title + "😀", "1", null, null, null, "key:test", metadata),
                 ProblemType.FIELD_TOO_LONG);
     }
 
     @Test
     void rejectsMissingBlankLongAndControlCharacterFields() {
-        assertRejected(() -> UploadRequest.of(null, "1", null, null, null, metadata), ProblemType.FIELD_MISSING);
-        assertRejected(() -> UploadRequest.of("t", " ", null, null, null, metadata), ProblemType.FIELD_MISSING);
-        assertRejected(() -> UploadRequest.of("t", "1".repeat(51), null, null, null, metadata),
+        assertRejected(() -> UploadRequest.of(null, "1", null, null, null, "key:test", metadata), ProblemType.FIELD_MISSING);
+        assertRejected(() -> UploadRequest.of("t", " ", null, null, null, "key:test", metadata), ProblemType.FIELD_MISSING);
+        assertRejected(() -> UploadRequest.of("t", "1".repeat(51), null, null, null, "key:test", metadata),
                 ProblemType.FIELD_TOO_LONG);
-        assertRejected(() -> UploadRequest.of("a\u0000b", "1", null, null, null, metadata),
+        assertRejected(() -> UploadRequest.of("a\u0000b", "1", null, null, null, "key:test", metadata),
                 ProblemType.FIELD_INVALID);
     }
 
@@ -50,16 +50,16 @@ class UploadRequestTest {
     void rejectsMetadataThatIsNotOneCleanObject() {
         for (String bad : new String[] {"[]", "42", "\"text\"", "{", "{\"a\":1}x", "{\"a\":1,\"a\":2}",
                 "{\"a\":{\"b\":\"\\u0000\"}}", "{\"x\":\"" + "y".repeat(2_000) + "\"}"}) {
-            assertThatThrownBy(() -> UploadRequest.of("t", "1", bad, null, null, metadata))
+            assertThatThrownBy(() -> UploadRequest.of("t", "1", bad, null, null, "key:test", metadata))
                     .as(bad).isInstanceOf(RejectedRequest.class);
         }
-        assertThat(UploadRequest.of("t", "1", "  ", null, null, metadata).metadata()).isNull();
+        assertThat(UploadRequest.of("t", "1", "  ", null, null, "key:test", metadata).metadata()).isNull();
     }
 
     @Test
     void rejectsIdempotencyKeysThatAreEmptyLongOrNotPrintableAscii() {
         for (String bad : new String[] {"", "k".repeat(256), "tab\tkey", "clé"}) {
-            assertRejected(() -> UploadRequest.of("t", "1", null, bad, null, metadata),
+            assertRejected(() -> UploadRequest.of("t", "1", null, bad, null, "key:test", metadata),
                     ProblemType.INVALID_IDEMPOTENCY_KEY);
         }
     }

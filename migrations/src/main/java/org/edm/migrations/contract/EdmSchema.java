@@ -14,7 +14,8 @@ import org.edm.migrations.contract.SchemaContract.Trigger;
 /**
  * The contract of migrations/SCHEMA.md (documents, sections, their five named indexes, the {@code updated_at}
  * triggers, the cascades, the status default, the generated {@code search_vector}) and of the tables that
- * released migrations added for the pipeline (outbox_events, upload_idempotency_keys, processed_events).
+ * released migrations added for the pipeline (outbox_events, upload_idempotency_keys, processed_events) and
+ * access control (api_keys).
  * <p>
  * Nullability and types are those of the released migrations. A new migration that only adds tables, columns
  * or indexes does not need a change here ({@code verify} reports the additions as information); one that
@@ -76,10 +77,20 @@ public final class EdmSchema {
                         nullable("published_at", TIMESTAMP),
                         notNull("attempts", INTEGER),
                         nullable("last_error", "text")),
-                Table.of("upload_idempotency_keys", List.of("idempotency_key"),
+                Table.of("upload_idempotency_keys", List.of("caller", "idempotency_key"),
                         notNull("idempotency_key", varchar(255)),
                         notNull("document_id", UUID),
-                        notNull("created_at", TIMESTAMP)),
+                        notNull("created_at", TIMESTAMP),
+                        notNull("caller", "text")),
+                Table.of("api_keys", List.of("id"),
+                        notNull("id", UUID),
+                        notNull("name", "text"),
+                        notNull("key_prefix", "text"),
+                        notNull("key_hash", "text"),
+                        notNull("scopes", "text[]"),
+                        notNull("created_at", "timestamp with time zone"),
+                        nullable("last_used_at", "timestamp with time zone"),
+                        nullable("revoked_at", "timestamp with time zone")),
                 Table.of("processed_events", List.of("event_id", "consumer"),
                         notNull("event_id", UUID),
                         notNull("consumer", varchar(100)),
@@ -98,7 +109,9 @@ public final class EdmSchema {
                         "(metadata ->> 'sha256'::text)"),
                 Index.btree("idx_outbox_unpublished", "outbox_events", "sequence_no").where("(published_at IS NULL)"),
                 Index.uniqueBtree("uq_outbox_events_sequence", "outbox_events", "sequence_no"),
-                Index.btree("idx_processed_events_document", "processed_events", "document_id"));
+                Index.btree("idx_processed_events_document", "processed_events", "document_id"),
+                Index.uniqueBtree("uq_api_keys_name", "api_keys", "name"),
+                Index.uniqueBtree("uq_api_keys_key_hash", "api_keys", "key_hash"));
     }
 
     private static List<Trigger> triggers() {
