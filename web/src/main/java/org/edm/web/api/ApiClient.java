@@ -48,11 +48,11 @@ public class ApiClient {
     private final RestClient ingest;
     private final RestClient search;
 
-    ApiClient(RestClient.Builder builder, ApiSettings settings) {
+    ApiClient(ApiSettings settings) {
         var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout()).build());
         factory.setReadTimeout(settings.readTimeout());
-        RestClient.Builder common = builder.clone().requestFactory(factory)
+        RestClient.Builder common = RestClient.builder().requestFactory(factory)
                 .defaultStatusHandler(status -> status.isError(), (request, response) -> {
                     throw problem(response);
                 });

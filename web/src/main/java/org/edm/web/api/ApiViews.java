@@ -70,7 +70,7 @@ public final class ApiViews {
 
     /** search-api's {@code GET /api/search}. */
     public record SearchPage(String query, @Nullable String interpretedAs, List<Hit> hits, long total,
-            boolean totalIsEstimate, @Nullable String nextCursor) {
+            @Nullable Boolean totalIsEstimate, @Nullable String nextCursor) {
     }
 
     /** One hit; {@code snippet} is HTML with {@code <mark>}s (see {@code SnippetHtml} before showing it). */
