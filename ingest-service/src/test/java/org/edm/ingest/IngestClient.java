@@ -79,6 +79,11 @@ public final class IngestClient {
                 .retrieve().toEntity(String.class));
     }
 
+    /** A GET with one extra header (e.g. {@code X-Api-Key}). */
+    public Response getWithHeader(String path, String header, String value) {
+        return respond(http.get().uri(path).header(header, value).retrieve().toEntity(String.class));
+    }
+
     public Response delete(String path) {
         return respond(http.delete().uri(path).retrieve().toEntity(String.class));
     }

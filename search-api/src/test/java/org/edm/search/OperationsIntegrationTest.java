@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import tools.jackson.databind.JsonNode;
@@ -14,15 +16,19 @@ import tools.jackson.databind.JsonNode;
 /** What operators and client developers rely on: health, metrics per endpoint and query class, OpenAPI. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
+@Import(ReaderKey.class)
 @RealInfrastructure
 class OperationsIntegrationTest {
 
     @Autowired
     RestTestClient http;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Test
     void healthIsUpWithTheDatabase() {
-        JsonNode health = get("/actuator/health");
+        JsonNode health = getManagement("/actuator/health");
 
         assertThat(health.path("status").asString()).isEqualTo("UP");
         assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
@@ -33,11 +39,11 @@ class OperationsIntegrationTest {
         get("/api/search?q={q}", "\"order entry\"");
         get("/api/search?q={q}", "Stock_Locate");
 
-        JsonNode requests = get("/actuator/metrics/http.server.requests?tag=uri:/api/search");
+        JsonNode requests = getManagement("/actuator/metrics/http.server.requests?tag=uri:/api/search");
         assertThat(requests.path("measurements").get(0).path("value").asDouble()).isGreaterThanOrEqualTo(2);
-        JsonNode phrase = get("/actuator/metrics/edm.search.query?tag=class:phrase");
+        JsonNode phrase = getManagement("/actuator/metrics/edm.search.query?tag=class:phrase");
         assertThat(phrase.path("measurements").get(0).path("value").asDouble()).isGreaterThanOrEqualTo(1);
-        JsonNode identifier = get("/actuator/metrics/edm.search.query?tag=class:identifier");
+        JsonNode identifier = getManagement("/actuator/metrics/edm.search.query?tag=class:identifier");
         assertThat(identifier.path("availableTags").findValuesAsString("tag")).contains("ranking");
     }
 
@@ -49,6 +55,13 @@ class OperationsIntegrationTest {
                 "/api/documents/{id}", "/api/documents/{id}/sections", "/api/sections/{id}");
         assertThat(api.path("paths").path("/api/search").path("get").path("parameters").findValuesAsString("name"))
                 .contains("q", "document", "title", "version", "level", "limit", "cursor");
+    }
+
+    /** Actuator on the management port, from localhost (so without a key). */
+    private JsonNode getManagement(String uri, Object... variables) {
+        return RestTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
+                .get().uri(uri, variables).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 
     private JsonNode get(String uri, Object... variables) {

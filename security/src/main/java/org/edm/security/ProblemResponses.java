@@ -81,7 +81,6 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         problem.put("instance", request.getRequestURI());
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
         response.getOutputStream().write(JSON.writeValueAsBytes(problem));
     }
 }

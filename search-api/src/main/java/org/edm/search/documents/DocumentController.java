@@ -10,8 +10,10 @@ import org.edm.search.documents.DocumentViews.DocumentList;
 import org.edm.search.documents.DocumentViews.DocumentSummary;
 import org.edm.search.documents.DocumentViews.SectionOutline;
 import org.edm.search.documents.DocumentViews.SectionView;
+import org.edm.search.web.InvalidCursor;
 import org.edm.search.web.InvalidParameter;
 import org.edm.search.web.TextParameter;
+import org.edm.security.CursorSigner;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,9 +32,11 @@ class DocumentController {
     private static final int MAX_LIMIT = 100;
 
     private final DocumentRepository documents;
+    private final CursorSigner cursors;
 
-    DocumentController(DocumentRepository documents) {
+    DocumentController(DocumentRepository documents, CursorSigner cursors) {
         this.documents = documents;
+        this.cursors = cursors;
     }
 
     @GetMapping("/api/documents")
@@ -58,13 +62,14 @@ class DocumentController {
         var filters = new ListFilters(status, TextParameter.check("title", title, 255),
                 TextParameter.check("version", version, 50));
         DocumentCursor after = cursor == null || cursor.isEmpty() ? null
-                : DocumentCursor.decode(cursor, filters.canonical());
+                : DocumentCursor.decode(cursors.verify(cursor.strip()).orElseThrow(InvalidCursor::new),
+                        filters.canonical());
         List<DocumentSummary> page = documents.list(filters, after, rows + 1);
         String next = null;
         if (page.size() > rows) {
             page = page.subList(0, rows);
             DocumentSummary last = page.get(rows - 1);
-            next = new DocumentCursor(last.uploadDate(), last.id()).encode(filters.canonical());
+            next = cursors.sign(new DocumentCursor(last.uploadDate(), last.id()).encode(filters.canonical()));
         }
         return new DocumentList(page, documents.count(filters), next, rows);
     }

@@ -7,6 +7,8 @@ import org.edm.search.query.SearchRepository.Normalised;
 import org.edm.search.query.SearchRepository.PageQuery;
 import org.edm.search.query.SearchRepository.Ranked;
 import org.edm.search.query.SearchRepository.Row;
+import org.edm.search.web.InvalidCursor;
+import org.edm.security.CursorSigner;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,9 +32,12 @@ class SectionSearch {
     private final UserQueryParser parser;
     private final TransactionTemplate readOnly;
     private final MeterRegistry meters;
+    /* Cursors are signed: a client can hand one back but not change its score, plan flags or fingerprint. */
+    private final CursorSigner cursors;
 
     SectionSearch(SearchRepository repository, TermStatistics statistics, SearchSettings settings,
-            PlatformTransactionManager transactions, MeterRegistry meters) {
+            PlatformTransactionManager transactions, MeterRegistry meters, CursorSigner cursors) {
+        this.cursors = cursors;
         this.repository = repository;
         this.statistics = statistics;
         this.settings = settings;
@@ -51,7 +56,8 @@ class SectionSearch {
     SearchPage search(String query, SearchFilters filters, int limit, @Nullable String cursor) {
         UserQuery parsed = parser.parse(query);
         String fingerprint = parsed.canonical() + "#" + filters.canonical();
-        SearchCursor after = cursor == null ? null : SearchCursor.decode(cursor, fingerprint);
+        SearchCursor after = cursor == null ? null
+                : SearchCursor.decode(cursors.verify(cursor.strip()).orElseThrow(InvalidCursor::new), fingerprint);
         long started = System.nanoTime();
         Outcome outcome = readOnly.execute(status -> run(parsed, filters, limit, after));
         if (outcome == null) {
@@ -66,7 +72,7 @@ class SectionSearch {
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         SearchCursor last = outcome.last();
         return new SearchPage(query, outcome.interpretedAs(), outcome.hits(), outcome.total(), !outcome.totalIsExact(),
-                outcome.allMatchesRanked(), last == null ? null : last.encode(fingerprint), limit);
+                outcome.allMatchesRanked(), last == null ? null : cursors.sign(last.encode(fingerprint)), limit);
     }
 
     /** What one page found, before it is shaped for the client. */

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
+import org.edm.search.ReaderKey;
 import org.edm.search.support.TestDocuments;
+import org.edm.security.CursorSigner;
 import org.edm.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -25,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 /** Bad input gets a 400 problem detail with a stable type; no query anybody can type gets a 500. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
+@Import(ReaderKey.class)
 @RealInfrastructure
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadSearchInputIntegrationTest {
@@ -33,6 +37,9 @@ class BadSearchInputIntegrationTest {
 
     @Autowired
     RestTestClient http;
+
+    @Autowired
+    CursorSigner cursors;
 
     @LocalServerPort
     int port;
@@ -93,7 +100,8 @@ class BadSearchInputIntegrationTest {
     void badCursorIsRejected() {
         assertProblem("/api/search?q=order&cursor=garbage!", 400, "invalid-cursor");
         assertProblem("/api/search?q=order&cursor=AAAA", 400, "invalid-cursor");
-        String cursor = new SearchCursor(0.5, UUID.randomUUID(), false, false, true, false).encode("(order*|)#null|null|null|null");
+        String cursor = cursors.sign(new SearchCursor(0.5, UUID.randomUUID(), false, false, true, false)
+                .encode("(order*|)#null|null|null|null"));
         assertThat(status("/api/search?q=order&cursor=" + cursor)).isEqualTo(200);
         assertProblem("/api/search?q=cancel&cursor=" + cursor, 400, "invalid-cursor");
         assertProblem("/api/search?q=order&level=2&cursor=" + cursor, 400, "invalid-cursor");

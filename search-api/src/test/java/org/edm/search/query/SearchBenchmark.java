@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import org.apache.lucene.search.Query;
 import org.edm.search.query.CorpusSections.BaseDocument;
+import org.edm.security.CursorSigner;
 import org.edm.testsupport.SharedCorpus;
 import org.edm.testsupport.TestInfrastructure;
 import org.flywaydb.core.Flyway;
@@ -121,7 +122,7 @@ class SearchBenchmark {
                 }
                 lucene.finish();
                 var search = new SectionSearch(new SearchRepository(jdbc), new TermStatistics(jdbc, settings), settings,
-                        new DataSourceTransactionManager(dataSource), new SimpleMeterRegistry());
+                        new DataSourceTransactionManager(dataSource), new SimpleMeterRegistry(), CursorSigner.withRandomSecret());
                 run(search, lucene, jdbc);
                 compareWithIndexOnly(settings, jdbc, dataSource);
             } finally {
@@ -292,7 +293,7 @@ class SearchBenchmark {
                 settings.titleTierMaxPostings(), Long.MAX_VALUE, settings.deepenedRows(), settings.rankNormalization(),
                 settings.statisticsRefresh(), settings.statementTimeout());
         var search = new SectionSearch(new SearchRepository(jdbc), new TermStatistics(jdbc, noSample), noSample,
-                new DataSourceTransactionManager(dataSource), new SimpleMeterRegistry());
+                new DataSourceTransactionManager(dataSource), new SimpleMeterRegistry(), CursorSigner.withRandomSecret());
         long backend = backendPid(jdbc);
         print("");
         print("Common words without the sample, as the planner chooses, median of 5:");
