@@ -271,7 +271,10 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("server.port", String.valueOf(port));
         properties.put("server.address", settings.bindAddress());
-        properties.put("management.server.address", settings.bindAddress());
+        if (managementPort != port) {
+            // Boot refuses a management address when Actuator shares the service's port (parser-worker's default)
+            properties.put("management.server.address", settings.bindAddress());
+        }
         properties.putAll(settings.serviceProperties());
         List<String> command = ServiceProcess.command(name, settings.servicesDir(), settings.javaOptions(),
                 properties);

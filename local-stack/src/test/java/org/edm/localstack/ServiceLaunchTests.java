@@ -91,6 +91,9 @@ class ServiceLaunchTests {
                 "--management.server.address=127.0.0.1", "--edm.upload.max-size=500MB");
         assertThat(search.readiness()).hasToString("http://127.0.0.1:8082/readyz");
         assertThat(search.toString()).doesNotContain(secrets.cursorSecret());
+        // parser-worker's Actuator shares its port by default: Boot refuses a separate management address then
+        assertThat(stack.launch("parser-worker").command()).contains("--server.address=127.0.0.1")
+                .noneMatch(argument -> argument.startsWith("--management.server.address"));
     }
 
     @Test
