@@ -15,6 +15,9 @@ public final class Topics {
     /** {@link DocumentProcessed}: parsing finished, with status {@code done} or {@code failed}. */
     public static final String DOCUMENTS_PROCESSED = "documents.processed";
 
+    /** {@link DocumentsCompared}: a version was compared section by section with its family's previous version. */
+    public static final String DOCUMENTS_COMPARED = "documents.compared";
+
     /** Records of {@link #DOCUMENTS_UPLOADED} that the parser could not handle after its retries. */
     public static final String DOCUMENTS_UPLOADED_DEAD_LETTER = "documents.uploaded.DLT";
 

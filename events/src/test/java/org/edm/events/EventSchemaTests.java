@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -62,6 +63,27 @@ class EventSchemaTests {
         assertMatchesSchema(text, "documents.processed.v1.json");
         assertThat(json.readTree(text).get("pageCount").isNull()).isTrue();
         assertThat(json.readValue(text, DocumentProcessed.class)).isEqualTo(event);
+    }
+
+    @Test
+    void documentsComparedMatchesItsSchemaCapsItsSectionListAndRoundTrips() throws Exception {
+        // given: 150 changed sections, more than an event lists
+        List<DocumentsCompared.ChangedSection> sections = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            sections.add(new DocumentsCompared.ChangedSection("changed", "messages/order-" + i, "4." + i + " Order"));
+        }
+
+        // when
+        var event = DocumentsCompared.of(Instant.parse("2026-11-29T10:15:30Z"), "eurex t7 eobi", UUID.randomUUID(),
+                "13.0", UUID.randomUUID(), "13.1", new DocumentsCompared.Counts(10, 150, 1, 2, 0, 0), sections);
+        String text = json.writeValueAsString(event);
+
+        // then
+        assertMatchesSchema(text, "documents.compared.v1.json");
+        assertThat(event.changedSections()).hasSize(DocumentsCompared.MAX_LISTED_SECTIONS);
+        assertThat(event.changedSectionsTruncated()).isTrue();
+        assertThat(event.documentId()).isEqualTo(event.toDocumentId());
+        assertThat(json.readValue(text, DocumentsCompared.class)).isEqualTo(event);
     }
 
     @Test

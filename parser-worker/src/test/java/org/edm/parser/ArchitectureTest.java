@@ -20,11 +20,17 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyTheConsumerTalksToKafka = noClasses().that()
-            .resideOutsideOfPackages("org.edm.parser.consume..")
+            .resideOutsideOfPackages("org.edm.parser.consume..", "org.edm.parser.compare.consume..")
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..");
 
     @ArchTest
     static final ArchRule theConsumerDoesNotTouchTheDatabase = noClasses().that()
-            .resideInAPackage("org.edm.parser.consume..")
+            .resideInAnyPackage("org.edm.parser.consume..", "org.edm.parser.compare.consume..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..");
+
+    @ArchTest
+    static final ArchRule theVersionsFeatureStaysApartFromTheParser = noClasses().that()
+            .resideInAPackage("org.edm.parser.compare..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.edm.parser.split..", "org.edm.parser.processing..",
+                    "org.edm.parser.consume..");
 }

@@ -24,6 +24,15 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("org.edm.search.query..");
 
     @ArchTest
+    static final ArchRule versionsIsAFeatureOfItsOwn = noClasses().that().resideInAPackage("org.edm.search.versions..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.edm.search.query..", "org.edm.search.documents..");
+
+    @ArchTest
+    static final ArchRule searchAndBrowsingDoNotDependOnVersions = noClasses().that()
+            .resideInAnyPackage("org.edm.search.query..", "org.edm.search.documents..")
+            .should().dependOnClassesThat().resideInAPackage("org.edm.search.versions..");
+
+    @ArchTest
     static final ArchRule webKnowsNoFeature = noClasses().that().resideInAPackage("org.edm.search.web..")
             .should().dependOnClassesThat().resideInAnyPackage("org.edm.search.query..", "org.edm.search.documents..");
 

@@ -36,6 +36,10 @@ class VersionCorpusBenchmark {
     /** CPU time of the calling thread: the figure does not depend on what else the machine runs. */
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
+    /** Sections whose text is a revision history, printed whole for reading the diff against. */
+    private static final java.util.regex.Pattern HISTORY = java.util.regex.Pattern.compile(
+            "(?i)revision|change ?log|history|document changes|version control");
+
     private final DocumentSplitter splitter = new DocumentSplitter(SplitSettings.defaults());
 
     private record Version(String family, String version, Path file) {
@@ -99,6 +103,12 @@ class VersionCorpusBenchmark {
                 counts.get(ChangeKind.CHANGED), counts.get(ChangeKind.ADDED), counts.get(ChangeKind.REMOVED),
                 counts.get(ChangeKind.MOVED), counts.get(ChangeKind.RENAMED), nanos[2] / 1e6);
         report.printf("##### %s -> %s: %s%n", older.version(), newer.version(), counts);
+        for (Section section : to) {
+            if (HISTORY.matcher(section.title()).find()) {
+                report.printf("#### history section '%s' of %s:%n%s%n", section.title(), newer.version(),
+                        section.body());
+            }
+        }
         for (SectionChange change : comparison.differences()) {
             report.printf("%-8s %s | %s -> %s%n", change.kind().wireName(), change.key(), change.fromTitle(),
                     change.toTitle());

@@ -44,7 +44,9 @@ class SearchController {
             @Parameter(description = "hits per page, 1 to edm.search.max-limit (100); default 20")
             @RequestParam(name = "limit", required = false) @Nullable Integer limit,
             @Parameter(description = "nextCursor of the previous page of the same search")
-            @RequestParam(name = "cursor", required = false) @Nullable String cursor) {
+            @RequestParam(name = "cursor", required = false) @Nullable String cursor,
+            @Parameter(description = "latest: only each family's newest done version; all (default): every version")
+            @RequestParam(name = "versions", required = false) @Nullable String versions) {
         if (q == null) {
             throw new EmptyQuery();
         }
@@ -55,9 +57,12 @@ class SearchController {
         if (level != null && level < 1) {
             throw new InvalidParameter("level", "level must be 1 or more.");
         }
+        if (versions != null && !versions.equals("latest") && !versions.equals("all")) {
+            throw new InvalidParameter("versions", "versions must be latest or all.");
+        }
         var filters = new SearchFilters(document, TextParameter.check("title", title, 255),
                 TextParameter.check("version", version, 50), level);
-        return search.search(q, filters, pageSize,
+        return search.search(q, "latest".equals(versions) ? filters.latestVersionsOnly() : filters, pageSize,
                 cursor == null || cursor.isEmpty() ? null : cursor);
     }
 }

@@ -1,6 +1,7 @@
 package org.edm.search.query;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -32,9 +33,22 @@ record SearchPage(String query, String interpretedAs, List<Hit> hits, long total
      * @param pageNumber the page where it starts, if known
      * @param score      relevance: 1 and more when the title matches the whole query, below 1 otherwise
      * @param snippet    HTML-safe extract of the text with matched words in {@code <mark>...</mark>}
+     * @param family     the document's family key (its title lower-cased, whitespace collapsed)
+     * @param sectionKey the section's permalink key in its family, once the versions consumer assigned it
+     * @param latest     whether the document is its family's newest done version
      */
     record Hit(UUID sectionId, @Nullable String title, int level, List<Ancestor> breadcrumb, DocumentRef document,
-            @Nullable Integer pageNumber, double score, String snippet) {
+            @Nullable Integer pageNumber, double score, String snippet, String family, @Nullable String sectionKey,
+            @Nullable Boolean latest) {
+    }
+
+    /** This page with each hit's {@code latest} set from the families' newest done versions. */
+    SearchPage markLatest(Set<UUID> latestDocuments) {
+        List<Hit> marked = hits.stream().map(h -> new Hit(h.sectionId(), h.title(), h.level(), h.breadcrumb(),
+                h.document(), h.pageNumber(), h.score(), h.snippet(), h.family(), h.sectionKey(),
+                latestDocuments.contains(h.document().id()))).toList();
+        return new SearchPage(query, interpretedAs, marked, total, totalIsEstimate, allMatchesRanked, nextCursor,
+                limit);
     }
 
     record Ancestor(UUID id, @Nullable String title) {

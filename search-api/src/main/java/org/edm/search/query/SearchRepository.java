@@ -36,7 +36,7 @@ class SearchRepository {
 
     /** Sections per page row, as the SQL below computes them. */
     record Row(UUID id, double score, @Nullable String title, int level, @Nullable Integer pageNumber,
-            DocumentRef document, List<Ancestor> breadcrumb, String snippet) {
+            DocumentRef document, List<Ancestor> breadcrumb, String snippet, @Nullable String sectionKey) {
     }
 
     /**
@@ -97,7 +97,9 @@ class SearchRepository {
                   AND s.document_id IN (SELECT d.id FROM documents d
                                         WHERE d.processing_status = 'done'
                                           AND (CAST(:title AS text) IS NULL OR d.title ILIKE CAST(:title AS text))
-                                          AND (CAST(:version AS text) IS NULL OR d.version = CAST(:version AS text)))
+                                          AND (CAST(:version AS text) IS NULL OR d.version = CAST(:version AS text))
+                                          AND (CAST(:latest AS text) = ''
+                                               OR d.id = ANY (CAST(string_to_array(CAST(:latest AS text), ',') AS uuid[]))))
                   AND (CAST(:document AS uuid) IS NULL OR s.document_id = CAST(:document AS uuid))
                   AND (CAST(:level AS integer) IS NULL OR s.level = CAST(:level AS integer))
             """;
@@ -172,6 +174,7 @@ class SearchRepository {
                    (SELECT count(*) FROM candidates) AS matched_either,
                    p.id, p.score, s.title, s.level, s.page_number,
                    d.id AS document_id, d.title AS document_title, d.version AS document_version,
+                   (SELECT k.section_key FROM section_keys k WHERE k.section_id = p.id) AS section_key,
                    ts_headline('english', translate(COALESCE(NULLIF(s.content, ''), s.title, ''), :marks, ''),
                                CAST(:titleExact AS tsquery), :headlineOptions) AS snippet,
                    b.ids AS breadcrumb_ids, b.titles AS breadcrumb_titles
@@ -295,14 +298,16 @@ class SearchRepository {
                 .param("title", filters.titlePattern())
                 .param("version", filters.version())
                 .param("document", filters.document())
-                .param("level", filters.level());
+                .param("level", filters.level())
+                .param("latest", filters.latestParameter());
     }
 
     private static Row row(ResultSet rs, UUID id) throws SQLException {
         var document = new DocumentRef(rs.getObject("document_id", UUID.class), rs.getString("document_title"),
                 rs.getString("document_version"));
         return new Row(id, rs.getDouble("score"), rs.getString("title"), rs.getInt("level"),
-                rs.getObject("page_number", Integer.class), document, breadcrumb(rs), Snippets.toHtml(rs.getString("snippet")));
+                rs.getObject("page_number", Integer.class), document, breadcrumb(rs), Snippets.toHtml(rs.getString("snippet")),
+                rs.getString("section_key"));
     }
 
     private static List<Ancestor> breadcrumb(ResultSet rs) throws SQLException {

@@ -1,6 +1,8 @@
 package org.edm.search.query;
 
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.edm.search.query.SearchRepository.Normalised;
@@ -9,6 +11,7 @@ import org.edm.search.query.SearchRepository.Ranked;
 import org.edm.search.query.SearchRepository.Row;
 import org.edm.search.web.InvalidCursor;
 import org.edm.security.CursorSigner;
+import org.edm.versions.Families;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,9 +37,11 @@ class SectionSearch {
     private final MeterRegistry meters;
     /* Cursors are signed: a client can hand one back but not change its score, plan flags or fingerprint. */
     private final CursorSigner cursors;
+    private final LatestVersions latestVersions;
 
     SectionSearch(SearchRepository repository, TermStatistics statistics, SearchSettings settings,
-            PlatformTransactionManager transactions, MeterRegistry meters, CursorSigner cursors) {
+            PlatformTransactionManager transactions, MeterRegistry meters, CursorSigner cursors,
+            LatestVersions latestVersions) {
         this.cursors = cursors;
         this.repository = repository;
         this.statistics = statistics;
@@ -46,6 +51,7 @@ class SectionSearch {
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.meters = meters;
+        this.latestVersions = latestVersions;
     }
 
     /**
@@ -53,8 +59,10 @@ class SectionSearch {
      * @param limit  hits per page, already validated
      * @param cursor {@link SearchPage#nextCursor()} of the previous page, or null for the first page
      */
-    SearchPage search(String query, SearchFilters filters, int limit, @Nullable String cursor) {
+    SearchPage search(String query, SearchFilters requested, int limit, @Nullable String cursor) {
         UserQuery parsed = parser.parse(query);
+        Set<UUID> latest = latestVersions.documents();
+        SearchFilters filters = requested.latestOnly() ? requested.resolvedTo(latest) : requested;
         String fingerprint = parsed.canonical() + "#" + filters.canonical();
         SearchCursor after = cursor == null ? null
                 : SearchCursor.decode(cursors.verify(cursor.strip()).orElseThrow(InvalidCursor::new), fingerprint);
@@ -72,7 +80,8 @@ class SectionSearch {
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         SearchCursor last = outcome.last();
         return new SearchPage(query, outcome.interpretedAs(), outcome.hits(), outcome.total(), !outcome.totalIsExact(),
-                outcome.allMatchesRanked(), last == null ? null : cursors.sign(last.encode(fingerprint)), limit);
+                outcome.allMatchesRanked(), last == null ? null : cursors.sign(last.encode(fingerprint)), limit)
+                .markLatest(latest);
     }
 
     /** What one page found, before it is shaped for the client. */
@@ -86,8 +95,9 @@ class SectionSearch {
      * The plan of a search as EXPLAIN (ANALYZE, BUFFERS) prints it: for checking which indexes each kind of query
      * uses (the benchmark prints one per query class). Runs the search once.
      */
-    List<String> explain(String query, SearchFilters filters, int limit) {
+    List<String> explain(String query, SearchFilters requested, int limit) {
         UserQuery parsed = parser.parse(query);
+        SearchFilters filters = requested.latestOnly() ? requested.resolvedTo(latestVersions.documents()) : requested;
         List<String> plan = readOnly.execute(status -> {
             Planned planned = plan(parsed, filters, limit, null);
             return planned == null ? List.of("(only stop words: no statement runs)") : repository.explain(planned.query());
@@ -221,7 +231,7 @@ class SectionSearch {
         }
         List<SearchPage.Hit> hits = rows.stream()
                 .map(r -> new SearchPage.Hit(r.id(), r.title(), r.level(), r.breadcrumb(), r.document(), r.pageNumber(),
-                        r.score(), r.snippet()))
+                        r.score(), r.snippet(), Families.key(r.document().title()), r.sectionKey(), null))
                 .toList();
         return new Outcome(planned.interpretedAs(), hits, total, exhaustive, exhaustive, planned.candidates(), last);
     }

@@ -122,7 +122,8 @@ class SearchBenchmark {
                 }
                 lucene.finish();
                 var search = new SectionSearch(new SearchRepository(jdbc), new TermStatistics(jdbc, settings), settings,
-                        new DataSourceTransactionManager(dataSource), new SimpleMeterRegistry(), CursorSigner.withRandomSecret());
+                        new DataSourceTransactionManager(dataSource), new SimpleMeterRegistry(), CursorSigner.withRandomSecret(),
+                                new LatestVersions(jdbc));
                 run(search, lucene, jdbc);
                 compareWithIndexOnly(settings, jdbc, dataSource);
             } finally {
@@ -293,7 +294,8 @@ class SearchBenchmark {
                 settings.titleTierMaxPostings(), Long.MAX_VALUE, settings.deepenedRows(), settings.rankNormalization(),
                 settings.statisticsRefresh(), settings.statementTimeout());
         var search = new SectionSearch(new SearchRepository(jdbc), new TermStatistics(jdbc, noSample), noSample,
-                new DataSourceTransactionManager(dataSource), new SimpleMeterRegistry(), CursorSigner.withRandomSecret());
+                new DataSourceTransactionManager(dataSource), new SimpleMeterRegistry(), CursorSigner.withRandomSecret(),
+                        new LatestVersions(jdbc));
         long backend = backendPid(jdbc);
         print("");
         print("Common words without the sample, as the planner chooses, median of 5:");

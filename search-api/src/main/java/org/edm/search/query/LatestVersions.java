@@ -1,0 +1,57 @@
+package org.edm.search.query;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.edm.versions.Families;
+import org.edm.versions.VersionOrder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each family's newest {@code done} version (families: same title, case- and whitespace-insensitively; versions
+ * in natural version order, upload time breaking ties), for {@code versions=latest} and the hits' {@code latest}.
+ * One read of the done documents' titles and versions per search.
+ */
+@Component
+class LatestVersions {
+
+    private static final String DONE_DOCUMENTS = """
+            SELECT id, title, version, upload_date FROM documents WHERE processing_status = 'done'
+            """;
+
+    private static final Comparator<Version> ORDER = Comparator.comparing(Version::version, VersionOrder.INSTANCE)
+            .thenComparing(Version::uploadDate)
+            .thenComparing(Version::id);
+
+    private final JdbcClient jdbc;
+
+    LatestVersions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Set<UUID> documents() {
+        List<Version> versions = jdbc.sql(DONE_DOCUMENTS).query((rs, row) -> {
+            Timestamp uploaded = rs.getTimestamp("upload_date");
+            return new Version(rs.getObject("id", UUID.class), Families.key(rs.getString("title")),
+                    rs.getString("version"), uploaded == null ? Instant.EPOCH : uploaded.toInstant());
+        }).list();
+        Map<String, Version> newest = new HashMap<>();
+        for (Version version : versions) {
+            newest.merge(version.family(), version, (a, b) -> ORDER.compare(a, b) >= 0 ? a : b);
+        }
+        Set<UUID> ids = new HashSet<>();
+        newest.values().forEach(v -> ids.add(v.id()));
+        return ids;
+    }
+
+    private record Version(UUID id, String family, String version, Instant uploadDate) {
+    }
+}
