@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.edm.web.api.ApiViews.Comparison;
 import org.edm.web.api.ApiViews.DocumentDetail;
+import org.edm.web.api.ApiViews.FamilyDetail;
+import org.edm.web.api.ApiViews.FamilyList;
 import org.edm.web.api.ApiViews.DocumentList;
 import org.edm.web.api.ApiViews.Me;
 import org.edm.web.api.ApiViews.Outline;
@@ -97,10 +100,28 @@ public class ApiClient {
                 .headers(bearer(key)).retrieve().body(SearchPage.class));
     }
 
-    /** A search-api path answered as JSON (the version endpoints), for pages that show it as it comes. */
-    public JsonNode searchJson(ApiKey key, String path, Map<String, @Nullable Object> query) {
-        return call("search-api", () -> search.get().uri(uri -> build(uri.path(path), query))
-                .headers(bearer(key)).retrieve().body(JsonNode.class));
+    public FamilyList families(ApiKey key, @Nullable String after) {
+        Map<String, @Nullable Object> query = new LinkedHashMap<>();
+        query.put("limit", 100);
+        query.put("after", after);
+        return call("search-api", () -> search.get().uri(uri -> build(uri.path("/api/families"), query))
+                .headers(bearer(key)).retrieve().body(FamilyList.class));
+    }
+
+    /** A family by its key or any spelling of its title. */
+    public FamilyDetail family(ApiKey key, String family) {
+        return call("search-api", () -> search.get().uri("/api/families/{family}", family).headers(bearer(key))
+                .retrieve().body(FamilyDetail.class));
+    }
+
+    public Comparison compare(ApiKey key, UUID from, UUID to, int offset, int limit) {
+        Map<String, @Nullable Object> query = new LinkedHashMap<>();
+        query.put("from", from);
+        query.put("to", to);
+        query.put("offset", offset);
+        query.put("limit", limit);
+        return call("search-api", () -> search.get().uri(uri -> build(uri.path("/api/compare"), query))
+                .headers(bearer(key)).retrieve().body(Comparison.class));
     }
 
     /**

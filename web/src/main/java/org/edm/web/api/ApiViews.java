@@ -78,6 +78,46 @@ public final class ApiViews {
             DocumentRef document, @Nullable Integer pageNumber, double score, String snippet) {
     }
 
+    /** search-api's {@code GET /api/families}. */
+    public record FamilyList(List<FamilySummary> families, @Nullable String nextAfter) {
+    }
+
+    public record FamilySummary(String family, String title, int versions, @Nullable VersionRef newest) {
+    }
+
+    public record VersionRef(UUID id, String version) {
+    }
+
+    /** search-api's {@code GET /api/families/{family}}: versions oldest first. */
+    public record FamilyDetail(String family, String title, List<FamilyVersion> versions) {
+    }
+
+    /** One version; {@code changes} against {@code comparedWith} (the previous done version) when stored. */
+    public record FamilyVersion(UUID id, String version, String status, String uploadDate,
+            @Nullable Boolean latest, @Nullable UUID comparedWith, @Nullable Counts changes) {
+
+        public boolean done() {
+            return "done".equals(status);
+        }
+    }
+
+    public record Counts(int unchanged, int changed, int added, int removed, int moved, int renamed) {
+    }
+
+    /** search-api's {@code GET /api/compare}: counts and one page of section changes. */
+    public record Comparison(String family, VersionRef from, VersionRef to, Counts counts, List<Change> changes,
+            int total, int offset, int limit) {
+    }
+
+    /** A section that differs: kind {@code changed}, {@code added}, {@code removed}, {@code moved}, {@code renamed}. */
+    public record Change(String kind, String key, @Nullable UUID fromSectionId, @Nullable UUID toSectionId,
+            @Nullable String fromTitle, @Nullable String toTitle, List<Hunk> hunks) {
+    }
+
+    /** Word-level: the words only the older text has ({@code removed}) and only the newer has ({@code added}). */
+    public record Hunk(int fromWord, int toWord, String removed, String added) {
+    }
+
     /** ingest-service's answer to an upload. */
     public record UploadReceipt(UUID id, String title, String version, String status, boolean duplicate) {
     }

@@ -34,6 +34,8 @@ public final class ProblemMessages {
             case "query-too-complex" -> "The query has too many words; use fewer.";
             case "invalid-cursor" -> "This page of results has expired; search again.";
             case "timeout" -> "The search took too long; make it more specific.";
+            case "family-not-found" -> "No document has this title.";
+            case "not-comparable" -> "These two cannot be compared: both must be parsed versions of one document.";
             default -> problem.getMessage();
         };
     }

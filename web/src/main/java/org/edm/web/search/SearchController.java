@@ -38,8 +38,10 @@ class SearchController {
     String search(@AuthenticationPrincipal Person person, @RequestParam(defaultValue = "") String q,
             @RequestParam(required = false) @Nullable UUID document,
             @RequestParam(required = false) @Nullable Integer level,
-            @RequestParam(required = false) @Nullable String cursor, Model model) {
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(defaultValue = "false") boolean latest, Model model) {
         model.addAttribute("person", person);
+        model.addAttribute("latest", latest);
         model.addAttribute("q", q);
         model.addAttribute("document", document);
         model.addAttribute("level", level);
@@ -52,6 +54,7 @@ class SearchController {
         query.put("document", document);
         query.put("level", level != null && level >= 1 && level <= 9 ? level : null);
         query.put("cursor", cursor);
+        query.put("versions", latest ? "latest" : null);
         query.put("limit", PAGE_SIZE);
         try {
             SearchPage page = api.search(person.key(), query);
