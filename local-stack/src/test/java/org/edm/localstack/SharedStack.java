@@ -12,7 +12,7 @@ import java.util.Map;
 import org.edm.testsupport.TestInfrastructure;
 
 /**
- * The whole system started once per test JVM through the launcher: the three services run as child processes from
+ * The whole system started once per test JVM through the launcher: the four services run as child processes from
  * the jars the build made, on the JVM's shared real PostgreSQL and Kafka. Parser timeouts are short so that fault
  * tests finish quickly.
  */
@@ -24,6 +24,8 @@ final class SharedStack {
     final URI ingest;
     final URI search;
     final URI parser;
+    /** The web page for people. */
+    final URI web;
     final URI parserManagement;
     final Path storageRoot;
     final Path dataDir;
@@ -35,6 +37,7 @@ final class SharedStack {
         this.ingest = URI.create(host + settings.ingestPort());
         this.search = URI.create(host + settings.searchPort());
         this.parser = URI.create(host + settings.parserPort());
+        this.web = URI.create(host + settings.webPort());
         this.parserManagement = URI.create(host + settings.parserManagementPort());
         this.storageRoot = settings.storageRoot();
         this.dataDir = settings.dataDir();
@@ -53,6 +56,7 @@ final class SharedStack {
             int ingestPort = freePort();
             int searchPort = freePort();
             int parserPort = freePort();
+            int webPort = freePort();
             var settings = new StackSettings(dataDir, 0, 0, ingestPort, searchPort, parserPort, "127.0.0.1",
                     freePort(), freePort(), freePort(), infrastructure.jdbcUrl(), infrastructure.username(),
                     infrastructure.password(),
@@ -64,7 +68,8 @@ final class SharedStack {
                             "edm.parser.max-pages", "5000",
                             "edm.outbox.poll-interval", "200ms",
                             "edm.outbox.backoff.max", "2s",
-                            "edm.upload.max-size", "64MB"));
+                            "edm.upload.max-size", "64MB"),
+                    webPort);
             var stack = new LocalStack(settings);
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-test-stack-stop"));
             stack.start();
