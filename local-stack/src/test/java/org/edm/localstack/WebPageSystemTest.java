@@ -142,6 +142,36 @@ class WebPageSystemTest {
     }
 
     @Test
+    void twoVersionsAreComparedWithTheChangedWordsHighlighted() throws Exception {
+        // given: versions 1.9 and 1.10 of one specification, parsed; chapter 1's text differs, chapter 4 is new
+        var client = new SystemClient(stack);
+        String title = "Web versions " + UUID.randomUUID().toString().substring(0, 8);
+        String older = client.uploadAccepted(GeneratedPdfs.specification("alphamarker", 3, 1), title, "1.9");
+        String newer = client.uploadAccepted(GeneratedPdfs.specification("bravomarker", 4, 1), title, "1.10");
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+                .until(() -> "done".equals(client.status(older)) && "done".equals(client.status(newer)));
+        signIn(stack.apiKey);
+
+        // when: the family's page, then the comparison of 1.10 with 1.9
+        browser.get(stack.web + "/families/" + java.net.URLEncoder.encode(title, StandardCharsets.UTF_8)
+                .replace("+", "%20"));
+        WebElement newest = browser.findElement(By.xpath("//tr[td/a[text()='1.10']]"));
+        assertThat(newest.getText()).contains("(latest)");
+        newest.findElement(By.cssSelector("a[href*='/compare']")).click();
+
+        // then: the counts, and the changed section with the removed and added words marked
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".changes")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("What changed from 1.9 to 1.10");
+        assertThat(browser.findElement(By.cssSelector("main p[role='status']")).getText())
+                .startsWith("1 changed, 1 added, 0 removed");
+        WebElement changed = browser.findElement(By.cssSelector(".changes li[data-kind='changed']"));
+        assertThat(changed.findElement(By.tagName("ins")).getText()).isEqualTo("bravomarker");
+        assertThat(changed.findElement(By.tagName("del")).getText()).isEqualTo("alphamarker");
+        assertThat(browser.findElement(By.cssSelector(".changes li[data-kind='added']")).getText()).contains("added");
+        Browser.screenshot(browser, "compare");
+    }
+
+    @Test
     void aReadOnlyKeySeesNoUploadControl() {
         // given
         String reader = TestApiKeys.shared().create("documents:read");
