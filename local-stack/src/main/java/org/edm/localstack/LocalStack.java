@@ -137,7 +137,8 @@ public final class LocalStack implements AutoCloseable {
                   search-api      http://%s:%d/api/search?q=... (OpenAPI: /v3/api-docs; Actuator on port %d)
                   parser-worker   http://%s:%d/readyz (Actuator on port %d)
                 """.formatted(host, settings.webPort(), host, settings.ingestPort(),
-                settings.ingestManagementPort(), host, settings.searchPort(), settings.searchManagementPort(), host, settings.parserPort(),
+                settings.ingestManagementPort(), host, settings.searchPort(), settings.searchManagementPort(), host,
+                settings.parserPort(),
                 settings.parserManagementPort());
         log.info("""
 
@@ -275,6 +276,10 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("server.port", String.valueOf(port));
         properties.put("server.address", settings.bindAddress());
+        properties.put("management.server.port", String.valueOf(managementPort));
+        // the launcher waits on /readyz of the public port, which every service must serve
+        properties.put("management.endpoint.health.probes.enabled", "true");
+        properties.put("management.endpoint.health.probes.add-additional-paths", "true");
         if (managementPort != port) {
             // Boot refuses a management address when Actuator shares the service's port (parser-worker's default)
             properties.put("management.server.address", settings.bindAddress());

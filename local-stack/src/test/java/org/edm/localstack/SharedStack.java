@@ -14,7 +14,8 @@ import org.edm.testsupport.TestInfrastructure;
 /**
  * The whole system started once per test JVM through the launcher: the four services run as child processes from
  * the jars the build made, on the JVM's shared real PostgreSQL and Kafka. Parser timeouts are short so that fault
- * tests finish quickly.
+ * tests finish quickly. Every request carries the admin API key the launcher created on its first start
+ * ({@code <data dir>/api-key}).
  */
 final class SharedStack {
 
@@ -68,7 +69,10 @@ final class SharedStack {
                             "edm.parser.max-pages", "5000",
                             "edm.outbox.poll-interval", "200ms",
                             "edm.outbox.backoff.max", "2s",
-                            "edm.upload.max-size", "64MB"),
+                            "edm.upload.max-size", "64MB",
+                            // every test client shares the one admin key: keep the limiter, far above the load
+                            "edm.security.rate-limit.uploads", "1000000",
+                            "edm.security.rate-limit.searches", "1000000"),
                     webPort);
             var stack = new LocalStack(settings);
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-test-stack-stop"));
