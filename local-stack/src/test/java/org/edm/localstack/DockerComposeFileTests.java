@@ -128,7 +128,8 @@ class DockerComposeFileTests {
     void everyServiceHasAMemoryLimitThatLeavesRoomAboveItsHeap() {
         for (String name : List.of("ingest-service", "parser-worker", "search-api")) {
             long limit = megabytes(String.valueOf(service(name).get("mem_limit")));
-            Matcher xmx = Pattern.compile("-Xmx(\\w+)").matcher(String.valueOf(environment(name).get("JAVA_TOOL_OPTIONS")));
+            Matcher xmx = Pattern.compile("-Xmx(\\w+)")
+                    .matcher(String.valueOf(environment(name).get("JAVA_TOOL_OPTIONS")));
             assertThat(xmx.find()).as("%s sets -Xmx in JAVA_TOOL_OPTIONS", name).isTrue();
             long heap = megabytes(xmx.group(1));
             // metaspace, thread stacks, code cache and direct buffers need roughly 250-400 MB beside the heap

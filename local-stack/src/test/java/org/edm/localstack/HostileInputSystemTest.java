@@ -110,7 +110,8 @@ class HostileInputSystemTest {
         assertProblem(client.upload(pdf, "big-title.pdf", "T".repeat(300_000), "1"), 400, 413);
         assertProblem(client.upload(pdf, "big-version.pdf", "Version abuse", "9".repeat(10_000)), 400, 413);
         // not multipart at all
-        HttpResponse<String> json = http.send(HttpRequest.newBuilder(stack.ingest.resolve("/api/documents")).header("Authorization", stack.authorization())
+        HttpResponse<String> json = http.send(HttpRequest.newBuilder(stack.ingest.resolve("/api/documents"))
+                .header("Authorization", stack.authorization())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertProblem(json, 415, 400);
@@ -134,7 +135,8 @@ class HostileInputSystemTest {
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n1\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n%PDF-1.7\n";
-        HttpRequest request = HttpRequest.newBuilder(stack.ingest.resolve("/api/documents")).header("Authorization", stack.authorization())
+        HttpRequest request = HttpRequest.newBuilder(stack.ingest.resolve("/api/documents"))
+                .header("Authorization", stack.authorization())
                 .timeout(Duration.ofMinutes(2))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
@@ -173,7 +175,8 @@ class HostileInputSystemTest {
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(pdf, 0, body, head.length, pdf.length);
         System.arraycopy(tail, 0, body, head.length + pdf.length, tail.length);
-        CompletableFuture<HttpResponse<String>> slow = http.sendAsync(HttpRequest.newBuilder(stack.ingest.resolve("/api/documents")).header("Authorization", stack.authorization())
+        CompletableFuture<HttpResponse<String>> slow = http.sendAsync(HttpRequest.newBuilder(stack.ingest.resolve("/api/documents"))
+                .header("Authorization", stack.authorization())
                 .timeout(Duration.ofMinutes(2))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new TrickleStream(body, Duration.ofSeconds(6))))

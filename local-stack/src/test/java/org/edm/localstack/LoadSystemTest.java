@@ -173,7 +173,8 @@ class LoadSystemTest {
 
     private static long parserHeapUsed() {
         try {
-            JsonNode metric = client.getJson(stack.parserManagement.resolve("/actuator/metrics/jvm.memory.used?tag=area:heap"));
+            JsonNode metric = client.getJson(
+                    stack.parserManagement.resolve("/actuator/metrics/jvm.memory.used?tag=area:heap"));
             return metric == null ? 0 : (long) metric.get("measurements").get(0).get("value").asDouble();
         } catch (IOException | InterruptedException | RuntimeException e) {
             return 0;

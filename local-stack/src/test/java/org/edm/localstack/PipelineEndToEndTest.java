@@ -149,7 +149,7 @@ class PipelineEndToEndTest {
                 Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
         // without the key, the API refuses
         HttpResponse<String> anonymous = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(search.resolve("/api/documents")).GET().build(),
+                HttpRequest.newBuilder(stack.ingest.resolve("/api/documents/" + UUID.randomUUID())).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
         // the services do not answer on this machine's other addresses

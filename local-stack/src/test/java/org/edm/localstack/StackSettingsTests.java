@@ -31,7 +31,8 @@ class StackSettingsTests {
 
     @Test
     void bindAddressComesFromTheFlagOrTheEnvironmentAndAWildcardIsReachedOnLoopback() {
-        StackSettings fromFlag = StackSettings.parse(new String[] {"--bind=0.0.0.0", "--search-management-port=9992"},
+        StackSettings fromFlag = StackSettings.parse(
+                new String[] {"--bind=0.0.0.0", "--search-management-port=9992"},
                 Map.of("EDM_BIND_ADDRESS", "10.0.0.5"), Path.of("/repo"));
         StackSettings fromEnvironment = StackSettings.parse(new String[0], Map.of("EDM_BIND_ADDRESS", "10.0.0.5"),
                 Path.of("/repo"));

@@ -56,12 +56,13 @@ class FileSystemDocumentStorageTest {
         Path landed = Files.write(storage.landingDirectory().resolve("upload_1234_2.tmp"), new byte[] {1, 2, 3});
 
         // when
-        assertThatThrownBy(() -> storage.stageFrom(target -> Files.move(landed, target), in -> new FilterInputStream(in) {
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                throw new IOException("not a PDF");
-            }
-        })).hasMessage("not a PDF");
+        assertThatThrownBy(() -> storage.stageFrom(target -> Files.move(landed, target),
+                in -> new FilterInputStream(in) {
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        throw new IOException("not a PDF");
+                    }
+                })).hasMessage("not a PDF");
 
         // then
         try (var left = Files.list(storage.landingDirectory())) {

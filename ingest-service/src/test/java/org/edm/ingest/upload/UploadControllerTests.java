@@ -65,7 +65,8 @@ class UploadControllerTests {
 
     @Test
     void duplicateIsOkAndFlagged() throws Exception {
-        given(intake.acceptSpooled(any(), any())).willReturn(new UploadResult(document(), UploadResult.Outcome.DUPLICATE));
+        given(intake.acceptSpooled(any(), any()))
+                .willReturn(new UploadResult(document(), UploadResult.Outcome.DUPLICATE));
 
         mvc.perform(multipart("/api/documents").file(PDF).param("title", "ITCH").param("version", "5.0"))
                 .andExpect(status().isOk())
@@ -75,7 +76,8 @@ class UploadControllerTests {
 
     @Test
     void replayIsOkWithTheReplayHeader() throws Exception {
-        given(intake.acceptSpooled(any(), any())).willReturn(new UploadResult(document(), UploadResult.Outcome.REPLAYED));
+        given(intake.acceptSpooled(any(), any()))
+                .willReturn(new UploadResult(document(), UploadResult.Outcome.REPLAYED));
 
         mvc.perform(multipart("/api/documents").file(PDF).param("title", "ITCH").param("version", "5.0")
                         .header("Idempotency-Key", "k1"))
