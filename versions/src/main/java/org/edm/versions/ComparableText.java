@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * {@code 3/40}) are dropped.</li>
  * <li>Dates ({@code 2024-03-01}, {@code 01.03.2024}, {@code 1 March 2024}, {@code March 1, 2024},
  * {@code March 2024}) become {@code <date>}; version strings ({@code v13.1}, {@code Version 13.1},
- * {@code Release 13.1}, and the document's own version label standing alone) become {@code <version>}; references such as {@code section 4.2} lose their number.</li>
+ * {@code Release 13.1}, and the compared versions' own labels standing alone) become {@code <version>}; references such as {@code section 4.2} lose their number.</li>
  * <li>Running headers and footers: a line (digits ignored) that occurs at least three times in the document and
  * either carries a date, version or page marker or occurs in at least 30% of the sections (of ten or more) is
  * dropped.</li>
@@ -61,15 +61,21 @@ final class ComparableText {
 
     /** Each section's words, by {@code orderIndex}. */
     static List<List<String>> words(List<Section> sections) {
-        return words(sections, "");
+        return words(sections, new String[0]);
     }
 
     /**
-     * Each section's words, by {@code orderIndex}, with the document's own version label (e.g. {@code 13.1}, when
-     * it has a digit and at least three characters) masked wherever it stands alone.
+     * Each section's words, by {@code orderIndex}, with the given version labels (e.g. {@code 13.0} and
+     * {@code 13.1}, those with a digit and at least three characters) masked wherever they stand alone.
      */
-    static List<List<String>> words(List<Section> sections, String version) {
-        Pattern own = ownVersion(version);
+    static List<List<String>> words(List<Section> sections, String... versions) {
+        List<Pattern> own = new ArrayList<>();
+        for (String version : versions) {
+            Pattern label = ownVersion(version);
+            if (label != null) {
+                own.add(label);
+            }
+        }
         List<List<String>> lines = new ArrayList<>(sections.size());
         Map<String, Integer> occurrences = new HashMap<>();
         Map<String, Set<Integer>> sectionsWith = new HashMap<>();
@@ -107,8 +113,8 @@ final class ComparableText {
             }
             // masked again as a whole: a date or reference may have been broken over two lines
             String joined = mask(WHITESPACE.matcher(text).replaceAll(" ").strip());
-            if (own != null) {
-                joined = own.matcher(joined).replaceAll(VERSION);
+            for (Pattern label : own) {
+                joined = label.matcher(joined).replaceAll(VERSION);
             }
             words.add(joined.isEmpty() ? List.of() : List.of(joined.split(" ")));
         }

@@ -58,8 +58,9 @@ public final class VersionComparer {
     }
 
     /**
-     * Compares two versions whose version labels are known: each label standing alone in its own text (e.g. a
-     * bare {@code 13.1} in "applies to release 13.1") counts as a version string, not as a change.
+     * Compares two versions whose version labels are known: either label standing alone in either text (e.g. a
+     * bare {@code 13.1} in "applies to release 13.1", or {@code 13.0} in the newer version's revision history)
+     * counts as a version string, not as a change.
      *
      * @param from the older version's sections in reading order
      * @param fromKeys the older version's section keys, by {@code orderIndex}
@@ -89,8 +90,9 @@ public final class VersionComparer {
             this.from = from;
             this.fromKeys = fromKeys;
             this.to = to;
-            this.older = new Side(from, fromVersion);
-            this.newer = new Side(to, toVersion);
+            // both labels on both sides: the newer version's revision history names the older version too
+            this.older = new Side(from, fromVersion, toVersion);
+            this.newer = new Side(to, fromVersion, toVersion);
             this.forward = new int[from.size()];
             this.backward = new int[to.size()];
             Arrays.fill(forward, -1);
@@ -315,7 +317,7 @@ public final class VersionComparer {
         final List<List<String>> keys;
         final List<long[]> shingles;
 
-        Side(List<Section> sections, String version) {
+        Side(List<Section> sections, String... versions) {
             titles = new String[sections.size()];
             paths = new String[sections.size()];
             for (int i = 0; i < sections.size(); i++) {
@@ -326,7 +328,7 @@ public final class VersionComparer {
                 titles[i] = Titles.normalise(section.title());
                 paths[i] = section.parentIndex() == null ? titles[i] : paths[section.parentIndex()] + " / " + titles[i];
             }
-            words = ComparableText.words(sections, version);
+            words = ComparableText.words(sections, versions);
             keys = new ArrayList<>(words.size());
             shingles = new ArrayList<>(words.size());
             for (List<String> sectionWords : words) {

@@ -293,4 +293,21 @@ class VersionComparerTests {
         // then
         assertThat(differences).isEmpty();
     }
+
+    @Test
+    void theOlderVersionsLabelInTheNewerRevisionHistoryIsAVersionStringToo() {
+        // given: the newer history lists the older version's entry; the older one called itself "<version>"
+        Sections older = new Sections().add(1, "Revision History", "1.11 Added Cash Margin Type values.");
+        Sections newer = new Sections().add(1, "Revision History", "1.11 Added Cash Margin Type values.\n"
+                + "1.12 Changed Type of Orderbook Id to Alpha.");
+
+        // when
+        Comparison comparison = VersionComparer.compare(older.list(), SectionKeys.derive(older.list()), "1.11",
+                newer.list(), "1.12");
+
+        // then: only the new entry
+        assertThat(comparison.differences()).singleElement().satisfies(change ->
+                assertThat(change.hunks()).containsExactly(
+                        new Hunk(6, 6, "", "<version> Changed Type of Orderbook Id to Alpha.")));
+    }
 }
