@@ -32,6 +32,7 @@ import org.edm.events.Topics;
 import org.edm.ingest.IngestClient.Upload;
 import org.edm.testsupport.KafkaTopicReader;
 import org.edm.testsupport.RealInfrastructure;
+import org.edm.testsupport.TestApiKeys;
 import org.edm.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Run: {@code mvn -B -pl ingest-service -Pbenchmark test}. Prints its figures; asserts only correctness.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "logging.level.org.apache.pdfbox=ERROR")
+        properties = {"logging.level.org.apache.pdfbox=ERROR", "edm.security.rate-limit.enabled=false"})
 @RealInfrastructure
 class IngestBenchmark {
 
@@ -76,7 +77,7 @@ class IngestBenchmark {
 
     @Test
     void uploadThroughputAndUploadToEventLatency() throws Exception {
-        IngestClient client = new IngestClient(port);
+        IngestClient client = new IngestClient(port, TestApiKeys.shared().create("documents:write"));
         KafkaTopicReader.atEnd(Topics.DOCUMENTS_UPLOADED).close(); // make sure the topic exists
         try (EventClock events = new EventClock(TestInfrastructure.shared().bootstrapServers())) {
             run(client, events, "warm-up 1 MB", 1, 30, 4, false);

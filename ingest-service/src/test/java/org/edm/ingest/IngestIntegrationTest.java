@@ -35,7 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
         "edm.outbox.backoff.max=1s",
         "edm.kafka.health-timeout=1s",
         "spring.datasource.hikari.connection-timeout=2000",
-        "logging.level.org.apache.pdfbox=ERROR"})
+        "logging.level.org.apache.pdfbox=ERROR",
+        // the tests share one key: concurrency and burst tests upload more than a client's default allowance
+        "edm.security.rate-limit.uploads=100000"})
 @RealInfrastructure
 public abstract class IngestIntegrationTest {
 

@@ -104,10 +104,10 @@ final class KeysCommand implements Callable<Integer> {
                 out.println("no keys");
                 return ExitCode.OK;
             }
-            out.printf("%-24s %-14s %-50s %-20s %-20s %s%n", "NAME", "PREFIX", "SCOPES", "CREATED", "LAST USED",
+            out.printf("%-24s %-16s %-50s %-20s %-20s %s%n", "NAME", "PREFIX", "SCOPES", "CREATED", "LAST USED",
                     "REVOKED");
             for (ApiKeyInfo key : all) {
-                out.printf("%-24s %-14s %-50s %-20s %-20s %s%n", key.name(), key.keyPrefix() + "...",
+                out.printf("%-24s %-16s %-50s %-20s %-20s %s%n", key.name(), key.keyPrefix() + "...",
                         String.join(",", key.scopes()), time(key.createdAt()), time(key.lastUsedAt()),
                         time(key.revokedAt()));
             }

@@ -10,6 +10,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -19,11 +22,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates {@code Authorization: Bearer <key>} or {@code X-Api-Key: <key>} against {@code api_keys}. A
  * Bearer value shaped like a JWT is left to the JWT filter when JWT mode is on (and refused when it is off). A
  * presented but malformed, unknown or revoked key ends the request with 401 at once; no credential leaves the
- * request anonymous, for the authorization rules to refuse or allow.
+ * request anonymous, for the authorization rules to refuse or allow. With the database down the key cannot be
+ * checked: 503 {@code database-unavailable}, as the services answer then.
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     static final String API_KEY_HEADER = "X-Api-Key";
+    private static final Logger log = LoggerFactory.getLogger(ApiKeyAuthenticationFilter.class);
     private static final String BEARER = "bearer ";
 
     private final ApiKeyStore store;
@@ -57,7 +62,14 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             problems.commence(request, response, new BadCredential("The API key is malformed."));
             return;
         }
-        Optional<ApiKeyStore.StoredKey> stored = store.findByHash(ApiKeyFormat.hash(key));
+        Optional<ApiKeyStore.StoredKey> stored;
+        try {
+            stored = store.findByHash(ApiKeyFormat.hash(key));
+        } catch (DataAccessException e) {
+            log.warn("cannot check an API key, the database is unavailable: {}", e.getMostSpecificCause().getMessage());
+            problems.databaseUnavailable(request, response);
+            return;
+        }
         if (stored.isEmpty()) {
             problems.commence(request, response, new BadCredential("The API key is not known."));
             return;
@@ -72,7 +84,11 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         context.setAuthentication(new ApiKeyAuthentication(valid.id(), valid.name(),
                 ScopeAuthorities.of(valid.scopes())));
         SecurityContextHolder.setContext(context);
-        store.touch(valid.id(), clock.instant());
+        try {
+            store.touch(valid.id(), clock.instant());
+        } catch (DataAccessException e) {
+            log.warn("cannot record the use of API key {}: {}", valid.name(), e.getMostSpecificCause().getMessage());
+        }
         chain.doFilter(request, response);
     }
 

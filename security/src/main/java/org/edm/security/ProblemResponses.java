@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The refusals of access control as RFC 9457 problem details in the services' style
  * ({@code https://edm.example/problems/<slug>}): 401 {@code unauthorized} with {@code WWW-Authenticate}, 403
- * {@code missing-scope} naming the scope, 429 {@code rate-limited} with {@code Retry-After}.
+ * {@code missing-scope} naming the scope, 429 {@code rate-limited} with {@code Retry-After}, and 503
+ * {@code database-unavailable} when a key cannot be checked.
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -64,6 +65,13 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         write(request, response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
                 "This credential has used up its " + kind.name().toLowerCase(java.util.Locale.ROOT)
                         + " requests for now; retry after " + retryAfterSeconds + " s.");
+    }
+
+    /** The key could not be checked: the services' own answer while PostgreSQL is down. */
+    void databaseUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+        write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "The database is unavailable",
+                "The API key cannot be checked while the database is unavailable; retry shortly.");
     }
 
     private static boolean hasCredential(HttpServletRequest request) {

@@ -1,5 +1,10 @@
 package org.edm.search.web;
 
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.edm.security.ApiEndpoints;
 import org.edm.security.RateLimited;
 import org.edm.security.Scopes;
@@ -20,5 +25,15 @@ class ApiAccess {
                 .route(HttpMethod.GET, "/swagger-ui/**", Scopes.DOCUMENTS_READ)
                 .route(HttpMethod.GET, "/swagger-ui.html", Scopes.DOCUMENTS_READ)
                 .build();
+    }
+
+    /** The OpenAPI description names the credential, so that its UI can send one ("Authorize"). */
+    @Bean
+    OpenAPI searchOpenApi() {
+        return new OpenAPI().info(new Info().title("EDM search-api").version("v1"))
+                .components(new Components().addSecuritySchemes("apiKey", new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                        .description("An API key with documents:read (edm-migrations keys create) or a JWT")))
+                .addSecurityItem(new SecurityRequirement().addList("apiKey"));
     }
 }
