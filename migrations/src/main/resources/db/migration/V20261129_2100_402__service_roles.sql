@@ -42,8 +42,11 @@ GRANT SELECT ON api_keys TO edm_ingest;
 GRANT UPDATE (last_used_at) ON api_keys TO edm_ingest;
 
 -- parser-worker: claims and finishes documents, replaces their sections, records processed events, writes
--- documents.processed to its outbox.
+-- documents.processed to its outbox
 GRANT SELECT, UPDATE ON documents TO edm_parser;
 GRANT SELECT, INSERT, UPDATE, DELETE ON sections TO edm_parser;
 GRANT SELECT, INSERT, UPDATE, DELETE ON outbox_events TO edm_parser;
 GRANT SELECT, INSERT ON processed_events TO edm_parser;
+-- and authenticates the API keys sent to its Actuator endpoints
+GRANT SELECT ON api_keys TO edm_parser;
+GRANT UPDATE (last_used_at) ON api_keys TO edm_parser;

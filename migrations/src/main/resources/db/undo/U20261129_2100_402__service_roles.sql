@@ -3,7 +3,7 @@
 -- that uses the same roles), in which case it stays.
 REVOKE ALL ON documents, sections, outbox_events, upload_idempotency_keys, processed_events, api_keys
     FROM edm_ingest, edm_parser, edm_search;
-REVOKE ALL (last_used_at) ON api_keys FROM edm_ingest, edm_search;
+REVOKE ALL (last_used_at) ON api_keys FROM edm_ingest, edm_parser, edm_search;
 
 DO $$
 DECLARE
