@@ -103,7 +103,7 @@ class VersionComparisonIntegrationTest extends WorkerIntegrationTest {
                     WHERE c.from_document_id = :older AND c.to_document_id = :newer
                     """).param("older", older).param("newer", newer)
                     .query((rs, row) -> rs.getInt(1) + " " + rs.getString(2)).single())
-                    .contains("1 ").contains("\"added\": \"in full.\"");
+                    .contains("1 ").contains("\"added\": \"message in full.\"");
             Map<String, String> olderKeys = keysByTitle(older);
             Map<String, String> newerKeys = keysByTitle(newer);
             assertThat(newerKeys.get("2.3 Delete Order")).isEqualTo(olderKeys.get("2.2 Delete Order"))

@@ -24,7 +24,11 @@ import java.util.function.Function;
  * {@code Fields} under each message);</li>
  * <li>content: the Jaccard similarity of the word 3-shingles of the normalised text, at least
  * {@value #SIMILAR}, best pairs first;</li>
- * <li>pass 3 again, for children of parents aligned by content.</li>
+ * <li>pass 3 again, for children of parents aligned by content;</li>
+ * <li>in place: where exactly one unaligned section on each side sits between the same two aligned siblings (or
+ * list end) under aligned parents, the two are aligned when their shingle similarity is at least
+ * {@value #SIMILAR_IN_PLACE} or their title words' at least {@value #SIMILAR}: a section rewritten and retitled
+ * where it was is one {@code changed}, not a {@code removed} and an {@code added}; then pass 3 once more.</li>
  * </ol>
  * Then an aligned section is {@code changed} when its normalised text differs (hunks by java-diff-utils over
  * words), else {@code renamed} when its normalised title differs, else {@code moved} when its parent is not the
@@ -37,6 +41,9 @@ public final class VersionComparer {
 
     /** Least Jaccard similarity of word 3-shingles for two sections with different titles to be aligned. */
     static final double SIMILAR = 0.5;
+
+    /** Least Jaccard similarity of word 3-shingles for two sections in the same place to be aligned. */
+    static final double SIMILAR_IN_PLACE = 0.2;
 
     private VersionComparer() {
     }
@@ -104,6 +111,8 @@ public final class VersionComparer {
             alignUnique(side -> side.titles);
             alignSiblings();
             alignByContent();
+            alignSiblings();
+            alignInPlace();
             alignSiblings();
 
             String[] inherited = new String[to.size()];
@@ -262,6 +271,87 @@ public final class VersionComparer {
                 }
             }
             return children;
+        }
+
+        private void alignInPlace() {
+            Map<String, List<Integer>> olderGaps = gaps(from, forward, true);
+            Map<String, List<Integer>> newerGaps = gaps(to, backward, false);
+            for (Map.Entry<String, List<Integer>> gap : olderGaps.entrySet()) {
+                List<Integer> newerCandidates = newerGaps.get(gap.getKey());
+                if (gap.getValue().size() != 1 || newerCandidates == null || newerCandidates.size() != 1) {
+                    continue;
+                }
+                int f = gap.getValue().get(0);
+                int t = newerCandidates.get(0);
+                if (jaccard(older.shingles.get(f), newer.shingles.get(t)) >= SIMILAR_IN_PLACE
+                        || jaccard(titleWords(older.titles[f]), titleWords(newer.titles[t])) >= SIMILAR) {
+                    align(f, t);
+                }
+            }
+        }
+
+        /**
+         * The unaligned sections of one side by the place they sit in, named in the newer version's terms: parent,
+         * previous and next aligned sibling (-1 for none).
+         */
+        private Map<String, List<Integer>> gaps(List<Section> sections, int[] aligned, boolean isOlder) {
+            Map<Integer, List<Integer>> children = new HashMap<>();
+            for (Section section : sections) {
+                Integer parent = section.parentIndex();
+                children.computeIfAbsent(parent == null ? -1 : parent, p -> new ArrayList<>())
+                        .add(section.orderIndex());
+            }
+            Map<String, List<Integer>> gaps = new HashMap<>();
+            for (Map.Entry<Integer, List<Integer>> family : children.entrySet()) {
+                int parent = family.getKey();
+                int parentInNewer = parent < 0 ? -1 : isOlder ? forward[parent] : parent;
+                if (parent >= 0 && parentInNewer < 0) {
+                    continue;
+                }
+                List<Integer> siblings = family.getValue();
+                for (int i = 0; i < siblings.size(); i++) {
+                    int index = siblings.get(i);
+                    if (aligned[index] >= 0) {
+                        continue;
+                    }
+                    int previous = -1;
+                    for (int j = i - 1; j >= 0 && previous < 0; j--) {
+                        previous = aligned[siblings.get(j)] >= 0 ? inNewer(siblings.get(j), isOlder) : -1;
+                    }
+                    int next = -1;
+                    for (int j = i + 1; j < siblings.size() && next < 0; j++) {
+                        next = aligned[siblings.get(j)] >= 0 ? inNewer(siblings.get(j), isOlder) : -1;
+                    }
+                    gaps.computeIfAbsent(parentInNewer + ":" + previous + ":" + next, g -> new ArrayList<>()).add(index);
+                }
+            }
+            return gaps;
+        }
+
+        private int inNewer(int index, boolean isOlder) {
+            return isOlder ? forward[index] : index;
+        }
+
+        private static long[] titleWords(String title) {
+            return title.isEmpty() ? new long[0]
+                    : Arrays.stream(title.split(" ")).mapToLong(String::hashCode).distinct().toArray();
+        }
+
+        private static double jaccard(long[] a, long[] b) {
+            if (a.length == 0 || b.length == 0) {
+                return 0;
+            }
+            Set<Long> left = new HashSet<>();
+            for (long value : a) {
+                left.add(value);
+            }
+            int shared = 0;
+            for (long value : b) {
+                if (left.contains(value)) {
+                    shared++;
+                }
+            }
+            return (double) shared / (a.length + b.length - shared);
         }
 
         private void alignByContent() {

@@ -310,4 +310,42 @@ class VersionComparerTests {
                 assertThat(change.hunks()).containsExactly(
                         new Hunk(6, 6, "", "<version> Changed Type of Orderbook Id to Alpha.")));
     }
+
+    @Test
+    void aSectionRetitledAndRewrittenWhereItWasIsOneChanged() {
+        // given: 2.2's title and most of its text change; its neighbours stay
+        List<Section> from = spec(3, 3).list();
+        List<Section> to = new ArrayList<>(from);
+        Section old = from.get(6);
+        to.set(6, new Section(6, old.level(), old.parentIndex(), "2.2 Create Complex Instruments",
+                old.body().substring(0, old.body().indexOf('\n')) + "\nComplex instruments are sent again after a "
+                        + "restart of the service, for every product."));
+
+        // when
+        List<SectionChange> differences = differences(from, to);
+
+        // then
+        assertThat(differences).singleElement().satisfies(change -> {
+            assertThat(change.kind()).isEqualTo(ChangeKind.CHANGED);
+            assertThat(change.fromTitle()).isEqualTo(old.title());
+            assertThat(change.toTitle()).isEqualTo("2.2 Create Complex Instruments");
+        });
+    }
+
+    @Test
+    void anUnrelatedSectionInTheSamePlaceIsStillRemovedAndAdded() {
+        // given: 2.2 replaced by a section sharing neither title words nor text
+        List<Section> from = spec(3, 3).list();
+        List<Section> to = new ArrayList<>(from);
+        Section old = from.get(6);
+        to.set(6, new Section(6, old.level(), old.parentIndex(), "2.2 Settlement Windows",
+                "Settlement happens twice a day on business days."));
+
+        // when
+        List<SectionChange> differences = differences(from, to);
+
+        // then
+        assertThat(differences).extracting(SectionChange::kind)
+                .containsExactlyInAnyOrder(ChangeKind.REMOVED, ChangeKind.ADDED);
+    }
 }
