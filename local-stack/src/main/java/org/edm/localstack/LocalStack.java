@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the whole system on one machine with only a JDK: embedded PostgreSQL and Kafka (unless external ones are
- * given), the Flyway migrations, then ingest-service, parser-worker and search-api as child processes. Stops
+ * given), the Flyway migrations, then ingest-service, parser-worker, search-api and web as child processes. Stops
  * everything in reverse order on Ctrl-C; the data directory keeps the database, the broker's log and the stored
  * PDFs for the next start.
  */
@@ -132,11 +132,13 @@ public final class LocalStack implements AutoCloseable {
         }
         String host = settings.serviceHost();
         String services = !settings.startServices() ? "" : """
+                  Open            http://%s:%d/  and sign in with the API key below
                   ingest-service  http://%s:%d/api/documents    (OpenAPI: /v3/api-docs; Actuator on port %d)
                   search-api      http://%s:%d/api/search?q=... (OpenAPI: /v3/api-docs; Actuator on port %d)
                   parser-worker   http://%s:%d/readyz (Actuator on port %d)
-                """.formatted(host, settings.ingestPort(), settings.ingestManagementPort(), host,
-                settings.searchPort(), settings.searchManagementPort(), host, settings.parserPort(),
+                """.formatted(host, settings.webPort(), host, settings.ingestPort(),
+                settings.ingestManagementPort(), host, settings.searchPort(), settings.searchManagementPort(), host,
+                settings.parserPort(),
                 settings.parserManagementPort());
         log.info("""
 
@@ -215,7 +217,7 @@ public final class LocalStack implements AutoCloseable {
 
     private void startServices() throws Exception {
         Files.createDirectories(settings.storageRoot());
-        for (String name : List.of("ingest-service", "parser-worker", "search-api")) {
+        for (String name : List.of("ingest-service", "parser-worker", "search-api", "web")) {
             startService(name);
         }
         for (ServiceProcess service : services.values()) {
@@ -256,6 +258,9 @@ public final class LocalStack implements AutoCloseable {
                 port = settings.searchPort();
                 managementPort = settings.searchManagementPort();
             }
+            case "web" -> {
+                return webLaunch();
+            }
             default -> throw new IllegalArgumentException("no service " + name);
         }
         Map<String, String> environment = new LinkedHashMap<>();
@@ -284,6 +289,24 @@ public final class LocalStack implements AutoCloseable {
                 properties);
         URI readiness = URI.create("http://" + settings.serviceHost() + ":" + port + "/readyz");
         return new ServiceLaunch(name, port, command, environment, readiness);
+    }
+
+    /**
+     * The web page for people: no database, no Kafka, no secret of its own; it calls the two APIs on this machine
+     * with the key of whoever signs in.
+     */
+    private ServiceLaunch webLaunch() throws IOException {
+        String host = "http://" + settings.serviceHost() + ":";
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("EDM_INGEST_URL", host + settings.ingestPort());
+        environment.put("EDM_SEARCH_URL", host + settings.searchPort());
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("server.port", String.valueOf(settings.webPort()));
+        properties.put("server.address", settings.bindAddress());
+        List<String> command = ServiceProcess.command("web", settings.servicesDir(), settings.javaOptions(),
+                properties);
+        URI readiness = URI.create(host + settings.webPort() + "/readyz");
+        return new ServiceLaunch("web", settings.webPort(), command, environment, readiness);
     }
 
     /** The process id of the named service (for tests that read its command line as {@code ps} shows it). */

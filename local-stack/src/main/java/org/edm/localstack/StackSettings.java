@@ -33,6 +33,7 @@ import org.jspecify.annotations.Nullable;
  * @param javaOptions JVM options for each service process
  * @param startServices false to start only PostgreSQL, Kafka and the migrations
  * @param serviceProperties further Spring properties for every service ({@code --service-property=key=value})
+ * @param webPort HTTP port of the web page for people (module web)
  */
 record StackSettings(
         Path dataDir,
@@ -53,14 +54,16 @@ record StackSettings(
         Path servicesDir,
         List<String> javaOptions,
         boolean startServices,
-        Map<String, String> serviceProperties) {
+        Map<String, String> serviceProperties,
+        int webPort) {
 
     static final String USAGE = """
             Usage: java -jar local-stack/target/local-stack.jar [options]
                    java -jar local-stack/target/local-stack.jar watch [--from-beginning] [--kafka=HOST:PORT] [topic...]
 
             Runs the whole Exchange Documentation Manager on this machine: embedded PostgreSQL, an embedded Kafka
-            broker (KRaft), the migrations, ingest-service, parser-worker and search-api. Ctrl-C stops everything.
+            broker (KRaft), the migrations, ingest-service, parser-worker, search-api and the web page (open
+            http://localhost:8080/ and sign in with the key in DATA_DIR/api-key). Ctrl-C stops everything.
 
             Options (environment variable in brackets):
               --data-dir=DIR        data kept between runs [EDM_DATA_DIR]                     default ./data
@@ -69,6 +72,7 @@ record StackSettings(
               --ingest-port=N       ingest-service HTTP port                                  default 8081
               --search-port=N       search-api HTTP port                                      default 8082
               --parser-port=N       parser-worker HTTP port (health probes, Actuator)         default 8083
+              --web-port=N          the web page for people                                   default 8080
               --bind=ADDR           address the services listen on [EDM_BIND_ADDRESS]         default 127.0.0.1
                                     (0.0.0.0 opens them to the network; PostgreSQL and Kafka stay on localhost)
               --ingest-management-port=N  ingest-service Actuator port                        default 9081
@@ -141,10 +145,11 @@ record StackSettings(
                 Path.of(value(flags, "services-dir", Map.of(), "", defaultServicesDir.toString())),
                 splitOptions(value(flags, "java-opts", env, "EDM_JAVA_OPTS", "-Xmx768m")),
                 !infrastructureOnly,
-                Map.copyOf(serviceProperties));
+                Map.copyOf(serviceProperties),
+                port(flags, "web-port", 8080));
         for (String known : List.of("data-dir", "postgres-port", "kafka-port", "ingest-port", "search-port",
                 "parser-port", "bind", "ingest-management-port", "search-management-port", "parser-management-port",
-                "db-url", "db-user", "db-password", "kafka", "drop-dir", "services-dir", "java-opts")) {
+                "db-url", "db-user", "db-password", "kafka", "drop-dir", "services-dir", "java-opts", "web-port")) {
             flags.remove(known);
         }
         if (!flags.isEmpty()) {

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.edm.testsupport.TestInfrastructure;
 
 /**
- * The whole system started once per test JVM through the launcher: the three services run as child processes from
+ * The whole system started once per test JVM through the launcher: the four services run as child processes from
  * the jars the build made, on the JVM's shared real PostgreSQL and Kafka. Parser timeouts are short so that fault
  * tests finish quickly. Every request carries the admin API key the launcher created on its first start
  * ({@code <data dir>/api-key}).
@@ -25,6 +25,8 @@ final class SharedStack {
     final URI ingest;
     final URI search;
     final URI parser;
+    /** The web page for people. */
+    final URI web;
     final URI parserManagement;
     final Path storageRoot;
     final Path dataDir;
@@ -36,6 +38,7 @@ final class SharedStack {
         this.ingest = URI.create(host + settings.ingestPort());
         this.search = URI.create(host + settings.searchPort());
         this.parser = URI.create(host + settings.parserPort());
+        this.web = URI.create(host + settings.webPort());
         this.parserManagement = URI.create(host + settings.parserManagementPort());
         this.storageRoot = settings.storageRoot();
         this.dataDir = settings.dataDir();
@@ -54,6 +57,7 @@ final class SharedStack {
             int ingestPort = freePort();
             int searchPort = freePort();
             int parserPort = freePort();
+            int webPort = freePort();
             var settings = new StackSettings(dataDir, 0, 0, ingestPort, searchPort, parserPort, "127.0.0.1",
                     freePort(), freePort(), freePort(), infrastructure.jdbcUrl(), infrastructure.username(),
                     infrastructure.password(),
@@ -68,7 +72,8 @@ final class SharedStack {
                             "edm.upload.max-size", "64MB",
                             // every test client shares the one admin key: keep the limiter, far above the load
                             "edm.security.rate-limit.uploads", "1000000",
-                            "edm.security.rate-limit.searches", "1000000"));
+                            "edm.security.rate-limit.searches", "1000000"),
+                    webPort);
             var stack = new LocalStack(settings);
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-test-stack-stop"));
             stack.start();

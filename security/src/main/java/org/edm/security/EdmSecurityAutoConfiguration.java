@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderNotFoundException;
@@ -36,12 +37,14 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Access control of an EDM HTTP service, on by being on the classpath. Every request needs a credential (an API
  * key, or a JWT in JWT mode) except the probes {@code /livez} and {@code /readyz}; the service's
  * {@link ApiEndpoints} bean says which scope each endpoint needs; actuator endpoints ({@code /actuator/**}, on the
- * management port) need {@code admin} or a request from a loopback address. Sessions and CSRF are off: every
+ * management port) need {@code admin} or a request from a loopback address; {@code GET /api/me} (the caller's
+ * name and scopes) needs any valid credential. Sessions and CSRF are off: every
  * request carries its credential.
  */
 @AutoConfiguration(beforeName = {
@@ -59,6 +62,12 @@ public class EdmSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     ApiEndpoints apiEndpoints() {
         return ApiEndpoints.builder().build();
+    }
+
+    /** {@code GET /api/me}: the caller's name and scopes. */
+    @Bean
+    CallerController edmCallerController() {
+        return new CallerController();
     }
 
     /** Lazy: only a service that pages with cursors creates it (and warns about a missing secret). */
@@ -122,6 +131,9 @@ public class EdmSecurityAutoConfiguration {
                     requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
                     requests.requestMatchers("/livez", "/readyz").permitAll();
                     requests.requestMatchers("/actuator/**").access(adminOrLoopback(settings.management()));
+                    // who am I: any valid credential, before the services' own /api/** rules
+                    requests.requestMatchers(PathPatternRequestMatcher.pathPattern(HttpMethod.GET,
+                            CallerController.PATH)).authenticated();
                     for (ApiEndpoints.Route route : endpoints.routes()) {
                         requests.requestMatchers(route.matcher()).hasAuthority(ScopeAuthorities.authority(route.scope()));
                     }

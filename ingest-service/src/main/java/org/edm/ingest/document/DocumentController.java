@@ -1,5 +1,7 @@
 package org.edm.ingest.document;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -8,6 +10,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.edm.ingest.web.ApiPaths;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -35,6 +42,29 @@ class DocumentController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     DocumentView status(@PathVariable UUID id) {
         return DocumentView.of(lifecycle.find(id));
+    }
+
+    @GetMapping(ApiPaths.FILE)
+    @Operation(summary = "The stored PDF", description = "Streams the original file as uploaded, "
+            + "application/pdf, inline (browsers open it; #page=N jumps to a page).")
+    @ApiResponse(responseCode = "200", description = "The PDF",
+            content = @Content(mediaType = "application/pdf"))
+    @ApiResponse(responseCode = "404", description = "document-not-found, document-file-missing",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<Resource> file(@PathVariable UUID id) throws IOException {
+        DocumentLifecycle.StoredFile file = lifecycle.file(id);
+        StoredDocument document = file.document();
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .contentLength(document.sizeBytes())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(fileName(document), StandardCharsets.UTF_8).build().toString())
+                .body(new InputStreamResource(file.content()));
+    }
+
+    /** {@code <title>-<version>.pdf} without characters file systems refuse. */
+    static String fileName(StoredDocument document) {
+        return (document.title() + "-" + document.version()).replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_") + ".pdf";
     }
 
     @DeleteMapping(ApiPaths.DOCUMENT)

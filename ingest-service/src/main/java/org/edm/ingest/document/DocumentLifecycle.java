@@ -1,6 +1,8 @@
 package org.edm.ingest.document;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,6 +36,26 @@ class DocumentLifecycle {
 
     StoredDocument find(UUID id) {
         return documents.findById(id).orElseThrow(() -> new DocumentNotFound(id));
+    }
+
+    /**
+     * The stored PDF of a document, open for reading (the caller closes it).
+     *
+     * @throws DocumentNotFound    no such document
+     * @throws DocumentFileMissing the row exists but its file does not
+     */
+    StoredFile file(UUID id) throws IOException {
+        StoredDocument document = find(id);
+        try {
+            return new StoredFile(document, storage.open(document.filePath()));
+        } catch (NoSuchFileException e) {
+            log.warn("Document without its file: document={} file={}", id, document.filePath());
+            throw new DocumentFileMissing(id);
+        }
+    }
+
+    /** A document and its open PDF. */
+    record StoredFile(StoredDocument document, InputStream content) {
     }
 
     /**

@@ -53,6 +53,9 @@ public interface DocumentStorage {
 
     boolean exists(String key);
 
+    /** Opens the stored file of {@code key} for reading; {@link java.nio.file.NoSuchFileException} when it is gone. */
+    InputStream open(String key) throws IOException;
+
     /** Keys of stored files last modified before the instant, for the orphan sweeper. */
     List<String> keysModifiedBefore(Instant instant) throws IOException;
 

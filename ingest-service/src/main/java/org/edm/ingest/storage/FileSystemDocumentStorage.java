@@ -161,6 +161,11 @@ final class FileSystemDocumentStorage implements DocumentStorage {
     }
 
     @Override
+    public InputStream open(String key) throws IOException {
+        return Files.newInputStream(resolve(key));
+    }
+
+    @Override
     public List<String> keysModifiedBefore(Instant instant) throws IOException {
         List<String> keys = new ArrayList<>();
         try (DirectoryStream<Path> shards = Files.newDirectoryStream(root,

@@ -6,6 +6,7 @@ public final class ApiPaths {
     public static final String DOCUMENTS = "/api/documents";
     public static final String DOCUMENT = DOCUMENTS + "/{id}";
     public static final String REPROCESS = DOCUMENT + "/reprocess";
+    public static final String FILE = DOCUMENT + "/file";
 
     private ApiPaths() {
     }

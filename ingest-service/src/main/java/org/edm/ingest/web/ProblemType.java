@@ -22,6 +22,7 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT,
             "The Idempotency-Key was already used for a different upload"),
     DOCUMENT_NOT_FOUND("document-not-found", HttpStatus.NOT_FOUND, "No such document"),
+    DOCUMENT_FILE_MISSING("document-file-missing", HttpStatus.NOT_FOUND, "The document's file is missing"),
     DOCUMENT_BUSY("document-busy", HttpStatus.CONFLICT, "The document is being processed"),
     INVALID_DOCUMENT_ID("invalid-document-id", HttpStatus.BAD_REQUEST, "The document id is not a UUID"),
     MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST, "The request could not be read"),

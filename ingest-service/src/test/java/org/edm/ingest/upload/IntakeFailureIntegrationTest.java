@@ -132,6 +132,11 @@ class IntakeFailureIntegrationTest extends IngestIntegrationTest {
         }
 
         @Override
+        public InputStream open(String key) throws IOException {
+            return delegate.open(key);
+        }
+
+        @Override
         public boolean exists(String key) {
             return delegate.exists(key);
         }

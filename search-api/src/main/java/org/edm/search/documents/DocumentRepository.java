@@ -49,7 +49,10 @@ class DocumentRepository {
 
     /** Newest upload first; the keyset (upload_date, id) makes pages stable while documents arrive. */
     static final String LIST = """
-            SELECT d.id, d.title, d.version, d.processing_status, d.upload_date, d.page_count
+            SELECT d.id, d.title, d.version, d.processing_status, d.upload_date, d.page_count,
+                   CASE WHEN d.metadata ->> 'section_count' ~ '^[0-9]{1,9}$'
+                        THEN CAST(d.metadata ->> 'section_count' AS integer) END AS section_count,
+                   d.metadata ->> 'failure_reason' AS failure_reason
             FROM documents d
             WHERE %s
               AND (NOT :after OR d.upload_date < :afterDate OR (d.upload_date = :afterDate AND d.id > :afterId))
@@ -122,7 +125,8 @@ class DocumentRepository {
                 .param("rows", rows)
                 .query((rs, n) -> new DocumentSummary(rs.getObject("id", UUID.class), rs.getString("title"),
                         rs.getString("version"), rs.getString("processing_status"),
-                        rs.getObject("upload_date", LocalDateTime.class), rs.getObject("page_count", Integer.class)))
+                        rs.getObject("upload_date", LocalDateTime.class), rs.getObject("page_count", Integer.class),
+                        rs.getObject("section_count", Integer.class), rs.getString("failure_reason")))
                 .list();
     }
 

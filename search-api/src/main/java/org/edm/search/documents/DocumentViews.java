@@ -14,9 +14,15 @@ final class DocumentViews {
     private DocumentViews() {
     }
 
-    /** One entry of {@code GET /api/documents}. */
+    /**
+     * One entry of {@code GET /api/documents}.
+     *
+     * @param sectionCount  sections the parser wrote ({@code metadata.section_count}), absent until it is done
+     * @param failureReason why a {@code failed} document failed ({@code metadata.failure_reason}, e.g.
+     *                      {@code encrypted}), absent otherwise
+     */
     record DocumentSummary(UUID id, String title, String version, String status, LocalDateTime uploadDate,
-            @Nullable Integer pageCount) {
+            @Nullable Integer pageCount, @Nullable Integer sectionCount, @Nullable String failureReason) {
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.edm.search.ReaderKey;
@@ -69,6 +70,33 @@ class DocumentsIntegrationTest {
         assertThat(done.path("id").asString()).isEqualTo(spec.toString());
         assertThat(done.path("status").asString()).isEqualTo("done");
         assertThat(done.path("pageCount").asInt()).isEqualTo(12);
+    }
+
+    @Test
+    void listShowsSectionCountAndFailureReasonFromTheParsersMetadata() {
+        // given: what parser-worker records in metadata when it finishes or gives up
+        String word = TestDocuments.uniqueWord();
+        UUID parsed = data.document("Parsed " + word, "1.0", "done");
+        UUID broken = data.document("Broken " + word, "1.0", "failed");
+        UUID odd = data.document("Odd " + word, "1.0", "done");
+        data.jdbc().sql("UPDATE documents SET metadata = metadata || CAST(:m AS jsonb) WHERE id = :id")
+                .param("m", "{\"section_count\": 42}").param("id", parsed).update();
+        data.jdbc().sql("UPDATE documents SET metadata = metadata || CAST(:m AS jsonb) WHERE id = :id")
+                .param("m", "{\"failure_reason\": \"encrypted\"}").param("id", broken).update();
+        data.jdbc().sql("UPDATE documents SET metadata = metadata || CAST(:m AS jsonb) WHERE id = :id")
+                .param("m", "{\"section_count\": \"many\"}").param("id", odd).update();
+
+        // when
+        JsonNode documents = list("title=" + word + "&limit=10").path("documents");
+
+        // then
+        Map<String, JsonNode> byId = new java.util.HashMap<>();
+        documents.forEach(d -> byId.put(d.path("id").asString(), d));
+        assertThat(byId.get(parsed.toString()).path("sectionCount").asInt()).isEqualTo(42);
+        assertThat(byId.get(parsed.toString()).path("failureReason").isNull()).isTrue();
+        assertThat(byId.get(broken.toString()).path("failureReason").asString()).isEqualTo("encrypted");
+        assertThat(byId.get(broken.toString()).path("sectionCount").isNull()).isTrue();
+        assertThat(byId.get(odd.toString()).path("sectionCount").isNull()).isTrue();
     }
 
     @Test

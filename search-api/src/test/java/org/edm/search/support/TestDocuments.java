@@ -16,6 +16,11 @@ public final class TestDocuments {
 
     private final JdbcClient jdbc = JdbcClient.create(TestInfrastructure.shared().dataSource());
 
+    /** The shared test database, for rows the helpers do not write. */
+    public JdbcClient jdbc() {
+        return jdbc;
+    }
+
     public UUID document(String title, String version, String status) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""

@@ -1,0 +1,4 @@
+@NullMarked
+package org.edm.web.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.edm.web.documents;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,68 @@
+package org.edm.web.library;
+
+import java.util.List;
+import java.util.Set;
+
+import org.edm.web.api.ApiClient;
+import org.edm.web.api.ApiViews.DocumentList;
+import org.edm.web.api.ApiViews.DocumentSummary;
+import org.edm.web.signin.Person;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The library: documents newest first with their status, filtered by status and title; the table is also served
+ * alone ({@code /library/rows}) for htmx to poll every 2 s while any document on it is pending or processing.
+ */
+@Controller
+class LibraryController {
+
+    static final Set<String> STATUSES = Set.of("pending", "processing", "done", "failed");
+    private static final int PAGE_SIZE = 50;
+
+    private final ApiClient api;
+
+    LibraryController(ApiClient api) {
+        this.api = api;
+    }
+
+    @GetMapping("/")
+    String library(@AuthenticationPrincipal Person person, @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String title,
+            @RequestParam(required = false) @Nullable String cursor, Model model) {
+        rows(person, status, title, cursor, model);
+        model.addAttribute("statuses", List.of("pending", "processing", "done", "failed"));
+        return "library";
+    }
+
+    @GetMapping("/library/rows")
+    String rowsOnly(@AuthenticationPrincipal Person person, @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String title,
+            @RequestParam(required = false) @Nullable String cursor, Model model) {
+        rows(person, status, title, cursor, model);
+        return "library :: rows";
+    }
+
+    private void rows(Person person, @Nullable String status, @Nullable String title, @Nullable String cursor,
+            Model model) {
+        String knownStatus = status != null && STATUSES.contains(status) ? status : null;
+        DocumentList list = api.documents(person.key(), knownStatus, blankToNull(title), blankToNull(cursor),
+                PAGE_SIZE);
+        model.addAttribute("person", person);
+        model.addAttribute("documents", list.documents());
+        model.addAttribute("total", list.total());
+        model.addAttribute("nextCursor", list.nextCursor());
+        model.addAttribute("status", knownStatus);
+        model.addAttribute("title", title == null ? "" : title);
+        model.addAttribute("cursor", blankToNull(cursor));
+        model.addAttribute("polling", list.documents().stream().anyMatch(DocumentSummary::inProgress));
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

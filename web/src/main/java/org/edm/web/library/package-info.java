@@ -1,0 +1,4 @@
+@NullMarked
+package org.edm.web.library;
+
+import org.jspecify.annotations.NullMarked;

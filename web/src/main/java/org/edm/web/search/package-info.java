@@ -1,0 +1,4 @@
+@NullMarked
+package org.edm.web.search;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.edm.web.signin;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.edm.web.upload;
+
+import org.jspecify.annotations.NullMarked;

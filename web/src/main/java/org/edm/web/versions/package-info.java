@@ -1,0 +1,4 @@
+@NullMarked
+package org.edm.web.versions;
+
+import org.jspecify.annotations.NullMarked;
