@@ -60,6 +60,10 @@ public final class LocalStack implements AutoCloseable {
             System.out.print(StackSettings.USAGE);
             return;
         }
+        if (args.length > 0 && args[0].equals("benchmark")) {
+            ThroughputBenchmark.main(List.of(args).subList(1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("watch")) {
             try {
                 TopicWatcher.run(List.of(args).subList(1, args.length), System.getenv());

@@ -18,6 +18,7 @@ class KafkaTopicsConfiguration {
     @Bean
     KafkaAdmin.NewTopics ingestTopics(KafkaSettings settings) {
         return new KafkaAdmin.NewTopics(topic(Topics.DOCUMENTS_UPLOADED, settings.uploadedPartitions(), settings),
+                topic(Topics.DOCUMENTS_UPLOADED_BULK, settings.uploadedPartitions(), settings),
                 topic(Topics.DOCUMENTS_DELETED, settings.topicPartitions(), settings));
     }
 
