@@ -22,8 +22,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.pdfbox.Loader;
@@ -38,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * through the HTTP API of a running stack with N clients, waits until each document is final and prints pages/s
  * from the first upload to the last final status, upload-to-searchable percentiles (server timestamps
  * {@code uploadDate} to {@code updatedAt} of the final status, which commits with the sections), the parser's mean
- * split and write time per document (from its Prometheus meters; queue wait is the rest), and the floor: plain text
+ * split and write time per document (from its Actuator metrics; queue wait is the rest), and the floor: plain text
  * extraction of the same files on all cores ({@code pdftotext}, one process per core, when installed; else PDFBox).
  * Not a test: it measures, it does not assert.
  */
@@ -49,25 +47,23 @@ final class ThroughputBenchmark {
               --clients=N          concurrent uploading clients                            default 4
               --min-pages=N        upload the folders again (same files, new version labels) until N pages
               --ingest=URL         ingest-service                                          default http://localhost:8081
-              --parser-metrics=URL parser-worker's Prometheus endpoint (loopback)  default http://localhost:8083/actuator/prometheus
+              --parser-actuator=URL parser-worker's Actuator (metrics, from loopback)  default http://localhost:8083/actuator
               --key-file=FILE      API key with documents:write and documents:read          default data/api-key
               --bulk               send the uploads as bulk work (header X-Edm-Priority: bulk)
               --no-floor           skip the text extraction floor
             """;
 
-    private static final Pattern METER = Pattern.compile("^(edm_parser_(?:split|write)_duration_seconds_(?:sum|count))"
-            + "(\\{[^}]*\\})? ([0-9.eE+-]+)$");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String ingest;
-    private final String parserMetrics;
+    private final String parserActuator;
     private final String key;
     private final boolean bulk;
 
-    private ThroughputBenchmark(String ingest, String parserMetrics, String key, boolean bulk) {
+    private ThroughputBenchmark(String ingest, String parserActuator, String key, boolean bulk) {
         this.ingest = ingest;
-        this.parserMetrics = parserMetrics;
+        this.parserActuator = parserActuator;
         this.key = key;
         this.bulk = bulk;
     }
@@ -88,7 +84,7 @@ final class ThroughputBenchmark {
         int clients = 4;
         long minPages = 0;
         String ingest = "http://localhost:8081";
-        String metrics = "http://localhost:8083/actuator/prometheus";
+        String metrics = "http://localhost:8083/actuator";
         Path keyFile = Path.of("data/api-key");
         boolean floor = true;
         boolean bulk = false;
@@ -102,7 +98,7 @@ final class ThroughputBenchmark {
                 minPages = Long.parseLong(value);
             } else if (arg.startsWith("--ingest=")) {
                 ingest = value;
-            } else if (arg.startsWith("--parser-metrics=")) {
+            } else if (arg.startsWith("--parser-actuator=")) {
                 metrics = value;
             } else if (arg.startsWith("--key-file=")) {
                 keyFile = Path.of(value);
@@ -284,7 +280,7 @@ final class ThroughputBenchmark {
                     + "write %.0f ms; write share of split+write %.1f%%%n", Math.max(0, mean - split - write), split,
                     write, 100 * write / (split + write));
         } else {
-            System.out.println("per document: parser meters not readable (give --parser-metrics)");
+            System.out.println("per document: parser meters not readable (give --parser-actuator)");
         }
     }
 
@@ -300,16 +296,27 @@ final class ThroughputBenchmark {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 
-    /** Sums of the parser's split and write timers over their tags; empty when the endpoint is not reachable. */
+    /** The parser's split and write timers (count, total seconds); empty when its Actuator is not reachable. */
     private Map<String, Double> parserMeters() {
         Map<String, Double> meters = new HashMap<>();
+        timer(meters, "edm.parser.split.duration?tag=status:done", "split");
+        timer(meters, "edm.parser.write.duration", "write");
+        return meters;
+    }
+
+    private void timer(Map<String, Double> meters, String path, String name) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(parserMetrics)).GET()
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            for (String line : response.body().split("\n")) {
-                Matcher m = METER.matcher(line.strip());
-                if (m.matches() && (m.group(2) == null || !m.group(2).contains("status=\"failed\""))) {
-                    meters.merge(m.group(1), Double.parseDouble(m.group(3)), Double::sum);
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(parserActuator + "/metrics/"
+                    + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return;
+            }
+            for (JsonNode measurement : JSON.readTree(response.body()).path("measurements")) {
+                String statistic = measurement.path("statistic").asString();
+                if (statistic.equals("COUNT")) {
+                    meters.put("edm_parser_" + name + "_duration_seconds_count", measurement.path("value").asDouble());
+                } else if (statistic.equals("TOTAL_TIME")) {
+                    meters.put("edm_parser_" + name + "_duration_seconds_sum", measurement.path("value").asDouble());
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -317,7 +324,6 @@ final class ThroughputBenchmark {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return meters;
     }
 
     /** The same files read to plain text on every core: what no splitter that reads every page can beat. */
