@@ -9,6 +9,13 @@ public final class Topics {
     /** {@link DocumentUploaded}: a document was accepted (or re-submitted) and waits to be parsed. */
     public static final String DOCUMENTS_UPLOADED = "documents.uploaded";
 
+    /**
+     * {@link DocumentUploaded} of bulk work (drop folder, scripts: uploads sent with {@code X-Edm-Priority: bulk}):
+     * the same events as {@link #DOCUMENTS_UPLOADED}, on a topic of their own so that the parser serves
+     * interactive uploads first instead of queueing them behind a bulk import.
+     */
+    public static final String DOCUMENTS_UPLOADED_BULK = "documents.uploaded.bulk";
+
     /** {@link DocumentDeleted}: a document, its file and its sections were removed. */
     public static final String DOCUMENTS_DELETED = "documents.deleted";
 

@@ -45,6 +45,11 @@ public final class IngestClient {
     }
 
     public Response upload(Upload upload) {
+        return upload(upload, null);
+    }
+
+    /** An upload with an {@code X-Edm-Priority} header ({@code bulk}, {@code interactive}, or anything to refuse). */
+    public Response upload(Upload upload, @Nullable String priority) {
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         if (upload.file() != null) {
             HttpHeaders fileHeaders = new HttpHeaders();
@@ -67,6 +72,9 @@ public final class IngestClient {
                 .headers(headers -> {
                     if (upload.idempotencyKey() != null) {
                         headers.set("Idempotency-Key", upload.idempotencyKey());
+                    }
+                    if (priority != null) {
+                        headers.set("X-Edm-Priority", priority);
                     }
                 })
                 .body(parts)

@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * there is one, else from the file name ({@code Nasdaq.Ouch.v4.2.pdf} gives title {@code Nasdaq.Ouch} and version
  * {@code 4.2}; without a version suffix the version is {@code 1}). Uploaded files move to {@code uploaded/}, rejected
  * ones to {@code rejected/} with the API's answer beside them, under a name no earlier file has there (a second
- * {@code a.pdf} becomes {@code a-2.pdf}).
+ * {@code a.pdf} becomes {@code a-2.pdf}). Uploads are sent as bulk work ({@code X-Edm-Priority: bulk}), so a
+ * folder of hundreds of files never delays a user's upload.
  * <p>
  * A transient failure (the service unreachable or timing out, or answering 408, 429, 500, 502, 503 or 504) leaves
  * the file where it is and retries it with exponential back-off (1 s doubling up to 1 min), so an outage never
@@ -185,6 +186,8 @@ final class DropFolder implements AutoCloseable {
                 .timeout(requestTimeout)
                 .header("Authorization", "Bearer " + apiKey)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                // a folder of files is bulk work: parsed after interactive uploads (documents.uploaded.bulk)
+                .header("X-Edm-Priority", "bulk")
                 .POST(HttpRequest.BodyPublishers.concat(
                         HttpRequest.BodyPublishers.ofString(fields.toString()),
                         HttpRequest.BodyPublishers.ofFile(file),

@@ -135,7 +135,11 @@ abstract class WorkerIntegrationTest {
     }
 
     protected void publishRaw(String key, String value) {
-        var record = new ProducerRecord<>(Topics.DOCUMENTS_UPLOADED, key, value);
+        publishRaw(Topics.DOCUMENTS_UPLOADED, key, value);
+    }
+
+    protected void publishRaw(String topic, String key, String value) {
+        var record = new ProducerRecord<>(topic, key, value);
         record.headers().add(Topics.EVENT_TYPE_HEADER, DocumentUploaded.TYPE.getBytes());
         kafka.send(record).join();
     }

@@ -26,11 +26,20 @@ public class DocumentEvents {
         this.clock = clock;
     }
 
-    /** {@link DocumentUploaded} with the given trigger ({@code upload} or {@code reprocess}). */
+    /** {@link DocumentUploaded} with the given trigger ({@code upload}, {@code reprocess}, {@code recovery}). */
     public DocumentUploaded uploaded(StoredDocument document, String trigger) {
+        return uploaded(document, trigger, false);
+    }
+
+    /**
+     * {@link DocumentUploaded} on {@value Topics#DOCUMENTS_UPLOADED}, or on {@value Topics#DOCUMENTS_UPLOADED_BULK}
+     * for bulk work, which the parser serves after interactive work.
+     */
+    public DocumentUploaded uploaded(StoredDocument document, String trigger, boolean bulk) {
         DocumentUploaded event = DocumentUploaded.of(clock.instant(), document.id(), document.title(),
                 document.version(), document.filePath(), document.sizeBytes(), document.sha256(), trigger);
-        outbox.append(new OutboxMessage(event.eventId(), Topics.DOCUMENTS_UPLOADED, AGGREGATE_TYPE, document.id(),
+        outbox.append(new OutboxMessage(event.eventId(),
+                bulk ? Topics.DOCUMENTS_UPLOADED_BULK : Topics.DOCUMENTS_UPLOADED, AGGREGATE_TYPE, document.id(),
                 event.type(), event));
         return event;
     }

@@ -2,6 +2,7 @@ package org.edm.ingest.kafka;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.edm.events.Topics;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -16,14 +17,19 @@ class KafkaTopicsConfiguration {
 
     @Bean
     KafkaAdmin.NewTopics ingestTopics(KafkaSettings settings) {
-        return new KafkaAdmin.NewTopics(topic(Topics.DOCUMENTS_UPLOADED, settings),
-                topic(Topics.DOCUMENTS_DELETED, settings));
+        return new KafkaAdmin.NewTopics(topic(Topics.DOCUMENTS_UPLOADED, settings.uploadedPartitions(), settings),
+                topic(Topics.DOCUMENTS_UPLOADED_BULK, settings.uploadedPartitions(), settings),
+                topic(Topics.DOCUMENTS_DELETED, settings.topicPartitions(), settings));
     }
 
-    private static NewTopic topic(String name, KafkaSettings settings) {
+    /**
+     * The work topic gets a partition count of its own: it bounds how many documents the parsers work on at once
+     * (KafkaAdmin adds partitions to an existing topic that has fewer).
+     */
+    private static NewTopic topic(String name, @Nullable Integer partitions, KafkaSettings settings) {
         TopicBuilder builder = TopicBuilder.name(name);
-        if (settings.topicPartitions() != null) {
-            builder.partitions(settings.topicPartitions());
+        if (partitions != null) {
+            builder.partitions(partitions);
         }
         if (settings.topicReplicationFactor() != null) {
             builder.replicas(settings.topicReplicationFactor());

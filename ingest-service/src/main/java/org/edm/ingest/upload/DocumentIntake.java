@@ -129,7 +129,7 @@ class DocumentIntake {
             Optional<StoredDocument> created = documents.insertIfNew(id, request.title(), request.version(), key,
                     metadataJson(request, staged));
             if (created.isPresent()) {
-                events.uploaded(created.get(), DocumentUploaded.TRIGGER_UPLOAD);
+                events.uploaded(created.get(), DocumentUploaded.TRIGGER_UPLOAD, request.bulk());
                 rememberKey(request, id);
                 promote(staged, key, id, promotion);
                 return new UploadResult(created.get(), Outcome.CREATED);

@@ -55,6 +55,10 @@ final class Rejections {
             super(ProblemType.FIELD_INVALID, "The field '" + field + "' contains control characters",
                     Map.of("field", field));
         }
+
+        FieldInvalid(String field, String detail) {
+            super(ProblemType.FIELD_INVALID, detail, Map.of("field", field));
+        }
     }
 
     static final class MalformedMetadata extends RejectedRequest {

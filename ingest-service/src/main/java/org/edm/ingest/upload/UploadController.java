@@ -83,13 +83,16 @@ class UploadController {
             @RequestParam(name = "metadata", required = false) @Nullable String metadata,
             @Parameter(description = "Makes retries safe: a repeated key returns the first request's document")
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey,
+            @Parameter(description = "bulk: parsed after interactive uploads (drop folder, scripts); "
+                    + "interactive (default)")
+            @RequestHeader(name = UploadRequest.PRIORITY_HEADER, required = false) @Nullable String priority,
             @Parameter(hidden = true) Authentication caller) {
         long started = System.nanoTime();
         if (file == null) {
             throw new FileMissing();
         }
         UploadRequest request = UploadRequest.of(title, version, metadata, idempotencyKey,
-                file.getOriginalFilename(), Caller.of(caller).id(), metadataParser);
+                file.getOriginalFilename(), Caller.of(caller).id(), metadataParser).withPriority(priority);
         if (file.isEmpty()) {
             throw new FileEmpty();
         }

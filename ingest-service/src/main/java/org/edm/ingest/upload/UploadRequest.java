@@ -25,6 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param metadata the client's metadata, stored under {@code metadata.custom}
  * @param originalFilename the client's file name without any path, for display only (never used for storage)
  * @param caller who sent the upload ({@link org.edm.security.Caller}): an Idempotency-Key is the caller's own
+ * @param bulk announced on {@code documents.uploaded.bulk}, parsed after interactive uploads
  */
 record UploadRequest(
         String title,
@@ -32,7 +33,11 @@ record UploadRequest(
         @Nullable ObjectNode metadata,
         @Nullable String idempotencyKey,
         @Nullable String originalFilename,
-        String caller) {
+        String caller,
+        boolean bulk) {
+
+    /** The request header that marks an upload as bulk work: {@code X-Edm-Priority: bulk} (or {@code interactive}). */
+    static final String PRIORITY_HEADER = "X-Edm-Priority";
 
     static final int MAX_TITLE_LENGTH = 255;
     static final int MAX_VERSION_LENGTH = 50;
@@ -49,7 +54,22 @@ record UploadRequest(
                 metadata == null || metadata.isBlank() ? null : metadataParser.parse(metadata),
                 idempotencyKey == null ? null : checkedKey(idempotencyKey),
                 displayName(originalFilename),
-                caller);
+                caller,
+                false);
+    }
+
+    /**
+     * This request with the priority of the {@value #PRIORITY_HEADER} header: absent or {@code interactive} (the
+     * default), or {@code bulk}; anything else is refused.
+     */
+    UploadRequest withPriority(@Nullable String priority) {
+        if (priority == null || priority.strip().equalsIgnoreCase("interactive")) {
+            return this;
+        }
+        if (priority.strip().equalsIgnoreCase("bulk")) {
+            return new UploadRequest(title, version, metadata, idempotencyKey, originalFilename, caller, true);
+        }
+        throw new FieldInvalid(PRIORITY_HEADER, "The header '" + PRIORITY_HEADER + "' must be bulk or interactive");
     }
 
     private static String requiredText(String field, @Nullable String raw, int maxLength) {

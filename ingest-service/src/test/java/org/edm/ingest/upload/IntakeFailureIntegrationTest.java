@@ -81,7 +81,7 @@ class IntakeFailureIntegrationTest extends IngestIntegrationTest {
     }
 
     private static UploadRequest request(String title) {
-        return new UploadRequest(title, "1", null, UUID.randomUUID().toString(), "spec.pdf", "key:test");
+        return new UploadRequest(title, "1", null, UUID.randomUUID().toString(), "spec.pdf", "key:test", false);
     }
 
     private static InputStream pdf(String title) {

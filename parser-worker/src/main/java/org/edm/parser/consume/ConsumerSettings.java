@@ -2,13 +2,15 @@ package org.edm.parser.consume;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The {@code documents.uploaded} consumer.
  *
- * @param concurrency listener threads of this instance (at most one per partition does work)
+ * @param concurrency listener threads of this instance, each parsing one document at a time (at most one per
+ *     partition does work); default: the available processors
  * @param retries how often a record that failed transiently (database unreachable) is retried before it goes
  *     to the dead-letter topic
  * @param initialBackoff wait before the first retry
@@ -17,13 +19,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("edm.parser.consumer")
 public record ConsumerSettings(
-        @DefaultValue("1") int concurrency,
+        @Nullable Integer concurrency,
         @DefaultValue("10") int retries,
         @DefaultValue("1s") Duration initialBackoff,
         @DefaultValue("2.0") double backoffMultiplier,
         @DefaultValue("60s") Duration maxBackoff) {
 
     public ConsumerSettings {
+        if (concurrency == null) {
+            concurrency = Runtime.getRuntime().availableProcessors();
+        }
         if (concurrency < 1) {
             throw new IllegalArgumentException("edm.parser.consumer.concurrency must be at least 1: " + concurrency);
         }

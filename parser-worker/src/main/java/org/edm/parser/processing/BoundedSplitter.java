@@ -55,6 +55,7 @@ class BoundedSplitter implements DisposableBean {
     private final Semaphore slots;
     private final Set<Running> running = ConcurrentHashMap.newKeySet();
     private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicInteger interactiveWaiting = new AtomicInteger();
     private final ThreadPoolExecutor pool;
     private volatile boolean closing;
 
@@ -87,7 +88,12 @@ class BoundedSplitter implements DisposableBean {
      *     split with {@link ClaimLost}
      */
     SplitOutcome split(Path pdf, UUID documentId, BooleanSupplier heartbeat) {
-        SplitOutcome outcome = run(pdf, documentId, heartbeat);
+        return split(pdf, documentId, heartbeat, WorkPriority.INTERACTIVE);
+    }
+
+    /** As {@link #split(Path, UUID, BooleanSupplier)}; a {@code BULK} split lets waiting interactive ones go first. */
+    SplitOutcome split(Path pdf, UUID documentId, BooleanSupplier heartbeat, WorkPriority priority) {
+        SplitOutcome outcome = run(pdf, documentId, heartbeat, priority);
         if (closing) {
             // Shutting down interrupts the split, which PDFBox may report as a damaged file: never record that.
             throw new SplitAbandoned(documentId);
@@ -116,8 +122,8 @@ class BoundedSplitter implements DisposableBean {
         return waiting.get();
     }
 
-    private SplitOutcome run(Path pdf, UUID documentId, BooleanSupplier heartbeat) {
-        acquireSlot(documentId, heartbeat);
+    private SplitOutcome run(Path pdf, UUID documentId, BooleanSupplier heartbeat, WorkPriority priority) {
+        acquireSlot(documentId, heartbeat, priority);
         long deadline = System.nanoTime() + this.deadline.toNanos();
         Running entry = new Running(documentId, deadline);
         running.add(entry);
@@ -181,9 +187,17 @@ class BoundedSplitter implements DisposableBean {
         }
     }
 
-    /** Waits for a free slot, keeping the claim fresh; a rejection after {@code slot-wait}. */
-    private void acquireSlot(UUID documentId, BooleanSupplier heartbeat) {
+    /**
+     * Waits for a free slot, keeping the claim fresh; a rejection after {@code slot-wait}. A bulk caller that gets
+     * a slot while an interactive one waits hands it on (the fair semaphore gives it to the longest waiter) and
+     * queues again behind it.
+     */
+    private void acquireSlot(UUID documentId, BooleanSupplier heartbeat, WorkPriority priority) {
         long giveUp = System.nanoTime() + slotWait.toNanos();
+        boolean bulk = priority == WorkPriority.BULK;
+        if (!bulk) {
+            interactiveWaiting.incrementAndGet(); // before waiting: who sees a waiter sees its priority
+        }
         waiting.incrementAndGet();
         try {
             while (true) {
@@ -197,7 +211,12 @@ class BoundedSplitter implements DisposableBean {
                     throw new RejectedExecutionException("no free split slot within " + slotWait);
                 }
                 if (slots.tryAcquire(Math.min(remaining, heartbeatInterval.toNanos()), TimeUnit.NANOSECONDS)) {
-                    return;
+                    if (!bulk || interactiveWaiting.get() == 0) {
+                        return;
+                    }
+                    slots.release();
+                    Thread.onSpinWait();
+                    continue;
                 }
                 if (!heartbeat.getAsBoolean()) {
                     throw new ClaimLost(documentId);
@@ -208,6 +227,9 @@ class BoundedSplitter implements DisposableBean {
             throw new SplitAbandoned(documentId);
         } finally {
             waiting.decrementAndGet();
+            if (!bulk) {
+                interactiveWaiting.decrementAndGet();
+            }
         }
     }
 

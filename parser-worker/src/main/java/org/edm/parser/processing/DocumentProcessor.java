@@ -69,8 +69,13 @@ public class DocumentProcessor {
         this.settings = settings;
     }
 
-    /** Parses the event's document if it is waiting for this event; see the class comment. */
+    /** Parses the event's document if it is waiting for this event, as interactive work. */
     public void process(DocumentUploaded event) {
+        process(event, WorkPriority.INTERACTIVE);
+    }
+
+    /** Parses the event's document if it is waiting for this event; see the class comment. */
+    public void process(DocumentUploaded event, WorkPriority priority) {
         UUID documentId = event.documentId();
         if (documents.alreadyProcessed(event.eventId())) {
             log.info("Skipping document {}: event {} was already applied", documentId, event.eventId());
@@ -90,7 +95,7 @@ public class DocumentProcessor {
             }
             return;
         }
-        parse(claim.get());
+        parse(claim.get(), priority);
     }
 
     /** Takes over a document stuck in {@code processing} whose worker went silent, and parses it again. */
@@ -98,7 +103,7 @@ public class DocumentProcessor {
         Optional<Claim> claim = documents.claimStale(documentId, eventId, settings.staleAfter());
         if (claim.isPresent()) {
             log.info("Recovering document {} stuck in processing (event {})", documentId, eventId);
-            parse(claim.get());
+            parse(claim.get(), WorkPriority.INTERACTIVE);
         }
     }
 
@@ -134,7 +139,7 @@ public class DocumentProcessor {
         }
     }
 
-    private void parse(Claim claim) {
+    private void parse(Claim claim, WorkPriority priority) {
         long started = System.nanoTime();
         SplitOutcome outcome;
         try {
@@ -142,24 +147,26 @@ public class DocumentProcessor {
                     // every earlier claim of this event ended without a result: its worker died on the file
                     ? new SplitOutcome.Failed(SplitOutcome.ATTEMPTS_EXHAUSTED, "claimed " + claim.attempt()
                             + " times for event " + claim.eventId() + " without finishing; not parsed again")
-                    : split(claim);
+                    : split(claim, priority);
         } catch (ClaimLost e) {
             log.info("Dropping the parse of document {}: {}", claim.documentId(), e.getMessage());
             metrics.skipped("taken_over");
             return;
         }
         Duration splitTime = Duration.ofNanos(System.nanoTime() - started);
+        long writeStarted = System.nanoTime();
         boolean written = outcome instanceof SplitOutcome.Split split
                 ? finishDone(claim, split.result(), started)
                 : finishFailed(claim, (SplitOutcome.Failed) outcome, started);
+        Duration writeTime = Duration.ofNanos(System.nanoTime() - writeStarted);
         if (!written) {
             log.info("Dropping the result for document {}: it was taken over by another worker", claim.documentId());
             metrics.skipped("taken_over");
         } else if (outcome instanceof SplitOutcome.Split split) {
-            log.info("Document {} done: sections={} pages={} heading_source={} ms={}", claim.documentId(),
+            log.info("Document {} done: sections={} pages={} heading_source={} ms={} write_ms={}", claim.documentId(),
                     split.result().sections().size(), split.result().info().pageCount(),
-                    split.result().info().headingSource(), millisSince(started));
-            metrics.done(split.result().info().pageCount(), splitTime);
+                    split.result().info().headingSource(), millisSince(started), writeTime.toMillis());
+            metrics.done(split.result().info().pageCount(), splitTime, writeTime);
         } else {
             SplitOutcome.Failed failed = (SplitOutcome.Failed) outcome;
             log.warn("Document {} {}: reason={} detail=\"{}\" ms={}", claim.documentId(),
@@ -169,14 +176,14 @@ public class DocumentProcessor {
         }
     }
 
-    private SplitOutcome split(Claim claim) {
+    private SplitOutcome split(Claim claim, WorkPriority priority) {
         Path pdf;
         try {
             pdf = files.resolve(claim.fileKey());
         } catch (UnsafeFileKey e) {
             return new SplitOutcome.Failed(FailureReason.FILE_MISSING.code(), e.getMessage());
         }
-        SplitOutcome outcome = splitter.split(pdf, claim.documentId(), () -> heartbeat(claim));
+        SplitOutcome outcome = splitter.split(pdf, claim.documentId(), () -> heartbeat(claim), priority);
         if (outcome instanceof SplitOutcome.Failed failed && claim.fileKey() != null) {
             // The message is published: name the storage key, not this server's file system path.
             return new SplitOutcome.Failed(failed.reason(), failed.message().replace(pdf.toString(), claim.fileKey()));

@@ -17,6 +17,7 @@ class ParserMetrics {
 
     private final MeterRegistry registry;
     private final Counter pages;
+    private final Timer writeTimer;
 
     ParserMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -24,12 +25,20 @@ class ParserMetrics {
                 .description("Pages of documents parsed to done")
                 .baseUnit("pages")
                 .register(registry);
+        this.writeTimer = Timer.builder("edm.parser.write.duration")
+                .description("Time of the final transaction of a document parsed to done (sections written)")
+                .register(registry);
     }
 
-    void done(int pageCount, Duration splitTime) {
+    /**
+     * @param splitTime from the claim to the split's end (waiting for a split slot included)
+     * @param writeTime the final transaction: sections, index maintenance, status, outbox row, commit
+     */
+    void done(int pageCount, Duration splitTime, Duration writeTime) {
         documents("done").increment();
         pages.increment(pageCount);
         splitTimer("done").record(splitTime);
+        writeTimer.record(writeTime);
     }
 
     void failed(String reason, Duration splitTime) {

@@ -3,6 +3,7 @@ package org.edm.parser.processing;
 import java.time.Duration;
 
 import org.edm.parser.split.SplitSettings;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -15,7 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param timeout wall time for splitting one document; beyond it the split is cancelled and the document ends
  *     {@code failed} with reason {@code timeout}
  * @param maxParallelSplits split threads of this instance, counting cancelled splits that have not stopped yet;
- *     a document that finds none free is retried with back-off
+ *     a document that finds none free waits ({@code slotWait}), then is retried with back-off; default: the
+ *     available processors
  * @param staleAfter a document in {@code processing} whose worker has not signalled for this long is taken
  *     over (the worker refreshes its claim every third of this while it parses)
  * @param sweepInterval how often this instance looks for such stale documents
@@ -33,7 +35,7 @@ public record ParserSettings(
         @DefaultValue("64MB") DataSize maxMainMemory,
         @DefaultValue("20000") int maxPages,
         @DefaultValue("5m") Duration timeout,
-        @DefaultValue("4") int maxParallelSplits,
+        @Nullable Integer maxParallelSplits,
         @DefaultValue("10m") Duration staleAfter,
         @DefaultValue("30s") Duration sweepInterval,
         @DefaultValue("20000000") long maxTextCharacters,
@@ -48,6 +50,9 @@ public record ParserSettings(
             throw new IllegalArgumentException("edm.parser.max-pages must be positive: " + maxPages);
         }
         requirePositive("edm.parser.timeout", timeout);
+        if (maxParallelSplits == null) {
+            maxParallelSplits = Runtime.getRuntime().availableProcessors();
+        }
         if (maxParallelSplits <= 0) {
             throw new IllegalArgumentException("edm.parser.max-parallel-splits must be positive: " + maxParallelSplits);
         }

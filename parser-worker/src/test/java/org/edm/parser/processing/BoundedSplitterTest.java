@@ -9,7 +9,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -200,6 +204,44 @@ class BoundedSplitterTest {
         assertThatThrownBy(() -> splitter.split(PDF, DOCUMENT, () -> true))
                 .isInstanceOf(SplitAbandoned.class)
                 .isInstanceOf(RejectedExecutionException.class);
+    }
+
+    @Test
+    void aWaitingInteractiveSplitGoesBeforeABulkOneThatWaitedLonger() throws Exception {
+        // given: the one slot busy, a bulk document waiting for it, then an interactive one
+        Path busy = Path.of("busy.pdf");
+        Path bulk = Path.of("bulk.pdf");
+        Path interactive = Path.of("interactive.pdf");
+        List<Path> started = new CopyOnWriteArrayList<>();
+        splitter = new BoundedSplitter(pdf -> {
+            started.add(pdf);
+            if (pdf.equals(busy)) {
+                awaitQuietly(release);
+            }
+            return RESULT;
+        }, settings(Duration.ofSeconds(30), 1));
+        ExecutorService callers = Executors.newFixedThreadPool(3);
+        try {
+            Future<SplitOutcome> first = callers.submit(() -> splitter.split(busy, DOCUMENT, () -> true));
+            await().atMost(Duration.ofSeconds(10)).until(() -> started.contains(busy));
+            Future<SplitOutcome> bulkSplit = callers.submit(
+                    () -> splitter.split(bulk, DOCUMENT, () -> true, WorkPriority.BULK));
+            await().atMost(Duration.ofSeconds(10)).until(() -> splitter.waiting() == 1);
+            Future<SplitOutcome> interactiveSplit = callers.submit(
+                    () -> splitter.split(interactive, DOCUMENT, () -> true, WorkPriority.INTERACTIVE));
+            await().atMost(Duration.ofSeconds(10)).until(() -> splitter.waiting() == 2);
+
+            // when: the slot frees up
+            release.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            interactiveSplit.get(10, TimeUnit.SECONDS);
+            bulkSplit.get(10, TimeUnit.SECONDS);
+
+            // then: the interactive document was split first
+            assertThat(started).containsExactly(busy, interactive, bulk);
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     /** Stale after 300 ms, so the claim is refreshed every 100 ms. */

@@ -1,0 +1,392 @@
+package org.edm.localstack;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code java -jar local-stack/target/local-stack.jar benchmark --dir=DIR...}: uploads every PDF of the folders
+ * through the HTTP API of a running stack with N clients, waits until each document is final and prints pages/s
+ * from the first upload to the last final status, upload-to-searchable percentiles (server timestamps
+ * {@code uploadDate} to {@code updatedAt} of the final status, which commits with the sections), the parser's mean
+ * split and write time per document (from its Actuator metrics; queue wait is the rest), and the floor: plain text
+ * extraction of the same files on all cores ({@code pdftotext}, one process per core, when installed; else PDFBox).
+ * Not a test: it measures, it does not assert.
+ */
+final class ThroughputBenchmark {
+
+    static final String USAGE = """
+            java -jar local-stack/target/local-stack.jar benchmark --dir=DIR [--dir=DIR...] [options]
+              --clients=N          concurrent uploading clients                            default 4
+              --min-pages=N        upload the folders again (same files, new version labels) until N pages
+              --ingest=URL         ingest-service                                          default http://localhost:8081
+              --parser-actuator=URL parser-worker's Actuator (metrics, from loopback)  default http://localhost:8083/actuator
+              --key-file=FILE      API key with documents:write and documents:read          default data/api-key
+              --bulk               send the uploads as bulk work (header X-Edm-Priority: bulk)
+              --no-floor           skip the text extraction floor
+            """;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String ingest;
+    private final String parserActuator;
+    private final String key;
+    private final boolean bulk;
+
+    private ThroughputBenchmark(String ingest, String parserActuator, String key, boolean bulk) {
+        this.ingest = ingest;
+        this.parserActuator = parserActuator;
+        this.key = key;
+        this.bulk = bulk;
+    }
+
+    /** One file to upload, under a version label of this run. */
+    private record Job(Path file, int pages, String title, String version) {
+    }
+
+    /** An accepted upload and, once known, its final state. */
+    private record Upload(Job job, UUID id) {
+    }
+
+    private record Final(Upload upload, String status, Instant uploaded, Instant finished, int pages) {
+    }
+
+    static void run(List<String> args) throws Exception {
+        List<Path> dirs = new ArrayList<>();
+        int clients = 4;
+        long minPages = 0;
+        String ingest = "http://localhost:8081";
+        String metrics = "http://localhost:8083/actuator";
+        Path keyFile = Path.of("data/api-key");
+        boolean floor = true;
+        boolean bulk = false;
+        for (String arg : args) {
+            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
+            if (arg.startsWith("--dir=")) {
+                dirs.add(Path.of(value));
+            } else if (arg.startsWith("--clients=")) {
+                clients = Integer.parseInt(value);
+            } else if (arg.startsWith("--min-pages=")) {
+                minPages = Long.parseLong(value);
+            } else if (arg.startsWith("--ingest=")) {
+                ingest = value;
+            } else if (arg.startsWith("--parser-actuator=")) {
+                metrics = value;
+            } else if (arg.startsWith("--key-file=")) {
+                keyFile = Path.of(value);
+            } else if (arg.equals("--no-floor")) {
+                floor = false;
+            } else if (arg.equals("--bulk")) {
+                bulk = true;
+            } else {
+                throw new IllegalArgumentException("unknown argument " + arg + "\n" + USAGE);
+            }
+        }
+        if (dirs.isEmpty() || clients < 1) {
+            throw new IllegalArgumentException("give at least one --dir and --clients >= 1\n" + USAGE);
+        }
+        String key = Files.readString(keyFile).strip();
+        new ThroughputBenchmark(ingest, metrics, key, bulk).measure(jobs(dirs, minPages), clients, floor);
+    }
+
+    private static List<Job> jobs(List<Path> dirs, long minPages) throws IOException {
+        List<Job> files = new ArrayList<>();
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        for (Path dir : dirs) {
+            try (Stream<Path> list = Files.list(dir)) {
+                for (Path file : list.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf"))
+                        .sorted().toList()) {
+                    String name = file.getFileName().toString();
+                    files.add(new Job(file, pageCount(file), name.substring(0, name.length() - 4), "bench-" + run));
+                }
+            }
+        }
+        List<Job> jobs = new ArrayList<>(files);
+        long pages = files.stream().mapToLong(Job::pages).sum();
+        for (int copy = 2; pages > 0 && pages < minPages; copy++) {
+            for (Job job : files) {
+                jobs.add(new Job(job.file(), job.pages(), job.title(), job.version() + "-copy" + copy));
+                pages += job.pages();
+            }
+        }
+        return jobs;
+    }
+
+    private static int pageCount(Path file) {
+        try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+            return pdf.getNumberOfPages();
+        } catch (IOException e) {
+            return 0; // a damaged file still goes up: the parser decides
+        }
+    }
+
+    private void measure(List<Job> jobs, int clients, boolean floor) throws Exception {
+        long pages = jobs.stream().mapToLong(Job::pages).sum();
+        System.out.printf("%d uploads, %d pages, %d clients%s%n", jobs.size(), pages, clients,
+                bulk ? ", bulk" : "");
+        Map<String, Double> before = parserMeters();
+        Instant firstUpload = Instant.now();
+        ConcurrentLinkedQueue<Upload> uploads = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Job> queue = new ConcurrentLinkedQueue<>(jobs);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                futures.add(pool.submit(() -> {
+                    for (Job job; (job = queue.poll()) != null;) {
+                        uploads.add(new Upload(job, upload(job)));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Instant lastUpload = Instant.now();
+        List<Final> finals = awaitFinal(new ArrayList<>(uploads));
+        Map<String, Double> after = parserMeters();
+        report(finals, firstUpload, lastUpload, before, after);
+        if (floor) {
+            floor(jobs, pages);
+        }
+    }
+
+    private UUID upload(Job job) throws IOException, InterruptedException {
+        String boundary = "edm-bench-" + UUID.randomUUID();
+        var body = new ByteArrayOutputStream();
+        part(body, boundary, "title", null, job.title().getBytes(StandardCharsets.UTF_8));
+        part(body, boundary, "version", null, job.version().getBytes(StandardCharsets.UTF_8));
+        part(body, boundary, "file", job.file().getFileName().toString(), Files.readAllBytes(job.file()));
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        var request = HttpRequest.newBuilder(URI.create(ingest + "/api/documents"))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+        if (bulk) {
+            request.header("X-Edm-Priority", "bulk");
+        }
+        HttpRequest post = request.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        while (true) {
+            HttpResponse<String> response = http.send(post, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 429) {
+                long wait = response.headers().firstValueAsLong("Retry-After").orElse(1);
+                Thread.sleep(Math.max(1, wait) * 1000); // the server asked for it
+                continue;
+            }
+            if (response.statusCode() != 202 && response.statusCode() != 200) {
+                throw new IllegalStateException("upload of " + job.file() + " answered " + response.statusCode()
+                        + ": " + response.body());
+            }
+            return UUID.fromString(JSON.readTree(response.body()).path("id").asString());
+        }
+    }
+
+    private static void part(ByteArrayOutputStream body, String boundary, String name, String fileName,
+            byte[] content) {
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
+                + (fileName == null ? "" : "; filename=\"" + fileName.replace("\"", "") + "\"")
+                + (fileName == null ? "" : "\r\nContent-Type: application/pdf") + "\r\n\r\n";
+        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Polls each unfinished document about once a second; the times come from the server's timestamps. */
+    private List<Final> awaitFinal(List<Upload> uploads) throws IOException, InterruptedException {
+        List<Final> finals = new ArrayList<>();
+        List<Upload> open = new ArrayList<>(uploads);
+        Instant giveUp = Instant.now().plus(Duration.ofHours(2));
+        while (!open.isEmpty() && Instant.now().isBefore(giveUp)) {
+            long sweep = System.nanoTime();
+            for (var it = open.iterator(); it.hasNext();) {
+                Upload upload = it.next();
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(ingest + "/api/documents/" + upload.id()))
+                        .header("Authorization", "Bearer " + key).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    continue;
+                }
+                JsonNode document = JSON.readTree(response.body());
+                String status = document.path("status").asString();
+                if (status.equals("done") || status.equals("failed")) {
+                    finals.add(new Final(upload, status, Instant.parse(document.path("uploadDate").asString()),
+                            Instant.parse(document.path("updatedAt").asString()), document.path("pageCount").asInt(0)));
+                    it.remove();
+                }
+            }
+            long rest = 1_000 - (System.nanoTime() - sweep) / 1_000_000;
+            if (!open.isEmpty() && rest > 0) {
+                Thread.sleep(rest); // polling interval; the measured times are the server's
+            }
+        }
+        if (!open.isEmpty()) {
+            System.out.printf("%d documents not final after 2 h%n", open.size());
+        }
+        return finals;
+    }
+
+    private static void report(List<Final> finals, Instant firstUpload, Instant lastUpload,
+            Map<String, Double> before, Map<String, Double> after) {
+        Instant lastFinal = finals.stream().map(Final::finished).max(Instant::compareTo).orElse(lastUpload);
+        long done = finals.stream().filter(f -> f.status().equals("done")).count();
+        long pagesDone = finals.stream().mapToLong(Final::pages).sum();
+        double wall = Duration.between(firstUpload, lastFinal).toMillis() / 1000.0;
+        List<Long> latencies = finals.stream()
+                .map(f -> Duration.between(f.uploaded(), f.finished()).toMillis()).sorted().toList();
+        System.out.printf("final: %d (%d done, %d failed); uploads took %.1f s%n", finals.size(), done,
+                finals.size() - done, Duration.between(firstUpload, lastUpload).toMillis() / 1000.0);
+        System.out.printf("ingest: %d pages in %.1f s = %.0f pages/s (first upload to last final status)%n",
+                pagesDone, wall, pagesDone / wall);
+        System.out.printf("upload->searchable ms: p50 %d  p90 %d  p99 %d  max %d%n", percentile(latencies, 50),
+                percentile(latencies, 90), percentile(latencies, 99), percentile(latencies, 100));
+        double splits = delta(after, before, "edm_parser_split_duration_seconds_count");
+        double writes = delta(after, before, "edm_parser_write_duration_seconds_count");
+        if (splits > 0 && writes > 0) {
+            double split = delta(after, before, "edm_parser_split_duration_seconds_sum") / splits * 1000;
+            double write = delta(after, before, "edm_parser_write_duration_seconds_sum") / writes * 1000;
+            double mean = latencies.stream().mapToLong(Long::longValue).average().orElse(0);
+            System.out.printf("per document (mean): queue wait %.0f ms, split %.0f ms (slot wait included), "
+                    + "write %.0f ms; write share of split+write %.1f%%%n", Math.max(0, mean - split - write), split,
+                    write, 100 * write / (split + write));
+        } else {
+            System.out.println("per document: parser meters not readable (give --parser-actuator)");
+        }
+    }
+
+    private static double delta(Map<String, Double> after, Map<String, Double> before, String name) {
+        return after.getOrDefault(name, 0.0) - before.getOrDefault(name, 0.0);
+    }
+
+    private static long percentile(List<Long> sorted, int percent) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    /** The parser's split and write timers (count, total seconds); empty when its Actuator is not reachable. */
+    private Map<String, Double> parserMeters() {
+        Map<String, Double> meters = new HashMap<>();
+        timer(meters, "edm.parser.split.duration?tag=status:done", "split");
+        timer(meters, "edm.parser.write.duration", "write");
+        return meters;
+    }
+
+    private void timer(Map<String, Double> meters, String path, String name) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(parserActuator + "/metrics/"
+                    + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return;
+            }
+            for (JsonNode measurement : JSON.readTree(response.body()).path("measurements")) {
+                String statistic = measurement.path("statistic").asString();
+                if (statistic.equals("COUNT")) {
+                    meters.put("edm_parser_" + name + "_duration_seconds_count", measurement.path("value").asDouble());
+                } else if (statistic.equals("TOTAL_TIME")) {
+                    meters.put("edm_parser_" + name + "_duration_seconds_sum", measurement.path("value").asDouble());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // reported as "not readable"
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The same files read to plain text on every core: what no splitter that reads every page can beat. */
+    private static void floor(List<Job> jobs, long pages) throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        boolean poppler = pdftotextInstalled();
+        long started = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(cores);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Job job : jobs) {
+                futures.add(pool.submit(() -> {
+                    extract(job.file(), poppler);
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("floor (%s, %d at once): %d pages in %.1f s = %.0f pages/s%n",
+                poppler ? "pdftotext" : "PDFBox text extraction", cores, pages, seconds, pages / seconds);
+    }
+
+    private static boolean pdftotextInstalled() {
+        try {
+            return new ProcessBuilder("pdftotext", "-v").redirectErrorStream(true).start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void extract(Path file, boolean poppler) throws IOException, InterruptedException {
+        if (poppler) {
+            Process process = new ProcessBuilder("pdftotext", "-q", file.toString(), "-")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
+            process.waitFor();
+            return;
+        }
+        try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+            new PDFTextStripper().getText(pdf);
+        } catch (IOException e) {
+            // a damaged file costs what it costs; the parser fails it too
+        }
+    }
+
+    static void main(List<String> args) {
+        try {
+            run(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("local-stack benchmark: " + e.getMessage());
+            System.exit(2);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            System.err.println("local-stack benchmark: " + e);
+            System.exit(1);
+        }
+    }
+}
