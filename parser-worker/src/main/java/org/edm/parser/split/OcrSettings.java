@@ -43,9 +43,12 @@ public record OcrSettings(boolean enabled, int dpi, long maxPixels, int maxPages
         }
     }
 
-    /** On, 300 dpi, at most 40 million pixels a page, 200 pages, 30 s a page, 3 minutes a document, English. */
+    /**
+     * On, 200 dpi, at most 40 million pixels a page, 200 pages, 30 s a page, 4 minutes a document (within the
+     * split's own timeout), English.
+     */
     public static OcrSettings defaults() {
-        return new OcrSettings(true, 300, 40_000_000L, 200, Duration.ofSeconds(30), Duration.ofMinutes(3), null, "eng");
+        return new OcrSettings(true, 200, 40_000_000L, 200, Duration.ofSeconds(30), Duration.ofMinutes(4), null, "eng");
     }
 
     /** No OCR: scanned documents fail {@code no_text}. */

@@ -41,7 +41,7 @@ class OcrTests {
     @BeforeEach
     void requireTesseract() {
         boolean available = OcrSettings.defaults().available();
-        if (System.getenv("CI") != null) {
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             assertThat(available).as("Tesseract on CI (.ci/run installs it)").isTrue();
         }
         assumeThat(available).as("Tesseract installed: " + PageOcr.availability(OcrSettings.defaults()).reason()).isTrue();
@@ -120,12 +120,15 @@ class OcrTests {
                 survey.getFileName(), result.info().ocr().pages().size(), seconds,
                 result.info().ocr().pages().size() / seconds, result.info().ocr().meanConfidence(),
                 result.sections().size());
-        assertThat(result.info().ocr().pages()).hasSize(result.info().pageCount());
+        // a busy machine may run out of the OCR budget before the last pages: those are listed, not failed
+        assertThat(result.info().ocr().pages()).contains(1, 2, 3);
+        assertThat(result.info().ocr().pages().size() + result.info().ocr().skippedPages().size())
+                .isEqualTo(result.info().pageCount());
+        assertThat(result.info().ocr().meanConfidence()).isGreaterThan(70);
         assertThat(result.sections().size()).isGreaterThan(3);
         SplitAssertions.assertWellFormed(result);
-        String thirdPage = String.join(" ", result.sections().stream().filter(s -> s.pageNumber() <= 3)
-                .map(ParsedSection::content).toList());
-        System.out.println(thirdPage.substring(0, Math.min(3000, thirdPage.length())));
+        // its third page: the highlights page, with the title and the authors
+        assertThat(allText(result)).contains("Andrew Fryer, Thomas R. Dean", "Research highlight 1");
     }
 
     record Line(String text, int size, boolean bold) {
