@@ -4,7 +4,12 @@
 FROM eclipse-temurin:17.0.13_11-jre
 ARG MODULE
 ARG JAR_GLOB=${MODULE}/target/${MODULE}-*-exec.jar
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+# parser-worker OCRs scanned pages with the system's Tesseract (libtesseract through tess4j, English data);
+# the other services do not need it
+RUN apt-get update && apt-get install -y --no-install-recommends curl \
+    && if [ "$MODULE" = "parser-worker" ]; then \
+         apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-eng libtesseract-dev; fi \
+    && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 edm && mkdir -p /var/lib/edm/files && chown -R edm /var/lib/edm
 WORKDIR /app
 COPY ${JAR_GLOB} /app/app.jar

@@ -265,6 +265,11 @@ public class DocumentProcessor {
         metadata.put("outline_present", info.outlinePresent());
         metadata.put("encrypted", info.encrypted());
         metadata.put("heading_source", info.headingSource());
+        if (info.ocr().used() || !info.ocr().skippedPages().isEmpty()) {
+            metadata.put("ocr_pages", info.ocr().pages());
+            metadata.put("ocr_mean_confidence", info.ocr().meanConfidence());
+            metadata.put("ocr_skipped_pages", info.ocr().skippedPages());
+        }
         metadata.put("section_count", sectionCount);
         metadata.put("parse_duration_ms", durationMs);
         metadata.put("parsed_at", now);

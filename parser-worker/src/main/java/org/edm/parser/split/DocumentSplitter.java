@@ -84,9 +84,11 @@ public final class DocumentSplitter {
                 throw new SplitFailed(FailureReason.DAMAGED, "the document has no pages");
             }
             List<PageText> pages = readPages(document, deadline, settings.maxTextCharacters());
+            ScannedPages scanned = ScannedPages.recognise(document, pages, settings.ocr(), deadline);
+            pages = scanned.pages();
             // every stage below reads the lines through DocumentLines, which checks the deadline as they loop
             DocumentLines lines = new DocumentLines(pages, deadline);
-            checkText(lines);
+            checkText(lines, scanned.unavailable());
             List<OutlineEntry> outline = OutlineReader.read(document, deadline);
             BitSet removed = PageFurniture.detect(lines);
             removed.or(ContentsPages.detect(lines, removed));
@@ -102,7 +104,7 @@ public final class DocumentSplitter {
                 headings = OutlineCompletion.merged(fromOutline, addedToOutline);
             }
             PdfInfo info = info(document, pageCount, !outline.isEmpty(), !useOutline ? PdfInfo.LAYOUT
-                    : addedToOutline.isEmpty() ? PdfInfo.OUTLINE : PdfInfo.OUTLINE_AND_LAYOUT);
+                    : addedToOutline.isEmpty() ? PdfInfo.OUTLINE : PdfInfo.OUTLINE_AND_LAYOUT, scanned.report());
             deadline.check();
             String preambleTitle = preambleTitle(info.title());
             List<ParsedSection> sections = SectionAssembler.assemble(lines, removed, headings, preambleTitle);
@@ -210,7 +212,7 @@ public final class DocumentSplitter {
         }
     }
 
-    private static void checkText(DocumentLines lines) throws SplitFailed {
+    private static void checkText(DocumentLines lines, @Nullable String ocrUnavailable) throws SplitFailed {
         long chars = 0;
         for (TextLine line : lines.lines()) {
             chars += line.text().codePoints().filter(Character::isLetterOrDigit).count();
@@ -228,11 +230,12 @@ public final class DocumentSplitter {
             }
             throw new SplitFailed(FailureReason.NO_TEXT,
                     "the pages carry no extractable text (" + chars + " characters on " + lines.pageCount()
-                            + " pages); scanned documents need OCR");
+                            + " pages)" + (ocrUnavailable == null ? "" : "; " + ocrUnavailable));
         }
     }
 
-    private static PdfInfo info(PDDocument document, int pageCount, boolean outlinePresent, String headingSource) {
+    private static PdfInfo info(PDDocument document, int pageCount, boolean outlinePresent, String headingSource,
+            OcrReport ocr) {
         PDDocumentInformation information;
         try {
             information = document.getDocumentInformation();
@@ -243,7 +246,7 @@ public final class DocumentSplitter {
         PDDocumentInformation source = information;
         return new PdfInfo(pageCount, text(source::getTitle), text(source::getAuthor), text(source::getProducer),
                 text(source::getCreator), instant(source::getCreationDate), instant(source::getModificationDate),
-                outlinePresent, document.isEncrypted(), headingSource);
+                outlinePresent, document.isEncrypted(), headingSource, ocr);
     }
 
     private static @Nullable String text(Supplier<@Nullable String> field) {

@@ -46,6 +46,12 @@ final class SplitDeadline {
         return deadlineNanos;
     }
 
+    /** Milliseconds left, at least 0; {@link Long#MAX_VALUE} without a limit. */
+    long remainingMillis() {
+        return deadlineNanos == Long.MAX_VALUE ? Long.MAX_VALUE
+                : Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000);
+    }
+
     /** Unchecked so that it leaves any stage's loop; {@link DocumentSplitter} turns it into a timeout. */
     static final class Passed extends RuntimeException {
 

@@ -4,7 +4,8 @@
  * <p>{@link org.edm.parser.split.DocumentSplitter} is the entry point: a file path in, a
  * {@link org.edm.parser.split.SplitResult} (document information and sections in reading order) out, or a
  * {@link org.edm.parser.split.SplitFailed} with a machine-readable {@link org.edm.parser.split.FailureReason}.
- * The package depends on PDFBox, JSpecify and the JDK only: no Spring, no database, no Kafka.
+ * The package depends on PDFBox, tess4j (OCR of scanned pages), JSpecify and the JDK only: no Spring, no database,
+ * no Kafka.
  */
 @NullMarked
 package org.edm.parser.split;

@@ -76,7 +76,9 @@ final class Corpus {
         @Nullable FailureReason expectedFailure() {
             String lower = note.toLowerCase(Locale.ROOT);
             if (lower.contains("no extractable text")) {
-                return FailureReason.NO_TEXT;
+                // "scanned pages, no text layer: must end failed (no extractable text) unless OCR is added"
+                boolean ocrRecognises = lower.contains("unless ocr") && OcrSettings.defaults().available();
+                return ocrRecognises ? null : FailureReason.NO_TEXT;
             }
             if (lower.contains("password")) {
                 return FailureReason.ENCRYPTED;
