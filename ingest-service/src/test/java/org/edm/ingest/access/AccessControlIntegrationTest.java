@@ -54,6 +54,8 @@ class AccessControlIntegrationTest extends IngestIntegrationTest {
                         (client, document, title) -> client.upload(Upload.of(TestPdfs.withText(title), title, "2"))),
                 new Endpoint("GET /api/documents/{id}", "documents:read", 200,
                         (client, document, title) -> client.get("/api/documents/" + document)),
+                new Endpoint("GET /api/documents/{id}/file", "documents:read", 200,
+                        (client, document, title) -> client.get("/api/documents/" + document + "/file")),
                 new Endpoint("DELETE /api/documents/{id}", "documents:delete", 204,
                         (client, document, title) -> client.delete("/api/documents/" + document)),
                 new Endpoint("POST /api/documents/{id}/reprocess", "documents:write", 202,
