@@ -102,7 +102,10 @@ class AccessControlIntegrationTest {
         data.section(document, null, 1, 1, "2 " + word, "More about " + word + " there.", 2);
         // a second version of the same family, so that the versions endpoints have something to compare
         newer = data.document("Access " + word, "2.0", "done");
-        data.section(newer, null, 1, 0, "1 " + word, "Text about " + word + " here and now.", 1);
+        UUID newerSection = data.section(newer, null, 1, 0, "1 " + word, "Text about " + word + " here and now.", 1);
+        // the stable key the versions consumer would give it, behind the permalink endpoint
+        data.jdbc().sql("INSERT INTO section_keys (section_id, document_id, section_key) VALUES (:s, :d, 'access-key')")
+                .param("s", newerSection).param("d", newer).update();
     }
 
     @AfterAll
@@ -114,6 +117,7 @@ class AccessControlIntegrationTest {
         List<String> paths = List.of("/api/search?q={word}", "/api/documents", "/api/documents/{document}",
                 "/api/documents/{document}/sections", "/api/sections/{section}", "/api/families",
                 "/api/families/{family}", "/api/compare?from={document}&to={newer}", "/api/documents/{newer}/changes",
+                "/api/families/{family}/sections/access-key",
                 "/v3/api-docs", "/swagger-ui/index.html");
         List<Arguments> cases = new ArrayList<>();
         for (String path : paths) {
