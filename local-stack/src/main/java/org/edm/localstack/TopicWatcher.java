@@ -16,14 +16,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * {@code java -jar local-stack.jar watch [--from-beginning] [--kafka=HOST:PORT] [topic...]}: a plain Kafka consumer
- * that prints every record of the project's topics (default: documents.uploaded, documents.processed,
- * documents.deleted, documents.uploaded.DLT) as one line: topic, key, event-type header, value. For trying the
- * system without a Kafka distribution at hand.
+ * that prints every record of the project's topics (default: documents.uploaded, documents.uploaded.bulk,
+ * documents.processed, documents.compared, documents.deleted, documents.uploaded.DLT) as one line: topic, key,
+ * event-type header, value. For trying the system without a Kafka distribution at hand.
  */
 final class TopicWatcher {
 
-    static final List<String> DEFAULT_TOPICS = List.of("documents.uploaded", "documents.processed",
-            "documents.deleted", "documents.uploaded.DLT");
+    // the names of org.edm.events.Topics (the events module is not on the launcher's class path)
+    static final List<String> DEFAULT_TOPICS = List.of("documents.uploaded", "documents.uploaded.bulk",
+            "documents.processed", "documents.compared", "documents.deleted", "documents.uploaded.DLT");
 
     private TopicWatcher() {
     }
