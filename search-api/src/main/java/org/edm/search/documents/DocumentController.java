@@ -48,6 +48,9 @@ class DocumentController {
             @RequestParam(name = "title", required = false) @Nullable String title,
             @Parameter(description = "exactly this version")
             @RequestParam(name = "version", required = false) @Nullable String version,
+            @Parameter(description = "only this version family: its key (as /api/families lists it) or any spelling "
+                    + "of its title (case and whitespace are ignored); an exact match, not a substring")
+            @RequestParam(name = "family", required = false) @Nullable String family,
             @Parameter(description = "documents per page, 1 to 100; default 20")
             @RequestParam(name = "limit", required = false) @Nullable Integer limit,
             @Parameter(description = "nextCursor of the previous page")
@@ -60,7 +63,7 @@ class DocumentController {
             throw new InvalidParameter("limit", "limit must be between 1 and " + MAX_LIMIT + ".");
         }
         var filters = new ListFilters(status, TextParameter.check("title", title, 255),
-                TextParameter.check("version", version, 50));
+                TextParameter.check("version", version, 50), TextParameter.check("family", family, 255));
         DocumentCursor after = cursor == null || cursor.isEmpty() ? null
                 : DocumentCursor.decode(cursors.verify(cursor.strip()).orElseThrow(InvalidCursor::new),
                         filters.canonical());

@@ -14,6 +14,7 @@ import org.edm.search.documents.DocumentViews.OutlineEntry;
 import org.edm.search.documents.DocumentViews.SectionLink;
 import org.edm.search.documents.DocumentViews.SectionView;
 import org.edm.search.sql.Breadcrumbs;
+import org.edm.versions.Families;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,7 +27,13 @@ import tools.jackson.databind.json.JsonMapper;
 class DocumentRepository {
 
     /** Filters of the listing; every one is optional. */
-    record ListFilters(@Nullable String status, @Nullable String title, @Nullable String version) {
+    record ListFilters(@Nullable String status, @Nullable String title, @Nullable String version,
+            @Nullable String family) {
+
+        /** {@code family} is a family key or any spelling of a title of the family; kept as its key. */
+        ListFilters {
+            family = family == null ? null : Families.key(family);
+        }
 
         @Nullable
         String titlePattern() {
@@ -35,14 +42,17 @@ class DocumentRepository {
         }
 
         String canonical() {
-            return status + "|" + title + "|" + version;
+            return status + "|" + title + "|" + version + "|" + family;
         }
     }
 
+    /** The family condition is the family key's SQL form ({@link Families}), as idx_documents_family indexes it. */
     private static final String FILTERS = """
             (CAST(:status AS text) IS NULL OR d.processing_status = CAST(:status AS text))
               AND (CAST(:title AS text) IS NULL OR d.title ILIKE CAST(:title AS text))
               AND (CAST(:version AS text) IS NULL OR d.version = CAST(:version AS text))
+              AND (CAST(:family AS text) IS NULL
+                   OR lower(btrim(regexp_replace(d.title, '\\s+', ' ', 'g'))) = CAST(:family AS text))
             """;
 
     static final String COUNT = "SELECT count(*) FROM documents d WHERE " + FILTERS;
@@ -176,6 +186,7 @@ class DocumentRepository {
         return statement
                 .param("status", filters.status())
                 .param("title", filters.titlePattern())
-                .param("version", filters.version());
+                .param("version", filters.version())
+                .param("family", filters.family());
     }
 }

@@ -100,6 +100,45 @@ class DocumentsIntegrationTest {
     }
 
     @Test
+    void theFamilyFilterMatchesTheWholeFamilyKeyNotASubstringOfTheTitle() {
+        // given: two versions of one family, the second's title spelt with other case and spaces, and a draft
+        // whose title contains the family's title but is a family of its own
+        String word = TestDocuments.uniqueWord();
+        UUID first = data.document("Spec " + word, "1.0", "done");
+        UUID second = data.document("  spec   " + word.toUpperCase() + " ", "2.0", "pending");
+        data.document("Spec " + word + " draft", "1.0", "pending");
+        assertThat(list("title=" + word).path("total").asLong()).isEqualTo(3);
+
+        // when: filtered by the family's key, or by any spelling of its title
+        JsonNode byKey = http.get().uri("/api/documents?family={family}&limit=100", "spec " + word.toLowerCase())
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode byTitle = http.get().uri("/api/documents?family={family}&limit=1", "SPEC\t" + word)
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        // then: exactly the two versions of the family
+        List<String> ids = new ArrayList<>();
+        byKey.path("documents").forEach(d -> ids.add(d.path("id").asString()));
+        assertThat(ids).containsExactlyInAnyOrder(first.toString(), second.toString());
+        assertThat(byKey.path("total").asLong()).isEqualTo(2);
+        assertThat(byTitle.path("total").asLong()).isEqualTo(2);
+
+        // and the listing's cursor pages on within the family, and only under the same filters
+        String cursor = byTitle.path("nextCursor").asString();
+        JsonNode next = http.get().uri("/api/documents?family={family}&limit=1&cursor={cursor}", "spec " + word,
+                cursor).exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(List.of(byTitle.path("documents").get(0).path("id").asString(),
+                next.path("documents").get(0).path("id").asString()))
+                .containsExactlyInAnyOrder(first.toString(), second.toString());
+        http.get().uri("/api/documents?title={title}&limit=1&cursor={cursor}", word, cursor).exchange()
+                .expectStatus().isBadRequest();
+    }
+
+    @Test
+    void aBlankFamilyIsRefused() {
+        http.get().uri("/api/documents?family={family}", " ").exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
     void pagesThroughDocumentsWithoutDuplicatesOrGaps() {
         List<String> seen = new ArrayList<>();
         String cursor = null;
