@@ -68,11 +68,16 @@ public class ApiClient {
         return call("search-api", () -> search.get().uri("/api/me").headers(bearer(key)).retrieve().body(Me.class));
     }
 
+    /**
+     * {@code GET /api/documents}: {@code title} is a substring of the title, {@code family} a version family (its key
+     * or a spelling of its title: the exact family, as the versions feature groups documents).
+     */
     public DocumentList documents(ApiKey key, @Nullable String status, @Nullable String title,
-            @Nullable String cursor, int limit) {
+            @Nullable String family, @Nullable String cursor, int limit) {
         Map<String, @Nullable Object> query = new LinkedHashMap<>();
         query.put("status", status);
         query.put("title", title);
+        query.put("family", family);
         query.put("cursor", cursor);
         query.put("limit", limit);
         return call("search-api", () -> search.get().uri(uri -> build(uri.path("/api/documents"), query))

@@ -37,6 +37,7 @@ class SearchController {
     @GetMapping("/search")
     String search(@AuthenticationPrincipal Person person, @RequestParam(defaultValue = "") String q,
             @RequestParam(required = false) @Nullable UUID document,
+            @RequestParam(required = false) @Nullable String version,
             @RequestParam(required = false) @Nullable Integer level,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(defaultValue = "false") boolean latest, Model model) {
@@ -45,13 +46,18 @@ class SearchController {
         model.addAttribute("q", q);
         model.addAttribute("document", document);
         model.addAttribute("level", level);
-        model.addAttribute("documents", searchable(person));
+        String exactVersion = version == null || version.isBlank() ? null : version.strip();
+        model.addAttribute("version", exactVersion == null ? "" : exactVersion);
+        List<DocumentSummary> documents = searchable(person);
+        model.addAttribute("documents", documents);
+        model.addAttribute("versions", documents.stream().map(DocumentSummary::version).distinct().sorted().toList());
         if (q.isBlank()) {
             return "search";
         }
         Map<String, @Nullable Object> query = new LinkedHashMap<>();
         query.put("q", q);
         query.put("document", document);
+        query.put("version", exactVersion);
         query.put("level", level != null && level >= 1 && level <= 9 ? level : null);
         query.put("cursor", cursor);
         query.put("versions", latest ? "latest" : null);
@@ -73,6 +79,6 @@ class SearchController {
 
     /** The documents to narrow a search to: those parsed (the newest 100). */
     private List<DocumentSummary> searchable(Person person) {
-        return api.documents(person.key(), "done", null, null, 100).documents();
+        return api.documents(person.key(), "done", null, null, null, 100).documents();
     }
 }

@@ -1,5 +1,6 @@
 package org.edm.web.signin;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,10 +13,14 @@ import org.edm.web.api.ApiUnavailable;
 import org.edm.web.api.ApiViews.Me;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
@@ -24,10 +29,15 @@ import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Sign-in with an API key: checked by asking the API who it belongs to; the key stays in the session. */
+/**
+ * Sign-in with an API key: checked by asking the API who it belongs to; the key stays in the session. When OpenID
+ * providers are configured the page also offers "Sign in with ..." for each (the flow itself is Spring Security's
+ * {@code oauth2Login}, see {@link WebSecurity}).
+ */
 @Controller
 class SignInController {
 
@@ -39,9 +49,31 @@ class SignInController {
     private final CsrfAuthenticationStrategy newCsrfToken =
             new CsrfAuthenticationStrategy(new HttpSessionCsrfTokenRepository());
 
-    SignInController(ApiClient api, SecurityContextRepository contexts) {
+    private final List<Provider> providers;
+
+    /** An OpenID provider the page offers: its registration id (the sign-in link's last segment) and name. */
+    record Provider(String id, String name) {
+    }
+
+    SignInController(ApiClient api, SecurityContextRepository contexts,
+            ObjectProvider<ClientRegistrationRepository> registrations) {
         this.api = api;
         this.contexts = contexts;
+        List<Provider> offered = new ArrayList<>();
+        if (registrations.getIfAvailable() instanceof Iterable<?> all) {
+            for (Object registration : all) {
+                if (registration instanceof ClientRegistration oidc
+                        && AuthorizationGrantType.AUTHORIZATION_CODE.equals(oidc.getAuthorizationGrantType())) {
+                    offered.add(new Provider(oidc.getRegistrationId(), oidc.getClientName()));
+                }
+            }
+        }
+        this.providers = List.copyOf(offered);
+    }
+
+    @ModelAttribute("providers")
+    List<Provider> providers() {
+        return providers;
     }
 
     @GetMapping("/sign-in")

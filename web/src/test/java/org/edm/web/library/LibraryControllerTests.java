@@ -75,4 +75,79 @@ class LibraryControllerTests extends WebTest {
         assertThat(APIS.received.get(0).query()).contains("status=failed").contains("title=ouch");
         assertThat(APIS.received.get(1).query()).doesNotContain("status");
     }
+
+    @Test
+    void aKeyRevokedWhileTheTablePollsSendsHtmxToTheSignInPageInsteadOfSwappingItIntoTheTable() throws Exception {
+        // given: signed in, and then the API stops accepting the key
+        var session = signedIn("documents:read");
+        APIS.on("GET", "/api/documents", Answer.problem(401, "unauthorized", "The credential is not valid."));
+
+        // when: htmx polls the table
+        var poll = mvc.perform(get("/library/rows").session(session).header("HX-Request", "true"))
+                .andReturn().getResponse();
+
+        // then: no sign-in form to swap (a 401 is not swapped), HX-Redirect loads the signed-out page instead
+        assertThat(poll.getStatus()).isEqualTo(401);
+        assertThat(poll.getHeader("HX-Redirect")).isEqualTo("/sign-in?expired");
+        assertThat(poll.getContentAsString()).isEmpty();
+        assertThat(session.isInvalid()).isTrue();
+        String signIn = mvc.perform(get("/sign-in").param("expired", "")).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(signIn).contains("You were signed out").contains("Sign in again").contains("role=\"alert\"");
+    }
+
+    @Test
+    void aSessionThatEndedWhileTheTablePollsSendsHtmxToTheSignInPage() throws Exception {
+        // given: no session (it timed out, or the web module restarted)
+        // when: htmx polls the table
+        var poll = mvc.perform(get("/library/rows").header("HX-Request", "true")).andReturn().getResponse();
+
+        // then
+        assertThat(poll.getStatus()).isEqualTo(401);
+        assertThat(poll.getHeader("HX-Redirect")).isEqualTo("/sign-in?session-ended");
+        assertThat(poll.getContentAsString()).doesNotContain("API key");
+        String signIn = mvc.perform(get("/sign-in").param("session-ended", "")).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(signIn).contains("your session ended. Sign in again.");
+    }
+
+    @Test
+    void aPageWithoutSessionStillRedirectsToTheSignInPage() throws Exception {
+        mvc.perform(get("/library/rows")).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void theFamilyFilterOffersTheFamiliesAndAsksTheApiForExactlyOne() throws Exception {
+        // given
+        var session = signedIn("documents:read");
+        APIS.on("GET", "/api/documents", Answer.json(TWO_DOCUMENTS));
+        APIS.on("GET", "/api/families", Answer.json("""
+                {"families":[{"family":"nasdaq ouch","title":"Nasdaq OUCH","versions":2,"newest":null},
+                             {"family":"nasdaq ouch draft","title":"Nasdaq OUCH draft","versions":1,"newest":null}]}"""));
+
+        // when
+        String page = mvc.perform(get("/").param("family", "nasdaq ouch").session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        // then: the family key (not a title substring) reaches the API, and the polled table keeps it
+        String query = APIS.received.stream().filter(r -> r.path().equals("/api/documents")).findFirst()
+                .orElseThrow().query();
+        assertThat(query).contains("family=nasdaq%20ouch").doesNotContain("title=");
+        assertThat(page).contains("<label for=\"family\">Family")
+                .contains("<option value=\"nasdaq ouch\" selected=\"selected\">Nasdaq OUCH (2 versions)</option>")
+                .contains("<option value=\"nasdaq ouch draft\">Nasdaq OUCH draft (1 version)</option>")
+                .containsPattern("hx-get=\"/library/rows\\?[^\"]*family=nasdaq%20ouch");
+    }
+
+    @Test
+    void theLibraryStillListsWhenTheFamiliesCannotBeRead() throws Exception {
+        var session = signedIn("documents:read");
+        APIS.on("GET", "/api/documents", Answer.json(TWO_DOCUMENTS));
+        APIS.on("GET", "/api/families", Answer.problem(503, "unavailable", "later"));
+
+        String page = mvc.perform(get("/").session(session)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+
+        assertThat(page).contains("OUCH").contains("<label for=\"family\">Family");
+    }
 }

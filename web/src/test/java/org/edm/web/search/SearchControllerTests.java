@@ -57,4 +57,39 @@ class SearchControllerTests extends WebTest {
         assertThat(query).contains("q=add%20order").contains("level=2").doesNotContain("document")
                 .doesNotContain("cursor");
     }
+
+    @Test
+    void theVersionFilterIsALabelledFieldThatReachesTheApiAndStaysOnThePagingLinks() throws Exception {
+        // given
+        var session = signedIn("documents:read");
+        APIS.on("GET", "/api/documents", Answer.json("""
+                {"documents":[{"id":"11111111-1111-1111-1111-111111111111","title":"OUCH","version":"4.2",
+                 "status":"done","uploadDate":"2026-11-29T10:00:00","pageCount":12,"sectionCount":40}],"total":1}"""));
+        APIS.on("GET", "/api/search", Answer.json("{\"query\":\"x\",\"hits\":[],\"total\":0,\"nextCursor\":\"c2\"}"));
+
+        // when
+        String page = mvc.perform(get("/search").param("q", "order").param("version", " 4.2 ").session(session))
+                .andReturn().getResponse().getContentAsString();
+
+        // then
+        String query = APIS.received.stream().filter(r -> r.path().equals("/api/search")).findFirst().orElseThrow()
+                .query();
+        assertThat(query).contains("version=4.2");
+        assertThat(page).contains("<label for=\"version\">Version").contains("id=\"version\"")
+                .contains("value=\"4.2\"").contains("<option value=\"4.2\">")
+                .containsPattern("href=\"[^\"]*version=4\\.2[^\"]*cursor=c2\"");
+    }
+
+    @Test
+    void noVersionMeansNoVersionFilter() throws Exception {
+        var session = signedIn("documents:read");
+        APIS.on("GET", "/api/documents", Answer.json("{\"documents\":[],\"total\":0}"));
+        APIS.on("GET", "/api/search", Answer.json("{\"query\":\"x\",\"hits\":[],\"total\":0}"));
+
+        mvc.perform(get("/search").param("q", "order").param("version", "").session(session));
+
+        String query = APIS.received.stream().filter(r -> r.path().equals("/api/search")).findFirst().orElseThrow()
+                .query();
+        assertThat(query).doesNotContain("version");
+    }
 }
