@@ -55,10 +55,7 @@ import com.nimbusds.jose.proc.SecurityContext;
  * with a {@code scope} claim, the shape the services accept in JWT mode. They live {@link #ACCESS_TOKEN_LIFETIME},
  * less than the minute before expiry at which the web module refreshes them, so every page refreshes one.
  */
-@SpringBootConfiguration
-@EnableAutoConfiguration
-@EnableWebSecurity
-public class TestOpenIdProvider {
+public final class TestOpenIdProvider {
 
     public static final String CLIENT_ID = "edm-web";
     public static final String CLIENT_SECRET = "edm-web-secret";
@@ -74,7 +71,7 @@ public class TestOpenIdProvider {
 
     /** Starts the provider; {@code redirectUris} are the web module's callback URLs it accepts. */
     public static TestOpenIdProvider start(List<String> redirectUris) {
-        var context = new SpringApplicationBuilder(TestOpenIdProvider.class)
+        var context = new SpringApplicationBuilder(Server.class)
                 .properties("spring.config.name=test-openid-provider", "server.port=0", "server.address=127.0.0.1",
                         "server.servlet.session.cookie.name=IDP_SESSION", "spring.main.banner-mode=off",
                         "management.endpoints.enabled-by-default=false",
@@ -97,74 +94,82 @@ public class TestOpenIdProvider {
         context.close();
     }
 
-    @Bean
-    @Order(1)
-    SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
-        return http
-                .oauth2AuthorizationServer(server -> {
-                    http.securityMatcher(server.getEndpointsMatcher());
-                    server.oidc(Customizer.withDefaults());
-                })
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
-                .build();
-    }
+    /** The provider's Spring configuration. */
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @EnableWebSecurity
+    static class Server {
 
-    @Bean
-    @Order(2)
-    SecurityFilterChain signIn(HttpSecurity http) throws Exception {
-        return http
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
-                .build();
-    }
-
-    @Bean
-    UserDetailsService people() {
-        return new InMemoryUserDetailsManager(User.withUsername(USER).password("{noop}" + PASSWORD).roles("USER")
-                .build());
-    }
-
-    @Bean
-    RegisteredClientRepository clients(Environment environment) {
-        RegisteredClient.Builder web = RegisteredClient.withId(UUID.randomUUID().toString())
-                .clientId(CLIENT_ID)
-                .clientSecret("{noop}" + CLIENT_SECRET)
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
-                .scope(OidcScopes.OPENID)
-                .scope("documents:read")
-                .scope("documents:write")
-                .scope("documents:delete")
-                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
-                        .build())
-                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ACCESS_TOKEN_LIFETIME).build());
-        for (String uri : environment.getRequiredProperty("test-openid-provider.redirect-uris").split(",")) {
-            web.redirectUri(uri);
+        @Bean
+        @Order(1)
+        SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+            return http
+                    .oauth2AuthorizationServer(server -> {
+                        http.securityMatcher(server.getEndpointsMatcher());
+                        server.oidc(Customizer.withDefaults());
+                    })
+                    .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                    .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                            new LoginUrlAuthenticationEntryPoint("/login"),
+                            new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                    .build();
         }
-        return new InMemoryRegisteredClientRepository(web.build());
-    }
 
-    @Bean
-    RevocableAuthorizations authorizations() {
-        return new RevocableAuthorizations();
-    }
+        @Bean
+        @Order(2)
+        SecurityFilterChain signIn(HttpSecurity http) throws Exception {
+            return http
+                    .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                    .formLogin(Customizer.withDefaults())
+                    .build();
+        }
 
-    @Bean
-    AuthorizationServerSettings authorizationServerSettings() {
-        return AuthorizationServerSettings.builder().build();
-    }
+        @Bean
+        UserDetailsService people() {
+            return new InMemoryUserDetailsManager(User.withUsername(USER).password("{noop}" + PASSWORD).roles("USER")
+                    .build());
+        }
 
-    @Bean
-    JWKSource<SecurityContext> signingKeys() throws NoSuchAlgorithmException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair pair = generator.generateKeyPair();
-        RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
-                .keyID(UUID.randomUUID().toString()).build();
-        return new ImmutableJWKSet<>(new JWKSet(key));
+        @Bean
+        RegisteredClientRepository clients(Environment environment) {
+            RegisteredClient.Builder web = RegisteredClient.withId(UUID.randomUUID().toString())
+                    .clientId(CLIENT_ID)
+                    .clientSecret("{noop}" + CLIENT_SECRET)
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                    .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                    .scope(OidcScopes.OPENID)
+                    .scope("documents:read")
+                    .scope("documents:write")
+                    .scope("documents:delete")
+                    .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
+                            .build())
+                    .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ACCESS_TOKEN_LIFETIME).build());
+            for (String uri : environment.getRequiredProperty("test-openid-provider.redirect-uris").split(",")) {
+                web.redirectUri(uri);
+            }
+            return new InMemoryRegisteredClientRepository(web.build());
+        }
+
+        @Bean
+        RevocableAuthorizations authorizations() {
+            return new RevocableAuthorizations();
+        }
+
+        @Bean
+        AuthorizationServerSettings authorizationServerSettings() {
+            return AuthorizationServerSettings.builder().build();
+        }
+
+        @Bean
+        JWKSource<SecurityContext> signingKeys() throws NoSuchAlgorithmException {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic())
+                    .privateKey((RSAPrivateKey) pair.getPrivate()).keyID(UUID.randomUUID().toString()).build();
+            return new ImmutableJWKSet<>(new JWKSet(key));
+        }
     }
 
     /** The provider's grants, in memory, with a way to revoke them all. */

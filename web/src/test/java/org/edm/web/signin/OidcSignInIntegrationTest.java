@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,13 +37,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * provider's login form posted), the APIs played by {@link FakeApis}. Nothing of the provider is mocked.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ActiveProfiles("oidc")
 class OidcSignInIntegrationTest {
 
     private static final FakeApis APIS = new FakeApis();
     private static final int WEB_PORT = freePort();
     private static final String WEB = "http://127.0.0.1:" + WEB_PORT;
     private static final TestOpenIdProvider PROVIDER = TestOpenIdProvider.start(List.of(
-            WEB + "/login/oauth2/code/idp", WEB + "/login/oauth2/code/idp-read"));
+            WEB + "/login/oauth2/code/oidc", WEB + "/login/oauth2/code/idp-read"));
     private static final String DOCUMENTS = """
             {"documents":[{"id":"11111111-1111-1111-1111-111111111111","title":"OUCH","version":"4.2",
              "status":"processing","uploadDate":"2026-11-29T10:00:00"}],"total":1}""";
@@ -52,15 +54,13 @@ class OidcSignInIntegrationTest {
         registry.add("server.port", () -> WEB_PORT);
         registry.add("edm.web.ingest-url", APIS::url);
         registry.add("edm.web.search-url", APIS::url);
-        registry.add("spring.security.oauth2.client.provider.idp.issuer-uri", PROVIDER::issuer);
-        // a person who may do everything the client may ask for, and one who asks only to read
-        registry.add("spring.security.oauth2.client.registration.idp.client-id", () -> TestOpenIdProvider.CLIENT_ID);
-        registry.add("spring.security.oauth2.client.registration.idp.client-secret",
-                () -> TestOpenIdProvider.CLIENT_SECRET);
-        registry.add("spring.security.oauth2.client.registration.idp.client-name", () -> "Test IdP");
-        registry.add("spring.security.oauth2.client.registration.idp.scope",
-                () -> "openid,documents:read,documents:write,documents:delete");
-        registry.add("spring.security.oauth2.client.registration.idp-read.provider", () -> "idp");
+        // the documented settings (profile oidc, EDM_WEB_OIDC_*), scopes left at their default
+        registry.add("EDM_WEB_OIDC_ISSUER_URI", PROVIDER::issuer);
+        registry.add("EDM_WEB_OIDC_CLIENT_ID", () -> TestOpenIdProvider.CLIENT_ID);
+        registry.add("EDM_WEB_OIDC_CLIENT_SECRET", () -> TestOpenIdProvider.CLIENT_SECRET);
+        registry.add("EDM_WEB_OIDC_NAME", () -> "Test IdP");
+        // and a second registration that asks only to read
+        registry.add("spring.security.oauth2.client.registration.idp-read.provider", () -> "oidc");
         registry.add("spring.security.oauth2.client.registration.idp-read.client-id",
                 () -> TestOpenIdProvider.CLIENT_ID);
         registry.add("spring.security.oauth2.client.registration.idp-read.client-secret",
@@ -87,10 +87,10 @@ class OidcSignInIntegrationTest {
         // given: the sign-in page offers the provider
         var browser = new Browser();
         assertThat(browser.get(WEB + "/sign-in").body()).contains("Sign in with Test IdP")
-                .contains("href=\"/oauth2/authorization/idp\"").contains("Or sign in with an API key");
+                .contains("href=\"/oauth2/authorization/oidc\"").contains("Or sign in with an API key");
 
         // when: the person follows it; the web module sends them to the provider with a PKCE challenge
-        HttpResponse<String> toProvider = browser.get(WEB + "/oauth2/authorization/idp");
+        HttpResponse<String> toProvider = browser.get(WEB + "/oauth2/authorization/oidc");
         String authorize = toProvider.headers().firstValue("Location").orElseThrow();
         assertThat(authorize).startsWith(PROVIDER.issuer() + "/oauth2/authorize?")
                 .contains("code_challenge=").contains("code_challenge_method=S256").contains("nonce=");
@@ -109,7 +109,7 @@ class OidcSignInIntegrationTest {
         Jwt token = NimbusJwtDecoder.withIssuerLocation(PROVIDER.issuer()).build().decode(bearer.substring(7));
         assertThat(token.getSubject()).isEqualTo(TestOpenIdProvider.USER);
         assertThat(token.getIssuer().toString()).isEqualTo(PROVIDER.issuer());
-        assertThat(List.of(token.getClaimAsString("scope").split(" ")))
+        assertThat(token.getClaimAsStringList("scope"))
                 .contains("documents:read", "documents:write", "documents:delete");
         // and no token reached the browser
         assertThat(library.body()).doesNotContain(bearer.substring(7));
@@ -129,14 +129,14 @@ class OidcSignInIntegrationTest {
                 .doesNotContain("type=\"file\"");
         String bearer = APIS.received.get(APIS.received.size() - 1).authorization().substring(7);
         assertThat(NimbusJwtDecoder.withIssuerLocation(PROVIDER.issuer()).build().decode(bearer)
-                .getClaimAsString("scope").split(" ")).containsExactlyInAnyOrder("openid", "documents:read");
+                .getClaimAsStringList("scope")).containsExactlyInAnyOrder("openid", "documents:read");
     }
 
     @Test
     void whenTheProviderRevokesTheSignInWhileTheLibraryPollsHtmxIsSentToTheSignInPage() throws Exception {
         // given: signed in; the table polls (a document is processing)
         var browser = new Browser();
-        HttpResponse<String> toProvider = browser.get(WEB + "/oauth2/authorization/idp");
+        HttpResponse<String> toProvider = browser.get(WEB + "/oauth2/authorization/oidc");
         assertThat(browser.signInAtProvider(toProvider.headers().firstValue("Location").orElseThrow()).body())
                 .contains("every 2s");
         assertThat(browser.get(WEB + "/library/rows", "HX-Request", "true").statusCode()).isEqualTo(200);
