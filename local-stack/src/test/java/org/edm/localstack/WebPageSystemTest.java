@@ -28,7 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The web page in a real headless Chromium against the whole stack started from the jars: a person signs in,
  * uploads RFC 793 through the file input, watches it reach {@code done} without a reload, finds a sentence of it,
  * opens the hit and walks to the next section; a bad upload is explained in words; a read-only key gets no upload
- * control. Screenshots go to {@code target/screenshots/}.
+ * control; two versions are compared, searched by version and listed by family; a key revoked while the library
+ * polls leads to the sign-in page. Screenshots go to {@code target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebPageSystemTest {
@@ -169,6 +170,62 @@ class WebPageSystemTest {
         assertThat(changed.findElement(By.tagName("del")).getText()).isEqualTo("alphamarker");
         assertThat(browser.findElement(By.cssSelector(".changes li[data-kind='added']")).getText()).contains("added");
         Browser.screenshot(browser, "compare");
+
+        // when: a word only version 1.10 has is searched in version 1.9, then in 1.10 (the labelled version field)
+        browser.get(stack.web + "/search?q=bravomarker");
+        browser.findElement(By.id("version")).sendKeys("1.9" + Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("version=1.9"));
+
+        // then
+        assertThat(browser.findElement(By.cssSelector("main p[role='status']")).getText()).startsWith("Nothing matches");
+        WebElement version = browser.findElement(By.id("version"));
+        version.clear();
+        version.sendKeys("1.10" + Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("version=1.10"));
+        assertThat(browser.findElements(By.cssSelector(".hits li"))).isNotEmpty()
+                .allSatisfy(h -> assertThat(h.getText()).contains(title + " 1.10"));
+
+        // when: the family's documents in the library (the exact family, by the family page's link)
+        browser.get(stack.web + "/families/" + java.net.URLEncoder.encode(title, StandardCharsets.UTF_8)
+                .replace("+", "%20"));
+        browser.findElement(By.partialLinkText("documents in the library")).click();
+
+        // then: its two versions and nothing else
+        wait.until(ExpectedConditions.urlContains("family="));
+        assertThat(browser.findElements(By.cssSelector("table.library tbody tr"))).hasSize(2);
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("family")))
+                .getFirstSelectedOption().getText().toLowerCase()).startsWith(title.toLowerCase());
+    }
+
+    @Test
+    void aKeyRevokedWhileTheLibraryPollsLeadsToTheSignInPageNotIntoTheTable() {
+        // given: a document that stays in progress (written directly: nothing parses it), and a person signed in
+        // with a key of their own, on the library filtered to that document's family, so the table polls
+        var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(
+                org.edm.testsupport.TestInfrastructure.shared().dataSource());
+        UUID id = UUID.randomUUID();
+        String title = "Web polling " + id.toString().substring(0, 8);
+        jdbc.sql("INSERT INTO documents (id, title, version, processing_status) "
+                        + "VALUES (:id, :title, '1.0', 'processing')").param("id", id).param("title", title).update();
+        try {
+            String key = TestApiKeys.shared().create("documents:read");
+            signIn(key);
+            browser.get(stack.web + "/?family=" + java.net.URLEncoder.encode(title, StandardCharsets.UTF_8));
+            wait.until(ExpectedConditions.attributeContains(By.id("library-rows"), "hx-trigger", "every 2s"));
+
+            // when: the key is revoked while the table polls
+            jdbc.sql("UPDATE api_keys SET revoked_at = now() WHERE key_hash = :hash")
+                    .param("hash", org.edm.security.ApiKeyFormat.hash(key)).update();
+
+            // then: the next poll takes the browser to the sign-in page, which says why; no table holds a form
+            wait.until(ExpectedConditions.urlContains("/sign-in?expired"));
+            assertThat(browser.findElement(By.id("signed-out-expired")).getText())
+                    .contains("You were signed out").contains("Sign in again");
+            assertThat(browser.findElements(By.id("library-rows"))).isEmpty();
+            assertThat(browser.findElements(By.id("key"))).hasSize(1);
+        } finally {
+            jdbc.sql("DELETE FROM documents WHERE id = :id").param("id", id).update();
+        }
     }
 
     @Test
