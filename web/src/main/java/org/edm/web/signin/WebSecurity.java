@@ -24,6 +24,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 
 /**
  * Sessions for people: every page needs a sign-in (an API key checked against {@code GET /api/me}, or OIDC when
@@ -72,6 +74,16 @@ class WebSecurity {
     }
 
     /**
+     * The page to return to after sign-in: never an htmx request (the library's table alone would come back as the
+     * whole page).
+     */
+    private static RequestCache pagesToReturnTo() {
+        var pages = new HttpSessionRequestCache();
+        pages.setRequestMatcher(request -> !SignedOut.isHtmx(request));
+        return pages;
+    }
+
+    /**
      * A page without a session goes to the sign-in page (and back afterwards); an htmx request without one (the
      * session ended while the library polled) gets {@code 401} with {@code HX-Redirect} ({@link SignedOut}).
      */
@@ -106,6 +118,7 @@ class WebSecurity {
                                 "/error", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
                 .securityContext(context -> context.securityContextRepository(contexts))
+                .requestCache(cache -> cache.requestCache(pagesToReturnTo()))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(signInFirst()))
                 .formLogin(form -> form.disable())

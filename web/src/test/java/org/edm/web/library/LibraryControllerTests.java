@@ -1,12 +1,16 @@
 package org.edm.web.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.edm.web.FakeApis.Answer;
 import org.edm.web.WebTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpSession;
 
 class LibraryControllerTests extends WebTest {
 
@@ -99,8 +103,11 @@ class LibraryControllerTests extends WebTest {
     @Test
     void aSessionThatEndedWhileTheTablePollsSendsHtmxToTheSignInPage() throws Exception {
         // given: no session (it timed out, or the web module restarted)
+        var browser = new MockHttpSession();
+
         // when: htmx polls the table
-        var poll = mvc.perform(get("/library/rows").header("HX-Request", "true")).andReturn().getResponse();
+        var poll = mvc.perform(get("/library/rows").session(browser).header("HX-Request", "true")).andReturn()
+                .getResponse();
 
         // then
         assertThat(poll.getStatus()).isEqualTo(401);
@@ -109,6 +116,10 @@ class LibraryControllerTests extends WebTest {
         String signIn = mvc.perform(get("/sign-in").param("session-ended", "")).andReturn().getResponse()
                 .getContentAsString();
         assertThat(signIn).contains("your session ended. Sign in again.");
+        // and signing in again leads to the library, not to the table alone
+        APIS.on("GET", "/api/me", Answer.json("{\"name\":\"alice\",\"scopes\":[\"documents:read\"]}"));
+        mvc.perform(post("/sign-in").session(browser).with(csrf()).param("key", KEY))
+                .andExpect(redirectedUrl("/"));
     }
 
     @Test
