@@ -29,9 +29,8 @@ import org.springframework.security.web.savedrequest.RequestCache;
 
 /**
  * Sessions for people: every page needs a sign-in (an API key checked against {@code GET /api/me}, or OIDC when
- * configured), the
- * session cookie is HttpOnly and SameSite=Lax (application.yml), every form carries a CSRF token (htmx and the
- * upload script send it as a header), and the pages load scripts from this origin only.
+ * configured), the session cookie is HttpOnly and SameSite=Lax (application.yml), every form carries a CSRF token
+ * (htmx and the upload script send it as a header), and the pages load scripts from this origin only.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
