@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +23,8 @@ import org.edm.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * Faults against the running system (services as separate processes, real PostgreSQL and Kafka): a broker outage
@@ -115,20 +120,44 @@ class FaultToleranceSystemTest {
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
                 .until(() -> ids.stream().anyMatch(id -> "processing".equals(statusQuietly(id))));
 
-        // when: PostgreSQL goes away for a while
+        long failedBefore = failedParserDeliveries();
+
+        // when: PostgreSQL goes away, and stays away until the parser has failed to deliver a record
         infrastructure.stopPostgres();
         try {
-            Thread.sleep(5_000);
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> failedParserDeliveries() > failedBefore);
         } finally {
             infrastructure.startPostgres();
         }
 
-        // then: every document finishes, with one complete set of sections
+        // then: the failed delivery is retried, every document finishes, with one complete set of sections
         awaitAllDone(ids, Duration.ofMinutes(4));
         for (String id : ids) {
             assertOneSetOfSections(id);
             assertThat(sectionTitles(id)).filteredOn(t -> t.matches("\\d+ Message Type \\d+")).hasSize(60);
         }
+    }
+
+    /**
+     * Calls of the parser's {@code documents.uploaded} listener that threw, from the container's
+     * {@code spring.kafka.listener} timer on the management port (asked from localhost without a key, so that the
+     * answer does not depend on the database); 0 before the first failure registers the timer.
+     */
+    private static long failedParserDeliveries() throws Exception {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(stack.parserManagement.resolve(
+                "/actuator/metrics/spring.kafka.listener?tag=result:failure")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 404) {
+            return 0;
+        }
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        for (JsonNode measurement : SystemClient.JSON.readTree(response.body()).path("measurements")) {
+            if ("COUNT".equals(measurement.path("statistic").asString())) {
+                return (long) measurement.path("value").asDouble();
+            }
+        }
+        throw new AssertionError("no COUNT in " + response.body());
     }
 
     private String upload(String name, int chapters) throws Exception {
