@@ -2,7 +2,15 @@ package org.edm.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.edm.events.Topics;
 import org.edm.ingest.IngestClient.Upload;
+import org.edm.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -94,6 +102,21 @@ class OperationsIntegrationTest extends IngestIntegrationTest {
         assertThat(response.status()).as(response.raw()).isEqualTo(406);
         assertThat(response.problemType()).isEqualTo("https://edm.example/problems/not-acceptable");
         assertThat(client.getWithHeader("/api/documents/" + id, "Accept", "application/json").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theServiceDeclaresItsTopicsAtStartUp() throws Exception {
+        // the broker's default is 3 partitions (test readers create missing topics with 3 too): 6 on the work topics
+        // is edm.kafka.uploaded-partitions, declared by this service when it started
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.shared().bootstrapServers()))) {
+            Map<String, TopicDescription> topics = admin.describeTopics(List.of(Topics.DOCUMENTS_UPLOADED,
+                    Topics.DOCUMENTS_UPLOADED_BULK, Topics.DOCUMENTS_DELETED)).allTopicNames().get();
+
+            assertThat(topics.get(Topics.DOCUMENTS_UPLOADED).partitions()).hasSize(6);
+            assertThat(topics.get(Topics.DOCUMENTS_UPLOADED_BULK).partitions()).hasSize(6);
+            assertThat(topics.get(Topics.DOCUMENTS_DELETED).partitions()).isNotEmpty();
+        }
     }
 
     /** The meter's COUNT as the actuator reports it; 0 while no meter with these tags exists. */

@@ -109,6 +109,32 @@ class FaultToleranceSystemTest {
     }
 
     @Test
+    void documentDeletedWhileItIsParsedStaysGoneAndItsResultIsDropped() throws Exception {
+        try (var processed = KafkaTopicReader.atEnd(Topics.DOCUMENTS_PROCESSED)) {
+            // given: a document long enough that the delete lands mid-parse
+            String id = client.uploadAccepted(GeneratedPdfs.specification("deletemarker", 300, 4),
+                    "Deleted mid-parse " + UUID.randomUUID(), "1");
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> "processing".equals(status(id)) || "done".equals(status(id)));
+            assertThat(status(id)).as("the parser must still be working on the document").isEqualTo("processing");
+            double dropped = parserMetric("edm.parser.skipped", "why:taken_over");
+
+            // when
+            var deleted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(stack.ingest.resolve("/api/documents/" + id))
+                    .header("Authorization", stack.authorization()).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+
+            // then: deleted at once; the parser finishes, finds the document gone and writes nothing
+            assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> parserMetric("edm.parser.skipped", "why:taken_over") > dropped);
+            assertThat(status(id)).isNull();
+            assertThat(jdbc.sql("SELECT count(*) FROM sections WHERE document_id = :id").param("id", UUID.fromString(id))
+                    .query(Long.class).single()).isZero();
+            assertThat(processed.pollToEnd(Duration.ofSeconds(10))).noneMatch(r -> id.equals(r.key()));
+        }
+    }
+
+    @Test
     void databaseOutageDuringParsingIsRetriedAndNothingIsHalfWritten() throws Exception {
         assumeTrue(infrastructure.supportsOutages(), "needs the embedded, restartable PostgreSQL");
         // given: documents being parsed
@@ -141,12 +167,19 @@ class FaultToleranceSystemTest {
 
     /**
      * Calls of the parser's {@code documents.uploaded} listener that threw, from the container's
-     * {@code spring.kafka.listener} timer on the management port (asked from localhost without a key, so that the
-     * answer does not depend on the database); 0 before the first failure registers the timer.
+     * {@code spring.kafka.listener} timer.
      */
     private static long failedParserDeliveries() throws Exception {
+        return (long) parserMetric("spring.kafka.listener", "result:failure");
+    }
+
+    /**
+     * A COUNT from the parser's management port, asked from localhost without a key (so that the answer does not
+     * depend on the database); 0 before the first increment registers the meter.
+     */
+    private static double parserMetric(String name, String tag) throws Exception {
         var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(stack.parserManagement.resolve(
-                "/actuator/metrics/spring.kafka.listener?tag=result:failure")).timeout(Duration.ofSeconds(10)).build(),
+                "/actuator/metrics/" + name + "?tag=" + tag)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 404) {
             return 0;
@@ -154,7 +187,7 @@ class FaultToleranceSystemTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         for (JsonNode measurement : SystemClient.JSON.readTree(response.body()).path("measurements")) {
             if ("COUNT".equals(measurement.path("statistic").asString())) {
-                return (long) measurement.path("value").asDouble();
+                return measurement.path("value").asDouble();
             }
         }
         throw new AssertionError("no COUNT in " + response.body());
