@@ -56,13 +56,16 @@ class FaultToleranceSystemTest {
                 ids.add(upload("before-outage-" + i, 2));
             }
 
-            // when: the broker goes away while uploads go on, then comes back
+            // when: the broker goes away while uploads go on (and stays away until the relay has failed to
+            // publish their events), then comes back
+            double relayFailures = metric(stack.ingestManagement, "edm.outbox.failures", null);
             infrastructure.stopKafka();
             try {
                 for (int i = 0; i < 6; i++) {
                     ids.add(upload("during-outage-" + i, 2));
                 }
-                Thread.sleep(3_000);
+                await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> metric(stack.ingestManagement, "edm.outbox.failures", null) > relayFailures);
                 assertThat(ids.subList(4, 10)).allSatisfy(id -> assertThat(status(id)).isEqualTo("pending"));
             } finally {
                 infrastructure.startKafka();
@@ -178,9 +181,14 @@ class FaultToleranceSystemTest {
      * depend on the database); 0 before the first increment registers the meter.
      */
     private static double parserMetric(String name, String tag) throws Exception {
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(stack.parserManagement.resolve(
-                "/actuator/metrics/" + name + "?tag=" + tag)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return metric(stack.parserManagement, name, tag);
+    }
+
+    /** A COUNT from a service's management port (a sum over every tag when {@code tag} is null). */
+    private static double metric(java.net.URI management, String name, String tag) throws Exception {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(management.resolve(
+                "/actuator/metrics/" + name + (tag == null ? "" : "?tag=" + tag))).timeout(Duration.ofSeconds(10))
+                .build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 404) {
             return 0;
         }
