@@ -334,6 +334,10 @@ class HostileInputSystemTest {
                 sender.start();
                 var in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
                 String statusLine = line(in);
+                if (!statusLine.startsWith("HTTP/")) {
+                    throw new AssertionError("the connection ended without an HTTP answer (" + sent.get()
+                            + " bytes sent): " + statusLine);
+                }
                 StringBuilder head = new StringBuilder(statusLine).append('\n');
                 long contentLength = -1;
                 boolean chunked = false;
