@@ -148,11 +148,12 @@ class BoundedRankingIntegrationTest {
 
     @Test
     void thePhraseSearchReadsItsCandidatesThroughThePairIndex() {
-        // given: on a table this small the planner may rightly prefer other plans; with only bitmap scans allowed,
-        // the production statement's condition must let it pick idx_sections_phrase_pairs
+        // given: on tables this small the planner may rightly prefer other plans (such as every section of the one
+        // done document through idx_sections_order); with only bitmap scans and no nested loops allowed, the
+        // production statement's condition must let it pick idx_sections_phrase_pairs
         List<String> plan = new TransactionTemplate(transactions).execute(status -> {
-            jdbc.sql("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)")
-                    .query((rs, n) -> 1).single();
+            jdbc.sql("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true), "
+                    + "set_config('enable_nestloop', 'off', true)").query((rs, n) -> 1).single();
 
             // when: the search itself runs, under EXPLAIN ANALYZE, in this transaction (without the document
             // filter, whose index would otherwise be the cheaper way to these few rows; the word is unique anyway)
