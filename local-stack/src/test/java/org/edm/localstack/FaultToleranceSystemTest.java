@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +23,8 @@ import org.edm.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * Faults against the running system (services as separate processes, real PostgreSQL and Kafka): a broker outage
@@ -51,13 +56,16 @@ class FaultToleranceSystemTest {
                 ids.add(upload("before-outage-" + i, 2));
             }
 
-            // when: the broker goes away while uploads go on, then comes back
+            // when: the broker goes away while uploads go on (and stays away until the relay has failed to
+            // publish their events), then comes back
+            double relayFailures = metric(stack.ingestManagement, "edm.outbox.failures", null);
             infrastructure.stopKafka();
             try {
                 for (int i = 0; i < 6; i++) {
                     ids.add(upload("during-outage-" + i, 2));
                 }
-                Thread.sleep(3_000);
+                await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> metric(stack.ingestManagement, "edm.outbox.failures", null) > relayFailures);
                 assertThat(ids.subList(4, 10)).allSatisfy(id -> assertThat(status(id)).isEqualTo("pending"));
             } finally {
                 infrastructure.startKafka();
@@ -104,6 +112,32 @@ class FaultToleranceSystemTest {
     }
 
     @Test
+    void documentDeletedWhileItIsParsedStaysGoneAndItsResultIsDropped() throws Exception {
+        try (var processed = KafkaTopicReader.atEnd(Topics.DOCUMENTS_PROCESSED)) {
+            // given: a document long enough that the delete lands mid-parse
+            String id = client.uploadAccepted(GeneratedPdfs.specification("deletemarker", 300, 4),
+                    "Deleted mid-parse " + UUID.randomUUID(), "1");
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> "processing".equals(status(id)) || "done".equals(status(id)));
+            assertThat(status(id)).as("the parser must still be working on the document").isEqualTo("processing");
+            double dropped = parserMetric("edm.parser.skipped", "why:taken_over");
+
+            // when
+            var deleted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(stack.ingest.resolve("/api/documents/" + id))
+                    .header("Authorization", stack.authorization()).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+
+            // then: deleted at once; the parser finishes, finds the document gone and writes nothing
+            assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> parserMetric("edm.parser.skipped", "why:taken_over") > dropped);
+            assertThat(status(id)).isNull();
+            assertThat(jdbc.sql("SELECT count(*) FROM sections WHERE document_id = :id").param("id", UUID.fromString(id))
+                    .query(Long.class).single()).isZero();
+            assertThat(processed.pollToEnd(Duration.ofSeconds(10))).noneMatch(r -> id.equals(r.key()));
+        }
+    }
+
+    @Test
     void databaseOutageDuringParsingIsRetriedAndNothingIsHalfWritten() throws Exception {
         assumeTrue(infrastructure.supportsOutages(), "needs the embedded, restartable PostgreSQL");
         // given: documents being parsed
@@ -115,20 +149,56 @@ class FaultToleranceSystemTest {
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
                 .until(() -> ids.stream().anyMatch(id -> "processing".equals(statusQuietly(id))));
 
-        // when: PostgreSQL goes away for a while
+        long failedBefore = failedParserDeliveries();
+
+        // when: PostgreSQL goes away, and stays away until the parser has failed to deliver a record
         infrastructure.stopPostgres();
         try {
-            Thread.sleep(5_000);
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> failedParserDeliveries() > failedBefore);
         } finally {
             infrastructure.startPostgres();
         }
 
-        // then: every document finishes, with one complete set of sections
+        // then: the failed delivery is retried, every document finishes, with one complete set of sections
         awaitAllDone(ids, Duration.ofMinutes(4));
         for (String id : ids) {
             assertOneSetOfSections(id);
             assertThat(sectionTitles(id)).filteredOn(t -> t.matches("\\d+ Message Type \\d+")).hasSize(60);
         }
+    }
+
+    /**
+     * Calls of the parser's {@code documents.uploaded} listener that threw, from the container's
+     * {@code spring.kafka.listener} timer.
+     */
+    private static long failedParserDeliveries() throws Exception {
+        return (long) parserMetric("spring.kafka.listener", "result:failure");
+    }
+
+    /**
+     * A COUNT from the parser's management port, asked from localhost without a key (so that the answer does not
+     * depend on the database); 0 before the first increment registers the meter.
+     */
+    private static double parserMetric(String name, String tag) throws Exception {
+        return metric(stack.parserManagement, name, tag);
+    }
+
+    /** A COUNT from a service's management port (a sum over every tag when {@code tag} is null). */
+    private static double metric(java.net.URI management, String name, String tag) throws Exception {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(management.resolve(
+                "/actuator/metrics/" + name + (tag == null ? "" : "?tag=" + tag))).timeout(Duration.ofSeconds(10))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 404) {
+            return 0;
+        }
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        for (JsonNode measurement : SystemClient.JSON.readTree(response.body()).path("measurements")) {
+            if ("COUNT".equals(measurement.path("statistic").asString())) {
+                return measurement.path("value").asDouble();
+            }
+        }
+        throw new AssertionError("no COUNT in " + response.body());
     }
 
     private String upload(String name, int chapters) throws Exception {

@@ -28,6 +28,7 @@ final class SharedStack {
     /** The web page for people. */
     final URI web;
     final URI parserManagement;
+    final URI ingestManagement;
     final Path storageRoot;
     final Path dataDir;
     final String apiKey;
@@ -40,6 +41,7 @@ final class SharedStack {
         this.parser = URI.create(host + settings.parserPort());
         this.web = URI.create(host + settings.webPort());
         this.parserManagement = URI.create(host + settings.parserManagementPort());
+        this.ingestManagement = URI.create(host + settings.ingestManagementPort());
         this.storageRoot = settings.storageRoot();
         this.dataDir = settings.dataDir();
         this.apiKey = apiKey;

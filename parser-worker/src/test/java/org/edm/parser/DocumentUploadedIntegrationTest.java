@@ -11,13 +11,16 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.edm.events.DocumentProcessed;
 import org.edm.events.DocumentUploaded;
 import org.edm.events.Topics;
 import org.edm.parser.processing.DocumentProcessor;
 import org.edm.testsupport.KafkaTopicReader;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -353,15 +356,39 @@ class DocumentUploadedIntegrationTest extends WorkerIntegrationTest {
 
     @Test
     void metersCountDocumentsPagesAndFailures() {
-        UUID documentId = pendingDocument(TestPdfs.specificationWithOutline());
-        publish(uploadedEvent(documentId));
-        awaitFinalStatus(documentId, PARSED);
+        // given
+        double done = count("edm.parser.documents", "status", "done");
+        double failed = count("edm.parser.documents", "status", "failed");
+        double notAPdf = count("edm.parser.failures", "reason", "not_a_pdf");
+        double pages = count("edm.parser.pages", null, null);
+        long splitTimings = meters.find("edm.parser.split.duration").timers().stream().mapToLong(Timer::count).sum();
+        UUID parsed = pendingDocument(TestPdfs.specificationWithOutline());
+        UUID refused = pendingDocument("not a pdf".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(meters.get("edm.parser.documents").tag("status", "done").counter().count()).isPositive();
-        assertThat(meters.get("edm.parser.pages").counter().count()).isGreaterThanOrEqualTo(3);
-        assertThat(meters.get("edm.parser.split.duration").tag("status", "done").timer().count()).isPositive();
+        // when
+        publish(uploadedEvent(parsed));
+        publish(uploadedEvent(refused));
+        assertThat(awaitFinalStatus(parsed, PARSED)).isEqualTo("done");
+        assertThat(awaitFinalStatus(refused, PARSED)).isEqualTo("failed");
+
+        // then: one document each way, its pages, its failure reason (counted just after the commit)
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("edm.parser.documents", "status", "failed") > failed
+                && count("edm.parser.documents", "status", "done") > done);
+        assertThat(count("edm.parser.documents", "status", "done")).isEqualTo(done + 1);
+        assertThat(count("edm.parser.documents", "status", "failed")).isEqualTo(failed + 1);
+        assertThat(count("edm.parser.failures", "reason", "not_a_pdf")).isEqualTo(notAPdf + 1);
+        int pageCount = jdbc.sql("SELECT page_count FROM documents WHERE id = :id").param("id", parsed)
+                .query(Integer.class).single();
+        assertThat(count("edm.parser.pages", null, null)).isEqualTo(pages + pageCount);
+        assertThat(meters.find("edm.parser.split.duration").timers().stream().mapToLong(Timer::count).sum())
+                .isEqualTo(splitTimings + 2);
         assertThat(meters.find("kafka.consumer.fetch.manager.records.lag.max").meters())
                 .as("consumer lag from the Kafka client metrics").isNotEmpty();
+    }
+
+    private double count(String name, @Nullable String tag, @Nullable String value) {
+        var search = tag == null ? meters.find(name) : meters.find(name).tag(tag, value);
+        return search.counters().stream().mapToDouble(Counter::count).sum();
     }
 
     private double skipped(String why) {

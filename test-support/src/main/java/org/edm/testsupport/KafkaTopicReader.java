@@ -82,6 +82,24 @@ public final class KafkaTopicReader implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /**
+     * Polls until this reader has read every record that was on its topics when called (the end offset of every
+     * partition), or fails after {@code timeout}: no fixed wait for "nothing more arrives".
+     *
+     * @return every record received since the reader was opened
+     */
+    public List<ConsumerRecord<String, String>> pollToEnd(Duration timeout) {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment(), timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Kafka partitions not read to " + ends + " within " + timeout);
+            }
+            consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+        }
+        return List.copyOf(received);
+    }
+
     /** Records received so far whose key is the given document id. */
     public List<ConsumerRecord<String, String>> forKey(String key) {
         return received.stream().filter(r -> key.equals(r.key())).toList();

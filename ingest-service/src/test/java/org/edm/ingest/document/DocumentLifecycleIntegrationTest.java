@@ -122,6 +122,31 @@ class DocumentLifecycleIntegrationTest extends IngestIntegrationTest {
     }
 
     @Test
+    void reprocessOfAPendingDocumentAnnouncesItAgainAndKeepsItPending() {
+        try (var events = KafkaTopicReader.atEnd(Topics.DOCUMENTS_UPLOADED)) {
+            // given: a document still pending (e.g. its first event went to the dead-letter topic)
+            String title = uniqueTitle("Pending reprocess");
+            String id = client.upload(Upload.of(TestPdfs.withText(title), title, "1")).id();
+            events.pollUntil(r -> !events.forKey(id).isEmpty(), Duration.ofSeconds(30));
+
+            // when
+            var response = client.post("/api/documents/" + id + "/reprocess");
+
+            // then: accepted, still pending, announced once more with a new event id
+            assertThat(response.status()).as(response.raw()).isEqualTo(202);
+            assertThat(response.body().path("status").asString()).isEqualTo("pending");
+            assertThat(jdbc.sql("SELECT processing_status FROM documents WHERE id = :id::uuid").param("id", id)
+                    .query(String.class).single()).isEqualTo("pending");
+            events.pollUntil(r -> events.forKey(id).size() >= 2, Duration.ofSeconds(30));
+            events.pollToEnd(Duration.ofSeconds(10));
+            assertThat(events.forKey(id)).extracting(r -> json(r.value()).path("trigger").asString())
+                    .containsExactly("upload", "reprocess");
+            assertThat(events.forKey(id)).extracting(r -> json(r.value()).path("eventId").asString())
+                    .doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
     void reprocessWhileTheParserReprocessesADoneDocumentIsAConflict() {
         String title = uniqueTitle("Busy done");
         String id = client.upload(Upload.of(TestPdfs.withText(title), title, "1")).id();

@@ -16,11 +16,16 @@ import org.edm.ingest.storage.StorageKeys;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /** What a crash leaves in the storage is removed; a document's file and anything recent are not. */
 class OrphanFileSweeperIntegrationTest extends IngestIntegrationTest {
 
     @Autowired
     OrphanFileSweeper sweeper;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void deletesOldUnreferencedAndStagedFilesOnly() throws Exception {
@@ -34,6 +39,7 @@ class OrphanFileSweeperIntegrationTest extends IngestIntegrationTest {
         Path staged = file(".staging/" + UUID.randomUUID() + ".part", twoHoursAgo);
         Path foreign = file("ab/notes.txt", twoHoursAgo);
         Files.setLastModifiedTime(kept, FileTime.from(twoHoursAgo));
+        double counted = meters.counter("edm.storage.orphans.deleted").count();
 
         // when
         int deleted = sweeper.sweep();
@@ -45,6 +51,8 @@ class OrphanFileSweeperIntegrationTest extends IngestIntegrationTest {
         assertThat(kept).exists();
         assertThat(recentOrphan).exists();
         assertThat(foreign).exists();
+        assertThat(meters.counter("edm.storage.orphans.deleted").count()).as("counted once each")
+                .isEqualTo(counted + deleted);
         Files.delete(recentOrphan);
         Files.delete(foreign);
     }

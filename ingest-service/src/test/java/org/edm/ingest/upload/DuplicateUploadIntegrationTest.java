@@ -103,6 +103,31 @@ class DuplicateUploadIntegrationTest extends IngestIntegrationTest {
     }
 
     @Test
+    void anIdempotencyKeyOlderThanItsRetentionIsForgottenAndFreeForANewUpload() {
+        // given: a key used for one upload, then aged past edm.upload.idempotency-key-retention (24 h)
+        String key = UUID.randomUUID().toString();
+        String title = uniqueTitle("Expired key");
+        var first = client.upload(Upload.of(TestPdfs.withText(title), title, "1.0").withIdempotencyKey(key));
+        assertThat(first.status()).isEqualTo(202);
+        String otherTitle = uniqueTitle("After expiry");
+        Upload other = Upload.of(TestPdfs.withText(otherTitle), otherTitle, "1.0").withIdempotencyKey(key);
+        assertThat(client.upload(other).status()).as("while the key lives").isEqualTo(422);
+        jdbc.sql("UPDATE upload_idempotency_keys SET created_at = created_at - INTERVAL '25 hours' "
+                + "WHERE idempotency_key = :key").param("key", key).update();
+
+        // when: the key comes with another file
+        var afterExpiry = client.upload(other);
+
+        // then: a new document, not a reuse conflict, and the key now stands for it
+        assertThat(afterExpiry.status()).as(afterExpiry.raw()).isEqualTo(202);
+        assertThat(afterExpiry.id()).isNotEqualTo(first.id());
+        var retry = client.upload(other);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.id()).isEqualTo(afterExpiry.id());
+    }
+
+    @Test
     void concurrentRetriesWithOneIdempotencyKeyCreateOneDocument() throws Exception {
         String title = uniqueTitle("Concurrent retry");
         Upload upload = Upload.of(TestPdfs.withText(title), title, "1.0")

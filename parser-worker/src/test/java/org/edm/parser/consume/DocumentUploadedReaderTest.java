@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.edm.events.DocumentUploaded;
 import org.junit.jupiter.api.Test;
 
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 class DocumentUploadedReaderTest {
@@ -26,11 +27,17 @@ class DocumentUploadedReaderTest {
 
     @Test
     void ignoresFieldsAddedLaterToTheContract() {
+        // given: the reader built on a mapper that fails on unknown fields, so that only the reader's own
+        // configuration can make it ignore them (not this test's, nor whatever defaults the application has)
+        var strict = new DocumentUploadedReader(
+                JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
         DocumentUploaded event = DocumentUploaded.of(Instant.now(), UUID.randomUUID(), "ITCH", "5.0", "ab/ab.pdf", 12,
                 "00ff", DocumentUploaded.TRIGGER_REPROCESS);
         String withExtra = json.writeValueAsString(event).replaceFirst("\\{", "{\"addedLater\":true,");
 
+        // when / then
         assertThat(reader.read(withExtra)).isEqualTo(event);
+        assertThat(strict.read(withExtra)).isEqualTo(event);
     }
 
     @Test

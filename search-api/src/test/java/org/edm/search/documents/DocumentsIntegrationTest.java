@@ -54,7 +54,15 @@ class DocumentsIntegrationTest {
             listed.add(data.document("OUCH " + family + " draft " + i, i % 2 == 0 ? "4.2" : "5.0",
                     i < 3 ? "pending" : "failed"));
         }
+        // upload dates in an order that is neither the insertion order nor the id order
+        for (int i = 0; i < listed.size(); i++) {
+            data.jdbc().sql("UPDATE documents SET upload_date = TIMESTAMP '2026-01-01 12:00' + make_interval(days => :days) "
+                    + "WHERE id = :id").param("days", UPLOAD_DAYS[i]).param("id", listed.get(i)).update();
+        }
     }
+
+    /** Days after 2026-01-01 on which each of {@link #listed} was uploaded. */
+    private static final int[] UPLOAD_DAYS = {3, 0, 5, 1, 6, 2, 4};
 
     @Test
     void listsDocumentsWithFiltersAndTotal() {
@@ -150,8 +158,11 @@ class DocumentsIntegrationTest {
                     : page.path("nextCursor").asString();
         } while (cursor != null);
 
-        assertThat(seen).hasSize(7).doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(listed.stream().map(UUID::toString).toList());
+        // then: every document once, newest upload first, across the pages
+        List<String> newestFirst = java.util.stream.IntStream.range(0, listed.size()).boxed()
+                .sorted(java.util.Comparator.comparingInt((Integer i) -> UPLOAD_DAYS[i]).reversed())
+                .map(i -> listed.get(i).toString()).toList();
+        assertThat(seen).hasSize(7).doesNotHaveDuplicates().containsExactlyElementsOf(newestFirst);
     }
 
     @Test

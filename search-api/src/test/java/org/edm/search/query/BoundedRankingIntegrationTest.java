@@ -32,18 +32,23 @@ import tools.jackson.databind.JsonNode;
  * matches lie beyond the rows read first ({@code edm.search.examined-rows}) is still found by a deeper read.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"edm.search.ranked-candidates=6", "edm.search.examined-rows=9"})
+        properties = {"edm.search.ranked-candidates=" + BoundedRankingIntegrationTest.RANKED_CANDIDATES,
+                "edm.search.examined-rows=9"})
 @AutoConfigureRestTestClient
 @Import(ReaderKey.class)
 @RealInfrastructure
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BoundedRankingIntegrationTest {
 
+    /** Matches ranked at most in each of the two tiers (title matches, all matches). */
+    static final int RANKED_CANDIDATES = 6;
+
     @Autowired
     RestTestClient http;
 
     final String word = TestDocuments.uniqueWord();
     UUID document;
+    final List<UUID> bodies = new ArrayList<>();
     final List<UUID> titled = new ArrayList<>();
     final List<UUID> phrases = new ArrayList<>();
     final List<UUID> acrossStopWord = new ArrayList<>();
@@ -57,13 +62,17 @@ class BoundedRankingIntegrationTest {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    SectionSearch search;
+
     @BeforeAll
     void writeSections() {
         var data = new TestDocuments();
         document = data.document("Bounded " + word, "1.0", "done");
         int order = 0;
         for (int i = 0; i < 12; i++) {
-            data.section(document, null, 1, order++, "Body " + i, "Text that mentions " + word + " once, then alpha.", 1);
+            bodies.add(data.section(document, null, 1, order++, "Body " + i,
+                    "Text that mentions " + word + " once, then alpha.", 1));
         }
         for (int i = 0; i < 4; i++) {
             phrases.add(data.section(document, null, 1, order++, "Phrase " + i, "Here " + word + " alpha is a phrase.", 2));
@@ -89,7 +98,17 @@ class BoundedRankingIntegrationTest {
 
     @Test
     void pagingWithinTheBoundNeverRepeatsAHit() {
-        assertThat(allPages(word + " ", 2)).hasSize(9).containsAll(titled);
+        // given: 21 sections hold the word, 3 of them in their title
+        int matches = bodies.size() + phrases.size() + acrossStopWord.size() + titled.size();
+        assertThat(matches).isGreaterThan(titled.size() + RANKED_CANDIDATES);
+
+        // when
+        List<UUID> paged = allPages(word + " ", 2);
+
+        // then: the pages hold the two bounded tiers and nothing beyond them: every title match (fewer than the
+        // bound), and the first RANKED_CANDIDATES matches read, which are not the title matches (written last)
+        assertThat(paged).hasSize(titled.size() + RANKED_CANDIDATES).containsAll(titled);
+        assertThat(paged).hasSizeLessThan(matches);
     }
 
     @Test
@@ -128,18 +147,24 @@ class BoundedRankingIntegrationTest {
     }
 
     @Test
-    void thePhraseStatementCanUseThePairIndex() {
-        // on a table this small the planner may rightly prefer other plans; with only bitmap scans allowed, the
-        // statement's condition must let it pick idx_sections_phrase_pairs, i.e. repeat its expression exactly
+    void thePhraseSearchReadsItsCandidatesThroughThePairIndex() {
+        // given: on tables this small the planner may rightly prefer other plans (such as every section of the one
+        // done document through idx_sections_order); with only bitmap scans and no nested loops allowed, the
+        // production statement's condition must let it pick idx_sections_phrase_pairs
         List<String> plan = new TransactionTemplate(transactions).execute(status -> {
-            jdbc.sql("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)")
-                    .query((rs, n) -> 1).single();
-            return jdbc.sql("EXPLAIN SELECT s.id FROM sections s WHERE edm_word_pairs(s.search_vector) @@ CAST(:pairs AS tsquery)")
-                    .param("pairs", PhrasePairs.required("'" + word + "' <-> 'alpha'")).query(String.class).list();
+            jdbc.sql("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true), "
+                    + "set_config('enable_nestloop', 'off', true)").query((rs, n) -> 1).single();
+
+            // when: the search itself runs, under EXPLAIN ANALYZE, in this transaction (without the document
+            // filter, whose index would otherwise be the cheaper way to these few rows; the word is unique anyway)
+            return search.explain("\"" + word + " alpha\"", SearchFilters.NONE, 20);
         });
 
-        assertThat(plan).anyMatch(line -> line.contains("Bitmap Index Scan on idx_sections_phrase_pairs"));
-        assertThat(SearchRepository.PAGE_BY_PAIRS).contains("edm_word_pairs(s.search_vector) @@ CAST(:pairs AS tsquery)");
+        // then: the pair index was scanned and gave the four phrase sections (and no section without the pair)
+        assertThat(plan).as(String.join("\n", plan))
+                .anyMatch(line -> line.contains("Bitmap Index Scan on idx_sections_phrase_pairs"));
+        assertThat(plan).as(String.join("\n", plan)).anyMatch(line -> line.contains("Bitmap Heap Scan on sections")
+                && line.contains(" rows=" + phrases.size() + " loops="));
     }
 
     /** Every page of a search, following the cursors; fails if a hit repeats. */

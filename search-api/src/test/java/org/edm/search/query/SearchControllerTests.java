@@ -16,7 +16,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -67,15 +66,6 @@ class SearchControllerTests {
     void unknownParameterIsRejected() {
         assertThat(mvc.get().uri("/api/search?q=order&sort=date")).hasStatus(HttpStatus.BAD_REQUEST)
                 .bodyJson().extractingPath("$.type").isEqualTo("https://edm.example/problems/unknown-parameter");
-    }
-
-    @Test
-    void searchCancelledByItsTimeoutIsServiceUnavailable() {
-        given(search.search(any(), any(), anyInt(), any())).willThrow(new QueryTimeoutException("canceling statement"));
-
-        assertThat(mvc.get().uri("/api/search?q=order")).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
-                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyJson().extractingPath("$.type").isEqualTo("https://edm.example/problems/timeout");
     }
 
     @Test

@@ -164,9 +164,31 @@ class SearchIntegrationTest {
     void sectionWhoseTitleMatchesRanksAboveSectionsThatOnlyMentionIt() {
         JsonNode page = searchIn(itch, "heartbeat");
 
+        // then: the section that only says "heartbeat" in its text is below the one titled with the word (whose
+        // text never says it), and the scores say so too, not only the order
         assertThat(ids(page)).containsExactly(heartbeatTitle, heartbeatBody);
-        assertThat(page.path("hits").get(0).path("score").asDouble()).isGreaterThanOrEqualTo(1.0);
-        assertThat(page.path("hits").get(1).path("score").asDouble()).isLessThan(1.0);
+        double titleScore = page.path("hits").get(0).path("score").asDouble();
+        double bodyScore = page.path("hits").get(1).path("score").asDouble();
+        assertThat(bodyScore).isPositive();
+        assertThat(titleScore).isGreaterThan(bodyScore);
+    }
+
+    @Test
+    void aTitleMatchOutranksATextThatRepeatsTheWordFarMoreOften() {
+        // given: one section titled with the word, its text silent about it; one whose text says it 40 times (on
+        // text weight alone it would rank far higher)
+        UUID spec = data.document("Ranking " + TestDocuments.uniqueWord(), "1.0", "done");
+        UUID titled = data.section(spec, null, 1, 0, "Throttling", "Limits on the message rate of a session.", 1);
+        UUID repeated = data.section(spec, null, 1, 1, "Rate Control",
+                "Throttling applies. ".repeat(40) + "Nothing else.", 2);
+
+        // when
+        JsonNode page = searchIn(spec, "throttling");
+
+        // then
+        assertThat(ids(page)).containsExactly(titled, repeated);
+        assertThat(page.path("hits").get(0).path("score").asDouble())
+                .isGreaterThan(page.path("hits").get(1).path("score").asDouble());
     }
 
     @Test
