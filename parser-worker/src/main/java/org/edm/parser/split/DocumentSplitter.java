@@ -100,7 +100,7 @@ public final class DocumentSplitter {
             List<Heading> addedToOutline = List.of();
             if (useOutline) {
                 List<Heading> fromOutline = OutlineSplitter.place(outline, lines, removed);
-                addedToOutline = OutlineCompletion.missing(fromOutline, detected, deadline);
+                addedToOutline = OutlineCompletion.missing(fromOutline, detected, lines, removed);
                 headings = OutlineCompletion.merged(fromOutline, addedToOutline);
             }
             PdfInfo info = info(document, pageCount, !outline.isEmpty(), !useOutline ? PdfInfo.LAYOUT
