@@ -130,7 +130,7 @@ final class OutlineCompletion {
         TextLine previous = neighbour(lines, removed, heading.line() - 1, -1, line.page());
         TextLine next = neighbour(lines, removed, heading.line() + Math.max(1, heading.lineCount()), 1, line.page());
         boolean betweenRows = previous != null && next != null && previous.wideGaps() > 0 && next.wideGaps() > 0
-                && line.top() - previous.baseline() < line.fontSize();
+                && line.top() - previous.baseline() < line.fontSize() * 1.5f;
         return !betweenRows;
     }
 
