@@ -17,9 +17,10 @@ import org.jspecify.annotations.Nullable;
  * ("4.2 Adding an Order ........ 14") is an entry with a title, the printed page number and a level. A numbered
  * entry's level is its numbering depth ({@code 4.3.2} is level 3). In contents without numbering the
  * indentations rank the levels (leftmost = 1), and without indentation the entries' type sizes do. In contents
- * that number most entries, an unnumbered entry's level is unknown: there its number is usually printed apart
- * (a hanging number the text layer lost), so its indentation is that of the title after the number and says
- * nothing reliable.
+ * that number their entries, an unnumbered entry is one level below the deepest numbered ones when it is indented
+ * beyond all of them and every numbering depth from 1 down occurs; otherwise its level is unknown: such an entry's
+ * number is usually printed apart (a hanging number the text layer lost, which also makes a depth go missing), so
+ * its indentation is that of the title after the number and says nothing reliable.
  *
  * <p>{@link #apply} then gives unnumbered detected headings the level of their contents entry, gives unnumbered
  * headings that no entry names the level that contents-levelled headings of the same style have, and places
@@ -108,6 +109,18 @@ final class PrintedContents {
         });
         long numbered = raws.stream().filter(raw -> raw.numbering() != null).count();
         boolean numberedContents = numbered >= MIN_MATCHES;
+        // numbered depths 1..k all present, so no level lost its numbers, and the indentation of the deepest
+        int deepest = 0;
+        int deepestIndent = -1;
+        Set<Integer> depths = new HashSet<>();
+        for (Raw raw : raws) {
+            if (raw.numbering() != null) {
+                depths.add(raw.numbering().depth());
+                deepest = Math.max(deepest, raw.numbering().depth());
+                deepestIndent = Math.max(deepestIndent, indentOf(raw.left(), indents));
+            }
+        }
+        boolean contiguous = depths.size() == deepest;
         List<HeadingStyle> styles = raws.stream().map(raw -> new HeadingStyle(Math.round(raw.size() * 2) / 2f, raw.bold()))
                 .distinct().sorted(HeadingStyle.PROMINENCE).toList();
 
@@ -119,7 +132,8 @@ final class PrintedContents {
                 level = raw.numbering().depth();
             }
             else if (numberedContents) {
-                level = 0;
+                // indented beyond every numbered entry, in contents that lost no level's numbers: one level deeper
+                level = contiguous && indent > deepestIndent ? deepest + 1 : 0;
             }
             else if (indents.size() > 1) {
                 level = indent + 1;
@@ -152,18 +166,28 @@ final class PrintedContents {
         if (entries.isEmpty()) {
             return headings;
         }
+        // a numbered heading matches the entry with its number ("8.2 General", not an unnumbered "General"
+        // elsewhere), or an unnumbered entry of its title (contents whose text lost the numbers)
         Map<String, Deque<Integer>> byKey = new HashMap<>();
+        Map<String, Deque<Integer>> unnumberedByKey = new HashMap<>();
         for (int e = 0; e < entries.size(); e++) {
-            if (!entries.get(e).key().isEmpty()) {
-                byKey.computeIfAbsent(entries.get(e).key(), k -> new ArrayDeque<>()).add(e);
+            Entry entry = entries.get(e);
+            if (!entry.key().isEmpty()) {
+                byKey.computeIfAbsent(numberedKey(entry.title()), k -> new ArrayDeque<>()).add(e);
+                if (Numbering.parse(entry.title()) == null) {
+                    unnumberedByKey.computeIfAbsent(entry.key(), k -> new ArrayDeque<>()).add(e);
+                }
             }
         }
         int[] entryOf = new int[headings.size()];
         boolean[] entryUsed = new boolean[entries.size()];
         int matched = 0;
         for (int h = 0; h < headings.size(); h++) {
-            Deque<Integer> candidates = byKey.get(TitleKey.of(headings.get(h).title()));
-            entryOf[h] = candidates == null || candidates.isEmpty() ? -1 : candidates.poll();
+            String title = headings.get(h).title();
+            entryOf[h] = next(byKey.get(numberedKey(title)), entryUsed);
+            if (entryOf[h] < 0 && Numbering.parse(title) != null) {
+                entryOf[h] = next(unnumberedByKey.get(TitleKey.of(title)), entryUsed);
+            }
             if (entryOf[h] >= 0) {
                 entryUsed[entryOf[h]] = true;
                 matched++;
@@ -258,6 +282,23 @@ final class PrintedContents {
             }
         }
         return null;
+    }
+
+    /** The title key with the section number in front, when there is one ("8.2|general"). */
+    private static String numberedKey(String title) {
+        Numbering numbering = Numbering.parse(title);
+        String key = TitleKey.of(title);
+        return numbering == null ? key : numbering.parts() + "|" + key;
+    }
+
+    private static int next(@Nullable Deque<Integer> candidates, boolean[] used) {
+        while (candidates != null && !candidates.isEmpty()) {
+            int candidate = candidates.poll();
+            if (!used[candidate]) {
+                return candidate;
+            }
+        }
+        return -1;
     }
 
     private static void insert(List<Heading> headings, Heading heading) {
