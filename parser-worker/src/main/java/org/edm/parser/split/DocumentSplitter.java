@@ -91,16 +91,17 @@ public final class DocumentSplitter {
             checkText(lines, scanned.unavailable());
             List<OutlineEntry> outline = OutlineReader.read(document, deadline);
             BitSet removed = PageFurniture.detect(lines);
-            removed.or(ContentsPages.detect(lines, removed));
+            BitSet contents = ContentsPages.detect(lines, removed);
+            removed.or(contents);
             deadline.check();
 
             boolean useOutline = outlineAllowed && isUsable(outline, pageCount);
-            List<Heading> detected = HeadingDetector.detect(lines, removed);
+            List<Heading> detected = HeadingDetector.detect(lines, removed, contents);
             List<Heading> headings = detected;
             List<Heading> addedToOutline = List.of();
             if (useOutline) {
                 List<Heading> fromOutline = OutlineSplitter.place(outline, lines, removed);
-                addedToOutline = OutlineCompletion.missing(fromOutline, detected, deadline);
+                addedToOutline = OutlineCompletion.missing(fromOutline, detected, lines, removed);
                 headings = OutlineCompletion.merged(fromOutline, addedToOutline);
             }
             PdfInfo info = info(document, pageCount, !outline.isEmpty(), !useOutline ? PdfInfo.LAYOUT

@@ -30,7 +30,8 @@ import java.util.Set;
  * <p>This class only orchestrates; each part can be read, tested and tuned alone: {@link BodyStyle} (the running
  * text's size, weight and line spacing), {@link HeadingText} (rules on a line's text and neighbours),
  * {@link NumberedHeadings} (numbered candidates and the ascending sequence), {@link FirstPage} (cover and title)
- * and {@link HeadingLevels} (each heading's lines and level).
+ * {@link HeadingLevels} (each heading's lines and level) and {@link PrintedContents} (a printed table of contents
+ * as an outline in text: levels from it, and the headings it names that the rest missed).
  */
 final class HeadingDetector {
 
@@ -38,6 +39,14 @@ final class HeadingDetector {
     }
 
     static List<Heading> detect(DocumentLines document, BitSet removed) {
+        return detect(document, removed, new BitSet());
+    }
+
+    /**
+     * Headings of {@code document}'s lines that are not {@code removed}; {@code contents}, the lines of a printed
+     * table of contents (part of {@code removed}), levels and completes them ({@link PrintedContents}).
+     */
+    static List<Heading> detect(DocumentLines document, BitSet removed, BitSet contents) {
         List<Integer> kept = new ArrayList<>();
         for (int i = 0; i < document.size(); i++) {
             if (!removed.get(i)) {
@@ -91,7 +100,9 @@ final class HeadingDetector {
         List<HeadingCandidate> accepted = new ArrayList<>(sequence);
         accepted.addAll(unnumbered);
         accepted.sort(Comparator.comparingInt(HeadingCandidate::index));
-        return HeadingLevels.toHeadings(withoutRepeatedTitles(accepted, document), document, removed, body);
+        List<Heading> headings = HeadingLevels.toHeadings(withoutRepeatedTitles(accepted, document), document, removed,
+                body);
+        return PrintedContents.apply(headings, PrintedContents.read(document, contents), document, removed, body);
     }
 
     /** How many pages each styled line's text appears on: repeated ones are table headers or captions. */

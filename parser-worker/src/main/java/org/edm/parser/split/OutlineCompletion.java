@@ -1,10 +1,13 @@
 package org.edm.parser.split;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Adds to an outline the headings its author left out. Outlines are often incomplete (bookmarks made to some depth
@@ -15,11 +18,19 @@ import java.util.Map;
  * {@value #MIN_LEVEL_EVIDENCE} times, takes the outline level those matches had, and never goes deeper than the
  * outline does. Diagram labels and table captions below the outline's depth, and everything in documents where the
  * layout and the outline disagree, stay out.
+ *
+ * <p>Given the page lines, a heading is added only on layout evidence too ({@link #onStrongEvidence}): it starts
+ * where the outline's headings start (not in a table column: bold labels inside a field's description cell),
+ * it does not sit between table rows without space above (group labels of a table: "NYSE Group of Exchanges"),
+ * and it is not a bare label word ("Example", "Note").
  */
 final class OutlineCompletion {
 
     static final double MIN_AGREEMENT = 0.9;
     static final int MIN_LEVEL_EVIDENCE = 2;
+    /** Run-in labels that specifications set bold above an example or a remark; never sections of their own. */
+    private static final Set<String> LABELS = Set.of("example", "examples", "note", "notes", "remark", "remarks",
+            "important", "warning", "caution", "tip", "hint");
 
     private OutlineCompletion() {
     }
@@ -76,6 +87,63 @@ final class OutlineCompletion {
             }
         }
         return List.copyOf(added);
+    }
+
+    /**
+     * As {@link #missing(List, List, SplitDeadline)}, keeping only the headings the page layout backs
+     * ({@link #onStrongEvidence}).
+     */
+    static List<Heading> missing(List<Heading> fromOutline, List<Heading> detected, DocumentLines lines,
+            BitSet removed) {
+        List<Heading> added = missing(fromOutline, detected, lines.deadline());
+        if (added.isEmpty()) {
+            return added;
+        }
+        return added.stream().filter(heading -> onStrongEvidence(heading, fromOutline, lines, removed)).toList();
+    }
+
+    /**
+     * Whether the layout backs {@code heading} as a section of its own: it starts within one font size of where
+     * some outline heading starts (a label in a table's description column starts far right of every heading),
+     * it is not wedged between table rows without heading space above (a group label inside a table), and it is
+     * not a bare label word.
+     */
+    static boolean onStrongEvidence(Heading heading, List<Heading> fromOutline, DocumentLines lines, BitSet removed) {
+        if (heading.line() >= lines.size()) {
+            return false;
+        }
+        TextLine line = lines.get(heading.line());
+        if (LABELS.contains(TitleKey.of(heading.title()))) {
+            return false;
+        }
+        boolean aligned = false;
+        for (Heading outline : fromOutline) {
+            if (outline.line() < lines.size()
+                    && Math.abs(lines.get(outline.line()).left() - line.left()) <= line.fontSize()) {
+                aligned = true;
+                break;
+            }
+        }
+        if (!aligned) {
+            return false;
+        }
+        TextLine previous = neighbour(lines, removed, heading.line() - 1, -1, line.page());
+        TextLine next = neighbour(lines, removed, heading.line() + Math.max(1, heading.lineCount()), 1, line.page());
+        boolean betweenRows = previous != null && next != null && previous.wideGaps() > 0 && next.wideGaps() > 0
+                && line.top() - previous.baseline() < line.fontSize() * 1.5f;
+        return !betweenRows;
+    }
+
+    /** The nearest kept line from {@code from} in direction {@code step} on {@code page}, or null. */
+    private static @Nullable TextLine neighbour(DocumentLines lines, BitSet removed, int from, int step, int page) {
+        for (int i = from; i >= 0 && i < lines.size(); i += step) {
+            if (removed.get(i)) {
+                continue;
+            }
+            TextLine line = lines.get(i);
+            return line.page() == page ? line : null;
+        }
+        return null;
     }
 
     /** The outline headings and the added ones, in reading order (an outline heading first on the same line). */

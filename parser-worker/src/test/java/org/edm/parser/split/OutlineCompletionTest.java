@@ -2,11 +2,18 @@ package org.edm.parser.split;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OutlineCompletionTest {
+
+    private static final float[] COLUMNS = {72, 170, 230, 320};
+
+    @TempDir
+    Path directory;
 
     /** An outline of five headings at lines 10..50 on levels 1, 2, 2, 1, 2. */
     final List<Heading> outline = List.of(
@@ -73,5 +80,50 @@ class OutlineCompletionTest {
         assertThat(OutlineCompletion.missing(List.of(), detected)).isEmpty();
         assertThat(OutlineCompletion.missing(outline, List.of())).isEmpty();
         assertThat(OutlineCompletion.merged(outline, List.of())).isSameAs(outline);
+    }
+
+    @Test
+    void onlyHeadingsTheLayoutBacksAreAddedNotTableLabelsNorExampleLabels() throws Exception {
+        // given: an outline of two chapters and three subheadings, a subheading it lacks ("Session"), and lines set
+        // like its subheadings that are no sections: a label in a table's description column, a group label
+        // between table rows, and a bold "Example" over an example
+        TestPdf pdf = new TestPdf().page().heading("Order Entry Protocol", 24, true).text("Version 2.1");
+        pdf.page()
+                .bookmarkHere("1 Overview", 1).heading("1 Overview", 14, true)
+                .text("The protocol carries orders from members to the exchange over TCP sessions.")
+                .bookmarkHere("Terms", 2).heading("Terms", 12, true)
+                .text("A member is a firm admitted to trading on the exchange by its rules.")
+                .bookmarkHere("Packets", 2).heading("Packets", 12, true)
+                .text("Every packet carries a header and zero or more messages of the protocol.")
+                .heading("Session", 12, true)
+                .text("A session is a sequence of packets numbered from one upwards each day.")
+                .heading("Example", 12, true)
+                .text("A packet with two messages has a header followed by both messages in turn.");
+        pdf.page()
+                .bookmarkHere("2 Messages", 1).heading("2 Messages", 14, true)
+                .text("All messages share one header and differ in their bodies as given below.")
+                .bookmarkHere("Add Order", 2).heading("Add Order", 12, true)
+                .text("The Add Order message enters a new order into the book of one instrument.")
+                .row(COLUMNS, "Field", "Offset", "Length", "Description")
+                .row(COLUMNS, "Price", "0", "8", "The limit price of the order.")
+                .row(COLUMNS, "Side", "8", "1", "Buy or sell.")
+                .gap(8)
+                .write("Routed Orders", 12, true, COLUMNS[3], 4)
+                .write("Orders routed away carry the venue.", TestPdf.BODY_SIZE, false, COLUMNS[3], 4)
+                .row(COLUMNS, "Venue", "9", "4", "Where the order went.")
+                .gap(4)
+                .write("Independent Venues", 12, true, TestPdf.LEFT, 2)
+                .row(COLUMNS, "Quantity", "13", "4", "Shares to buy or sell.")
+                .gap(12)
+                .text("Orders that cannot be routed are rejected with a reason code in the response.");
+        Path file = pdf.save(directory, "completion.pdf");
+
+        // when
+        DocumentSplitter.Analysis analysis = new DocumentSplitter(SplitSettings.defaults()).analyse(file, true);
+
+        // then
+        assertThat(analysis.addedToOutline()).extracting(Heading::title, Heading::level)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Session", 2));
+        assertThat(SplitAssertions.tree(analysis.result())).contains("2 Session p2 <1 Overview>");
     }
 }
