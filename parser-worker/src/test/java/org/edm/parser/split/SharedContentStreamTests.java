@@ -42,13 +42,12 @@ public class SharedContentStreamTests {
         var splitter = new DocumentSplitter(new SplitSettings(64L << 20, 20_000, Duration.ofMinutes(2), budget));
 
         // when
-        long started = System.nanoTime();
         SplitFailed failure = catchThrowableOfType(SplitFailed.class, () -> splitter.split(file));
 
-        // then: it stops on the 7th page (6 x 150,000 < 1,000,000 < 7 x 150,000): 1,993 pages never read
+        // then: it stops on the 7th page (6 x 150,000 < 1,000,000 < 7 x 150,000): 1,993 pages never read (the page
+        // in the message proves where it stopped; no wall-clock bound, which a loaded machine would break)
         assertThat(failure.reason()).isEqualTo(FailureReason.TOO_LARGE);
         assertThat(failure.getMessage()).contains("more than 1000000 characters").contains("page 7");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMinutes(1));
     }
 
     /** A PDF of {@code pages} pages whose /Contents all point at one stream showing {@code glyphs} glyphs. */
