@@ -38,11 +38,6 @@ public record StorageSettings(
         }
     }
 
-    /** The file system store with the default grace and sweep interval (tests, tools). */
-    public StorageSettings(Path root) {
-        this(Type.FILESYSTEM, root, Duration.ofHours(1), Duration.ofMinutes(15), S3.none());
-    }
-
     public enum Type {
         FILESYSTEM, S3
     }
@@ -79,10 +74,6 @@ public record StorageSettings(
             if (apiCallTimeout.isNegative() || apiCallTimeout.isZero()) {
                 throw new IllegalArgumentException("edm.storage.s3.api-call-timeout must be positive");
             }
-        }
-
-        static S3 none() {
-            return new S3(null, "", null, "us-east-1", false, Duration.ofSeconds(30));
         }
     }
 }
