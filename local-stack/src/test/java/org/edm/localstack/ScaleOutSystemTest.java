@@ -143,6 +143,7 @@ class ScaleOutSystemTest {
             List<ConsumerRecord<String, String>> processed = events.pollUntil(
                     received -> received.stream().map(ConsumerRecord::key).collect(Collectors.toSet())
                             .containsAll(ids), Duration.ofMinutes(1));
+            processed = new ArrayList<>(processed);
             processed.addAll(events.drain(Duration.ofSeconds(2)));
             Map<String, Long> perDocument = processed.stream().filter(r -> ids.contains(r.key()))
                     .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
