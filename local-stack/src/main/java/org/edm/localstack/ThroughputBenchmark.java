@@ -56,7 +56,7 @@ final class ThroughputBenchmark {
                                    --probe-every seconds (default 5) and print its upload->searchable p50/p90
               --search-clients=N   N clients searching while ingesting; prints search p50/p99   default 0
               --search=URL         search-api                                              default http://localhost:8082
-              --fresh-stack        start a local stack of its own (temporary data directory, default ports)
+              --fresh-stack        start a local stack of its own (temporary data directory, free ports)
                                    for each run instead of using a running one
               --parser-workers=N,M with --fresh-stack: one run per count of parser-worker processes, the
                                    same files each time, then pages/s side by side         default 1
@@ -175,7 +175,13 @@ final class ThroughputBenchmark {
         Map<Integer, Result> results = new java.util.LinkedHashMap<>();
         for (int workers : workerCounts) {
             Path dataDir = Files.createTempDirectory("edm-benchmark");
+            // free ports, not the defaults: a stack of the user's may be running beside it
+            int parserPort = freePorts(workers, 10);
             StackSettings settings = StackSettings.parse(new String[] {"--data-dir=" + dataDir,
+                    "--postgres-port=" + freePorts(1, 1), "--kafka-port=" + freePorts(2, 1),
+                    "--ingest-port=" + freePorts(1, 1), "--search-port=" + freePorts(1, 1),
+                    "--parser-port=" + parserPort, "--web-port=" + freePorts(1, 1),
+                    "--ingest-management-port=" + freePorts(1, 1), "--search-management-port=" + freePorts(1, 1),
                     "--service-property=edm.security.rate-limit.uploads=1000000",
                     "--service-property=edm.security.rate-limit.searches=1000000"}, System.getenv(),
                     LocalStack.defaultServicesDir());
@@ -312,6 +318,27 @@ final class ThroughputBenchmark {
             floor(jobs, pages);
         }
         return result;
+    }
+
+    /** A port p such that p, p + step, ..., p + (count - 1) * step are free now. */
+    private static int freePorts(int count, int step) throws IOException {
+        while (true) {
+            int port;
+            try (var socket = new java.net.ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            boolean free = port + (count - 1) * step < 65536;
+            for (int i = 1; free && i < count; i++) {
+                try (var socket = new java.net.ServerSocket(port + i * step)) {
+                    free = true;
+                } catch (IOException taken) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return port;
+            }
+        }
     }
 
     /** The load average and cores, so that figures from a busy machine are read as such. */
