@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,12 +49,35 @@ public final class LocalStack implements AutoCloseable {
     private static final String ADMIN_KEY_NAME = "local-stack-admin";
 
     private final StackSettings settings;
+    /** parser-worker processes in the one consumer group: the first on the parser ports, the n-th 10(n-1) above. */
+    private final int parserWorkers;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private @Nullable StackSecrets secrets;
 
     LocalStack(StackSettings settings) {
+        this(settings, 1);
+    }
+
+    LocalStack(StackSettings settings, int parserWorkers) {
+        if (parserWorkers < 1) {
+            throw new IllegalArgumentException("--parser-workers must be at least 1: " + parserWorkers);
+        }
         this.settings = settings;
+        this.parserWorkers = parserWorkers;
+    }
+
+    /** Takes {@code --parser-workers=N} (not a {@link StackSettings} option) out of the arguments; 1 without it. */
+    static int parserWorkers(List<String> args) {
+        int workers = 1;
+        for (var it = args.iterator(); it.hasNext();) {
+            String arg = it.next();
+            if (arg.startsWith("--parser-workers=")) {
+                workers = Integer.parseInt(arg.substring("--parser-workers=".length()));
+                it.remove();
+            }
+        }
+        return workers;
     }
 
     public static void main(String[] args) {
@@ -75,14 +99,17 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         StackSettings settings;
+        int parserWorkers;
         try {
-            settings = StackSettings.parse(args, System.getenv(), defaultServicesDir());
+            List<String> rest = new ArrayList<>(List.of(args));
+            parserWorkers = parserWorkers(rest);
+            settings = StackSettings.parse(rest.toArray(String[]::new), System.getenv(), defaultServicesDir());
         } catch (IllegalArgumentException e) {
             System.err.println("local-stack: " + e.getMessage());
             System.exit(2);
             return;
         }
-        var stack = new LocalStack(settings);
+        var stack = new LocalStack(settings, parserWorkers);
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Stopping the local stack...");
@@ -225,6 +252,12 @@ public final class LocalStack implements AutoCloseable {
         for (String name : List.of("ingest-service", "parser-worker", "search-api", "web")) {
             startService(name);
         }
+        for (int worker = 2; worker <= parserWorkers; worker++) {
+            ServiceLaunch launch = extraParserWorker(worker);
+            ServiceProcess service = ServiceProcess.start(launch);
+            services.put(launch.name(), service);
+            running.push(service);
+        }
         for (ServiceProcess service : services.values()) {
             service.awaitHealthy(SERVICE_START_TIMEOUT);
             log.info("{} is healthy on port {}", service.name(), service.port());
@@ -297,6 +330,28 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
+     * The n-th parser-worker process (n >= 2): the first one's launch on ports 10(n-1) above its own, named
+     * {@code parser-worker-<n>}; its Kafka consumers' client ids carry the name too.
+     */
+    ServiceLaunch extraParserWorker(int worker) throws IOException {
+        ServiceLaunch first = launch("parser-worker");
+        int offset = 10 * (worker - 1);
+        int port = settings.parserPort() + offset;
+        int managementPort = settings.parserManagementPort() + offset;
+        String name = "parser-worker-" + worker;
+        Map<String, String> environment = new LinkedHashMap<>(first.environment());
+        environment.put("EDM_MANAGEMENT_PORT", String.valueOf(managementPort));
+        Map<String, String> overrides = Map.of("server.port", String.valueOf(port),
+                "management.server.port", String.valueOf(managementPort),
+                "spring.kafka.consumer.client-id", name);
+        List<String> command = new ArrayList<>(first.command());
+        command.removeIf(argument -> overrides.keySet().stream().anyMatch(key -> argument.startsWith("--" + key + "=")));
+        overrides.forEach((key, value) -> command.add("--" + key + "=" + value));
+        URI readiness = URI.create("http://" + settings.serviceHost() + ":" + port + "/readyz");
+        return new ServiceLaunch(name, port, command, environment, readiness);
+    }
+
+    /**
      * The web page for people: no database, no Kafka, no secret of its own; it calls the two APIs on this machine
      * with the key of whoever signs in.
      */
@@ -362,7 +417,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The project root, found from this jar's place: {@code <root>/local-stack/target/local-stack.jar}. */
-    private static Path defaultServicesDir() {
+    static Path defaultServicesDir() {
         try {
             Path location = Path.of(LocalStack.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Path target = Files.isDirectory(location) ? location.getParent() : location.getParent();

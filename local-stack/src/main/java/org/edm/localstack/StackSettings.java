@@ -87,6 +87,8 @@ record StackSettings(
               --java-opts="..."     JVM options for each service [EDM_JAVA_OPTS]              default -Xmx768m
               --service-property=K=V  a Spring property for every service (repeatable), e.g.
                                     --service-property=edm.upload.max-size=500MB
+              --parser-workers=N    parser-worker processes in one consumer group (the n-th on the parser ports
+                                    + 10(n-1), e.g. 8093 for the second)                     default 1
               --infrastructure-only start PostgreSQL, Kafka and the migrations, no services
               --help                this text
 

@@ -25,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.apache.pdfbox.Loader;
+import org.jspecify.annotations.Nullable;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 
@@ -47,25 +48,53 @@ final class ThroughputBenchmark {
               --clients=N          concurrent uploading clients                            default 4
               --min-pages=N        upload the folders again (same files, new version labels) until N pages
               --ingest=URL         ingest-service                                          default http://localhost:8081
-              --parser-actuator=URL parser-worker's Actuator (metrics, from loopback)  default http://localhost:8083/actuator
+              --parser-actuator=URL parser-worker's Actuator (metrics, from loopback; repeatable, one per worker
+                                   process, summed)                                      default http://localhost:8083/actuator
               --key-file=FILE      API key with documents:write and documents:read          default data/api-key
               --bulk               send the uploads as bulk work (header X-Edm-Priority: bulk)
+              --probe=FILE         while the run is in flight, upload FILE as interactive work every
+                                   --probe-every seconds (default 5) and print its upload->searchable p50/p90
+              --search-clients=N   N clients searching while ingesting; prints search p50/p99   default 0
+              --search=URL         search-api                                              default http://localhost:8082
+              --fresh-stack        start a local stack of its own (temporary data directory, free ports)
+                                   for each run instead of using a running one
+              --parser-workers=N,M with --fresh-stack: one run per count of parser-worker processes, the
+                                   same files each time, then pages/s side by side         default 1
               --no-floor           skip the text extraction floor
+            Before each run it prints the load average: figures from a busy machine are not idle figures.
             """;
+
+    private static final List<String> QUERIES = List.of("order", "message", "session", "price", "sequence number",
+            "heartbeat", "trade", "instrument", "logon", "quantity");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String ingest;
-    private final String parserActuator;
+    private final List<String> parserActuators;
+    private final String search;
     private final String key;
-    private final boolean bulk;
+    private final Options options;
 
-    private ThroughputBenchmark(String ingest, String parserActuator, String key, boolean bulk) {
+    private ThroughputBenchmark(String ingest, List<String> parserActuators, String search, String key,
+            Options options) {
         this.ingest = ingest;
-        this.parserActuator = parserActuator;
+        this.parserActuators = List.copyOf(parserActuators);
+        this.search = search;
         this.key = key;
-        this.bulk = bulk;
+        this.options = options;
+    }
+
+    /** What a run does beside uploading. */
+    private record Options(boolean bulk, boolean floor, @Nullable Path probe, Duration probeEvery,
+            int searchClients) {
+    }
+
+    /** What one run measured, for the side-by-side line of several runs. */
+    private record Result(long pages, double seconds) {
+        double pagesPerSecond() {
+            return seconds > 0 ? pages / seconds : 0;
+        }
     }
 
     /** One file to upload, under a version label of this run. */
@@ -84,10 +113,16 @@ final class ThroughputBenchmark {
         int clients = 4;
         long minPages = 0;
         String ingest = "http://localhost:8081";
-        String metrics = "http://localhost:8083/actuator";
+        List<String> metrics = new ArrayList<>();
+        String search = "http://localhost:8082";
         Path keyFile = Path.of("data/api-key");
         boolean floor = true;
         boolean bulk = false;
+        Path probe = null;
+        Duration probeEvery = Duration.ofSeconds(5);
+        int searchClients = 0;
+        boolean freshStack = false;
+        List<Integer> workerCounts = List.of(1);
         for (String arg : args) {
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
             if (arg.startsWith("--dir=")) {
@@ -99,9 +134,22 @@ final class ThroughputBenchmark {
             } else if (arg.startsWith("--ingest=")) {
                 ingest = value;
             } else if (arg.startsWith("--parser-actuator=")) {
-                metrics = value;
+                metrics.add(value);
+            } else if (arg.startsWith("--search=")) {
+                search = value;
             } else if (arg.startsWith("--key-file=")) {
                 keyFile = Path.of(value);
+            } else if (arg.startsWith("--probe=")) {
+                probe = Path.of(value);
+            } else if (arg.startsWith("--probe-every=")) {
+                probeEvery = Duration.ofSeconds(Long.parseLong(value));
+            } else if (arg.startsWith("--search-clients=")) {
+                searchClients = Integer.parseInt(value);
+            } else if (arg.equals("--fresh-stack")) {
+                freshStack = true;
+            } else if (arg.startsWith("--parser-workers=")) {
+                workerCounts = java.util.Arrays.stream(value.split(",")).map(String::strip).map(Integer::parseInt)
+                        .toList();
             } else if (arg.equals("--no-floor")) {
                 floor = false;
             } else if (arg.equals("--bulk")) {
@@ -113,8 +161,57 @@ final class ThroughputBenchmark {
         if (dirs.isEmpty() || clients < 1) {
             throw new IllegalArgumentException("give at least one --dir and --clients >= 1\n" + USAGE);
         }
-        String key = Files.readString(keyFile).strip();
-        new ThroughputBenchmark(ingest, metrics, key, bulk).measure(jobs(dirs, minPages), clients, floor);
+        if (!freshStack && workerCounts.size() > 1) {
+            throw new IllegalArgumentException("--parser-workers with several counts needs --fresh-stack");
+        }
+        List<Job> jobs = jobs(dirs, minPages);
+        if (!freshStack) {
+            String key = Files.readString(keyFile).strip();
+            new ThroughputBenchmark(ingest, metrics.isEmpty() ? List.of("http://localhost:8083/actuator") : metrics,
+                    search, key, new Options(bulk, floor, probe, probeEvery, searchClients))
+                    .measure(jobs, clients);
+            return;
+        }
+        Map<Integer, Result> results = new java.util.LinkedHashMap<>();
+        for (int workers : workerCounts) {
+            Path dataDir = Files.createTempDirectory("edm-benchmark");
+            // free ports, not the defaults: a stack of the user's may be running beside it
+            int parserPort = freePorts(workers, 10);
+            StackSettings settings = StackSettings.parse(new String[] {"--data-dir=" + dataDir,
+                    "--postgres-port=" + freePorts(1, 1), "--kafka-port=" + freePorts(2, 1),
+                    "--ingest-port=" + freePorts(1, 1), "--search-port=" + freePorts(1, 1),
+                    "--parser-port=" + parserPort, "--web-port=" + freePorts(1, 1),
+                    "--ingest-management-port=" + freePorts(1, 1), "--search-management-port=" + freePorts(1, 1),
+                    "--service-property=edm.security.rate-limit.uploads=1000000",
+                    "--service-property=edm.security.rate-limit.searches=1000000"}, System.getenv(),
+                    LocalStack.defaultServicesDir());
+            List<String> actuators = new ArrayList<>();
+            for (int n = 1; n <= workers; n++) {
+                actuators.add("http://" + settings.serviceHost() + ":" + (settings.parserManagementPort() + 10 * (n - 1))
+                        + "/actuator");
+            }
+            System.out.printf("%n=== fresh local stack, %d parser-worker process(es), data in %s ===%n", workers,
+                    dataDir);
+            try (LocalStack stack = new LocalStack(settings, workers)) {
+                stack.start();
+                String host = "http://" + settings.serviceHost() + ":";
+                var benchmark = new ThroughputBenchmark(host + settings.ingestPort(), actuators,
+                        host + settings.searchPort(), Files.readString(dataDir.resolve(LocalStack.API_KEY_FILE)).strip(),
+                        new Options(bulk, false, probe, probeEvery, searchClients));
+                results.put(workers, benchmark.measure(jobs, clients));
+            }
+        }
+        if (results.size() > 1) {
+            System.out.println();
+            Result first = results.values().iterator().next();
+            results.forEach((workers, result) -> System.out.printf(
+                    "parser-worker processes %d: %d pages in %.1f s = %.0f pages/s (%.2fx the first)%n", workers,
+                    result.pages(), result.seconds(), result.pagesPerSecond(),
+                    result.pagesPerSecond() / Math.max(1e-9, first.pagesPerSecond())));
+        }
+        if (floor) {
+            floor(jobs, jobs.stream().mapToLong(Job::pages).sum());
+        }
     }
 
     private static List<Job> jobs(List<Path> dirs, long minPages) throws IOException {
@@ -148,41 +245,168 @@ final class ThroughputBenchmark {
         }
     }
 
-    private void measure(List<Job> jobs, int clients, boolean floor) throws Exception {
+    private Result measure(List<Job> jobs, int clients) throws Exception {
         long pages = jobs.stream().mapToLong(Job::pages).sum();
         System.out.printf("%d uploads, %d pages, %d clients%s%n", jobs.size(), pages, clients,
-                bulk ? ", bulk" : "");
+                options.bulk() ? ", bulk" : "");
+        System.out.println(loadNote());
         Map<String, Double> before = parserMeters();
         Instant firstUpload = Instant.now();
         ConcurrentLinkedQueue<Upload> uploads = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Job> queue = new ConcurrentLinkedQueue<>(jobs);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                futures.add(pool.submit(() -> {
-                    for (Job job; (job = queue.poll()) != null;) {
-                        uploads.add(new Upload(job, upload(job)));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } finally {
-            pool.shutdownNow();
+        var running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        ConcurrentLinkedQueue<Long> probes = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> searches = new ConcurrentLinkedQueue<>();
+        var searchErrors = new java.util.concurrent.atomic.AtomicLong();
+        ExecutorService sidelines = Executors.newFixedThreadPool(options.searchClients() + 1);
+        List<Future<?>> sideline = new ArrayList<>();
+        if (options.probe() != null) {
+            sideline.add(sidelines.submit(() -> probe(running, probes)));
         }
-        Instant lastUpload = Instant.now();
-        List<Final> finals = awaitFinal(new ArrayList<>(uploads));
+        for (int i = 0; i < options.searchClients(); i++) {
+            int client = i;
+            sideline.add(sidelines.submit(() -> searchLoop(client, running, searches, searchErrors)));
+        }
+        List<Final> finals;
+        Instant lastUpload;
+        try {
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int i = 0; i < clients; i++) {
+                    futures.add(pool.submit(() -> {
+                        for (Job job; (job = queue.poll()) != null;) {
+                            uploads.add(new Upload(job, upload(job, options.bulk())));
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> future : futures) {
+                    future.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            lastUpload = Instant.now();
+            finals = awaitFinal(new ArrayList<>(uploads));
+        } finally {
+            running.set(false);
+            for (Future<?> future : sideline) {
+                try {
+                    future.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    System.out.println("side load failed: " + e.getCause());
+                }
+            }
+            sidelines.shutdownNow();
+        }
         Map<String, Double> after = parserMeters();
-        report(finals, firstUpload, lastUpload, before, after);
-        if (floor) {
+        Result result = report(finals, firstUpload, lastUpload, before, after);
+        if (options.probe() != null) {
+            List<Long> sorted = probes.stream().sorted().toList();
+            System.out.printf("interactive probe (%s every %d s) upload->searchable ms while the run was in flight:"
+                    + " n=%d p50 %d  p90 %d  max %d%n", options.probe().getFileName(), options.probeEvery().toSeconds(),
+                    sorted.size(), percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 100));
+        }
+        if (options.searchClients() > 0) {
+            List<Long> sorted = searches.stream().sorted().toList();
+            System.out.printf("search while ingesting (%d clients): n=%d errors=%d  p50 %d ms  p99 %d ms  max %d ms%n",
+                    options.searchClients(), sorted.size(), searchErrors.get(), percentile(sorted, 50),
+                    percentile(sorted, 99), percentile(sorted, 100));
+        }
+        if (options.floor()) {
             floor(jobs, pages);
+        }
+        return result;
+    }
+
+    /** A port p such that p, p + step, ..., p + (count - 1) * step are free now. */
+    private static int freePorts(int count, int step) throws IOException {
+        while (true) {
+            int port;
+            try (var socket = new java.net.ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            boolean free = port + (count - 1) * step < 65536;
+            for (int i = 1; free && i < count; i++) {
+                try (var socket = new java.net.ServerSocket(port + i * step)) {
+                    free = true;
+                } catch (IOException taken) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return port;
+            }
         }
     }
 
-    private UUID upload(Job job) throws IOException, InterruptedException {
+    /** The load average and cores, so that figures from a busy machine are read as such. */
+    private static String loadNote() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        try {
+            String[] load = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
+            double oneMinute = Double.parseDouble(load[0]);
+            return "load average " + load[0] + " " + load[1] + " " + load[2] + " on " + cores + " cores"
+                    + (oneMinute > cores * 0.5 ? ": NOT an idle machine, the figures are lower than idle ones"
+                            : ": idle enough");
+        } catch (IOException | RuntimeException e) {
+            return cores + " cores (load average not readable)";
+        }
+    }
+
+    /** Uploads the probe file as interactive work, one at a time, timing each to its final status. */
+    private Void probe(java.util.concurrent.atomic.AtomicBoolean running, ConcurrentLinkedQueue<Long> latencies)
+            throws Exception {
+        Path file = options.probe();
+        Job job = new Job(file, pageCount(file), "probe " + file.getFileName(), "");
+        for (int n = 1; running.get(); n++) {
+            long next = System.nanoTime() + options.probeEvery().toNanos();
+            UUID id = upload(new Job(job.file(), job.pages(), job.title(),
+                    "probe-" + Long.toString(System.currentTimeMillis(), 36) + "-" + n), false);
+            while (true) {
+                JsonNode document = document(id);
+                String status = document == null ? "" : document.path("status").asString();
+                if (status.equals("done") || status.equals("failed")) {
+                    latencies.add(Duration.between(Instant.parse(document.path("uploadDate").asString()),
+                            Instant.parse(document.path("updatedAt").asString())).toMillis());
+                    break;
+                }
+                Thread.sleep(100); // polling; the measured time is the server's
+            }
+            long rest = (next - System.nanoTime()) / 1_000_000;
+            if (rest > 0 && running.get()) {
+                Thread.sleep(rest);
+            }
+        }
+        return null;
+    }
+
+    /** One searching client: queries in turn, back to back, each timed from request to full answer. */
+    private Void searchLoop(int client, java.util.concurrent.atomic.AtomicBoolean running,
+            ConcurrentLinkedQueue<Long> latencies, java.util.concurrent.atomic.AtomicLong errors) throws Exception {
+        for (int n = client; running.get(); n++) {
+            String query = java.net.URLEncoder.encode(QUERIES.get(n % QUERIES.size()), StandardCharsets.UTF_8);
+            long started = System.nanoTime();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create(search + "/api/search?q=" + query)).header("Authorization", "Bearer " + key)
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                latencies.add((System.nanoTime() - started) / 1_000_000);
+            } else {
+                errors.incrementAndGet();
+            }
+        }
+        return null;
+    }
+
+    private @Nullable JsonNode document(UUID id) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(ingest + "/api/documents/" + id))
+                .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+    }
+
+    private UUID upload(Job job, boolean bulk) throws IOException, InterruptedException {
         String boundary = "edm-bench-" + UUID.randomUUID();
         var body = new ByteArrayOutputStream();
         part(body, boundary, "title", null, job.title().getBytes(StandardCharsets.UTF_8));
@@ -256,7 +480,7 @@ final class ThroughputBenchmark {
         return finals;
     }
 
-    private static void report(List<Final> finals, Instant firstUpload, Instant lastUpload,
+    private static Result report(List<Final> finals, Instant firstUpload, Instant lastUpload,
             Map<String, Double> before, Map<String, Double> after) {
         Instant lastFinal = finals.stream().map(Final::finished).max(Instant::compareTo).orElse(lastUpload);
         long done = finals.stream().filter(f -> f.status().equals("done")).count();
@@ -282,6 +506,7 @@ final class ThroughputBenchmark {
         } else {
             System.out.println("per document: parser meters not readable (give --parser-actuator)");
         }
+        return new Result(pagesDone, wall);
     }
 
     private static double delta(Map<String, Double> after, Map<String, Double> before, String name) {
@@ -299,14 +524,16 @@ final class ThroughputBenchmark {
     /** The parser's split and write timers (count, total seconds); empty when its Actuator is not reachable. */
     private Map<String, Double> parserMeters() {
         Map<String, Double> meters = new HashMap<>();
-        timer(meters, "edm.parser.split.duration?tag=status:done", "split");
-        timer(meters, "edm.parser.write.duration", "write");
+        for (String actuator : parserActuators) { // several worker processes: their sums
+            timer(meters, actuator, "edm.parser.split.duration?tag=status:done", "split");
+            timer(meters, actuator, "edm.parser.write.duration", "write");
+        }
         return meters;
     }
 
-    private void timer(Map<String, Double> meters, String path, String name) {
+    private void timer(Map<String, Double> meters, String actuator, String path, String name) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(parserActuator + "/metrics/"
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(actuator + "/metrics/"
                     + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return;
@@ -314,9 +541,11 @@ final class ThroughputBenchmark {
             for (JsonNode measurement : JSON.readTree(response.body()).path("measurements")) {
                 String statistic = measurement.path("statistic").asString();
                 if (statistic.equals("COUNT")) {
-                    meters.put("edm_parser_" + name + "_duration_seconds_count", measurement.path("value").asDouble());
+                    meters.merge("edm_parser_" + name + "_duration_seconds_count", measurement.path("value").asDouble(),
+                            Double::sum);
                 } else if (statistic.equals("TOTAL_TIME")) {
-                    meters.put("edm_parser_" + name + "_duration_seconds_sum", measurement.path("value").asDouble());
+                    meters.merge("edm_parser_" + name + "_duration_seconds_sum", measurement.path("value").asDouble(),
+                            Double::sum);
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -37,8 +37,8 @@ class DockerComposeFileTests {
 
     @Test
     void runsPostgres16KafkaInKraftModeTheMigrationsJobAndTheThreeServices() {
-        assertThat(services).containsOnlyKeys("postgres", "kafka", "migrations", "db-roles", "ingest-service",
-                "parser-worker", "search-api");
+        assertThat(services).containsOnlyKeys("postgres", "kafka", "minio", "minio-bucket", "migrations", "db-roles",
+                "ingest-service", "parser-worker", "search-api");
         assertThat((String) service("postgres").get("image")).startsWith("postgres:16.");
         assertThat((String) service("kafka").get("image")).startsWith("apache/kafka:");
         assertThat(environment("kafka")).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
@@ -61,7 +61,7 @@ class DockerComposeFileTests {
 
     @Test
     void everyLongRunningContainerHasAHealthCheck() {
-        for (String name : List.of("postgres", "kafka", "ingest-service", "parser-worker", "search-api")) {
+        for (String name : List.of("postgres", "kafka", "minio", "ingest-service", "parser-worker", "search-api")) {
             assertThat(service(name)).as(name).containsKey("healthcheck");
         }
         assertThat(healthTest("ingest-service")).contains("localhost:8081/readyz");
@@ -139,8 +139,11 @@ class DockerComposeFileTests {
 
     @Test
     void imagesArePinnedToExactVersions() throws IOException {
+        // MinIO pins its images by dated release, RELEASE.<UTC timestamp>
         assertThat(services.values()).map(service -> String.valueOf(((Map<?, ?>) service).get("image")))
-                .allMatch(image -> image.matches("[a-z0-9./-]+:\\d+\\.\\d+[.\\w-]*"), "pinned to a version");
+                .allMatch(image -> image.matches("[a-z0-9./-]+:\\d+\\.\\d+[.\\w-]*")
+                        || image.matches("minio/[a-z]+:RELEASE\\.\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z"),
+                        "pinned to a version");
         for (String dockerfile : List.of("docker/service.Dockerfile", "docker/migrations.Dockerfile")) {
             assertThat(Files.readAllLines(ROOT.resolve(dockerfile))).filteredOn(line -> line.startsWith("FROM "))
                     .allMatch(line -> line.matches("FROM [a-z0-9./-]+:\\d+\\.\\d+\\.\\d+[.\\w-]*"), dockerfile);
@@ -153,10 +156,22 @@ class DockerComposeFileTests {
     }
 
     @Test
-    void ingestAndParserShareTheStoredFiles() {
+    void ingestAndParserShareTheObjectStoreNotAVolume() {
+        for (String name : List.of("ingest-service", "parser-worker")) {
+            assertThat(environment(name)).as(name).containsEntry("EDM_STORAGE_TYPE", "s3")
+                    .containsEntry("EDM_STORAGE_S3_BUCKET", "edm-documents")
+                    .containsEntry("EDM_STORAGE_S3_ENDPOINT", "http://minio:9000")
+                    .containsEntry("AWS_ACCESS_KEY_ID", "${EDM_S3_ACCESS_KEY:?set EDM_S3_ACCESS_KEY (MinIO's user)}")
+                    .containsEntry("AWS_SECRET_ACCESS_KEY",
+                            "${EDM_S3_SECRET_KEY:?set EDM_S3_SECRET_KEY (MinIO's password)}");
+            assertThat(dependsOn(name)).containsEntry("minio-bucket",
+                    Map.of("condition", "service_completed_successfully"));
+        }
+        // ingest keeps its staging area on a volume; the parser needs none
         assertThat(volumes("ingest-service")).contains("document-files:/var/lib/edm/files");
-        assertThat(volumes("parser-worker")).contains("document-files:/var/lib/edm/files");
-        assertThat(((Map<?, ?>) compose.get("volumes")).keySet()).map(Object::toString).contains("document-files");
+        assertThat(service("parser-worker")).doesNotContainKey("volumes");
+        assertThat(service("minio")).doesNotContainKey("ports");
+        assertThat(dependsOn("minio-bucket")).containsEntry("minio", Map.of("condition", "service_healthy"));
     }
 
     @Test

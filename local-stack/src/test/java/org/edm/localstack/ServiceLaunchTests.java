@@ -106,4 +106,30 @@ class ServiceLaunchTests {
         assertThat(PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(dataDir.resolve(StackSecrets.FILE_NAME)))).isEqualTo("rw-------");
     }
+
+    @Test
+    void aSecondParserWorkerRunsOnPortsTenAboveTheFirstWithItsOwnClientId() throws IOException {
+        // when
+        ServiceLaunch first = stack.launch("parser-worker");
+        ServiceLaunch second = stack.extraParserWorker(2);
+
+        // then: same role, secrets and settings; its own ports and Kafka client id
+        assertThat(second.name()).isEqualTo("parser-worker-2");
+        assertThat(second.port()).isEqualTo(first.port() + 10);
+        assertThat(second.readiness().getPort()).isEqualTo(first.port() + 10);
+        assertThat(second.environment()).containsEntry("EDM_DB_USER", first.environment().get("EDM_DB_USER"))
+                .containsEntry("EDM_MANAGEMENT_PORT", String.valueOf(first.port() + 10));
+        assertThat(second.command()).contains("--server.port=" + (first.port() + 10),
+                "--management.server.port=" + (first.port() + 10), "--spring.kafka.consumer.client-id=parser-worker-2",
+                "--edm.upload.max-size=500MB").doesNotContain("--server.port=" + first.port());
+    }
+
+    @Test
+    void theParserWorkersOptionIsTakenOutOfTheLauncherArguments() {
+        var args = new java.util.ArrayList<>(List.of("--data-dir=x", "--parser-workers=2"));
+
+        assertThat(LocalStack.parserWorkers(args)).isEqualTo(2);
+        assertThat(args).containsExactly("--data-dir=x");
+        assertThat(LocalStack.parserWorkers(new java.util.ArrayList<>(List.of("--data-dir=x")))).isOne();
+    }
 }

@@ -207,7 +207,8 @@ final class FileSystemDocumentStorage implements DocumentStorage {
         return path;
     }
 
-    private Path stagedPath(StagedFile staged) {
+    /** Where a staged file lies (for a store that keeps only its staging area on this file system). */
+    Path stagedPath(StagedFile staged) {
         Path path = staging.resolve(staged.handle()).normalize();
         if (!path.getParent().equals(staging)) {
             throw new IllegalArgumentException("not a staging handle: " + staged.handle());

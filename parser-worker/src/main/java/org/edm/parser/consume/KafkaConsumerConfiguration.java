@@ -7,6 +7,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.edm.events.DocumentUploaded;
 import org.edm.events.Topics;
 import org.edm.parser.processing.DocumentProcessor;
+import org.edm.parser.storage.StorageUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
@@ -30,7 +31,8 @@ import org.springframework.transaction.TransactionSystemException;
  * The listener container: ack mode RECORD (offset committed after the listener returned, i.e. after the database
  * commit), {@code edm.parser.consumer.concurrency} threads, and one {@link DefaultErrorHandler}:
  * <ul>
- * <li>transient errors (database unreachable, no free split slot within {@code edm.parser.slot-wait}) are retried
+ * <li>transient errors (database or object store unreachable, no free split slot within
+ * {@code edm.parser.slot-wait}) are retried
  * with exponential back-off;</li>
  * <li>every other exception, and a transient one whose retries ran out, sends the record to
  * {@value Topics#DOCUMENTS_UPLOADED_DEAD_LETTER} and, when the record is a readable event, its document to
@@ -80,7 +82,8 @@ class KafkaConsumerConfiguration {
                 RecoverableDataAccessException.class,
                 CannotCreateTransactionException.class,
                 TransactionSystemException.class,
-                RejectedExecutionException.class);
+                RejectedExecutionException.class,
+                StorageUnavailable.class);
         return handler;
     }
 

@@ -1,6 +1,5 @@
 package org.edm.parser.processing;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,7 +14,9 @@ import org.edm.parser.split.FailureReason;
 import org.edm.parser.split.ParsedSection;
 import org.edm.parser.split.PdfInfo;
 import org.edm.parser.split.SplitResult;
-import org.edm.parser.storage.StoredFiles;
+import org.edm.parser.storage.DocumentFiles;
+import org.edm.parser.storage.LocalPdf;
+import org.edm.parser.storage.StoredFileMissing;
 import org.edm.parser.storage.UnsafeFileKey;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -49,14 +50,14 @@ public class DocumentProcessor {
 
     private final DocumentRepository documents;
     private final BoundedSplitter splitter;
-    private final StoredFiles files;
+    private final DocumentFiles files;
     private final ProcessedEventsOutbox outbox;
     private final TransactionTemplate transaction;
     private final ParserMetrics metrics;
     private final JsonMapper json;
     private final ParserSettings settings;
 
-    DocumentProcessor(DocumentRepository documents, BoundedSplitter splitter, StoredFiles files,
+    DocumentProcessor(DocumentRepository documents, BoundedSplitter splitter, DocumentFiles files,
             ProcessedEventsOutbox outbox, TransactionTemplate transaction, ParserMetrics metrics, JsonMapper json,
             ParserSettings settings) {
         this.documents = documents;
@@ -176,17 +177,21 @@ public class DocumentProcessor {
         }
     }
 
+    /**
+     * Splits the claimed document's stored file. A store that cannot be reached throws
+     * {@link org.edm.parser.storage.StorageUnavailable} (transient: the event is retried with back-off).
+     */
     private SplitOutcome split(Claim claim, WorkPriority priority) {
-        Path pdf;
-        try {
-            pdf = files.resolve(claim.fileKey());
-        } catch (UnsafeFileKey e) {
+        SplitOutcome outcome;
+        try (LocalPdf pdf = files.fetch(claim.fileKey())) {
+            outcome = splitter.split(pdf.path(), claim.documentId(), () -> heartbeat(claim), priority);
+            if (outcome instanceof SplitOutcome.Failed failed && claim.fileKey() != null) {
+                // The message is published: name the storage key, not this server's file system path.
+                return new SplitOutcome.Failed(failed.reason(),
+                        failed.message().replace(pdf.path().toString(), claim.fileKey()));
+            }
+        } catch (UnsafeFileKey | StoredFileMissing e) {
             return new SplitOutcome.Failed(FailureReason.FILE_MISSING.code(), e.getMessage());
-        }
-        SplitOutcome outcome = splitter.split(pdf, claim.documentId(), () -> heartbeat(claim), priority);
-        if (outcome instanceof SplitOutcome.Failed failed && claim.fileKey() != null) {
-            // The message is published: name the storage key, not this server's file system path.
-            return new SplitOutcome.Failed(failed.reason(), failed.message().replace(pdf.toString(), claim.fileKey()));
         }
         if (outcome instanceof SplitOutcome.Split split) {
             String invalid = SectionTreeCheck.problem(split.result().sections());

@@ -3,16 +3,20 @@ package org.edm.parser.storage;
 import java.nio.file.Path;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
 
 /** Resolves storage keys ({@code documents.file_path}) to files under the configured storage root. */
-@Component
-public class StoredFiles {
+public class StoredFiles implements DocumentFiles {
 
     private final Path root;
 
-    StoredFiles(StorageSettings settings) {
-        this.root = settings.root().toAbsolutePath().normalize();
+    StoredFiles(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** The stored file itself (a missing one is reported by the split as {@code file_missing}). */
+    @Override
+    public LocalPdf fetch(@Nullable String key) {
+        return new LocalPdf(resolve(key), false);
     }
 
     /**

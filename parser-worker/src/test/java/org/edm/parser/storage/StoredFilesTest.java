@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class StoredFilesTest {
 
     private final Path root = Path.of("/srv/edm/files");
-    private final StoredFiles files = new StoredFiles(new StorageSettings(root));
+    private final StoredFiles files = new StoredFiles(root);
 
     @Test
     void resolvesAKeyUnderTheRoot() {
