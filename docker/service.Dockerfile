@@ -1,6 +1,6 @@
 # One image recipe for every service: build the jars first (mvn -DskipTests package), then
 #   docker compose build
-# MODULE is the Maven module (ingest-service, parser-worker, search-api); JAR_GLOB picks its runnable jar.
+# MODULE is the Maven module (ingest-service, parser-worker, search-api, web); JAR_GLOB picks its runnable jar.
 FROM eclipse-temurin:17.0.13_11-jre
 ARG MODULE
 ARG JAR_GLOB=${MODULE}/target/${MODULE}-*-exec.jar

@@ -38,7 +38,7 @@ class DockerComposeFileTests {
     @Test
     void runsPostgres16KafkaInKraftModeTheMigrationsJobAndTheThreeServices() {
         assertThat(services).containsOnlyKeys("postgres", "kafka", "minio", "minio-bucket", "migrations", "db-roles",
-                "ingest-service", "parser-worker", "search-api");
+                "ingest-service", "parser-worker", "search-api", "web");
         assertThat((String) service("postgres").get("image")).startsWith("postgres:16.");
         assertThat((String) service("kafka").get("image")).startsWith("apache/kafka:");
         assertThat(environment("kafka")).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
@@ -61,9 +61,11 @@ class DockerComposeFileTests {
 
     @Test
     void everyLongRunningContainerHasAHealthCheck() {
-        for (String name : List.of("postgres", "kafka", "minio", "ingest-service", "parser-worker", "search-api")) {
+        for (String name : List.of("postgres", "kafka", "minio", "ingest-service", "parser-worker", "search-api",
+                "web")) {
             assertThat(service(name)).as(name).containsKey("healthcheck");
         }
+        assertThat(healthTest("web")).contains("localhost:8080/readyz");
         assertThat(healthTest("ingest-service")).contains("localhost:8081/readyz");
         assertThat(healthTest("parser-worker")).contains("localhost:8083/readyz");
         assertThat(healthTest("search-api")).contains("localhost:8082/readyz");
@@ -81,6 +83,16 @@ class DockerComposeFileTests {
     }
 
     @Test
+    void theWebPageCallsTheServicesInsideTheNetworkAndIsTheOnePublishedOrigin() {
+        assertThat(environment("web")).containsEntry("EDM_INGEST_URL", "http://ingest-service:8081")
+                .containsEntry("EDM_SEARCH_URL", "http://search-api:8082")
+                .containsEntry("EDM_BIND_ADDRESS", "0.0.0.0");
+        assertThat(ports("web")).containsExactly("127.0.0.1:8080:8080");
+        assertThat(dependsOn("web")).containsEntry("ingest-service", Map.of("condition", "service_healthy"))
+                .containsEntry("search-api", Map.of("condition", "service_healthy"));
+    }
+
+    @Test
     void postgresAndKafkaAreNotPublishedToTheHost() {
         assertThat(service("postgres")).doesNotContainKey("ports");
         assertThat(service("kafka")).doesNotContainKey("ports");
@@ -89,7 +101,7 @@ class DockerComposeFileTests {
 
     @Test
     void servicesArePublishedOnTheLoopbackInterfaceOnly() {
-        for (String name : List.of("ingest-service", "parser-worker", "search-api")) {
+        for (String name : List.of("ingest-service", "parser-worker", "search-api", "web")) {
             assertThat(ports(name)).as(name).isNotEmpty().allMatch(port -> port.startsWith("127.0.0.1:"));
         }
         assertThat(services.keySet()).allMatch(name -> ports(name).stream().allMatch(p -> p.startsWith("127.0.0.1:")));
@@ -126,7 +138,7 @@ class DockerComposeFileTests {
 
     @Test
     void everyServiceHasAMemoryLimitThatLeavesRoomAboveItsHeap() {
-        for (String name : List.of("ingest-service", "parser-worker", "search-api")) {
+        for (String name : List.of("ingest-service", "parser-worker", "search-api", "web")) {
             long limit = megabytes(String.valueOf(service(name).get("mem_limit")));
             Matcher xmx = Pattern.compile("-Xmx(\\w+)")
                     .matcher(String.valueOf(environment(name).get("JAVA_TOOL_OPTIONS")));
