@@ -34,6 +34,7 @@ import org.edm.testsupport.KafkaTopicReader;
 import org.edm.testsupport.RealInfrastructure;
 import org.edm.testsupport.TestApiKeys;
 import org.edm.testsupport.TestInfrastructure;
+import org.edm.testsupport.TestPdfs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import io.micrometer.core.instrument.MeterRegistry;

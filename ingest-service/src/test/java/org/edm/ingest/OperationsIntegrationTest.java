@@ -3,6 +3,7 @@ package org.edm.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.edm.ingest.IngestClient.Upload;
+import org.edm.testsupport.TestPdfs;
 import org.junit.jupiter.api.Test;
 
 /** What operators and API users read besides the API: health, metrics, the OpenAPI description. */

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.edm.events.Topics;
 import org.edm.testsupport.KafkaTopicReader;
 import org.edm.testsupport.TestInfrastructure;
+import org.edm.testsupport.TestPdfs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -85,7 +86,7 @@ class FaultToleranceSystemTest {
     @Test
     void parserKilledInTheMiddleOfADocumentLeavesItDoneOnceAfterRestart() throws Exception {
         // given: a document long enough (1,200 pages, seconds of parsing) that the kill lands mid-parse
-        String id = client.uploadAccepted(GeneratedPdfs.specification("crashmarker", 300, 4),
+        String id = client.uploadAccepted(TestPdfs.specification("crashmarker", 300, 4),
                 "Crash " + UUID.randomUUID(), "1");
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
                 .until(() -> "processing".equals(status(id)) || "done".equals(status(id)));
@@ -109,7 +110,7 @@ class FaultToleranceSystemTest {
         // given: documents being parsed
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            ids.add(client.uploadAccepted(GeneratedPdfs.specification("dbmarker" + i, 60, 3),
+            ids.add(client.uploadAccepted(TestPdfs.specification("dbmarker" + i, 60, 3),
                     "Database outage " + i + " " + UUID.randomUUID(), "1"));
         }
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
@@ -132,7 +133,7 @@ class FaultToleranceSystemTest {
     }
 
     private String upload(String name, int chapters) throws Exception {
-        return client.uploadAccepted(GeneratedPdfs.specification(name + UUID.randomUUID(), chapters, 1),
+        return client.uploadAccepted(TestPdfs.specification(name + UUID.randomUUID(), chapters, 1),
                 "Outage " + name + " " + UUID.randomUUID(), "1");
     }
 

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import org.edm.testsupport.TestInfrastructure;
+import org.edm.testsupport.TestPdfs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,7 +70,7 @@ class HostileInputSystemTest {
                         type -> assertThat(type).contains("problem+json"));
             }
         }
-        String healthy = client.uploadAccepted(GeneratedPdfs.specification("afterhostile", 3, 1),
+        String healthy = client.uploadAccepted(TestPdfs.specification("afterhostile", 3, 1),
                 "After hostile " + UUID.randomUUID(), "1");
 
         // when / then: each ends in a final state within the parser's time limit (20 s here) plus queueing
@@ -100,7 +101,7 @@ class HostileInputSystemTest {
     @Test
     void abusiveUploadsGetProblemDetailsAndLeaveNothingBehind() throws Exception {
         long documentsBefore = documentCount();
-        byte[] pdf = GeneratedPdfs.specification("abuse", 1, 1);
+        byte[] pdf = TestPdfs.specification("abuse", 1, 1);
 
         // 0-byte file
         assertProblem(client.upload(new byte[0], "empty.pdf", "Empty", "1"), 400);
@@ -164,7 +165,7 @@ class HostileInputSystemTest {
 
     @Test
     void aSlowClientDoesNotBlockOtherUploads() throws Exception {
-        byte[] pdf = GeneratedPdfs.specification("slow", 1, 1);
+        byte[] pdf = TestPdfs.specification("slow", 1, 1);
         String boundary = "slow-" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nSlow "
                 + UUID.randomUUID() + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n1\r\n"
@@ -183,7 +184,7 @@ class HostileInputSystemTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
 
         long started = System.nanoTime();
-        client.uploadAccepted(GeneratedPdfs.specification("fast", 1, 1), "Fast " + UUID.randomUUID(), "1");
+        client.uploadAccepted(TestPdfs.specification("fast", 1, 1), "Fast " + UUID.randomUUID(), "1");
         long fastMillis = (System.nanoTime() - started) / 1_000_000;
 
         assertThat(slow).as("the slow upload is still sending").isNotDone();

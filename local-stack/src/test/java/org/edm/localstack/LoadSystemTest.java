@@ -29,6 +29,7 @@ import org.edm.events.Topics;
 import org.edm.testsupport.SharedCorpus;
 import org.edm.testsupport.KafkaTopicReader;
 import org.edm.testsupport.TestInfrastructure;
+import org.edm.testsupport.TestPdfs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -209,7 +210,7 @@ class LoadSystemTest {
         }
         List<byte[]> pdfs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            pdfs.add(GeneratedPdfs.specification("loadmarker" + i, 5 + i * 5, 2));
+            pdfs.add(TestPdfs.specification("loadmarker" + i, 5 + i * 5, 2));
         }
         return pdfs;
     }

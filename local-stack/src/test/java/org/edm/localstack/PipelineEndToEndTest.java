@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -30,6 +29,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.edm.events.Topics;
 import org.edm.migrations.roles.ServiceRole;
 import org.edm.testsupport.KafkaTopicReader;
+import org.edm.testsupport.TestPdfs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +64,7 @@ class PipelineEndToEndTest {
             long uploadedAt = System.nanoTime();
 
             // when
-            HttpResponse<String> response = upload("pdfs/Mold.Udp64.v1.0.pdf", title, "1.0");
+            HttpResponse<String> response = upload(TestPdfs.MOLD_UDP64, title, "1.0");
 
             // then: accepted, announced once, parsed once
             assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
@@ -109,7 +109,7 @@ class PipelineEndToEndTest {
     @Test
     void damagedFileEndsFailedWithAReason() throws Exception {
         try (var events = KafkaTopicReader.atEnd(Topics.DOCUMENTS_PROCESSED)) {
-            HttpResponse<String> response = upload("pdfs/damaged-truncated.pdf", "Damaged " + UUID.randomUUID(), "1");
+            HttpResponse<String> response = upload(TestPdfs.DAMAGED_TRUNCATED, "Damaged " + UUID.randomUUID(), "1");
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
             String id = JSON.readTree(response.body()).get("id").asString();
@@ -197,11 +197,8 @@ class PipelineEndToEndTest {
         return client.getJson(uri);
     }
 
-    private static HttpResponse<String> upload(String resource, String title, String version)
+    private static HttpResponse<String> upload(String testPdf, String title, String version)
             throws IOException, InterruptedException {
-        try (InputStream in = PipelineEndToEndTest.class.getClassLoader().getResourceAsStream(resource)) {
-            assertThat(in).as(resource).isNotNull();
-            return client.upload(in.readAllBytes(), Path.of(resource).getFileName().toString(), title, version);
-        }
+        return client.upload(TestPdfs.resource(testPdf), testPdf, title, version);
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.edm.testsupport.TestInfrastructure;
+import org.edm.testsupport.TestPdfs;
 import org.junit.jupiter.api.Test;
 
 /** PostgreSQL goes away while an upload event waits: the worker backs off, retries and finishes the document. */
