@@ -18,7 +18,6 @@ import org.edm.events.Topics;
 import org.edm.testsupport.KafkaTopicReader;
 import org.edm.testsupport.TestInfrastructure;
 import org.edm.testsupport.TestPdfs;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -27,20 +26,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * during a stream of uploads, a parser killed in the middle of a document, a database outage during parsing.
  * Nothing may be lost, and no document may end with two sets of sections.
  */
+@SystemTest
 class FaultToleranceSystemTest {
 
     static SharedStack stack;
     static SystemClient client;
     static TestInfrastructure infrastructure;
     static JdbcClient jdbc;
-
-    @BeforeAll
-    static void runningSystem() throws Exception {
-        stack = SharedStack.get();
-        client = new SystemClient(stack);
-        infrastructure = TestInfrastructure.shared();
-        jdbc = JdbcClient.create(infrastructure.dataSource());
-    }
 
     @Test
     void uploadsAcceptedWhileKafkaIsDownAllReachDoneWithOneEventEach() throws Exception {

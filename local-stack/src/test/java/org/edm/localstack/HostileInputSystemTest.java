@@ -22,9 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
-import org.edm.testsupport.TestInfrastructure;
 import org.edm.testsupport.TestPdfs;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -36,6 +34,7 @@ import tools.jackson.databind.JsonNode;
  * a dead worker or a blocked partition. The long variant ({@code -Dedm.hostile.long=true}) uses 100,000 tiny pages
  * and a 500 MB deflate bomb.
  */
+@SystemTest
 class HostileInputSystemTest {
 
     static final boolean LONG = Boolean.getBoolean("edm.hostile.long");
@@ -44,13 +43,6 @@ class HostileInputSystemTest {
     static SystemClient client;
     static JdbcClient jdbc;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    @BeforeAll
-    static void runningSystem() throws Exception {
-        stack = SharedStack.get();
-        client = new SystemClient(stack);
-        jdbc = JdbcClient.create(TestInfrastructure.shared().dataSource());
-    }
 
     @Test
     void brokenPdfsEndFailedOrDoneInTimeAndTheWorkerKeepsGoing() throws Exception {

@@ -13,7 +13,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.edm.events.Topics;
 import org.edm.testsupport.KafkaTopicReader;
 import org.edm.testsupport.TestPdfs;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -24,16 +23,11 @@ import tools.jackson.databind.JsonNode;
  * a plain consumer); search-api's compare and permalink endpoints answer it, and {@code versions=latest} search
  * returns the newer version's sections only.
  */
+@SystemTest
 class VersionsEndToEndTest {
 
     static SharedStack stack;
     static SystemClient client;
-
-    @BeforeAll
-    static void startTheStack() throws Exception {
-        stack = SharedStack.get();
-        client = new SystemClient(stack);
-    }
 
     @Test
     void aSecondVersionIsComparedAnnouncedAndServed() throws Exception {

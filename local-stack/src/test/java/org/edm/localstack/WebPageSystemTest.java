@@ -32,6 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * control. Screenshots go to {@code target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SystemTest
 class WebPageSystemTest {
 
     private static final Path RFC_793 = Path.of("..", "docs", "samples", "rfc793.pdf").toAbsolutePath().normalize();
@@ -43,7 +44,6 @@ class WebPageSystemTest {
     @BeforeAll
     void start() throws Exception {
         browser = Browser.start();
-        stack = SharedStack.get();
         wait = new WebDriverWait(browser, Duration.ofSeconds(120), Duration.ofMillis(200));
     }
 
