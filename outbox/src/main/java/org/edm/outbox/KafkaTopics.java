@@ -29,7 +29,7 @@ public final class KafkaTopics {
 
     /** The topics with {@code edm.kafka.topic-partitions} partitions (the broker's default when unset). */
     public KafkaAdmin.NewTopics declare(String... names) {
-        return declare(settings.topicPartitions(), names);
+        return new KafkaAdmin.NewTopics(topics(names));
     }
 
     /**
@@ -37,12 +37,19 @@ public final class KafkaTopics {
      * the consumer group handles at once: an existing topic with fewer partitions is grown to it, never shrunk.
      */
     public KafkaAdmin.NewTopics declare(int partitions, String... names) {
-        return declare(Integer.valueOf(partitions), names);
+        return new KafkaAdmin.NewTopics(topics(partitions, names));
     }
 
-    private KafkaAdmin.NewTopics declare(@Nullable Integer partitions, String... names) {
-        return new KafkaAdmin.NewTopics(Arrays.stream(names).map(name -> topic(name, partitions))
-                .toArray(NewTopic[]::new));
+    NewTopic[] topics(String... names) {
+        return build(settings.topicPartitions(), names);
+    }
+
+    NewTopic[] topics(int partitions, String... names) {
+        return build(partitions, names);
+    }
+
+    private NewTopic[] build(@Nullable Integer partitions, String... names) {
+        return Arrays.stream(names).map(name -> topic(name, partitions)).toArray(NewTopic[]::new);
     }
 
     private NewTopic topic(String name, @Nullable Integer partitions) {

@@ -13,7 +13,7 @@ class KafkaTopicsTest {
         var topics = new KafkaTopics(new KafkaTopicSettings(3, (short) 2));
 
         // when
-        var declared = topics.declare("a.topic", "b.topic").getNewTopics();
+        var declared = topics.topics("a.topic", "b.topic");
 
         // then
         assertThat(declared).extracting(NewTopic::name).containsExactly("a.topic", "b.topic");
@@ -29,8 +29,8 @@ class KafkaTopicsTest {
         var topics = new KafkaTopics(new KafkaTopicSettings(null, null));
 
         // when
-        var work = topics.declare(6, "work.topic").getNewTopics();
-        var other = topics.declare("other.topic").getNewTopics();
+        var work = topics.topics(6, "work.topic");
+        var other = topics.topics("other.topic");
 
         // then: -1 asks the broker for its default
         assertThat(work).singleElement().satisfies(topic -> {

@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A stored document's sections as the comparison reads them, with their database ids: what parser-worker and
- * search-api both load from the {@code sections} table (each with its own SQL) before comparing or keying.
+ * search-api both load from the {@code sections} and {@code section_keys} tables before comparing or keying. Each
+ * keeps only its SQL: {@link Row} and {@link Key} carry the columns by name, so Spring's {@code JdbcClient} maps
+ * them ({@code .query(StoredSections.Row.class)}).
  *
  * @param sections by {@code orderIndex}
  * @param ids the section ids, by {@code orderIndex}
@@ -51,14 +53,20 @@ public record StoredSections(List<Section> sections, List<UUID> ids) {
         return new StoredSections(sections, ids);
     }
 
+    /** One stored section key ({@code section_keys}). */
+    public record Key(UUID sectionId, String sectionKey) {
+    }
+
     /**
-     * The stored keys ({@code section_keys}: section id to key) by {@code orderIndex}, or empty unless every section
-     * has one (then the caller derives them again).
+     * The stored keys by {@code orderIndex}, or empty unless every section has one (then the caller derives them
+     * again).
      */
-    public Optional<List<String>> keys(Map<UUID, String> storedKeys) {
+    public Optional<List<String>> keys(List<Key> storedKeys) {
+        Map<UUID, String> byId = new HashMap<>();
+        storedKeys.forEach(key -> byId.put(key.sectionId(), key.sectionKey()));
         List<String> keys = new ArrayList<>(ids.size());
         for (UUID id : ids) {
-            String key = storedKeys.get(id);
+            String key = byId.get(id);
             if (key == null) {
                 return Optional.empty();
             }

@@ -3,7 +3,6 @@ package org.edm.versions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,8 @@ class StoredSectionsTests {
     @Test
     void storedKeysComeInSectionOrderWhenEverySectionHasOne() {
         // given
-        Map<UUID, String> keys = Map.of(appendix, "appendix", chapter, "messages", section, "messages/add-order");
+        List<StoredSections.Key> keys = List.of(new StoredSections.Key(appendix, "appendix"),
+                new StoredSections.Key(chapter, "messages"), new StoredSections.Key(section, "messages/add-order"));
 
         // when / then
         assertThat(stored.keys(keys)).hasValue(List.of("messages", "messages/add-order", "appendix"));
@@ -39,6 +39,7 @@ class StoredSectionsTests {
 
     @Test
     void storedKeysAreNoneWhenASectionLacksOne() {
-        assertThat(stored.keys(Map.of(chapter, "messages", section, "messages/add-order"))).isEmpty();
+        assertThat(stored.keys(List.of(new StoredSections.Key(chapter, "messages"),
+                new StoredSections.Key(section, "messages/add-order")))).isEmpty();
     }
 }

@@ -3,7 +3,6 @@ package org.edm.parser.compare;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,19 +124,13 @@ class ComparisonRepository {
     }
 
     StoredSections sections(UUID documentId) {
-        return StoredSections.of(jdbc.sql(SECTIONS).param("documentId", documentId)
-                .query((rs, row) -> new StoredSections.Row(rs.getObject("id", UUID.class), rs.getInt("level"),
-                        rs.getObject("parent_id", UUID.class), rs.getString("title"), rs.getString("content")))
-                .list());
+        return StoredSections.of(
+                jdbc.sql(SECTIONS).param("documentId", documentId).query(StoredSections.Row.class).list());
     }
 
     /** The stored keys by {@code orderIndex}, or empty when the document has none (or not for every section). */
     Optional<List<String>> keys(StoredSections sections, UUID documentId) {
-        Map<UUID, String> stored = new HashMap<>();
-        jdbc.sql(KEYS).param("documentId", documentId)
-                .query((rs, row) -> stored.put(rs.getObject("section_id", UUID.class), rs.getString("section_key")))
-                .list();
-        return sections.keys(stored);
+        return sections.keys(jdbc.sql(KEYS).param("documentId", documentId).query(StoredSections.Key.class).list());
     }
 
     void replaceKeys(UUID documentId, StoredSections sections, List<String> keys) {

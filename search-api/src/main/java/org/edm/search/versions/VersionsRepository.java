@@ -137,19 +137,13 @@ class VersionsRepository {
 
     /** A document's sections for the library, and their ids, by order index. */
     StoredSections sections(UUID documentId) {
-        return StoredSections.of(jdbc.sql(SECTIONS).param("documentId", documentId)
-                .query((rs, row) -> new StoredSections.Row(rs.getObject("id", UUID.class), rs.getInt("level"),
-                        rs.getObject("parent_id", UUID.class), rs.getString("title"), rs.getString("content")))
-                .list());
+        return StoredSections.of(
+                jdbc.sql(SECTIONS).param("documentId", documentId).query(StoredSections.Row.class).list());
     }
 
     /** The stored keys by order index, or empty unless every section has one. */
     Optional<List<String>> keys(UUID documentId, StoredSections sections) {
-        Map<UUID, String> stored = new HashMap<>();
-        jdbc.sql(KEYS).param("documentId", documentId)
-                .query((rs, row) -> stored.put(rs.getObject("section_id", UUID.class), rs.getString("section_key")))
-                .list();
-        return sections.keys(stored);
+        return sections.keys(jdbc.sql(KEYS).param("documentId", documentId).query(StoredSections.Key.class).list());
     }
 
     Optional<SectionRef> sectionByKey(UUID documentId, String key) {
