@@ -34,6 +34,7 @@ import org.edm.testsupport.KafkaTopicReader;
 import org.edm.testsupport.RealInfrastructure;
 import org.edm.testsupport.TestApiKeys;
 import org.edm.testsupport.TestInfrastructure;
+import org.edm.testsupport.TestPdfs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -205,9 +206,13 @@ class IngestBenchmark {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             running.set(false);
-            poller.join(5_000);
+            try {
+                poller.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

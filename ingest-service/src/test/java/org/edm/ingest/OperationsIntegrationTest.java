@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.edm.events.Topics;
 import org.edm.ingest.IngestClient.Upload;
 import org.edm.testsupport.TestInfrastructure;
+import org.edm.testsupport.TestPdfs;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;

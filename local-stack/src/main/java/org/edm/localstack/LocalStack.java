@@ -21,12 +21,13 @@ import javax.sql.DataSource;
 
 import org.edm.embedded.EmbeddedKafkaBroker;
 import org.edm.embedded.EmbeddedPostgresServer;
+import org.edm.migrations.Migrations;
 import org.edm.migrations.keys.ApiKeys;
 import org.edm.migrations.keys.CreatedKey;
 import org.edm.migrations.roles.ServiceRole;
 import org.edm.migrations.roles.ServiceRoleLogins;
 import org.edm.security.Scopes;
-import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
@@ -186,14 +187,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void migrate() {
-        Flyway flyway = Flyway.configure()
-                .dataSource(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword())
-                .locations("classpath:db/migration")
-                .load();
-        int applied = flyway.migrate().migrationsExecuted;
-        var current = flyway.info().current();
-        log.info("Schema at version {} ({} migration(s) applied now)",
-                current == null ? "none" : current.getVersion(), applied);
+        MigrateResult result = Migrations.upgrade(ownerDataSource());
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        log.info("Schema at version {} ({} migration(s) applied now)", version == null ? "none" : version,
+                result.migrationsExecuted);
     }
 
     /** Reads the generated secrets from the data directory, generating them on the first start. */

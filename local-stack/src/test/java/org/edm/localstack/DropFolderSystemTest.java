@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.UUID;
 
+import org.edm.testsupport.TestPdfs;
 import org.edm.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class DropFolderSystemTest {
     void aGrowingFileWaitsAFinishedOneIsUploadedWithItsSideCarAndArchivedWithTheAnswer() throws Exception {
         // given: the first half of a PDF, and its side-car
         String title = "Drop folder " + UUID.randomUUID();
-        byte[] pdf = GeneratedPdfs.specification("dropmarker", 2, 1);
+        byte[] pdf = TestPdfs.specification("dropmarker", 2, 1);
         Path file = directory.resolve("spec.pdf");
         Files.write(file, Arrays.copyOf(pdf, pdf.length / 2));
         Files.writeString(directory.resolve("spec.json"),

@@ -20,7 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.edm.events.Topics;
 import org.edm.testsupport.KafkaTopicReader;
 import org.edm.testsupport.TestInfrastructure;
-import org.junit.jupiter.api.BeforeAll;
+import org.edm.testsupport.TestPdfs;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,20 +31,13 @@ import tools.jackson.databind.JsonNode;
  * during a stream of uploads, a parser killed in the middle of a document, a database outage during parsing.
  * Nothing may be lost, and no document may end with two sets of sections.
  */
+@SystemTest
 class FaultToleranceSystemTest {
 
     static SharedStack stack;
     static SystemClient client;
     static TestInfrastructure infrastructure;
     static JdbcClient jdbc;
-
-    @BeforeAll
-    static void runningSystem() throws Exception {
-        stack = SharedStack.get();
-        client = new SystemClient(stack);
-        infrastructure = TestInfrastructure.shared();
-        jdbc = JdbcClient.create(infrastructure.dataSource());
-    }
 
     @Test
     void uploadsAcceptedWhileKafkaIsDownAllReachDoneWithOneEventEach() throws Exception {
@@ -93,7 +86,7 @@ class FaultToleranceSystemTest {
     @Test
     void parserKilledInTheMiddleOfADocumentLeavesItDoneOnceAfterRestart() throws Exception {
         // given: a document long enough (1,200 pages, seconds of parsing) that the kill lands mid-parse
-        String id = client.uploadAccepted(GeneratedPdfs.specification("crashmarker", 300, 4),
+        String id = client.uploadAccepted(TestPdfs.specification("crashmarker", 300, 4),
                 "Crash " + UUID.randomUUID(), "1");
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
                 .until(() -> "processing".equals(status(id)) || "done".equals(status(id)));
@@ -115,7 +108,7 @@ class FaultToleranceSystemTest {
     void documentDeletedWhileItIsParsedStaysGoneAndItsResultIsDropped() throws Exception {
         try (var processed = KafkaTopicReader.atEnd(Topics.DOCUMENTS_PROCESSED)) {
             // given: a document long enough that the delete lands mid-parse
-            String id = client.uploadAccepted(GeneratedPdfs.specification("deletemarker", 300, 4),
+            String id = client.uploadAccepted(TestPdfs.specification("deletemarker", 300, 4),
                     "Deleted mid-parse " + UUID.randomUUID(), "1");
             await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
                     .until(() -> "processing".equals(status(id)) || "done".equals(status(id)));
@@ -143,7 +136,7 @@ class FaultToleranceSystemTest {
         // given: documents being parsed
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            ids.add(client.uploadAccepted(GeneratedPdfs.specification("dbmarker" + i, 60, 3),
+            ids.add(client.uploadAccepted(TestPdfs.specification("dbmarker" + i, 60, 3),
                     "Database outage " + i + " " + UUID.randomUUID(), "1"));
         }
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
@@ -202,7 +195,7 @@ class FaultToleranceSystemTest {
     }
 
     private String upload(String name, int chapters) throws Exception {
-        return client.uploadAccepted(GeneratedPdfs.specification(name + UUID.randomUUID(), chapters, 1),
+        return client.uploadAccepted(TestPdfs.specification(name + UUID.randomUUID(), chapters, 1),
                 "Outage " + name + " " + UUID.randomUUID(), "1");
     }
 

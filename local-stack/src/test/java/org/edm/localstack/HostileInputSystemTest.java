@@ -28,8 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
-import org.edm.testsupport.TestInfrastructure;
-import org.junit.jupiter.api.BeforeAll;
+import org.edm.testsupport.TestPdfs;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -41,6 +40,7 @@ import tools.jackson.databind.JsonNode;
  * a dead worker or a blocked partition. The long variant ({@code -Dedm.hostile.long=true}) uses 100,000 tiny pages
  * and a 500 MB deflate bomb.
  */
+@SystemTest
 class HostileInputSystemTest {
 
     static final boolean LONG = Boolean.getBoolean("edm.hostile.long");
@@ -49,13 +49,6 @@ class HostileInputSystemTest {
     static SystemClient client;
     static JdbcClient jdbc;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    @BeforeAll
-    static void runningSystem() throws Exception {
-        stack = SharedStack.get();
-        client = new SystemClient(stack);
-        jdbc = JdbcClient.create(TestInfrastructure.shared().dataSource());
-    }
 
     @Test
     void brokenPdfsEndFailedOrDoneInTimeAndTheWorkerKeepsGoing() throws Exception {
@@ -75,7 +68,7 @@ class HostileInputSystemTest {
                         type -> assertThat(type).contains("problem+json"));
             }
         }
-        String healthy = client.uploadAccepted(GeneratedPdfs.specification("afterhostile", 3, 1),
+        String healthy = client.uploadAccepted(TestPdfs.specification("afterhostile", 3, 1),
                 "After hostile " + UUID.randomUUID(), "1");
 
         // when / then: each ends in a final state within the parser's time limit (20 s here) plus queueing
@@ -106,7 +99,7 @@ class HostileInputSystemTest {
     @Test
     void abusiveUploadsGetProblemDetailsAndLeaveNothingBehind() throws Exception {
         long documentsBefore = documentCount();
-        byte[] pdf = GeneratedPdfs.specification("abuse", 1, 1);
+        byte[] pdf = TestPdfs.specification("abuse", 1, 1);
 
         // 0-byte file
         assertProblem(client.upload(new byte[0], "empty.pdf", "Empty", "1"), 400);
@@ -166,7 +159,7 @@ class HostileInputSystemTest {
     @Test
     void aSlowClientDoesNotBlockOtherUploads() throws Exception {
         // given: an upload that sends half of its body and then holds the connection open until released
-        byte[] pdf = GeneratedPdfs.specification("slow", 1, 1);
+        byte[] pdf = TestPdfs.specification("slow", 1, 1);
         String boundary = "slow-" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nSlow "
                 + UUID.randomUUID() + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n1\r\n"
@@ -188,7 +181,7 @@ class HostileInputSystemTest {
             assertThat(held.holding.await(60, TimeUnit.SECONDS)).as("the slow upload sent its first half").isTrue();
 
             // when: another upload is made while the slow one is held open mid-body
-            String fast = client.uploadAccepted(GeneratedPdfs.specification("fast", 1, 1), "Fast " + UUID.randomUUID(), "1");
+            String fast = client.uploadAccepted(TestPdfs.specification("fast", 1, 1), "Fast " + UUID.randomUUID(), "1");
 
             // then: it was answered 202 while the slow one was still unanswered
             assertThat(fast).isNotBlank();

@@ -24,6 +24,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.edm.testsupport.TestPdfs;
 
 /**
  * Broken and hostile PDFs made in the test: each must end {@code failed} with a reason or {@code done}, within the
@@ -37,7 +38,7 @@ final class HostilePdfs {
     /** Name to bytes, in a fixed order. {@code tinyPages} sets the size of the many-pages case. */
     static Map<String, byte[]> all(int tinyPages, int bombMegabytes) {
         Map<String, byte[]> pdfs = new LinkedHashMap<>();
-        byte[] valid = GeneratedPdfs.specification("hostile", 3, 2);
+        byte[] valid = TestPdfs.specification("hostile", 3, 2);
         pdfs.put("truncated", Arrays.copyOf(valid, valid.length / 2));
         pdfs.put("bad-xref", badXref(valid));
         pdfs.put("recursive-outline", recursiveOutline());
@@ -175,11 +176,7 @@ final class HostilePdfs {
         var page = new PDPage(PDRectangle.LETTER);
         document.addPage(page);
         try (var content = new PDPageContentStream(document, page)) {
-            content.beginText();
-            content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-            content.newLineAtOffset(72, 700);
-            content.showText(text);
-            content.endText();
+            TestPdfs.write(content, new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12, 700, text);
         }
         var resources = page.getResources();
         resources.put(COSName.getPDFName("F1"), new PDType1Font(Standard14Fonts.FontName.HELVETICA));

@@ -148,7 +148,7 @@ class LauncherSystemTest {
 
     private static boolean listening(int port) throws IOException {
         try (var socket = new Socket("127.0.0.1", port)) {
-            return true;
+            return socket.isConnected();
         } catch (ConnectException e) {
             return false;
         }

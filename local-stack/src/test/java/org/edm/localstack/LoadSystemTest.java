@@ -28,8 +28,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.edm.events.Topics;
 import org.edm.testsupport.SharedCorpus;
 import org.edm.testsupport.KafkaTopicReader;
-import org.edm.testsupport.TestInfrastructure;
-import org.junit.jupiter.api.BeforeAll;
+import org.edm.testsupport.TestPdfs;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -42,6 +41,7 @@ import tools.jackson.databind.JsonNode;
  * {@code -Dedm.load.uploads=1000}, cycles through the PDFs of the shared corpus ({@code SharedCorpus})
  * when it exists.
  */
+@SystemTest
 class LoadSystemTest {
 
     static final int UPLOADS = Integer.getInteger("edm.load.uploads", 32);
@@ -53,13 +53,6 @@ class LoadSystemTest {
     static SharedStack stack;
     static SystemClient client;
     static JdbcClient jdbc;
-
-    @BeforeAll
-    static void runningSystem() throws Exception {
-        stack = SharedStack.get();
-        client = new SystemClient(stack);
-        jdbc = JdbcClient.create(TestInfrastructure.shared().dataSource());
-    }
 
     @Test
     void concurrentUploadsAllFinishWhileSearchesAreServed() throws Exception {
@@ -209,7 +202,7 @@ class LoadSystemTest {
         }
         List<byte[]> pdfs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            pdfs.add(GeneratedPdfs.specification("loadmarker" + i, 5 + i * 5, 2));
+            pdfs.add(TestPdfs.specification("loadmarker" + i, 5 + i * 5, 2));
         }
         return pdfs;
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -30,7 +29,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.edm.events.Topics;
 import org.edm.migrations.roles.ServiceRole;
 import org.edm.testsupport.KafkaTopicReader;
-import org.junit.jupiter.api.BeforeAll;
+import org.edm.testsupport.TestPdfs;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -41,20 +40,13 @@ import tools.jackson.databind.json.JsonMapper;
  * as separate processes on the test JVM's real PostgreSQL and Kafka). A real
  * specification is uploaded, announced, parsed and found by the search API; a damaged file ends failed.
  */
+@SystemTest
 class PipelineEndToEndTest {
 
     static final JsonMapper JSON = SystemClient.JSON;
 
     static SharedStack stack;
     static SystemClient client;
-    static URI search;
-
-    @BeforeAll
-    static void startTheStack() throws Exception {
-        stack = SharedStack.get();
-        client = new SystemClient(stack);
-        search = stack.search;
-    }
 
     @Test
     void uploadedSpecificationIsAnnouncedParsedAndFound() throws Exception {
@@ -64,7 +56,7 @@ class PipelineEndToEndTest {
             long uploadedAt = System.nanoTime();
 
             // when
-            HttpResponse<String> response = upload("pdfs/Mold.Udp64.v1.0.pdf", title, "1.0");
+            HttpResponse<String> response = upload(TestPdfs.MOLD_UDP64, title, "1.0");
 
             // then: accepted, announced once, parsed once
             assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
@@ -81,13 +73,13 @@ class PipelineEndToEndTest {
             assertThat(processed.get(0).get("sectionCount").asInt()).isGreaterThan(5);
 
             JsonNode document = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> getJson(search.resolve("/api/documents/" + id)),
+                    .until(() -> getJson(stack.search.resolve("/api/documents/" + id)),
                             d -> d != null && "done".equals(d.path("status").asString("")));
             assertThat(document.path("pageCount").asInt()).isEqualTo(6);
 
             // and a sentence of the PDF is found through the search API, in its own section
             JsonNode hits = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> getJson(search.resolve("/api/search?document=" + id + "&q="
+                    .until(() -> getJson(stack.search.resolve("/api/search?document=" + id + "&q="
                             + URLEncoder.encode("\"aggregated into a single network packet\"", StandardCharsets.UTF_8))),
                             h -> h != null && h.path("hits").size() > 0);
             System.out.printf("[e2e] upload to searchable: %d ms for a 6-page PDF%n",
@@ -98,7 +90,7 @@ class PipelineEndToEndTest {
 
             // and its section tree reads back in the order of the PDF's outline (which ends at "End of Session"),
             // completed by the headings the outline lacks ("Request Packet" and after)
-            JsonNode tree = getJson(search.resolve("/api/documents/" + id + "/sections"));
+            JsonNode tree = getJson(stack.search.resolve("/api/documents/" + id + "/sections"));
             List<String> titles = new ArrayList<>();
             collectTitles(tree, titles);
             assertThat(titles).containsSubsequence("Overview", "Downstream Packet", "Header", "Heartbeats", "End of Session",
@@ -109,7 +101,7 @@ class PipelineEndToEndTest {
     @Test
     void damagedFileEndsFailedWithAReason() throws Exception {
         try (var events = KafkaTopicReader.atEnd(Topics.DOCUMENTS_PROCESSED)) {
-            HttpResponse<String> response = upload("pdfs/damaged-truncated.pdf", "Damaged " + UUID.randomUUID(), "1");
+            HttpResponse<String> response = upload(TestPdfs.DAMAGED_TRUNCATED, "Damaged " + UUID.randomUUID(), "1");
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
             String id = JSON.readTree(response.body()).get("id").asString();
@@ -120,7 +112,7 @@ class PipelineEndToEndTest {
             assertThat(processed.get("failureReason").asString()).isEqualTo("damaged");
 
             JsonNode document = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> getJson(search.resolve("/api/documents/" + id)),
+                    .until(() -> getJson(stack.search.resolve("/api/documents/" + id)),
                             d -> d != null && "failed".equals(d.path("status").asString("")));
             assertThat(document.toString()).contains("damaged");
         }
@@ -156,7 +148,7 @@ class PipelineEndToEndTest {
         for (InetAddress address : nonLoopbackAddresses()) {
             try (var socket = new Socket()) {
                 assertThatThrownBy(() -> socket.connect(
-                        new InetSocketAddress(address, search.getPort()), 2000))
+                        new InetSocketAddress(address, stack.search.getPort()), 2000))
                         .as("search-api on %s", address).isInstanceOf(IOException.class);
             }
         }
@@ -197,11 +189,8 @@ class PipelineEndToEndTest {
         return client.getJson(uri);
     }
 
-    private static HttpResponse<String> upload(String resource, String title, String version)
+    private static HttpResponse<String> upload(String testPdf, String title, String version)
             throws IOException, InterruptedException {
-        try (InputStream in = PipelineEndToEndTest.class.getClassLoader().getResourceAsStream(resource)) {
-            assertThat(in).as(resource).isNotNull();
-            return client.upload(in.readAllBytes(), Path.of(resource).getFileName().toString(), title, version);
-        }
+        return client.upload(TestPdfs.resource(testPdf), testPdf, title, version);
     }
 }

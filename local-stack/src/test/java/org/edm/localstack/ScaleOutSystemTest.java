@@ -34,6 +34,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.edm.events.Topics;
+import org.edm.testsupport.TestPdfs;
 import org.edm.testsupport.KafkaTopicReader;
 import org.edm.testsupport.S3ProxyServer;
 import org.junit.jupiter.api.AfterAll;
@@ -127,7 +128,7 @@ class ScaleOutSystemTest {
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < DOCUMENTS; i++) {
                 String title = "Scale-out " + i + " " + UUID.randomUUID();
-                ids.add(upload(GeneratedPdfs.specification(title, 3, 1), title));
+                ids.add(upload(TestPdfs.specification(title, 3, 1), title));
             }
 
             // then: every document ends done, parsed from the object store

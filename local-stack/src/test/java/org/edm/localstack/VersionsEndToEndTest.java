@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.edm.events.Topics;
 import org.edm.testsupport.KafkaTopicReader;
-import org.junit.jupiter.api.BeforeAll;
+import org.edm.testsupport.TestPdfs;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -23,16 +23,11 @@ import tools.jackson.databind.JsonNode;
  * a plain consumer); search-api's compare and permalink endpoints answer it, and {@code versions=latest} search
  * returns the newer version's sections only.
  */
+@SystemTest
 class VersionsEndToEndTest {
 
     static SharedStack stack;
     static SystemClient client;
-
-    @BeforeAll
-    static void startTheStack() throws Exception {
-        stack = SharedStack.get();
-        client = new SystemClient(stack);
-    }
 
     @Test
     void aSecondVersionIsComparedAnnouncedAndServed() throws Exception {
@@ -40,12 +35,12 @@ class VersionsEndToEndTest {
         String family = title.toLowerCase();
         try (var compared = KafkaTopicReader.atEnd(Topics.DOCUMENTS_COMPARED)) {
             // given: version 1.9, parsed
-            String older = client.uploadAccepted(GeneratedPdfs.specification("alphamarker", 3, 1), title, "1.9");
+            String older = client.uploadAccepted(TestPdfs.specification("alphamarker", 3, 1), title, "1.9");
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
                     .until(() -> "done".equals(client.status(older)));
 
             // when: version 1.10 arrives: chapter 1's text differs, chapter 4 is new
-            String newer = client.uploadAccepted(GeneratedPdfs.specification("bravomarker", 4, 1), title, "1.10");
+            String newer = client.uploadAccepted(TestPdfs.specification("bravomarker", 4, 1), title, "1.10");
 
             // then: one DocumentsCompared event, keyed by the newer version
             List<ConsumerRecord<String, String>> records = compared.pollUntil(

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.edm.testsupport.TestApiKeys;
+import org.edm.testsupport.TestPdfs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * polls leads to the sign-in page. Screenshots go to {@code target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SystemTest
 class WebPageSystemTest {
 
     private static final Path RFC_793 = Path.of("..", "docs", "samples", "rfc793.pdf").toAbsolutePath().normalize();
@@ -43,7 +45,6 @@ class WebPageSystemTest {
     @BeforeAll
     void start() throws Exception {
         browser = Browser.start();
-        stack = SharedStack.get();
         wait = new WebDriverWait(browser, Duration.ofSeconds(120), Duration.ofMillis(200));
     }
 
@@ -147,8 +148,8 @@ class WebPageSystemTest {
         // given: versions 1.9 and 1.10 of one specification, parsed; chapter 1's text differs, chapter 4 is new
         var client = new SystemClient(stack);
         String title = "Web versions " + UUID.randomUUID().toString().substring(0, 8);
-        String older = client.uploadAccepted(GeneratedPdfs.specification("alphamarker", 3, 1), title, "1.9");
-        String newer = client.uploadAccepted(GeneratedPdfs.specification("bravomarker", 4, 1), title, "1.10");
+        String older = client.uploadAccepted(TestPdfs.specification("alphamarker", 3, 1), title, "1.9");
+        String newer = client.uploadAccepted(TestPdfs.specification("bravomarker", 4, 1), title, "1.10");
         org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
                 .until(() -> "done".equals(client.status(older)) && "done".equals(client.status(newer)));
         signIn(stack.apiKey);

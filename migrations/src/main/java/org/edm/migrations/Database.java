@@ -9,7 +9,6 @@ import java.util.Properties;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.postgresql.Driver;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -26,8 +25,8 @@ record Database(String url, String user, String password) {
 
     /** Logs in once and closes the connection; throws {@link CannotConnect} with a one-line reason. */
     void checkConnection() {
-        try (Connection ignored = connect()) {
-            // reachable
+        try {
+            connect().close();
         } catch (SQLException e) {
             throw new CannotConnect("cannot close the connection to " + displayUrl() + ": " + firstLine(e.getMessage()));
         }
@@ -67,17 +66,9 @@ record Database(String url, String user, String password) {
         return dataSource;
     }
 
-    /**
-     * Flyway configured for this database and these scripts. Misnamed scripts fail instead of being skipped
-     * silently; {@code clean} stays disabled except where {@code reset} enables it.
-     */
+    /** Flyway for this database and these scripts, with the settings of {@link Migrations#configure}. */
     FluentConfiguration flyway(ScriptLocations scripts) {
-        return Flyway.configure(Database.class.getClassLoader())
-                .dataSource(dataSource())
-                .locations(scripts.migrations())
-                .failOnMissingLocations(true)
-                .validateMigrationNaming(true)
-                .cleanDisabled(true);
+        return Migrations.configure(dataSource(), scripts);
     }
 
     /** The URL without a password that may have been written into its query string. */

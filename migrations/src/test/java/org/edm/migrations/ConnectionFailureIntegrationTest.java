@@ -125,7 +125,8 @@ class ConnectionFailureIntegrationTest {
     }
 
     private static boolean canLogIn(String password) {
-        try (var ignored = DriverManager.getConnection(ToolRunner.url(TestInfrastructure.DATABASE), ROLE, password)) {
+        try {
+            DriverManager.getConnection(ToolRunner.url(TestInfrastructure.DATABASE), ROLE, password).close();
             return true;
         } catch (SQLException e) {
             return false;

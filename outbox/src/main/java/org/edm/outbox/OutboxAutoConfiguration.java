@@ -39,13 +39,13 @@ import tools.jackson.databind.json.JsonMapper;
  * The outbox writer, and (unless {@code edm.outbox.enabled=false}) the relay with its own Kafka producer
  * (bean {@value #PRODUCER_FACTORY}): String key and value, {@code acks=all}, idempotent, timeouts derived from
  * {@code edm.outbox.send-timeout}, everything else from {@code spring.kafka.*}; the service's one shared Kafka
- * admin client ({@link KafkaCluster}) and, with Spring Boot's health support present, the {@code kafka} health
- * component on it.
+ * admin client ({@link KafkaCluster}), the topic declarations ({@link KafkaTopics}) and, with Spring Boot's health
+ * support present, the {@code kafka} health component on the admin client.
  */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
         KafkaAutoConfiguration.class, JacksonAutoConfiguration.class})
 @ConditionalOnSingleCandidate(DataSource.class)
-@EnableConfigurationProperties({OutboxSettings.class, KafkaClusterSettings.class})
+@EnableConfigurationProperties({OutboxSettings.class, KafkaClusterSettings.class, KafkaTopicSettings.class})
 public final class OutboxAutoConfiguration {
 
     /** Name of the relay's producer factory bean. */
@@ -66,6 +66,13 @@ public final class OutboxAutoConfiguration {
         Map<String, Object> properties = admin != null ? admin.getConfigurationProperties()
                 : Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()));
         return new KafkaCluster(properties, settings.healthTimeout());
+    }
+
+    /** Declares a service's topics with the {@code edm.kafka.topic-*} settings. */
+    @Bean
+    @ConditionalOnMissingBean
+    KafkaTopics kafkaTopics(KafkaTopicSettings settings) {
+        return new KafkaTopics(settings);
     }
 
     @Bean

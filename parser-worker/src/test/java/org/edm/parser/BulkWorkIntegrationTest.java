@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.edm.events.Topics;
+import org.edm.testsupport.TestPdfs;
 import org.junit.jupiter.api.Test;
 
 /** Bulk work arrives on its own topic and is parsed like any upload. */

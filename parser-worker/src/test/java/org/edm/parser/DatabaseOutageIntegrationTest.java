@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.edm.testsupport.TestInfrastructure;
+import org.edm.testsupport.TestPdfs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

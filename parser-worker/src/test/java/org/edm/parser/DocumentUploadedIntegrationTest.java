@@ -20,6 +20,7 @@ import org.edm.events.DocumentUploaded;
 import org.edm.events.Topics;
 import org.edm.parser.processing.DocumentProcessor;
 import org.edm.testsupport.KafkaTopicReader;
+import org.edm.testsupport.TestPdfs;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -156,7 +157,7 @@ class DocumentUploadedIntegrationTest extends WorkerIntegrationTest {
 
     @Test
     void damagedPdfEndsFailedWithReason() {
-        UUID documentId = pendingDocument(resource("damaged-truncated.pdf"));
+        UUID documentId = pendingDocument(TestPdfs.resource(TestPdfs.DAMAGED_TRUNCATED));
 
         publish(uploadedEvent(documentId));
 
@@ -171,7 +172,7 @@ class DocumentUploadedIntegrationTest extends WorkerIntegrationTest {
 
     @Test
     void pdfNeedingAPasswordEndsFailedEncrypted() {
-        UUID documentId = pendingDocument(resource("issue3371.pdf"));
+        UUID documentId = pendingDocument(TestPdfs.resource(TestPdfs.ENCRYPTED));
 
         publish(uploadedEvent(documentId));
 

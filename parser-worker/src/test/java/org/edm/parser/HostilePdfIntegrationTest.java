@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.edm.events.DocumentUploaded;
 import org.edm.parser.split.SharedContentStreamTests;
+import org.edm.testsupport.TestPdfs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -18,6 +18,7 @@ import org.edm.events.DocumentUploaded;
 import org.edm.events.Topics;
 import org.edm.outbox.KafkaCluster;
 import org.edm.testsupport.TestInfrastructure;
+import org.edm.testsupport.TestPdfs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

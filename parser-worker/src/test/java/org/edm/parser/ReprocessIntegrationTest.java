@@ -17,6 +17,7 @@ import org.edm.events.DocumentProcessed;
 import org.edm.events.DocumentUploaded;
 import org.edm.events.Topics;
 import org.edm.testsupport.KafkaTopicReader;
+import org.edm.testsupport.TestPdfs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

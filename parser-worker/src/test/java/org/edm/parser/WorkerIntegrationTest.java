@@ -197,17 +197,6 @@ abstract class WorkerIntegrationTest {
                 .single();
     }
 
-    protected static byte[] resource(String name) {
-        try (var in = WorkerIntegrationTest.class.getResourceAsStream("/pdfs/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test resource pdfs/" + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** A row of {@code sections}, with the parent as its order index. */
     protected record StoredSection(int orderIndex, int level, @Nullable Integer parentIndex, String title,
             String content, @Nullable Integer pageNumber) {

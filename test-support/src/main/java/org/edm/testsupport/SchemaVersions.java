@@ -8,7 +8,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,12 +21,13 @@ public final class SchemaVersions {
     private SchemaVersions() {
     }
 
-    /** The versions of every {@code db/migration/V*.sql} on the class path, as Flyway writes them (dots). */
+    /** The versions of every {@code db/migration/V*.sql} on the class path, as Flyway records them in
+     * {@code flyway_schema_history} (underscores written as dots; Flyway itself is not a dependency here). */
     public static Set<String> shipped() {
         try {
             Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/V*.sql");
             return Stream.of(files).map(Resource::getFilename).filter(Objects::nonNull)
-                    .map(name -> MigrationVersion.fromVersion(name.substring(1, name.indexOf("__"))).getVersion())
+                    .map(name -> name.substring(1, name.indexOf("__")).replace('_', '.'))
                     .collect(Collectors.toCollection(TreeSet::new));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

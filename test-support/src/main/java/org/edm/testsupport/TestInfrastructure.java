@@ -1,5 +1,6 @@
 package org.edm.testsupport;
 
+import java.lang.reflect.InvocationTargetException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -8,7 +9,6 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +29,7 @@ public final class TestInfrastructure {
     public static final String DATABASE = "edm";
 
     private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
+    private static final String MIGRATIONS = "org.edm.migrations.Migrations";
     private static final Object LOCK = new Object();
     private static volatile TestInfrastructure shared;
 
@@ -63,7 +64,12 @@ public final class TestInfrastructure {
         var infrastructure = new TestInfrastructure(postgres, kafka);
         Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::stop, "test-infrastructure-stop"));
         infrastructure.createDatabaseIfMissing(DATABASE);
-        infrastructure.migrate(infrastructure.jdbcUrl());
+        if (migrationsOnClasspath()) {
+            infrastructure.migrate(infrastructure.jdbcUrl());
+        } else {
+            // only test-support's own tests: every module that tests against a schema has org.edm:migrations
+            log.info("org.edm:migrations is not on the classpath: database {} stays empty", DATABASE);
+        }
         log.info("Test infrastructure ready in {} ms: {} PostgreSQL at {}, {} Kafka at {}",
                 (System.nanoTime() - started) / 1_000_000, postgres.kind(), infrastructure.jdbcUrl(), kafka.kind(),
                 kafka.bootstrapServers());
@@ -134,13 +140,38 @@ public final class TestInfrastructure {
         return jdbcUrl(name);
     }
 
-    /** Applies the project's Flyway migrations to the database at the given URL. */
+    /**
+     * Applies the project's migrations to the database at the given URL through
+     * {@code org.edm.migrations.Migrations.upgrade(DataSource)}, the one Flyway configuration that the migration
+     * tool and the local stack use too. The migrations module is on the test classpath of every module that needs
+     * a schema; it is looked up by name because its own tests use this module, so a dependency would be a cycle.
+     */
     public void migrate(String jdbcUrl) {
-        Flyway.configure()
-                .dataSource(jdbcUrl, username(), password())
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        var dataSource = new PGSimpleDataSource();
+        dataSource.setURL(jdbcUrl);
+        dataSource.setUser(username());
+        dataSource.setPassword(password());
+        try {
+            Class.forName(MIGRATIONS).getMethod("upgrade", DataSource.class)
+                    .invoke(null, dataSource);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("migrating " + jdbcUrl + " failed", e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(
+                    "org.edm:migrations (test scope) must be on the classpath to migrate " + jdbcUrl, e);
+        }
+    }
+
+    private static boolean migrationsOnClasspath() {
+        try {
+            Class.forName(MIGRATIONS);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     private void createDatabaseIfMissing(String name) {

@@ -2,6 +2,7 @@ package org.edm.ingest.document;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -15,19 +16,26 @@ import org.edm.ingest.storage.StorageKeys;
 import org.edm.ingest.storage.StorageSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
  * Deletes what a crash can leave in the storage: staged uploads never promoted, and stored files whose document
  * row does not exist (promoted by an upload whose transaction then failed, or left by a delete before the file
  * was removed). Only files older than {@code edm.storage.orphan-grace} are touched, so a running upload is never
- * raced; files whose name is not a document key are left alone. Safe to run on several instances at once.
+ * raced; files whose name is not a document key are left alone. Safe to run on several instances at once. Runs
+ * every {@code edm.storage.sweep-interval}, the first time a minute after start (or after one interval if shorter).
  */
 @Component
-public class OrphanFileSweeper {
+@EnableScheduling
+class OrphanFileSweeper implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(OrphanFileSweeper.class);
     private static final int CHUNK = 500;
+    private static final Duration FIRST_RUN_AFTER = Duration.ofMinutes(1);
 
     private final DocumentStorage storage;
     private final DocumentRepository documents;
@@ -44,8 +52,15 @@ public class OrphanFileSweeper {
         this.meters = meters;
     }
 
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        Duration interval = settings.sweepInterval();
+        registrar.addFixedDelayTask(new FixedDelayTask(this::sweep, interval,
+                FIRST_RUN_AFTER.compareTo(interval) < 0 ? FIRST_RUN_AFTER : interval));
+    }
+
     /** One sweep; returns how many files it deleted. */
-    public int sweep() {
+    int sweep() {
         Instant cutoff = clock.instant().minus(settings.orphanGrace());
         try {
             int staged = storage.purgeStagedBefore(cutoff);

@@ -1,5 +1,6 @@
 package org.edm.ingest.document;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
@@ -7,6 +8,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.edm.events.DocumentUploaded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -16,12 +21,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * trigger {@code recovery}. This is how an upload whose event went to the dead-letter topic (retries ran out while
  * the database was down, and marking it {@code failed} failed too) is parsed without a manual replay. The parser
  * claims only {@code pending} documents and records each event id it applied, so an extra announcement of a
- * document that is parsed meanwhile does nothing: exactly once in effect.
+ * document that is parsed meanwhile does nothing: exactly once in effect. Runs every
+ * {@code edm.pending-recovery.interval}, the first time a minute after start (or after one interval if shorter).
  */
 @Component
-public class PendingDocumentSweeper {
+@EnableScheduling
+class PendingDocumentSweeper implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(PendingDocumentSweeper.class);
+    private static final Duration FIRST_RUN_AFTER = Duration.ofMinutes(1);
 
     private final DocumentRepository documents;
     private final DocumentEvents events;
@@ -40,8 +48,15 @@ public class PendingDocumentSweeper {
                 .register(meters);
     }
 
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        Duration interval = settings.interval();
+        registrar.addFixedDelayTask(new FixedDelayTask(this::sweep, interval,
+                FIRST_RUN_AFTER.compareTo(interval) < 0 ? FIRST_RUN_AFTER : interval));
+    }
+
     /** One run: announces at most {@code edm.pending-recovery.batch-size} documents; returns how many. */
-    public int sweep() {
+    int sweep() {
         try {
             List<StoredDocument> announced = transactions.execute(status -> {
                 List<StoredDocument> pending = documents.lockUnclaimedPending(settings.after(), settings.batchSize());
@@ -63,9 +78,5 @@ public class PendingDocumentSweeper {
             log.warn("Sweep for documents left pending failed, retrying at the next run: {}", e.toString());
             return 0;
         }
-    }
-
-    public PendingRecoverySettings settings() {
-        return settings;
     }
 }

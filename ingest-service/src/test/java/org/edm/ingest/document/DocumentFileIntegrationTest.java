@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import org.edm.ingest.IngestClient.Upload;
 import org.edm.ingest.IngestIntegrationTest;
-import org.edm.ingest.TestPdfs;
+import org.edm.testsupport.TestPdfs;
 import org.edm.testsupport.TestApiKeys;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,7 @@ import org.edm.events.Topics;
 import org.edm.ingest.IngestClient.Upload;
 import org.edm.ingest.IngestIntegrationTest;
 import org.edm.testsupport.KafkaTopicReader;
+import org.edm.testsupport.TestPdfs;
 import org.junit.jupiter.api.Test;
 
 /** Uploads marked {@code X-Edm-Priority: bulk} are announced on the bulk topic, the others on the usual one. */
@@ -18,7 +19,7 @@ class BulkUploadIntegrationTest extends IngestIntegrationTest {
         try (var bulk = KafkaTopicReader.atEnd(Topics.DOCUMENTS_UPLOADED_BULK);
                 var interactive = KafkaTopicReader.atEnd(Topics.DOCUMENTS_UPLOADED)) {
             // given
-            byte[] pdf = getClass().getResourceAsStream("/pdfs/Mold.Udp64.v1.0.pdf").readAllBytes();
+            byte[] pdf = TestPdfs.resource(TestPdfs.MOLD_UDP64);
 
             // when
             var response = client.upload(Upload.of(pdf, uniqueTitle("Bulk"), "1.0"), "bulk");
@@ -36,7 +37,7 @@ class BulkUploadIntegrationTest extends IngestIntegrationTest {
     @Test
     void uploadWithoutPriorityStaysInteractive() throws Exception {
         try (var interactive = KafkaTopicReader.atEnd(Topics.DOCUMENTS_UPLOADED)) {
-            byte[] pdf = getClass().getResourceAsStream("/pdfs/Mold.Udp64.v1.0.pdf").readAllBytes();
+            byte[] pdf = TestPdfs.resource(TestPdfs.MOLD_UDP64);
 
             var response = client.upload(Upload.of(pdf, uniqueTitle("Interactive"), "1.0"), "interactive");
 
@@ -47,7 +48,7 @@ class BulkUploadIntegrationTest extends IngestIntegrationTest {
 
     @Test
     void unknownPriorityIsRefusedWithAProblem() throws Exception {
-        byte[] pdf = getClass().getResourceAsStream("/pdfs/Mold.Udp64.v1.0.pdf").readAllBytes();
+        byte[] pdf = TestPdfs.resource(TestPdfs.MOLD_UDP64);
 
         var response = client.upload(Upload.of(pdf, uniqueTitle("Urgent"), "1.0"), "urgent");
 

@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.edm.ingest.IngestClient.Upload;
 import org.edm.ingest.IngestIntegrationTest;
-import org.edm.ingest.TestPdfs;
+import org.edm.testsupport.TestPdfs;
 import org.edm.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 

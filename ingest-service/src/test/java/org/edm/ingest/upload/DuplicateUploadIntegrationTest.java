@@ -15,7 +15,7 @@ import org.edm.events.Topics;
 import org.edm.ingest.IngestClient;
 import org.edm.ingest.IngestClient.Upload;
 import org.edm.ingest.IngestIntegrationTest;
-import org.edm.ingest.TestPdfs;
+import org.edm.testsupport.TestPdfs;
 import org.edm.testsupport.KafkaTopicReader;
 import org.junit.jupiter.api.Test;
 

@@ -14,7 +14,7 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import org.edm.ingest.IngestIntegrationTest;
-import org.edm.ingest.TestPdfs;
+import org.edm.testsupport.TestPdfs;
 import org.edm.ingest.document.DocumentEvents;
 import org.edm.ingest.document.DocumentRepository;
 import org.edm.ingest.storage.DocumentStorage;

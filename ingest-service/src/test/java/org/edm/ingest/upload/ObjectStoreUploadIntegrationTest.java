@@ -12,7 +12,7 @@ import java.time.Duration;
 
 import org.edm.ingest.IngestClient.Upload;
 import org.edm.ingest.IngestIntegrationTest;
-import org.edm.ingest.TestPdfs;
+import org.edm.testsupport.TestPdfs;
 import org.edm.testsupport.S3ProxyServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

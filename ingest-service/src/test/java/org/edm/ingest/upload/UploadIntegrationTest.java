@@ -15,7 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.edm.events.Topics;
 import org.edm.ingest.IngestClient.Upload;
 import org.edm.ingest.IngestIntegrationTest;
-import org.edm.ingest.TestPdfs;
+import org.edm.testsupport.TestPdfs;
 import org.edm.testsupport.KafkaTopicReader;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +27,7 @@ class UploadIntegrationTest extends IngestIntegrationTest {
     void acceptedUploadIsStoredOnceAndAnnouncedExactlyOnce() throws Exception {
         try (var events = KafkaTopicReader.atEnd(Topics.DOCUMENTS_UPLOADED)) {
             // given
-            byte[] pdf = getClass().getResourceAsStream("/pdfs/Mold.Udp64.v1.0.pdf").readAllBytes();
+            byte[] pdf = TestPdfs.resource(TestPdfs.MOLD_UDP64);
             String title = uniqueTitle("MoldUDP64");
             String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
 

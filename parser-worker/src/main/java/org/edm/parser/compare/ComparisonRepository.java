@@ -3,7 +3,6 @@ package org.edm.parser.compare;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,8 +10,8 @@ import java.util.UUID;
 
 import org.edm.versions.ChangeKind;
 import org.edm.versions.Comparison;
-import org.edm.versions.Section;
 import org.edm.versions.SectionChange;
+import org.edm.versions.StoredSections;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -125,41 +124,13 @@ class ComparisonRepository {
     }
 
     StoredSections sections(UUID documentId) {
-        record Row(UUID id, int level, UUID parentId, String title, String content, int orderIndex) {
-        }
-        List<Row> rows = jdbc.sql(SECTIONS).param("documentId", documentId)
-                .query((rs, row) -> new Row(rs.getObject("id", UUID.class), rs.getInt("level"),
-                        rs.getObject("parent_id", UUID.class), rs.getString("title"),
-                        rs.getString("content") == null ? "" : rs.getString("content"), rs.getInt("order_index")))
-                .list();
-        Map<UUID, Integer> index = new HashMap<>();
-        List<Section> sections = new ArrayList<>(rows.size());
-        List<UUID> ids = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            int position = sections.size();
-            index.put(row.id(), position);
-            Integer parent = row.parentId() == null ? null : index.get(row.parentId());
-            sections.add(new Section(position, row.level(), parent, row.title(), row.content()));
-            ids.add(row.id());
-        }
-        return new StoredSections(sections, ids);
+        return StoredSections.of(
+                jdbc.sql(SECTIONS).param("documentId", documentId).query(StoredSections.Row.class).list());
     }
 
     /** The stored keys by {@code orderIndex}, or empty when the document has none (or not for every section). */
     Optional<List<String>> keys(StoredSections sections, UUID documentId) {
-        Map<UUID, String> stored = new HashMap<>();
-        jdbc.sql(KEYS).param("documentId", documentId)
-                .query((rs, row) -> stored.put(rs.getObject("section_id", UUID.class), rs.getString("section_key")))
-                .list();
-        List<String> keys = new ArrayList<>(sections.ids().size());
-        for (UUID id : sections.ids()) {
-            String key = stored.get(id);
-            if (key == null) {
-                return Optional.empty();
-            }
-            keys.add(key);
-        }
-        return Optional.of(keys);
+        return sections.keys(jdbc.sql(KEYS).param("documentId", documentId).query(StoredSections.Key.class).list());
     }
 
     void replaceKeys(UUID documentId, StoredSections sections, List<String> keys) {

@@ -15,6 +15,7 @@ import org.edm.versions.Comparison;
 import org.edm.versions.Families;
 import org.edm.versions.SectionChange;
 import org.edm.versions.SectionKeys;
+import org.edm.versions.StoredSections;
 import org.edm.versions.VersionComparer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

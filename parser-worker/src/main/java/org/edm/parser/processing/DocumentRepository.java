@@ -259,27 +259,28 @@ class DocumentRepository {
 
     /** Keeps a done document done after its reprocess failed; false when the claim is no longer held. */
     boolean finishReprocessFailed(Claim claim, String metadataJson) {
-        return jdbc.sql(FINISH_REPROCESS_FAILED)
-                .param("documentId", claim.documentId())
-                .param("token", claim.token().toString())
-                .param("metadata", metadataJson)
-                .update() == 1;
+        return mergeMetadata(FINISH_REPROCESS_FAILED, claim.documentId(), "token", claim.token(), metadataJson);
     }
 
     /** Records a failed reprocess of a done document without a claim (retries exhausted); false when none. */
     boolean failReprocessUnclaimed(UUID documentId, UUID eventId, String metadataJson) {
-        return jdbc.sql(FAIL_UNCLAIMED_REPROCESS)
-                .param("documentId", documentId)
-                .param("eventId", eventId.toString())
-                .param("metadata", metadataJson)
-                .update() == 1;
+        return mergeMetadata(FAIL_UNCLAIMED_REPROCESS, documentId, "eventId", eventId, metadataJson);
     }
 
     /** Sets failed without a claim (retries exhausted); false when the document moved on or is gone. */
     boolean failUnclaimed(UUID documentId, UUID eventId, String metadataJson) {
-        return jdbc.sql(FAIL_UNCLAIMED)
+        return mergeMetadata(FAIL_UNCLAIMED, documentId, "eventId", eventId, metadataJson);
+    }
+
+    /**
+     * Runs one of the failure statements, which merge {@code :metadata} into the document's metadata when its
+     * guard (the claim's {@code token}, or the {@code eventId} that started the work) still holds.
+     */
+    private boolean mergeMetadata(String statement, UUID documentId, String guard, UUID guardValue,
+            String metadataJson) {
+        return jdbc.sql(statement)
                 .param("documentId", documentId)
-                .param("eventId", eventId.toString())
+                .param(guard, guardValue.toString())
                 .param("metadata", metadataJson)
                 .update() == 1;
     }

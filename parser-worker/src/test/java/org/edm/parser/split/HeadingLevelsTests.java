@@ -5,6 +5,7 @@ import static org.edm.parser.split.SplitAssertions.assertWellFormed;
 import static org.edm.parser.split.SplitAssertions.tree;
 
 import java.nio.file.Path;
+import org.edm.testsupport.TestPdf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

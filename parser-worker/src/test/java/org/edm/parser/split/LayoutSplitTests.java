@@ -7,6 +7,7 @@ import static org.edm.parser.split.SplitAssertions.coverage;
 import static org.edm.parser.split.SplitAssertions.tree;
 
 import java.nio.file.Path;
+import org.edm.testsupport.TestPdf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

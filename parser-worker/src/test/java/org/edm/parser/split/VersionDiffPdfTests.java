@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.edm.testsupport.TestPdf;
 import org.edm.versions.ChangeKind;
 import org.edm.versions.Comparison;
 import org.edm.versions.Hunk;

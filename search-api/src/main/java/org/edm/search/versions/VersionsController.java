@@ -26,7 +26,6 @@ import org.edm.search.versions.VersionViews.SectionRef;
 import org.edm.search.versions.VersionViews.VersionChange;
 import org.edm.search.versions.VersionViews.VersionRef;
 import org.edm.search.versions.VersionsRepository.KeyChange;
-import org.edm.search.versions.VersionsRepository.Sections;
 import org.edm.search.versions.VersionsRepository.StoredComparison;
 import org.edm.search.web.InvalidParameter;
 import org.edm.search.web.TextParameter;
@@ -35,6 +34,7 @@ import org.edm.versions.Comparison;
 import org.edm.versions.Families;
 import org.edm.versions.SectionChange;
 import org.edm.versions.SectionKeys;
+import org.edm.versions.StoredSections;
 import org.edm.versions.VersionComparer;
 import org.edm.versions.VersionOrder;
 import org.jspecify.annotations.Nullable;
@@ -218,8 +218,8 @@ class VersionsController {
             return new ComparisonView(family, fromRef, toRef, counts, true, stored.get().computedAt(),
                     repository.changes(stored.get().id(), offset, limit), total, offset, limit);
         }
-        Sections older = repository.sections(from.id());
-        Sections newer = repository.sections(to.id());
+        StoredSections older = repository.sections(from.id());
+        StoredSections newer = repository.sections(to.id());
         List<String> olderKeys = repository.keys(from.id(), older)
                 .orElseGet(() -> SectionKeys.derive(older.sections()));
         Comparison comparison = VersionComparer.compare(older.sections(), olderKeys, from.version(),

@@ -15,7 +15,7 @@ import org.edm.search.versions.VersionViews.Change;
 import org.edm.search.versions.VersionViews.Counts;
 import org.edm.search.versions.VersionViews.SectionRef;
 import org.edm.versions.Hunk;
-import org.edm.versions.Section;
+import org.edm.versions.StoredSections;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -136,41 +136,14 @@ class VersionsRepository {
     }
 
     /** A document's sections for the library, and their ids, by order index. */
-    Sections sections(UUID documentId) {
-        record Row(UUID id, int level, @Nullable UUID parentId, String title, String content) {
-        }
-        List<Row> rows = jdbc.sql(SECTIONS).param("documentId", documentId)
-                .query((rs, row) -> new Row(rs.getObject("id", UUID.class), rs.getInt("level"),
-                        rs.getObject("parent_id", UUID.class), rs.getString("title"),
-                        rs.getString("content") == null ? "" : rs.getString("content")))
-                .list();
-        Map<UUID, Integer> index = new HashMap<>();
-        List<Section> sections = new ArrayList<>(rows.size());
-        List<UUID> ids = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            int position = sections.size();
-            index.put(row.id(), position);
-            sections.add(new Section(position, row.level(), row.parentId() == null ? null : index.get(row.parentId()),
-                    row.title(), row.content()));
-            ids.add(row.id());
-        }
-        return new Sections(sections, ids);
+    StoredSections sections(UUID documentId) {
+        return StoredSections.of(
+                jdbc.sql(SECTIONS).param("documentId", documentId).query(StoredSections.Row.class).list());
     }
 
     /** The stored keys by order index, or empty unless every section has one. */
-    Optional<List<String>> keys(UUID documentId, Sections sections) {
-        Map<UUID, String> stored = new HashMap<>();
-        jdbc.sql(KEYS).param("documentId", documentId)
-                .query((rs, row) -> stored.put(rs.getObject("section_id", UUID.class), rs.getString("section_key")))
-                .list();
-        List<String> keys = new ArrayList<>();
-        for (UUID id : sections.ids()) {
-            if (!stored.containsKey(id)) {
-                return Optional.empty();
-            }
-            keys.add(stored.get(id));
-        }
-        return Optional.of(keys);
+    Optional<List<String>> keys(UUID documentId, StoredSections sections) {
+        return sections.keys(jdbc.sql(KEYS).param("documentId", documentId).query(StoredSections.Key.class).list());
     }
 
     Optional<SectionRef> sectionByKey(UUID documentId, String key) {
@@ -199,9 +172,6 @@ class VersionsRepository {
     }
 
     record StoredComparison(UUID id, UUID from, UUID to, Counts counts, Instant computedAt) {
-    }
-
-    record Sections(List<Section> sections, List<UUID> ids) {
     }
 
     record KeyChange(UUID from, UUID to, String kind) {

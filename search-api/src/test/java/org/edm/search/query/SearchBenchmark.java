@@ -19,14 +19,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.lucene.search.Query;
+import org.edm.migrations.Migrations;
 import org.edm.search.query.CorpusSections.BaseDocument;
 import org.edm.security.CursorSigner;
 import org.edm.testsupport.SharedCorpus;
 import org.edm.testsupport.TestInfrastructure;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -95,7 +96,7 @@ class SearchBenchmark {
             user = infrastructure.username();
             password = infrastructure.password();
         }
-        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
+        Migrations.upgrade(new DriverManagerDataSource(url, user, password));
         try (HikariDataSource dataSource = pool(url, user, password)) {
             JdbcClient jdbc = JdbcClient.create(dataSource);
             long present = jdbc.sql("SELECT count(*) FROM sections").query(Long.class).single();

@@ -114,7 +114,7 @@ class UploadController {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     @ResponseBody
     ResponseEntity<UploadOutcome> tooLarge(MaxUploadSizeExceededException e) {
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(new UploadOutcome("rejected", "", "This file is too large for the web upload.", null, null));
     }

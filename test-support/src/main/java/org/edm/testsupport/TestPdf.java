@@ -1,4 +1,4 @@
-package org.edm.parser.split;
+package org.edm.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
+
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -32,17 +33,17 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlin
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes small PDFs of known structure for the splitter's tests: lines of text at known positions and sizes on
+ * Writes small PDFs of known structure for tests (the splitter's above all): lines of text at known positions and sizes on
  * US Letter pages, an optional outline with XYZ, Fit or named destinations, optional encryption.
  *
  * <p>A cursor runs down each page: {@link #text}, {@link #heading} and friends write at the cursor and move it
  * down; {@link #at} writes anywhere without moving it.
  */
-final class TestPdf {
+public final class TestPdf {
 
-    static final float PAGE_HEIGHT = PDRectangle.LETTER.getHeight();
-    static final float LEFT = 72;
-    static final float BODY_SIZE = 10;
+    public static final float PAGE_HEIGHT = PDRectangle.LETTER.getHeight();
+    public static final float LEFT = 72;
+    public static final float BODY_SIZE = 10;
 
     private final PDDocument document = new PDDocument();
     private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
@@ -54,7 +55,7 @@ final class TestPdf {
     private float cursor;
 
     /** Starts a new page; the cursor goes to one inch below the top. */
-    TestPdf page() {
+    public TestPdf page() {
         closeStream();
         PDPage page = new PDPage(PDRectangle.LETTER);
         document.addPage(page);
@@ -69,12 +70,12 @@ final class TestPdf {
     }
 
     /** A line of body text (10 pt regular) at the cursor. */
-    TestPdf text(String line) {
+    public TestPdf text(String line) {
         return write(line, BODY_SIZE, false, LEFT, 4);
     }
 
     /** Several lines of body text. */
-    TestPdf text(String... lines) {
+    public TestPdf text(String... lines) {
         for (String line : lines) {
             text(line);
         }
@@ -82,20 +83,20 @@ final class TestPdf {
     }
 
     /** A heading at the cursor, with space above and below. */
-    TestPdf heading(String line, float size, boolean isBold) {
+    public TestPdf heading(String line, float size, boolean isBold) {
         cursor += size;
         return write(line, size, isBold, LEFT, size * 0.6f);
     }
 
     /** A line at the cursor in a given style, followed by {@code spaceBelow} points. */
-    TestPdf write(String line, float size, boolean isBold, float x, float spaceBelow) {
+    public TestPdf write(String line, float size, boolean isBold, float x, float spaceBelow) {
         at(line, size, isBold, x, cursor);
         cursor += size + spaceBelow;
         return this;
     }
 
     /** A table row: cells at the given x positions on one baseline, at the cursor. */
-    TestPdf row(float[] columns, String... cells) {
+    public TestPdf row(float[] columns, String... cells) {
         for (int i = 0; i < cells.length; i++) {
             at(cells[i], BODY_SIZE, false, columns[i], cursor);
         }
@@ -104,13 +105,13 @@ final class TestPdf {
     }
 
     /** Vertical space. */
-    TestPdf gap(float points) {
+    public TestPdf gap(float points) {
         cursor += points;
         return this;
     }
 
     /** Writes {@code line} with its top at {@code top} points from the top of the page; the cursor stays. */
-    TestPdf at(String line, float size, boolean isBold, float x, float top) {
+    public TestPdf at(String line, float size, boolean isBold, float x, float top) {
         try {
             PDPageContentStream content = currentStream();
             content.beginText();
@@ -126,7 +127,7 @@ final class TestPdf {
     }
 
     /** A filled rectangle: something on the page that is not text. */
-    TestPdf box() {
+    public TestPdf box() {
         try {
             PDPageContentStream content = currentStream();
             content.addRect(LEFT, 300, 200, 200);
@@ -139,57 +140,57 @@ final class TestPdf {
     }
 
     /** Where the cursor is, as a PDF user-space y (for destinations): the top of the next line. */
-    float cursorTop() {
+    public float cursorTop() {
         return PAGE_HEIGHT - cursor;
     }
 
     /** The 0-based index of the current page. */
-    int pageIndex() {
+    public int pageIndex() {
         return document.getNumberOfPages() - 1;
     }
 
     /** An outline entry with an XYZ destination at {@code top} (user space) on page {@code pageIndex}. */
-    TestPdf bookmark(String title, int level, int pageIndex, float top) {
+    public TestPdf bookmark(String title, int level, int pageIndex, float top) {
         bookmarks.add(new Bookmark(title, level, pageIndex, top, null, false));
         return this;
     }
 
     /** An outline entry with an XYZ destination at the cursor of the current page. */
-    TestPdf bookmarkHere(String title, int level) {
+    public TestPdf bookmarkHere(String title, int level) {
         return bookmark(title, level, pageIndex(), cursorTop() + 2);
     }
 
     /** An outline entry with a /Fit destination: the page only, no coordinate. */
-    TestPdf bookmarkFit(String title, int level, int pageIndex) {
+    public TestPdf bookmarkFit(String title, int level, int pageIndex) {
         bookmarks.add(new Bookmark(title, level, pageIndex, Float.NaN, null, false));
         return this;
     }
 
     /** An outline entry that goes through a GoTo action to a named destination (XYZ at {@code top}). */
-    TestPdf bookmarkNamed(String title, int level, int pageIndex, float top, String name) {
+    public TestPdf bookmarkNamed(String title, int level, int pageIndex, float top, String name) {
         bookmarks.add(new Bookmark(title, level, pageIndex, top, name, false));
         return this;
     }
 
     /** An outline entry without any destination. */
-    TestPdf bookmarkNowhere(String title, int level) {
+    public TestPdf bookmarkNowhere(String title, int level) {
         bookmarks.add(new Bookmark(title, level, -1, Float.NaN, null, true));
         return this;
     }
 
     /** Something to do to the document just before it is saved (e.g. break its outline). */
-    TestPdf finishing(Consumer<PDDocument> step) {
+    public TestPdf finishing(Consumer<PDDocument> step) {
         this.finishing = step;
         return this;
     }
 
-    TestPdf title(String title) {
+    public TestPdf title(String title) {
         document.getDocumentInformation().setTitle(title);
         return this;
     }
 
     /** Encrypts with RC4/AES 128 under the given user password (empty: anyone can open it). */
-    TestPdf encrypt(String userPassword) {
+    public TestPdf encrypt(String userPassword) {
         AccessPermission permissions = new AccessPermission();
         permissions.setCanExtractContent(false);
         protection = new StandardProtectionPolicy("owner-secret", userPassword, permissions);
@@ -197,7 +198,7 @@ final class TestPdf {
         return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         try {
             closeStream();
             buildOutline();
@@ -215,7 +216,7 @@ final class TestPdf {
         }
     }
 
-    Path save(Path directory, String name) {
+    public Path save(Path directory, String name) {
         try {
             return Files.write(directory.resolve(name), bytes());
         }
