@@ -51,6 +51,8 @@ public final class LocalStack implements AutoCloseable {
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private @Nullable StackSecrets secrets;
+    private @Nullable EmbeddedPostgresServer postgres;
+    private @Nullable EmbeddedKafkaBroker kafka;
 
     LocalStack(StackSettings settings) {
         this.settings = settings;
@@ -63,6 +65,10 @@ public final class LocalStack implements AutoCloseable {
         }
         if (args.length > 0 && args[0].equals("benchmark")) {
             ThroughputBenchmark.main(List.of(args).subList(1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("soak")) {
+            FaultSoak.main(List.of(args).subList(1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("watch")) {
@@ -112,6 +118,7 @@ public final class LocalStack implements AutoCloseable {
                     settings.postgresPort(), Map.of("max_connections", "200", "listen_addresses", "localhost"));
             running.push(postgres);
             postgres.createDatabaseIfMissing("edm");
+            this.postgres = postgres;
         } else {
             log.info("Using the external PostgreSQL at {}", settings.externalDbUrl());
         }
@@ -120,8 +127,10 @@ public final class LocalStack implements AutoCloseable {
         enableServiceRoles(owner);
         Path apiKey = ensureAdminKey(owner);
         if (settings.externalKafka() == null) {
-            running.push(EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
-                    settings.kafkaPort() + 1));
+            var kafka = EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
+                    settings.kafkaPort() + 1);
+            running.push(kafka);
+            this.kafka = kafka;
         } else {
             log.info("Using the external Kafka at {}", settings.externalKafka());
         }
@@ -175,7 +184,8 @@ public final class LocalStack implements AutoCloseable {
         secrets = StackSecrets.loadOrCreate(settings.dataDir());
     }
 
-    private DataSource ownerDataSource() {
+    /** A DataSource on the stack's database as the schema owner (for the soak's accounting). */
+    DataSource ownerDataSource() {
         var dataSource = new PGSimpleDataSource();
         dataSource.setURL(settings.jdbcUrl());
         dataSource.setUser(settings.dbUser());
@@ -342,6 +352,42 @@ public final class LocalStack implements AutoCloseable {
         log.info("{} restarted", name);
     }
 
+    /** Stops the embedded PostgreSQL (open connections break); its data stays for {@link #startPostgres()}. */
+    void stopPostgres() throws IOException {
+        embeddedPostgres().stop();
+    }
+
+    /** Starts the embedded PostgreSQL again on the same port and data. */
+    void startPostgres() throws IOException {
+        embeddedPostgres().start();
+    }
+
+    /** Stops the embedded Kafka broker; its log stays for {@link #startKafka()}. */
+    void stopKafka() {
+        embeddedKafka().stop();
+    }
+
+    /** Starts the embedded Kafka broker again on the same ports and log. */
+    void startKafka() throws IOException {
+        embeddedKafka().start();
+    }
+
+    private EmbeddedPostgresServer embeddedPostgres() {
+        EmbeddedPostgresServer server = postgres;
+        if (server == null) {
+            throw new IllegalStateException("PostgreSQL is not embedded in this stack");
+        }
+        return server;
+    }
+
+    private EmbeddedKafkaBroker embeddedKafka() {
+        EmbeddedKafkaBroker broker = kafka;
+        if (broker == null) {
+            throw new IllegalStateException("Kafka is not embedded in this stack");
+        }
+        return broker;
+    }
+
     /** Whether the named service's process is alive. */
     boolean isAlive(String name) {
         ServiceProcess service = services.get(name);
@@ -362,7 +408,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The project root, found from this jar's place: {@code <root>/local-stack/target/local-stack.jar}. */
-    private static Path defaultServicesDir() {
+    static Path defaultServicesDir() {
         try {
             Path location = Path.of(LocalStack.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Path target = Files.isDirectory(location) ? location.getParent() : location.getParent();
