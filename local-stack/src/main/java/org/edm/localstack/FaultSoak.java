@@ -102,6 +102,10 @@ final class FaultSoak {
     }
 
     static void main(List<String> args) {
+        if (args.contains("--help")) {
+            System.out.print(USAGE);
+            return;
+        }
         int exit;
         try {
             exit = new FaultSoak(parse(args)).run();

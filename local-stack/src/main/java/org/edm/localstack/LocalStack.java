@@ -59,16 +59,16 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("soak")) {
+            FaultSoak.main(List.of(args).subList(1, args.length));
+            return;
+        }
         if (List.of(args).contains("--help")) {
             System.out.print(StackSettings.USAGE);
             return;
         }
         if (args.length > 0 && args[0].equals("benchmark")) {
             ThroughputBenchmark.main(List.of(args).subList(1, args.length));
-            return;
-        }
-        if (args.length > 0 && args[0].equals("soak")) {
-            FaultSoak.main(List.of(args).subList(1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("watch")) {

@@ -112,12 +112,13 @@ final class SoakAccounting {
      * @param redelivered records on {@code documents.processed} that repeat an event id already seen (the outbox
      *        relay delivers at least once; consumers drop them by event id): reported, not a defect
      * @param reannounced documents with more than one {@code DocumentUploaded} event id (the pending sweeper)
+     * @param uploadedRecords records on {@code documents.uploaded} and {@code documents.uploaded.bulk}
      * @param outbox what the outbox still holds at the end
      * @param deadLetters records on the dead-letter topics
      */
     record Report(int accepted, Map<String, Long> outcomes, List<UUID> missing, List<UUID> notFinal,
             List<UUID> withoutEvent, List<UUID> brokenSections, List<UUID> inconsistent, List<UUID> parsedTwice,
-            long redelivered, long reannounced, Outbox outbox, Map<String, Long> deadLetters) {
+            long redelivered, long reannounced, long uploadedRecords, Outbox outbox, Map<String, Long> deadLetters) {
 
         long finals() {
             return outcomes.values().stream().mapToLong(Long::longValue).sum();
@@ -151,7 +152,8 @@ final class SoakAccounting {
                     .append('\n');
             out.append("events: ").append(redelivered)
                     .append(" redelivered DocumentProcessed records (same event id), ").append(reannounced)
-                    .append(" documents announced again by the pending sweeper\n");
+                    .append(" documents announced again by the pending sweeper, ").append(uploadedRecords)
+                    .append(" DocumentUploaded records in all\n");
             out.append("outbox: ").append(outbox.parked()).append(" parked, ").append(outbox.unpublished())
                     .append(" unpublished\n");
             out.append("dead-lettered: ").append(deadLetters.values().stream().mapToLong(Long::longValue).sum())
@@ -216,7 +218,8 @@ final class SoakAccounting {
             }
         }
         return new Report(accepted.size(), outcomes, missing, notFinal, withoutEvent, broken, inconsistent,
-                parsedTwice, events.redelivered(), events.reannounced(Set.copyOf(accepted)), outbox,
+                parsedTwice, events.redelivered(), events.reannounced(Set.copyOf(accepted)),
+                events.uploadedRecords(), outbox,
                 events.deadLetters());
     }
 

@@ -45,6 +45,7 @@ final class TopicTally {
     private final Map<UUID, Set<UUID>> uploadedEventIds = new HashMap<>();
     private final Map<String, Long> deadLetters = new TreeMap<>();
     private long redelivered;
+    private long uploadedRecords;
 
     /** Counts one record's value (a JSON event) of {@code topic}. */
     void add(String topic, String value) {
@@ -63,6 +64,7 @@ final class TopicTally {
             processed.computeIfAbsent(documentId, id -> new ArrayList<>())
                     .add(new Processed(eventId, event.path("status").asString(), event.path("sectionCount").asInt()));
         } else if (UPLOADED.contains(topic)) {
+            uploadedRecords++;
             uploadedEventIds.computeIfAbsent(documentId, id -> new HashSet<>()).add(eventId);
         }
     }
@@ -80,6 +82,11 @@ final class TopicTally {
     long reannounced(Set<UUID> ids) {
         return uploadedEventIds.entrySet().stream()
                 .filter(entry -> ids.contains(entry.getKey()) && entry.getValue().size() > 1).count();
+    }
+
+    /** Records on the work topics: one per upload, plus re-deliveries and the pending sweeper's announcements. */
+    long uploadedRecords() {
+        return uploadedRecords;
     }
 
     Map<String, Long> deadLetters() {
