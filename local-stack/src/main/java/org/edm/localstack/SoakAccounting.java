@@ -109,6 +109,8 @@ final class SoakAccounting {
      * @param inconsistent {@code done} with another section count than the other copies of the same file (the same
      *        bytes split again) or than its own {@code DocumentProcessed.sectionCount}
      * @param parsedTwice more than one {@code DocumentProcessed} event id
+     * @param failedUnlikeCopies {@code failed} although another copy of the same file is {@code done}: a good
+     *        result destroyed by the faults or the load (e.g. {@code attempts_exhausted}, {@code timeout})
      * @param redelivered records on {@code documents.processed} that repeat an event id already seen (the outbox
      *        relay delivers at least once; consumers drop them by event id): reported, not a defect
      * @param reannounced documents with more than one {@code DocumentUploaded} event id (the pending sweeper)
@@ -118,7 +120,7 @@ final class SoakAccounting {
      */
     record Report(int accepted, Map<String, Long> outcomes, List<UUID> missing, List<UUID> notFinal,
             List<UUID> withoutEvent, List<UUID> brokenSections, List<UUID> inconsistent, List<UUID> parsedTwice,
-            long redelivered, long reannounced, long uploadedRecords, Outbox outbox, Map<String, Long> deadLetters) {
+            List<UUID> failedUnlikeCopies, long redelivered, long reannounced, long uploadedRecords, Outbox outbox, Map<String, Long> deadLetters) {
 
         long finals() {
             return outcomes.values().stream().mapToLong(Long::longValue).sum();
@@ -132,9 +134,10 @@ final class SoakAccounting {
             return brokenSections.size() + inconsistent.size() + parsedTwice.size();
         }
 
-        /** 0 when nothing is lost, duplicated or held back in the outbox; 1 otherwise. */
+        /** 0 when nothing is lost, duplicated, failed unlike its copies or held back in the outbox; 1 otherwise. */
         int exitCode() {
-            return lost() == 0 && duplicated() == 0 && outbox.parked() == 0 && outbox.unpublished() == 0 ? 0 : 1;
+            return lost() == 0 && duplicated() == 0 && failedUnlikeCopies.isEmpty() && outbox.parked() == 0
+                    && outbox.unpublished() == 0 ? 0 : 1;
         }
 
         String format() {
@@ -150,6 +153,8 @@ final class SoakAccounting {
                     .append(inconsistent.size()).append(", parsed twice (2+ DocumentProcessed event ids) ")
                     .append(parsedTwice.size()).append(")").append(ids(brokenSections, inconsistent, parsedTwice))
                     .append('\n');
+            out.append("failed although a copy of the same file is done: ").append(failedUnlikeCopies.size())
+                    .append(ids(failedUnlikeCopies)).append('\n');
             out.append("events: ").append(redelivered)
                     .append(" redelivered DocumentProcessed records (same event id), ").append(reannounced)
                     .append(" documents announced again by the pending sweeper, ").append(uploadedRecords)
@@ -186,6 +191,7 @@ final class SoakAccounting {
         List<UUID> broken = new ArrayList<>();
         List<UUID> inconsistent = new ArrayList<>();
         List<UUID> parsedTwice = new ArrayList<>();
+        List<UUID> failedUnlikeCopies = new ArrayList<>();
         Map<String, Long> expectedSections = resplitCounts(rows.values());
         for (UUID id : Set.copyOf(accepted).stream().sorted().toList()) {
             DocumentRow row = rows.get(id);
@@ -205,6 +211,10 @@ final class SoakAccounting {
             if (processed.size() > 1) {
                 parsedTwice.add(id);
             }
+            if (row.status().equals("failed") && row.sha256() != null
+                    && expectedSections.containsKey(row.sha256())) {
+                failedUnlikeCopies.add(id);
+            }
             if (row.sectionsBroken()) {
                 broken.add(id);
             } else if (row.status().equals("done")) {
@@ -218,7 +228,7 @@ final class SoakAccounting {
             }
         }
         return new Report(accepted.size(), outcomes, missing, notFinal, withoutEvent, broken, inconsistent,
-                parsedTwice, events.redelivered(), events.reannounced(Set.copyOf(accepted)),
+                parsedTwice, failedUnlikeCopies, events.redelivered(), events.reannounced(Set.copyOf(accepted)),
                 events.uploadedRecords(), outbox,
                 events.deadLetters());
     }

@@ -80,6 +80,7 @@ class SoakAccountingTests {
         UUID noEvent = document("done", "sha-g", null, 0);
         UUID noRow = UUID.randomUUID();
         accepted.add(noRow);
+        UUID failedGoodCopy = processed(document("failed", "sha-a", "attempts_exhausted"), "failed", 0);
         events.add("documents.uploaded.DLT", "{\"not\": \"json of ours\"}");
         jdbc.sql("""
                 INSERT INTO outbox_events (id, aggregate_type, aggregate_id, event_type, topic, payload, parked_at)
@@ -98,6 +99,7 @@ class SoakAccountingTests {
         assertThat(report.inconsistent()).containsExactly(secondSet);
         assertThat(report.parsedTwice()).containsExactly(parsedTwice);
         assertThat(report.duplicated()).isEqualTo(3);
+        assertThat(report.failedUnlikeCopies()).containsExactly(failedGoodCopy);
         assertThat(report.redelivered()).isEqualTo(1);
         assertThat(report.outbox()).isEqualTo(new SoakAccounting.Outbox(0, 1));
         assertThat(report.deadLetters()).containsEntry("documents.uploaded.DLT", 1L);
