@@ -55,6 +55,8 @@ public final class LocalStack implements AutoCloseable {
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private @Nullable StackSecrets secrets;
+    private @Nullable EmbeddedPostgresServer postgres;
+    private @Nullable EmbeddedKafkaBroker kafka;
 
     LocalStack(StackSettings settings) {
         this(settings, 1);
@@ -82,6 +84,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("soak")) {
+            FaultSoak.main(List.of(args).subList(1, args.length));
+            return;
+        }
         if (List.of(args).contains("--help")) {
             System.out.print(StackSettings.USAGE);
             return;
@@ -140,6 +146,7 @@ public final class LocalStack implements AutoCloseable {
                     settings.postgresPort(), Map.of("max_connections", "200", "listen_addresses", "localhost"));
             running.push(postgres);
             postgres.createDatabaseIfMissing("edm");
+            this.postgres = postgres;
         } else {
             log.info("Using the external PostgreSQL at {}", settings.externalDbUrl());
         }
@@ -148,8 +155,10 @@ public final class LocalStack implements AutoCloseable {
         enableServiceRoles(owner);
         Path apiKey = ensureAdminKey(owner);
         if (settings.externalKafka() == null) {
-            running.push(EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
-                    settings.kafkaPort() + 1));
+            var kafka = EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
+                    settings.kafkaPort() + 1);
+            running.push(kafka);
+            this.kafka = kafka;
         } else {
             log.info("Using the external Kafka at {}", settings.externalKafka());
         }
@@ -199,7 +208,8 @@ public final class LocalStack implements AutoCloseable {
         secrets = StackSecrets.loadOrCreate(settings.dataDir());
     }
 
-    private DataSource ownerDataSource() {
+    /** A DataSource on the stack's database as the schema owner (for the soak's accounting). */
+    DataSource ownerDataSource() {
         var dataSource = new PGSimpleDataSource();
         dataSource.setURL(settings.jdbcUrl());
         dataSource.setUser(settings.dbUser());
@@ -392,6 +402,42 @@ public final class LocalStack implements AutoCloseable {
         }
         startService(name).awaitHealthy(SERVICE_START_TIMEOUT);
         log.info("{} restarted", name);
+    }
+
+    /** Stops the embedded PostgreSQL (open connections break); its data stays for {@link #startPostgres()}. */
+    void stopPostgres() throws IOException {
+        embeddedPostgres().stop();
+    }
+
+    /** Starts the embedded PostgreSQL again on the same port and data. */
+    void startPostgres() throws IOException {
+        embeddedPostgres().start();
+    }
+
+    /** Stops the embedded Kafka broker; its log stays for {@link #startKafka()}. */
+    void stopKafka() {
+        embeddedKafka().stop();
+    }
+
+    /** Starts the embedded Kafka broker again on the same ports and log. */
+    void startKafka() throws IOException {
+        embeddedKafka().start();
+    }
+
+    private EmbeddedPostgresServer embeddedPostgres() {
+        EmbeddedPostgresServer server = postgres;
+        if (server == null) {
+            throw new IllegalStateException("PostgreSQL is not embedded in this stack");
+        }
+        return server;
+    }
+
+    private EmbeddedKafkaBroker embeddedKafka() {
+        EmbeddedKafkaBroker broker = kafka;
+        if (broker == null) {
+            throw new IllegalStateException("Kafka is not embedded in this stack");
+        }
+        return broker;
     }
 
     /** Whether the named service's process is alive. */

@@ -60,6 +60,7 @@ record StackSettings(
     static final String USAGE = """
             Usage: java -jar local-stack/target/local-stack.jar [options]
                    java -jar local-stack/target/local-stack.jar watch [--from-beginning] [--kafka=HOST:PORT] [topic...]
+                   java -jar local-stack/target/local-stack.jar soak --dir=DIR [options]   (soak --help)
 
             Runs the whole Exchange Documentation Manager on this machine: embedded PostgreSQL, an embedded Kafka
             broker (KRaft), the migrations, ingest-service, parser-worker, search-api and the web page (open

@@ -94,6 +94,52 @@ class OutboxParkingIntegrationTest {
         }
     }
 
+    @Test
+    void releasedParkedRowIsSentAndThenTheRowsOfItsDocumentThatWaitedBehindIt() throws Exception {
+        // given: a document whose first event is parked (its topic was not declared) and whose second waits
+        String declared = "outbox.release." + UUID.randomUUID();
+        String undeclaredAtFirst = "outbox.release.late." + UUID.randomUUID();
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(declared, 1, (short) 1))).all().get();
+        }
+        UUID document = UUID.randomUUID();
+        UUID first = outbox.append(undeclaredAtFirst, document, 0).eventId();
+        UUID second = outbox.append(declared, document, 1).eventId();
+        var relay = outbox.relay(strictBroker.bootstrapServers(), settings());
+        relay.relay().start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> parked().contains(first));
+            assertThat(published(second)).isFalse();
+
+            // when: the cause is fixed (the topic declared) and the row released as the outbox README says
+            try (Admin admin = admin()) {
+                admin.createTopics(List.of(new NewTopic(undeclaredAtFirst, 1, (short) 1))).all().get();
+            }
+            outbox.jdbc.sql("UPDATE outbox_events SET parked_at = NULL, record_failures = 0 WHERE id = :id")
+                    .param("id", first).update();
+
+            // then: the released row is sent, then the row that waited behind it, in the document's order
+            await().atMost(Duration.ofSeconds(60)).until(() -> published(second));
+            assertThat(published(first)).isTrue();
+            assertThat(outbox.jdbc.sql("""
+                    SELECT f.published_at <= s.published_at
+                      FROM outbox_events f, outbox_events s WHERE f.id = :first AND s.id = :second
+                    """).param("first", first).param("second", second).query(Boolean.class).single())
+                    .as("the released row is sent before the row behind it").isTrue();
+        } finally {
+            relay.relay().stop();
+        }
+    }
+
+    private static Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, strictBroker.bootstrapServers()));
+    }
+
+    private static boolean published(UUID id) {
+        return outbox.jdbc.sql("SELECT published_at IS NOT NULL FROM outbox_events WHERE id = :id").param("id", id)
+                .query(Boolean.class).single();
+    }
+
     private static List<UUID> parked() {
         return outbox.jdbc.sql("SELECT id FROM outbox_events WHERE parked_at IS NOT NULL").query(UUID.class).list();
     }

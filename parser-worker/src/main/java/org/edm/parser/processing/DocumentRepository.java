@@ -36,17 +36,26 @@ class DocumentRepository {
             SELECT EXISTS (SELECT 1 FROM processed_events WHERE event_id = :eventId AND consumer = :consumer)
             """;
 
-    /* A claim: the token, the event, and the how-many-th claim of this event it is. */
+    /*
+     * A claim: the token, the event, the worker process, and how many worker processes have claimed this event. A
+     * worker that claims the event again (its stale sweep and the re-delivered record after a restart, a retry after
+     * a failed write) does not count again: the counter stops files that kill their workers, not workers that
+     * restart.
+     */
     private static final String CLAIM_SET = """
             UPDATE documents
                SET processing_status = CASE WHEN processing_status = 'done' THEN 'done' ELSE 'processing' END,
                    metadata = coalesce(metadata, '{}'::jsonb)
                        || jsonb_build_object('processing_claim', CAST(:token AS text),
                                              'processing_event_id', CAST(:eventId AS text),
+                                             'processing_worker', CAST(:worker AS text),
                                              'processing_attempts',
                                              CASE WHEN metadata ->> 'processing_event_id' = CAST(:eventId AS text)
                                                   THEN coalesce(CAST(metadata ->> 'processing_attempts'
-                                                                     AS integer), 0) + 1
+                                                                     AS integer), 0)
+                                                       + CASE WHEN metadata ->> 'processing_worker'
+                                                                   = CAST(:worker AS text)
+                                                              THEN 0 ELSE 1 END
                                                   ELSE 1 END)
             """;
 
@@ -110,7 +119,7 @@ class DocumentRepository {
     /* What a finished claim leaves behind: the claim, its attempts and the reprocess request it answered. */
     private static final String WITHOUT_CLAIM = """
             (coalesce(metadata, '{}'::jsonb) - 'processing_claim' - 'processing_event_id' - 'processing_attempts'
-                - 'reprocess_event_id' - 'reprocess_requested_at')""";
+                - 'processing_worker' - 'reprocess_event_id' - 'reprocess_requested_at')""";
 
     private static final String FINISH_DONE = """
             UPDATE documents
@@ -181,6 +190,8 @@ class DocumentRepository {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
+    /** This worker process in {@code metadata.processing_worker}: its claims of one event count as one attempt. */
+    private final String worker = UUID.randomUUID().toString();
 
     DocumentRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
@@ -211,6 +222,7 @@ class DocumentRepository {
                 .param("documentId", documentId)
                 .param("eventId", eventId.toString())
                 .param("token", token.toString())
+                .param("worker", worker)
                 .param("staleSeconds", staleAfter.toMillis() / 1000.0)
                 .query((rs, n) -> new Claim(documentId, eventId, token, rs.getString("file_path"),
                         rs.getBoolean("reprocessing_done"), rs.getInt("attempt")))

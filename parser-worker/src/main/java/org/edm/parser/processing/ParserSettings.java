@@ -23,8 +23,8 @@ import org.springframework.util.unit.DataSize;
  * @param sweepInterval how often this instance looks for such stale documents
  * @param maxTextCharacters characters (glyphs) one document may show over all its pages; more end {@code failed}
  *     with reason {@code too_large} (pages may share one content stream, so a small file can show billions)
- * @param maxAttempts how many times one event may claim a document (deliveries, takeovers after a crash); the
- *     next claim ends it {@code failed} with reason {@code attempts_exhausted} instead of parsing it again, so a
+ * @param maxAttempts how many worker processes may claim a document for one event (deliveries, takeovers after a
+ *     crash; one process claiming it again does not count twice); the next claim ends it {@code failed} with reason {@code attempts_exhausted} instead of parsing it again, so a
  *     file that kills its worker cannot kill every worker that inherits its partition
  * @param slotWait how long a document waits for a free split thread (back pressure, the claim kept fresh
  *     meanwhile) before it is handed back for a retry with back-off; keep the wait plus {@code timeout} below the
