@@ -76,17 +76,29 @@ public class DocumentRepository {
     private static final String FIND_UNCLAIMED_PENDING = "SELECT " + COLUMNS + """
              FROM documents d
             WHERE processing_status = 'pending'
-              AND updated_at < localtimestamp - make_interval(secs => CAST(:pendingSeconds AS double precision))
+              AND updated_at < localtimestamp - make_interval(secs => CAST(:pendingSeconds AS double precision)
+                      * power(2, least(coalesce(CAST(metadata ->> 'recovery_announcements' AS integer), 0),
+                                       :maxDoublings)))
               AND NOT EXISTS (SELECT 1 FROM outbox_events o WHERE o.aggregate_id = d.id AND o.published_at IS NULL)
             ORDER BY updated_at
             LIMIT :limit
             FOR UPDATE SKIP LOCKED
             """;
 
-    /* A no-op change that lets the updated_at trigger record the new announcement. */
+    /*
+     * Counts the announcement on the document (the updated_at trigger records its time): the next one waits twice
+     * as long, so a backlog longer than edm.pending-recovery.after re-announces each queued document a few times
+     * (log2 of the backlog's length), not once per `after`.
+     */
     private static final String TOUCH_PENDING = """
-            UPDATE documents SET processing_status = 'pending' WHERE id = :id AND processing_status = 'pending'
+            UPDATE documents
+               SET metadata = coalesce(metadata, '{}'::jsonb) || jsonb_build_object('recovery_announcements',
+                       coalesce(CAST(metadata ->> 'recovery_announcements' AS integer), 0) + 1)
+             WHERE id = :id AND processing_status = 'pending'
             """;
+
+    /* The wait before a re-announcement doubles at most this many times (30 min -> 32 h by default). */
+    static final int MAX_RECOVERY_DOUBLINGS = 6;
 
     /* The parser claims a done document only for the reprocess event named here (the latest request wins). */
     private static final String RECORD_REPROCESS_REQUEST = """
@@ -166,12 +178,13 @@ public class DocumentRepository {
     List<StoredDocument> lockUnclaimedPending(Duration pendingFor, int limit) {
         return jdbc.sql(FIND_UNCLAIMED_PENDING)
                 .param("pendingSeconds", (double) pendingFor.toSeconds())
+                .param("maxDoublings", MAX_RECOVERY_DOUBLINGS)
                 .param("limit", limit)
                 .query(DocumentRepository::map)
                 .list();
     }
 
-    /** Moves {@code updated_at} of a pending document to now. */
+    /** Counts one more announcement of a pending document and moves its {@code updated_at} to now. */
     void touchPending(UUID id) {
         jdbc.sql(TOUCH_PENDING).param("id", id).update();
     }

@@ -21,7 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * trigger {@code recovery}. This is how an upload whose event went to the dead-letter topic (retries ran out while
  * the database was down, and marking it {@code failed} failed too) is parsed without a manual replay. The parser
  * claims only {@code pending} documents and records each event id it applied, so an extra announcement of a
- * document that is parsed meanwhile does nothing: exactly once in effect. Runs every
+ * document that is parsed meanwhile does nothing: exactly once in effect. Each further announcement of a document
+ * that is still pending waits twice as long as the one before ({@code metadata.recovery_announcements} counts them),
+ * so a document merely queued behind a long backlog is announced a few times, not once per {@code after}. Runs every
  * {@code edm.pending-recovery.interval}, the first time a minute after start (or after one interval if shorter).
  */
 @Component

@@ -67,6 +67,49 @@ class PendingDocumentSweeperIntegrationTest extends IngestIntegrationTest {
         }
     }
 
+    @Test
+    void eachFurtherAnnouncementOfAStillPendingDocumentWaitsTwiceAsLong() {
+        // given: a document announced again once (edm.pending-recovery.after = 30 min by default) that is still
+        // pending, e.g. queued behind a long backlog; its recovery event was published
+        UUID queued = upload("Queued behind a backlog");
+        awaitEventsPublished(queued);
+        ageBy(Duration.ofHours(2), queued);
+        sweepUntilAnnounced(queued);
+        awaitEventsPublished(queued);
+
+        // when: 45 minutes after that announcement (more than `after`, less than twice it)
+        ageBy(Duration.ofMinutes(45), queued);
+        sweeper.sweep();
+
+        // then: not announced again yet (a backlog longer than `after` must not re-announce every document every
+        // `after`); after 61 minutes it is
+        assertThat(unpublishedEvents(queued)).isZero();
+        assertThat(recoveryAnnouncements(queued)).isEqualTo(1);
+        ageBy(Duration.ofMinutes(16), queued);
+        sweepUntilAnnounced(queued);
+        assertThat(recoveryAnnouncements(queued)).isEqualTo(2);
+    }
+
+    private void sweepUntilAnnounced(UUID document) {
+        long before = recoveryAnnouncements(document);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            sweeper.sweep();
+            return recoveryAnnouncements(document) > before;
+        });
+    }
+
+    private long recoveryAnnouncements(UUID document) {
+        return jdbc.sql("""
+                SELECT count(*) FROM outbox_events
+                WHERE aggregate_id = :id AND event_type = 'DocumentUploaded' AND payload ->> 'trigger' = 'recovery'
+                """).param("id", document).query(Long.class).single();
+    }
+
+    private long unpublishedEvents(UUID document) {
+        return jdbc.sql("SELECT count(*) FROM outbox_events WHERE aggregate_id = :id AND published_at IS NULL")
+                .param("id", document).query(Long.class).single();
+    }
+
     private UUID upload(String prefix) {
         String title = uniqueTitle(prefix);
         return UUID.fromString(client.upload(Upload.of(TestPdfs.withText(title), title, "1")).id());
