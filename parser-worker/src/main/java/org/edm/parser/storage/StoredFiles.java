@@ -1,5 +1,6 @@
 package org.edm.parser.storage;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.jspecify.annotations.Nullable;
@@ -13,6 +14,19 @@ public class StoredFiles {
 
     StoredFiles(StorageSettings settings) {
         this.root = settings.root().toAbsolutePath().normalize();
+    }
+
+    /**
+     * The readable file a storage key names: the one check, before a parse, that the stored file is there.
+     *
+     * @throws StoredFileMissing when the key is unsafe ({@link UnsafeFileKey}) or no readable regular file is there
+     */
+    public Path readable(@Nullable String key) {
+        Path file = resolve(key);
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new StoredFileMissing("no readable file for storage key " + key);
+        }
+        return file;
     }
 
     /**
