@@ -2,8 +2,7 @@ package org.edm.search.documents;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.UUID;
@@ -14,13 +13,13 @@ import org.edm.search.web.InvalidCursor;
  * Position in {@code GET /api/documents} (upload date descending, id ascending), as opaque base64url text that
  * also carries a hash of the filters it was issued for.
  */
-record DocumentCursor(LocalDateTime uploadDate, UUID id) {
+record DocumentCursor(Instant uploadDate, UUID id) {
 
     private static final byte VERSION = 1;
     private static final int LENGTH = 1 + 4 + 8 + 16;
 
     String encode(String filters) {
-        long micros = ChronoUnit.MICROS.between(LocalDateTime.ofEpochSecond(0, 0, ZoneOffset.UTC), uploadDate);
+        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, uploadDate);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(ByteBuffer.allocate(LENGTH)
                 .put(VERSION)
                 .putInt(hash(filters))
@@ -48,7 +47,7 @@ record DocumentCursor(LocalDateTime uploadDate, UUID id) {
         if (Math.abs(micros) > 10_000L * 365 * 24 * 3600 * 1_000_000) {
             throw invalid();
         }
-        LocalDateTime uploadDate = LocalDateTime.ofEpochSecond(0, 0, ZoneOffset.UTC).plus(micros, ChronoUnit.MICROS);
+        Instant uploadDate = Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
         return new DocumentCursor(uploadDate, new UUID(buffer.getLong(), buffer.getLong()));
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.edm.search.query.SearchRepository.Normalised;
 import org.edm.search.query.SearchRepository.PageQuery;
@@ -61,8 +62,9 @@ class SectionSearch {
      */
     SearchPage search(String query, SearchFilters requested, int limit, @Nullable String cursor) {
         UserQuery parsed = parser.parse(query);
-        Set<UUID> latest = latestVersions.documents();
-        SearchFilters filters = requested.latestOnly() ? requested.resolvedTo(latest) : requested;
+        // the newest versions of all families only when they filter; else only those of the hits' families, below
+        Set<UUID> latest = requested.latestOnly() ? latestVersions.documents() : null;
+        SearchFilters filters = latest != null ? requested.resolvedTo(latest) : requested;
         String fingerprint = parsed.canonical() + "#" + filters.canonical();
         SearchCursor after = cursor == null ? null
                 : SearchCursor.decode(cursors.verify(cursor.strip()).orElseThrow(InvalidCursor::new), fingerprint);
@@ -79,6 +81,10 @@ class SectionSearch {
                 .register(meters)
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         SearchCursor last = outcome.last();
+        if (latest == null) {
+            latest = latestVersions.amongFamilies(
+                    outcome.hits().stream().map(SearchPage.Hit::family).collect(Collectors.toSet()));
+        }
         return new SearchPage(query, outcome.interpretedAs(), outcome.hits(), outcome.total(), !outcome.totalIsExact(),
                 outcome.allMatchesRanked(), last == null ? null : cursors.sign(last.encode(fingerprint)), limit)
                 .markLatest(latest);
