@@ -9,7 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import org.edm.ingest.web.ProblemType;
+import org.edm.ingest.web.IngestProblem;
 import org.junit.jupiter.api.Test;
 
 class PdfSnifferTest {
@@ -30,19 +30,19 @@ class PdfSnifferTest {
 
     @Test
     void refusesAHeaderThatStartsAt1024() {
-        assertRefused(withHeaderAt(1024, 5_000), 10_000, ProblemType.NOT_A_PDF);
+        assertRefused(withHeaderAt(1024, 5_000), 10_000, IngestProblem.NOT_A_PDF);
     }
 
     @Test
     void refusesContentWithoutHeaderEvenWhenShort() {
-        assertRefused("hello".getBytes(StandardCharsets.US_ASCII), 1_000, ProblemType.NOT_A_PDF);
+        assertRefused("hello".getBytes(StandardCharsets.US_ASCII), 1_000, IngestProblem.NOT_A_PDF);
     }
 
     @Test
     void stopsReadingAtTheSizeLimit() {
         byte[] pdf = withHeaderAt(0, 5_000);
 
-        assertRefused(pdf, 4_999, ProblemType.DOCUMENT_TOO_LARGE);
+        assertRefused(pdf, 4_999, IngestProblem.DOCUMENT_TOO_LARGE);
     }
 
     @Test
@@ -68,7 +68,7 @@ class PdfSnifferTest {
         }
     }
 
-    private static void assertRefused(byte[] content, long max, ProblemType type) {
+    private static void assertRefused(byte[] content, long max, IngestProblem type) {
         assertThatThrownBy(() -> copy(content, max))
                 .isInstanceOfSatisfying(PdfSniffer.Refused.class,
                         refused -> assertThat(refused.rejection().type()).isEqualTo(type));

@@ -2,14 +2,16 @@ package org.edm.search.query;
 
 import java.util.Map;
 
-import org.edm.search.web.RequestRejected;
-import org.springframework.http.HttpStatus;
+import org.edm.search.web.SearchProblem;
+import org.edm.security.RejectedRequest;
 
 /** The query parameter {@code q} is missing, empty or only white space. */
-class EmptyQuery extends RequestRejected {
+class EmptyQuery extends RejectedRequest {
+
+    private static final long serialVersionUID = 1L;
 
     EmptyQuery() {
-        super(HttpStatus.BAD_REQUEST, "empty-query", "Empty search query",
+        super(SearchProblem.EMPTY_QUERY,
                 "Parameter q must contain something to search for.", Map.of("parameter", "q"));
     }
 }

@@ -2,14 +2,16 @@ package org.edm.search.query;
 
 import java.util.Map;
 
-import org.edm.search.web.RequestRejected;
-import org.springframework.http.HttpStatus;
+import org.edm.search.web.SearchProblem;
+import org.edm.security.RejectedRequest;
 
 /** The search query only excludes ({@code -word}): there is nothing it must match. */
-class NothingToSearchFor extends RequestRejected {
+class NothingToSearchFor extends RejectedRequest {
+
+    private static final long serialVersionUID = 1L;
 
     NothingToSearchFor() {
-        super(HttpStatus.BAD_REQUEST, "nothing-to-search-for", "Nothing to search for",
+        super(SearchProblem.NOTHING_TO_SEARCH_FOR,
                 "The search query only has exclusions; add at least one word or phrase to look for.", Map.of("parameter", "q"));
     }
 }

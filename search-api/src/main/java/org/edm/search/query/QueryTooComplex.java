@@ -2,14 +2,16 @@ package org.edm.search.query;
 
 import java.util.Map;
 
-import org.edm.search.web.RequestRejected;
-import org.springframework.http.HttpStatus;
+import org.edm.search.web.SearchProblem;
+import org.edm.security.RejectedRequest;
 
 /** The search query has more words, phrases and exclusions than the configured maximum. */
-class QueryTooComplex extends RequestRejected {
+class QueryTooComplex extends RejectedRequest {
+
+    private static final long serialVersionUID = 1L;
 
     QueryTooComplex(int maxItems) {
-        super(HttpStatus.BAD_REQUEST, "query-too-complex", "Search query too complex",
+        super(SearchProblem.QUERY_TOO_COMPLEX,
                 "The search query may have at most " + maxItems + " words, phrases and exclusions.", Map.of("parameter", "q", "maxItems", maxItems));
     }
 }

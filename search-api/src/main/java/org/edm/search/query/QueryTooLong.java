@@ -2,14 +2,16 @@ package org.edm.search.query;
 
 import java.util.Map;
 
-import org.edm.search.web.RequestRejected;
-import org.springframework.http.HttpStatus;
+import org.edm.search.web.SearchProblem;
+import org.edm.security.RejectedRequest;
 
 /** The search query is longer than the configured maximum ({@code edm.search.max-query-length}). */
-class QueryTooLong extends RequestRejected {
+class QueryTooLong extends RejectedRequest {
+
+    private static final long serialVersionUID = 1L;
 
     QueryTooLong(int maxLength) {
-        super(HttpStatus.BAD_REQUEST, "query-too-long", "Search query too long",
+        super(SearchProblem.QUERY_TOO_LONG,
                 "The search query may have at most " + maxLength + " characters.", Map.of("parameter", "q", "maxLength", maxLength));
     }
 }

@@ -1,14 +1,14 @@
 package org.edm.ingest.web;
 
-import java.net.URI;
-
+import org.edm.security.ProblemType;
 import org.springframework.http.HttpStatus;
 
 /**
  * Every problem the service answers with: a stable {@code type} URI ({@code https://edm.example/problems/<slug>}),
- * its HTTP status and title. Clients branch on the type, never on the detail text. Listed in the README.
+ * its HTTP status and title. Clients branch on the type, never on the detail text. Listed in the README; access
+ * control's own types (401, 403, 429) are the security module's.
  */
-public enum ProblemType {
+public enum IngestProblem implements ProblemType {
 
     FILE_MISSING("file-missing", HttpStatus.BAD_REQUEST, "The upload has no file part"),
     FILE_EMPTY("file-empty", HttpStatus.BAD_REQUEST, "The uploaded file is empty"),
@@ -37,31 +37,28 @@ public enum ProblemType {
     DATABASE_UNAVAILABLE("database-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
-    private static final String BASE = "https://edm.example/problems/";
-
     private final String slug;
     private final HttpStatus status;
     private final String title;
 
-    ProblemType(String slug, HttpStatus status, String title) {
+    IngestProblem(String slug, HttpStatus status, String title) {
         this.slug = slug;
         this.status = status;
         this.title = title;
     }
 
+    @Override
     public String slug() {
         return slug;
     }
 
+    @Override
     public HttpStatus status() {
         return status;
     }
 
+    @Override
     public String title() {
         return title;
-    }
-
-    public URI uri() {
-        return URI.create(BASE + slug);
     }
 }
