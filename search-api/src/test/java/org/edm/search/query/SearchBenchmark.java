@@ -146,8 +146,8 @@ class SearchBenchmark {
     /** The defaults, or the values of system properties named like the application's ({@code edm.search.*}). */
     private static SearchSettings settings() {
         SearchSettings d = SearchSettings.defaults();
-        return new SearchSettings(d.maxQueryLength(), d.maxQueryItems(), d.minPrefixLength(), d.defaultLimit(),
-                d.maxLimit(), Integer.getInteger("edm.search.ranked-candidates", d.rankedCandidates()),
+        return new SearchSettings(d.maxQueryLength(), d.maxQueryItems(), d.minPrefixLength(),
+                Integer.getInteger("edm.search.ranked-candidates", d.rankedCandidates()),
                 Integer.getInteger("edm.search.examined-rows", d.examinedRows()),
                 Integer.getInteger("edm.search.title-tier-max-postings", d.titleTierMaxPostings()),
                 Long.getLong("edm.search.sample-above-postings", d.sampleAbovePostings()),
@@ -290,7 +290,7 @@ class SearchBenchmark {
      */
     private static void compareWithIndexOnly(SearchSettings settings, JdbcClient jdbc, HikariDataSource dataSource) {
         var noSample = new SearchSettings(settings.maxQueryLength(), settings.maxQueryItems(), settings.minPrefixLength(),
-                settings.defaultLimit(), settings.maxLimit(), settings.rankedCandidates(), settings.examinedRows(),
+                settings.rankedCandidates(), settings.examinedRows(),
                 settings.titleTierMaxPostings(), Long.MAX_VALUE, settings.deepenedRows(), settings.rankNormalization(),
                 settings.statisticsRefresh(), settings.statementTimeout());
         var search = new SectionSearch(new SearchRepository(jdbc), new TermStatistics(jdbc, noSample), noSample,
