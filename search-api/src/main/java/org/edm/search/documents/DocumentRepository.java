@@ -15,7 +15,7 @@ import org.edm.search.documents.DocumentViews.DocumentSummary;
 import org.edm.search.documents.DocumentViews.OutlineEntry;
 import org.edm.search.documents.DocumentViews.SectionLink;
 import org.edm.search.documents.DocumentViews.SectionView;
-import org.edm.search.sql.Breadcrumbs;
+import org.edm.search.web.Breadcrumbs;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -2,6 +2,7 @@ package org.edm.search.query;
 
 import java.util.UUID;
 
+import org.edm.search.query.syntax.EmptyQuery;
 import org.edm.search.web.InvalidParameter;
 import org.edm.search.web.PageLimits;
 import org.edm.search.web.TextParameter;

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import org.edm.search.query.SearchPage.Ancestor;
 import org.edm.search.query.SearchPage.DocumentRef;
-import org.edm.search.sql.Breadcrumbs;
+import org.edm.search.web.Breadcrumbs;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;

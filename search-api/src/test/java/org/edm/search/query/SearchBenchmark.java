@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import org.apache.lucene.search.Query;
 import org.edm.search.query.CorpusSections.BaseDocument;
+import org.edm.search.query.syntax.UserQueryParser;
 import org.edm.security.CursorSigner;
 import org.edm.testsupport.SharedCorpus;
 import org.edm.testsupport.TestInfrastructure;

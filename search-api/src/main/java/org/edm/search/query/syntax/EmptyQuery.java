@@ -1,4 +1,4 @@
-package org.edm.search.query;
+package org.edm.search.query.syntax;
 
 import java.util.Map;
 
@@ -6,11 +6,11 @@ import org.edm.search.web.SearchProblem;
 import org.edm.security.RejectedRequest;
 
 /** The query parameter {@code q} is missing, empty or only white space. */
-class EmptyQuery extends RejectedRequest {
+public class EmptyQuery extends RejectedRequest {
 
     private static final long serialVersionUID = 1L;
 
-    EmptyQuery() {
+    public EmptyQuery() {
         super(SearchProblem.EMPTY_QUERY,
                 "Parameter q must contain something to search for.", Map.of("parameter", "q"));
     }

@@ -1,4 +1,4 @@
-package org.edm.search.query;
+package org.edm.search.query.syntax;
 
 import java.util.Map;
 
@@ -6,11 +6,11 @@ import org.edm.search.web.SearchProblem;
 import org.edm.security.RejectedRequest;
 
 /** The search query has more words, phrases and exclusions than the configured maximum. */
-class QueryTooComplex extends RejectedRequest {
+public class QueryTooComplex extends RejectedRequest {
 
     private static final long serialVersionUID = 1L;
 
-    QueryTooComplex(int maxItems) {
+    public QueryTooComplex(int maxItems) {
         super(SearchProblem.QUERY_TOO_COMPLEX,
                 "The search query may have at most " + maxItems + " words, phrases and exclusions.", Map.of("parameter", "q", "maxItems", maxItems));
     }
