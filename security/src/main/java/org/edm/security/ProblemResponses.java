@@ -76,7 +76,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
                 || request.getHeader(ApiKeyAuthenticationFilter.API_KEY_HEADER) != null;
     }
 
-    private static void write(HttpServletRequest request, HttpServletResponse response, AccessProblem type,
+    private static void write(HttpServletRequest request, HttpServletResponse response, ProblemType type,
             String detail) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", type.uri().toString());

@@ -107,7 +107,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
-            IngestProblem type = typeOf(ex, statusCode);
+            ProblemType type = typeOf(ex, statusCode);
             problem.setType(type.uri());
             problem.setTitle(type.title());
             if (ex instanceof MissingServletRequestParameterException missing) {
@@ -125,7 +125,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return response;
     }
 
-    private static IngestProblem typeOf(Exception ex, HttpStatusCode status) {
+    private static ProblemType typeOf(Exception ex, HttpStatusCode status) {
         if (ex instanceof MaxUploadSizeExceededException) {
             return IngestProblem.DOCUMENT_TOO_LARGE;
         }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import org.edm.ingest.web.IngestProblem;
+import org.edm.security.ProblemType;
 import org.junit.jupiter.api.Test;
 
 class PdfSnifferTest {
@@ -68,7 +69,7 @@ class PdfSnifferTest {
         }
     }
 
-    private static void assertRefused(byte[] content, long max, IngestProblem type) {
+    private static void assertRefused(byte[] content, long max, ProblemType type) {
         assertThatThrownBy(() -> copy(content, max))
                 .isInstanceOfSatisfying(PdfSniffer.Refused.class,
                         refused -> assertThat(refused.rejection().type()).isEqualTo(type));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.edm.ingest.web.IngestProblem;
+import org.edm.security.ProblemType;
 import org.edm.security.RejectedRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
@@ -64,7 +65,7 @@ class UploadRequestTest {
         }
     }
 
-    private static void assertRejected(Runnable action, IngestProblem type) {
+    private static void assertRejected(Runnable action, ProblemType type) {
         assertThatThrownBy(action::run).isInstanceOfSatisfying(RejectedRequest.class,
                 rejected -> assertThat(rejected.type()).isEqualTo(type));
     }

@@ -96,7 +96,7 @@ class SearchRepository {
      * sections whose id's last byte is below 4. It is a fair 1/64 sample, spread evenly over all documents, only
      * because section ids are random (version 4) UUIDs, as parser-worker writes them ({@code UUID.randomUUID()});
      * ids of another kind (time-ordered, sequential) would skew or empty the sample. The migration that creates
-     * the index (V20261127_1000_302) cannot say so itself: applied migrations are not edited.
+     * the index (V20261125_1600_302) cannot say so itself: applied migrations are not edited.
      * {@code IndexPredicatesIntegrationTest} reads the predicate back from {@code pg_indexes}.
      */
     static final String IN_SAMPLE = "get_byte(uuid_send(s.id), 15) < 4";

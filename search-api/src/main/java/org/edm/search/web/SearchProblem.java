@@ -9,46 +9,39 @@ import org.springframework.http.HttpStatus;
  * control's own types (401, 403, 429) are the security module's, and Spring MVC's own errors (unknown path, wrong
  * method) get a type named for their status ({@code not-found}, {@code method-not-allowed}).
  */
-public enum SearchProblem implements ProblemType {
+public final class SearchProblem {
 
-    EMPTY_QUERY("empty-query", HttpStatus.BAD_REQUEST, "Empty search query"),
-    NOTHING_TO_SEARCH_FOR("nothing-to-search-for", HttpStatus.BAD_REQUEST, "Nothing to search for"),
-    QUERY_TOO_LONG("query-too-long", HttpStatus.BAD_REQUEST, "Search query too long"),
-    QUERY_TOO_COMPLEX("query-too-complex", HttpStatus.BAD_REQUEST, "Search query too complex"),
-    INVALID_PARAMETER("invalid-parameter", HttpStatus.BAD_REQUEST, "Invalid parameter"),
-    INVALID_CURSOR("invalid-cursor", HttpStatus.BAD_REQUEST, "Invalid cursor"),
-    UNKNOWN_PARAMETER("unknown-parameter", HttpStatus.BAD_REQUEST, "Unknown query parameter"),
-    DOCUMENT_NOT_FOUND("document-not-found", HttpStatus.NOT_FOUND, "Document not found"),
-    SECTION_NOT_FOUND("section-not-found", HttpStatus.NOT_FOUND, "Section not found"),
-    FAMILY_NOT_FOUND("family-not-found", HttpStatus.NOT_FOUND, "Family not found"),
-    SECTION_KEY_NOT_FOUND("section-key-not-found", HttpStatus.NOT_FOUND, "Section key not found"),
-    NO_PREDECESSOR("no-predecessor", HttpStatus.NOT_FOUND, "No predecessor"),
-    NOT_COMPARABLE("not-comparable", HttpStatus.CONFLICT, "Versions not comparable"),
-    TIMEOUT("timeout", HttpStatus.SERVICE_UNAVAILABLE, "Request timed out"),
-    INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+    public static final ProblemType EMPTY_QUERY = new ProblemType("empty-query", HttpStatus.BAD_REQUEST,
+            "Empty search query");
+    public static final ProblemType NOTHING_TO_SEARCH_FOR = new ProblemType("nothing-to-search-for", HttpStatus.BAD_REQUEST,
+            "Nothing to search for");
+    public static final ProblemType QUERY_TOO_LONG = new ProblemType("query-too-long", HttpStatus.BAD_REQUEST,
+            "Search query too long");
+    public static final ProblemType QUERY_TOO_COMPLEX = new ProblemType("query-too-complex", HttpStatus.BAD_REQUEST,
+            "Search query too complex");
+    public static final ProblemType INVALID_PARAMETER = new ProblemType("invalid-parameter", HttpStatus.BAD_REQUEST,
+            "Invalid parameter");
+    public static final ProblemType INVALID_CURSOR = new ProblemType("invalid-cursor", HttpStatus.BAD_REQUEST,
+            "Invalid cursor");
+    public static final ProblemType UNKNOWN_PARAMETER = new ProblemType("unknown-parameter", HttpStatus.BAD_REQUEST,
+            "Unknown query parameter");
+    public static final ProblemType DOCUMENT_NOT_FOUND = new ProblemType("document-not-found", HttpStatus.NOT_FOUND,
+            "Document not found");
+    public static final ProblemType SECTION_NOT_FOUND = new ProblemType("section-not-found", HttpStatus.NOT_FOUND,
+            "Section not found");
+    public static final ProblemType FAMILY_NOT_FOUND = new ProblemType("family-not-found", HttpStatus.NOT_FOUND,
+            "Family not found");
+    public static final ProblemType SECTION_KEY_NOT_FOUND = new ProblemType("section-key-not-found", HttpStatus.NOT_FOUND,
+            "Section key not found");
+    public static final ProblemType NO_PREDECESSOR = new ProblemType("no-predecessor", HttpStatus.NOT_FOUND,
+            "No predecessor");
+    public static final ProblemType NOT_COMPARABLE = new ProblemType("not-comparable", HttpStatus.CONFLICT,
+            "Versions not comparable");
+    public static final ProblemType TIMEOUT = new ProblemType("timeout", HttpStatus.SERVICE_UNAVAILABLE,
+            "Request timed out");
+    public static final ProblemType INTERNAL_ERROR = new ProblemType("internal-error", HttpStatus.INTERNAL_SERVER_ERROR,
+            "Internal error");
 
-    private final String slug;
-    private final HttpStatus status;
-    private final String title;
-
-    SearchProblem(String slug, HttpStatus status, String title) {
-        this.slug = slug;
-        this.status = status;
-        this.title = title;
-    }
-
-    @Override
-    public String slug() {
-        return slug;
-    }
-
-    @Override
-    public HttpStatus status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    private SearchProblem() {
     }
 }
