@@ -134,10 +134,7 @@ class EventSchemaTests {
     @Test
     void theProcessedSchemaListsExactlyTheFailureReasonCodes() throws Exception {
         // given
-        JsonNode schema;
-        try (InputStream in = getClass().getResourceAsStream("/schemas/documents.processed.v1.json")) {
-            schema = json.readTree(in);
-        }
+        JsonNode schema = schema("documents.processed.v1.json");
 
         // when
         List<String> listed = new ArrayList<>();
@@ -153,12 +150,15 @@ class EventSchemaTests {
         assertThat(FailureReason.fromCode("exploded")).isEmpty();
     }
 
-    private void assertMatchesSchema(String eventJson, String schemaName) throws Exception {
-        JsonNode schema;
+    private JsonNode schema(String schemaName) throws Exception {
         try (InputStream in = getClass().getResourceAsStream("/schemas/" + schemaName)) {
             assertThat(in).as(schemaName).isNotNull();
-            schema = json.readTree(in);
+            return json.readTree(in);
         }
+    }
+
+    private void assertMatchesSchema(String eventJson, String schemaName) throws Exception {
+        JsonNode schema = schema(schemaName);
         JsonNode event = json.readTree(eventJson);
         assertThat(validate(eventJson, schemaName)).as("schema errors for " + schemaName).isEmpty();
         Set<String> declared = new HashSet<>(schema.get("properties").propertyNames());
