@@ -25,8 +25,9 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * Full-text search over the sections of processed documents: parses the user's query, lets {@link CandidatePlanner}
- * choose how to find candidates, and pages through the ranked result with a keyset cursor on (score, id). A first page that comes back short although its candidate read was cut short is searched
- * once more, deeper, so that a match is not missed because it lies beyond the first rows read.
+ * choose how to find candidates, and pages through the ranked result with a keyset cursor on (score, id). A first
+ * page that comes back short although its candidate read was cut short is searched once more, deeper, so that a
+ * match is not missed because it lies beyond the first rows read.
  */
 @Service
 class SectionSearch {
