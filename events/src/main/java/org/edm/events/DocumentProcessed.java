@@ -19,9 +19,11 @@ import org.jspecify.annotations.Nullable;
  * @param sectionCount sections written (0 when failed)
  * @param pageCount pages in the PDF, null when it could not be read
  * @param durationMs time spent parsing and writing
- * @param failureReason machine-readable reason when failed (e.g. {@code not_a_pdf}, {@code encrypted},
- *        {@code damaged}, {@code no_text}, {@code file_missing}, {@code timeout}, {@code too_large}), else null
- * @param failureMessage human-readable explanation when failed, else null; at most
+ * @param failureReason when failed, the {@link FailureReason#code()} saying why (every value is listed there:
+ *        {@code not_a_pdf}, {@code encrypted}, {@code damaged}, {@code no_text}, {@code file_missing},
+ *        {@code too_large}, {@code timeout}, {@code processing_error}, {@code attempts_exhausted}), else null; kept
+ *        a string on the wire so that a reader meets a reason added later as a value, not as an error
+ * @param failureMessage when failed, the reason's fixed {@link FailureReason#message()}, else null; at most
  *        {@value #MAX_FAILURE_MESSAGE_LENGTH} characters (longer ones are cut, ending with {@code ...})
  */
 public record DocumentProcessed(
@@ -62,8 +64,8 @@ public record DocumentProcessed(
     }
 
     public static DocumentProcessed failed(Instant occurredAt, UUID documentId, UUID uploadEventId,
-            @Nullable Integer pageCount, long durationMs, String failureReason, String failureMessage) {
+            @Nullable Integer pageCount, long durationMs, FailureReason reason) {
         return new DocumentProcessed(UUID.randomUUID(), TYPE, SCHEMA_VERSION, occurredAt, documentId, uploadEventId,
-                STATUS_FAILED, 0, pageCount, durationMs, failureReason, failureMessage);
+                STATUS_FAILED, 0, pageCount, durationMs, reason.code(), reason.message());
     }
 }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -59,8 +61,9 @@ class EventSchemaTests {
         String huge = "Tj ".repeat(100_000);
 
         // when
-        var event = DocumentProcessed.failed(Instant.parse("2026-11-25T10:15:30Z"), UUID.randomUUID(),
-                UUID.randomUUID(), 3, 12, "damaged", huge);
+        var event = new DocumentProcessed(UUID.randomUUID(), DocumentProcessed.TYPE, DocumentProcessed.SCHEMA_VERSION,
+                Instant.parse("2026-11-25T10:15:30Z"), UUID.randomUUID(), UUID.randomUUID(),
+                DocumentProcessed.STATUS_FAILED, 0, 3, 12, FailureReason.DAMAGED.code(), huge);
 
         // then
         assertThat(event.failureMessage()).hasSize(DocumentProcessed.MAX_FAILURE_MESSAGE_LENGTH)
@@ -71,12 +74,15 @@ class EventSchemaTests {
     @Test
     void documentProcessedMatchesItsSchemaWithNullsWrittenExplicitly() throws Exception {
         var event = DocumentProcessed.failed(Instant.parse("2026-11-25T10:15:30Z"), UUID.randomUUID(),
-                UUID.randomUUID(), null, 12, "damaged", "The PDF's cross-reference table is broken");
+                UUID.randomUUID(), null, 12, FailureReason.DAMAGED);
 
         String text = json.writeValueAsString(event);
 
         assertMatchesSchema(text, "documents.processed.v1.json");
         assertThat(json.readTree(text).get("pageCount").isNull()).isTrue();
+        assertThat(json.readTree(text).get("failureReason").asString()).isEqualTo("damaged");
+        assertThat(json.readTree(text).get("failureMessage").asString())
+                .isEqualTo("The PDF is damaged and could not be read.");
         assertThat(json.readValue(text, DocumentProcessed.class)).isEqualTo(event);
     }
 
@@ -108,7 +114,7 @@ class EventSchemaTests {
                 UUID.randomUUID(), "ITCH", "5.0", "ab/cd/abcd.pdf", 1234, "a".repeat(64),
                 DocumentUploaded.TRIGGER_UPLOAD));
         String processed = json.writeValueAsString(DocumentProcessed.failed(Instant.parse("2026-11-25T10:15:30Z"),
-                UUID.randomUUID(), UUID.randomUUID(), null, 12, "damaged", "broken"));
+                UUID.randomUUID(), UUID.randomUUID(), null, 12, FailureReason.DAMAGED));
 
         // then: each broken copy fails validation, and the schema names the field
         assertSchemaRejects(uploaded.replaceFirst("\"sizeBytes\":1234", "\"sizeBytes\":\"1234\""),
@@ -121,14 +127,38 @@ class EventSchemaTests {
                 "documents.processed.v1.json", "status");
         assertSchemaRejects(processed.replaceFirst("\"schemaVersion\":1", "\"schemaVersion\":2"),
                 "documents.processed.v1.json", "schemaVersion");
+        assertSchemaRejects(processed.replaceFirst("\"failureReason\":\"damaged\"", "\"failureReason\":\"Damaged\""),
+                "documents.processed.v1.json", "failureReason");
+    }
+
+    @Test
+    void theProcessedSchemaListsExactlyTheFailureReasonCodes() throws Exception {
+        // given
+        JsonNode schema = schema("documents.processed.v1.json");
+
+        // when
+        List<String> listed = new ArrayList<>();
+        schema.get("properties").get("failureReason").get("enum").forEach(
+                value -> listed.add(value.isNull() ? null : value.asString()));
+
+        // then: the wire values of today, one per constant, and null for a document that is done
+        assertThat(listed).containsExactlyInAnyOrder("not_a_pdf", "encrypted", "damaged", "no_text", "file_missing",
+                "too_large", "timeout", "processing_error", "attempts_exhausted", null);
+        assertThat(Arrays.stream(FailureReason.values()).map(FailureReason::code))
+                .containsExactlyInAnyOrderElementsOf(listed.stream().filter(Objects::nonNull).toList());
+        assertThat(FailureReason.fromCode("no_text")).contains(FailureReason.NO_TEXT);
+        assertThat(FailureReason.fromCode("exploded")).isEmpty();
+    }
+
+    private JsonNode schema(String schemaName) throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/schemas/" + schemaName)) {
+            assertThat(in).as(schemaName).isNotNull();
+            return json.readTree(in);
+        }
     }
 
     private void assertMatchesSchema(String eventJson, String schemaName) throws Exception {
-        JsonNode schema;
-        try (InputStream in = getClass().getResourceAsStream("/schemas/" + schemaName)) {
-            assertThat(in).as(schemaName).isNotNull();
-            schema = json.readTree(in);
-        }
+        JsonNode schema = schema(schemaName);
         JsonNode event = json.readTree(eventJson);
         assertThat(validate(eventJson, schemaName)).as("schema errors for " + schemaName).isEmpty();
         Set<String> declared = new HashSet<>(schema.get("properties").propertyNames());

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.edm.events.DocumentProcessed;
 import org.edm.events.DocumentUploaded;
 import org.edm.events.DocumentsCompared;
+import org.edm.events.FailureReason;
 import org.edm.events.Topics;
 import org.edm.testsupport.KafkaTopicReader;
 import org.edm.testsupport.TestPdfs;
@@ -126,7 +127,7 @@ class VersionComparisonIntegrationTest extends WorkerIntegrationTest {
         publishProcessed(again);
         publishProcessed(again);
         DocumentProcessed marker = DocumentProcessed.failed(Instant.now(), newer, UUID.randomUUID(), null, 0,
-                "processing_error", "marker");
+                FailureReason.PROCESSING_ERROR);
         publishProcessed(marker);
         await().atMost(TIMEOUT).until(() -> jdbc.sql("""
                 SELECT count(*) FROM processed_events WHERE event_id = :id AND consumer = 'parser-worker-compare'

@@ -3,8 +3,8 @@ package org.edm.ingest.document;
 import java.util.Map;
 import java.util.UUID;
 
-import org.edm.ingest.web.ProblemType;
-import org.edm.ingest.web.RejectedRequest;
+import org.edm.ingest.web.IngestProblem;
+import org.edm.security.RejectedRequest;
 
 /**
  * Reprocessing was asked for while the parser is processing the document; a new event now would race with the
@@ -14,7 +14,7 @@ import org.edm.ingest.web.RejectedRequest;
 final class DocumentBusy extends RejectedRequest {
 
     DocumentBusy(UUID id) {
-        super(ProblemType.DOCUMENT_BUSY, "Document " + id + " is being processed; retry when it is done or failed",
+        super(IngestProblem.DOCUMENT_BUSY, "Document " + id + " is being processed; retry when it is done or failed",
                 Map.of("documentId", id.toString(), "processingStatus", "processing"));
     }
 }

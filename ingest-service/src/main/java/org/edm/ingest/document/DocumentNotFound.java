@@ -3,13 +3,13 @@ package org.edm.ingest.document;
 import java.util.Map;
 import java.util.UUID;
 
-import org.edm.ingest.web.ProblemType;
-import org.edm.ingest.web.RejectedRequest;
+import org.edm.ingest.web.IngestProblem;
+import org.edm.security.RejectedRequest;
 
 /** No document has the requested id (never had, or was deleted). */
 final class DocumentNotFound extends RejectedRequest {
 
     DocumentNotFound(UUID id) {
-        super(ProblemType.DOCUMENT_NOT_FOUND, "No document with id " + id, Map.of("documentId", id.toString()));
+        super(IngestProblem.DOCUMENT_NOT_FOUND, "No document with id " + id, Map.of("documentId", id.toString()));
     }
 }

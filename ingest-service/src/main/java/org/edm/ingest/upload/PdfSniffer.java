@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
-import org.edm.ingest.web.RejectedRequest;
+import org.edm.security.RejectedRequest;
 
 /**
  * Passes the upload through while checking it is a PDF by its content: the header {@code %PDF-} must start

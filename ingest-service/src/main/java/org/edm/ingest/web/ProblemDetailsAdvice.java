@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServletRequest;
+import org.edm.security.ProblemType;
+import org.edm.security.RejectedRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -37,7 +39,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Renders every error as an RFC 9457 problem detail with a {@link ProblemType}: the service's own
+ * Renders every error as an RFC 9457 problem detail with a {@link IngestProblem}: the service's own
  * {@link RejectedRequest}s, Spring MVC's exceptions (a missing part, the multipart size limit, a wrong method...)
  * and, as the last resort, anything unexpected (500 without internals). Counts rejected uploads by reason.
  */
@@ -58,8 +60,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RejectedRequest.class)
     ResponseEntity<Object> rejected(RejectedRequest rejection, HttpServletRequest request) {
-        ProblemDetail problem = problem(rejection.type(), rejection.getMessage(), request);
-        rejection.properties().forEach(problem::setProperty);
+        ProblemDetail problem = rejection.problemDetail();
+        problem.setInstance(URI.create(request.getRequestURI()));
         HttpHeaders headers = new HttpHeaders();
         if (rejection.type().status().value() == 503) {
             headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
@@ -70,8 +72,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** A broken multipart body (the size limit has its own handler in the superclass). */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> unreadableMultipart(MultipartException e, HttpServletRequest request) {
-        return respond(ProblemType.MALFORMED_REQUEST,
-                problem(ProblemType.MALFORMED_REQUEST, "The multipart body could not be read", request),
+        return respond(IngestProblem.MALFORMED_REQUEST,
+                problem(IngestProblem.MALFORMED_REQUEST, "The multipart body could not be read", request),
                 new HttpHeaders(), request);
     }
 
@@ -84,8 +86,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 e.toString());
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-        return respond(ProblemType.DATABASE_UNAVAILABLE,
-                problem(ProblemType.DATABASE_UNAVAILABLE, "Please retry later", request), headers, request);
+        return respond(IngestProblem.DATABASE_UNAVAILABLE,
+                problem(IngestProblem.DATABASE_UNAVAILABLE, "Please retry later", request), headers, request);
     }
 
     @ExceptionHandler(Exception.class)
@@ -94,8 +96,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             throw e; // framework exceptions with a status of their own are the superclass's
         }
         log.error("Unexpected failure handling {} {}", request.getMethod(), request.getRequestURI(), e);
-        return respond(ProblemType.INTERNAL_ERROR,
-                problem(ProblemType.INTERNAL_ERROR, "The request failed; it was logged", request),
+        return respond(IngestProblem.INTERNAL_ERROR,
+                problem(IngestProblem.INTERNAL_ERROR, "The request failed; it was logged", request),
                 new HttpHeaders(), request);
     }
 
@@ -125,37 +127,35 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static ProblemType typeOf(Exception ex, HttpStatusCode status) {
         if (ex instanceof MaxUploadSizeExceededException) {
-            return ProblemType.DOCUMENT_TOO_LARGE;
+            return IngestProblem.DOCUMENT_TOO_LARGE;
         }
         if (ex instanceof MissingServletRequestPartException missing) {
-            return "file".equals(missing.getRequestPartName()) ? ProblemType.FILE_MISSING : ProblemType.FIELD_MISSING;
+            return "file".equals(missing.getRequestPartName()) ? IngestProblem.FILE_MISSING : IngestProblem.FIELD_MISSING;
         }
         if (ex instanceof MissingServletRequestParameterException) {
-            return ProblemType.FIELD_MISSING;
+            return IngestProblem.FIELD_MISSING;
         }
         if (ex instanceof TypeMismatchException mismatch) {
-            return "id".equals(mismatch.getPropertyName()) ? ProblemType.INVALID_DOCUMENT_ID
-                    : ProblemType.MALFORMED_REQUEST;
+            return "id".equals(mismatch.getPropertyName()) ? IngestProblem.INVALID_DOCUMENT_ID
+                    : IngestProblem.MALFORMED_REQUEST;
         }
         if (ex instanceof HttpMediaTypeNotSupportedException) {
-            return ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            return IngestProblem.UNSUPPORTED_MEDIA_TYPE;
         }
         if (ex instanceof HttpMediaTypeNotAcceptableException) {
-            return ProblemType.NOT_ACCEPTABLE;
+            return IngestProblem.NOT_ACCEPTABLE;
         }
         if (ex instanceof HttpRequestMethodNotSupportedException) {
-            return ProblemType.METHOD_NOT_ALLOWED;
+            return IngestProblem.METHOD_NOT_ALLOWED;
         }
         if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
-            return ProblemType.NOT_FOUND;
+            return IngestProblem.NOT_FOUND;
         }
-        return status.is5xxServerError() ? ProblemType.INTERNAL_ERROR : ProblemType.MALFORMED_REQUEST;
+        return status.is5xxServerError() ? IngestProblem.INTERNAL_ERROR : IngestProblem.MALFORMED_REQUEST;
     }
 
     private static ProblemDetail problem(ProblemType type, String detail, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
-        problem.setType(type.uri());
-        problem.setTitle(type.title());
+        ProblemDetail problem = type.problemDetail(detail);
         problem.setInstance(URI.create(request.getRequestURI()));
         return problem;
     }

@@ -9,7 +9,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import org.edm.ingest.web.ProblemType;
+import org.edm.ingest.web.IngestProblem;
+import org.edm.security.ProblemType;
 import org.junit.jupiter.api.Test;
 
 class PdfSnifferTest {
@@ -30,19 +31,19 @@ class PdfSnifferTest {
 
     @Test
     void refusesAHeaderThatStartsAt1024() {
-        assertRefused(withHeaderAt(1024, 5_000), 10_000, ProblemType.NOT_A_PDF);
+        assertRefused(withHeaderAt(1024, 5_000), 10_000, IngestProblem.NOT_A_PDF);
     }
 
     @Test
     void refusesContentWithoutHeaderEvenWhenShort() {
-        assertRefused("hello".getBytes(StandardCharsets.US_ASCII), 1_000, ProblemType.NOT_A_PDF);
+        assertRefused("hello".getBytes(StandardCharsets.US_ASCII), 1_000, IngestProblem.NOT_A_PDF);
     }
 
     @Test
     void stopsReadingAtTheSizeLimit() {
         byte[] pdf = withHeaderAt(0, 5_000);
 
-        assertRefused(pdf, 4_999, ProblemType.DOCUMENT_TOO_LARGE);
+        assertRefused(pdf, 4_999, IngestProblem.DOCUMENT_TOO_LARGE);
     }
 
     @Test

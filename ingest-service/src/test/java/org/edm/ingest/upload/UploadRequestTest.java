@@ -3,8 +3,9 @@ package org.edm.ingest.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.edm.ingest.web.ProblemType;
-import org.edm.ingest.web.RejectedRequest;
+import org.edm.ingest.web.IngestProblem;
+import org.edm.security.ProblemType;
+import org.edm.security.RejectedRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
@@ -33,17 +34,17 @@ class UploadRequestTest {
 
         assertThat(UploadRequest.of(title, "1", null, null, null, "key:test", metadata).title()).isEqualTo(title);
         assertRejected(() -> UploadRequest.of(title + "😀", "1", null, null, null, "key:test", metadata),
-                ProblemType.FIELD_TOO_LONG);
+                IngestProblem.FIELD_TOO_LONG);
     }
 
     @Test
     void rejectsMissingBlankLongAndControlCharacterFields() {
-        assertRejected(() -> UploadRequest.of(null, "1", null, null, null, "key:test", metadata), ProblemType.FIELD_MISSING);
-        assertRejected(() -> UploadRequest.of("t", " ", null, null, null, "key:test", metadata), ProblemType.FIELD_MISSING);
+        assertRejected(() -> UploadRequest.of(null, "1", null, null, null, "key:test", metadata), IngestProblem.FIELD_MISSING);
+        assertRejected(() -> UploadRequest.of("t", " ", null, null, null, "key:test", metadata), IngestProblem.FIELD_MISSING);
         assertRejected(() -> UploadRequest.of("t", "1".repeat(51), null, null, null, "key:test", metadata),
-                ProblemType.FIELD_TOO_LONG);
+                IngestProblem.FIELD_TOO_LONG);
         assertRejected(() -> UploadRequest.of("a\u0000b", "1", null, null, null, "key:test", metadata),
-                ProblemType.FIELD_INVALID);
+                IngestProblem.FIELD_INVALID);
     }
 
     @Test
@@ -60,7 +61,7 @@ class UploadRequestTest {
     void rejectsIdempotencyKeysThatAreEmptyLongOrNotPrintableAscii() {
         for (String bad : new String[] {"", "k".repeat(256), "tab\tkey", "clé"}) {
             assertRejected(() -> UploadRequest.of("t", "1", null, bad, null, "key:test", metadata),
-                    ProblemType.INVALID_IDEMPOTENCY_KEY);
+                    IngestProblem.INVALID_IDEMPOTENCY_KEY);
         }
     }
 

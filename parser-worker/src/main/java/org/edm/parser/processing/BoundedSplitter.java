@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
-import org.edm.parser.split.FailureReason;
+import org.edm.events.FailureReason;
 import org.edm.parser.split.SplitFailed;
 import org.edm.parser.split.SplitResult;
 import org.slf4j.Logger;
@@ -148,7 +148,7 @@ class BoundedSplitter implements DisposableBean {
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
                     cancel(future, entry);
-                    return new SplitOutcome.Failed(FailureReason.TIMEOUT.code(),
+                    return new SplitOutcome.Failed(FailureReason.TIMEOUT,
                             "splitting took longer than " + timeout);
                 }
                 try {
@@ -164,11 +164,11 @@ class BoundedSplitter implements DisposableBean {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof SplitFailed failed) {
-                return new SplitOutcome.Failed(failed.reason().code(), failed.getMessage());
+                return new SplitOutcome.Failed(failed.reason(), failed.getMessage());
             }
             // A splitter bug or an unchecked PDFBox error on a hostile file: deterministic, so not retried.
             log.warn("Splitting document {} threw unexpectedly", documentId, cause);
-            return new SplitOutcome.Failed(SplitOutcome.PROCESSING_ERROR,
+            return new SplitOutcome.Failed(FailureReason.PROCESSING_ERROR,
                     "the splitter failed unexpectedly: " + cause);
         } catch (CancellationException e) {
             throw new SplitAbandoned(documentId);

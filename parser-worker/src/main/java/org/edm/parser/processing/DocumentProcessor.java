@@ -9,15 +9,15 @@ import java.util.UUID;
 
 import org.edm.events.DocumentProcessed;
 import org.edm.events.DocumentUploaded;
+import org.edm.events.FailureReason;
+import org.edm.events.FailureReason;
 import org.edm.parser.outbox.ProcessedEventsOutbox;
-import org.edm.parser.split.FailureReason;
 import org.edm.parser.split.ParsedSection;
 import org.edm.parser.split.PdfInfo;
 import org.edm.parser.split.SplitResult;
 import org.edm.parser.storage.DocumentFiles;
 import org.edm.parser.storage.LocalPdf;
 import org.edm.parser.storage.StoredFileMissing;
-import org.edm.parser.storage.UnsafeFileKey;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Transient ones (the database unreachable) propagate for the caller's back-off. A {@code done} document being
  * reprocessed stays {@code done}: its sections are replaced in the final transaction, or kept when the new parse
  * fails (the failure goes to {@code metadata.reprocess_failure_*}). Published failure messages are fixed per reason
- * ({@link FailureMessages}); the raw detail is logged only.
+ * ({@link FailureReason#message()}); the raw detail is logged only. {@link FailureReason#FILE_MISSING} comes from
+ * here alone: the stored file is checked ({@link StoredFiles#readable}) before the splitter is given its path.
  */
 @Service
 public class DocumentProcessor {
@@ -109,34 +110,33 @@ public class DocumentProcessor {
     }
 
     /**
-     * Marks the event's document {@code failed} with reason {@value SplitOutcome#PROCESSING_ERROR} after the
+     * Marks the event's document {@code failed} with reason {@link FailureReason#PROCESSING_ERROR} after the
      * retries for a transient error ran out (the record went to the dead-letter topic). Does nothing when the
      * document has moved on (done, or taken by another event) or is gone.
      */
     public void failAfterRetries(DocumentUploaded event, Throwable error) {
         UUID documentId = event.documentId();
-        String reason = SplitOutcome.PROCESSING_ERROR;
-        String message = FailureMessages.of(reason);
+        FailureReason reason = FailureReason.PROCESSING_ERROR;
         Instant now = Instant.now();
         String outcome = transaction.execute(tx -> {
             String kept;
-            if (documents.failUnclaimed(documentId, event.eventId(), failureMetadata(reason, message, 0, now))) {
+            if (documents.failUnclaimed(documentId, event.eventId(), failureMetadata(reason, 0, now))) {
                 documents.deleteSections(documentId);
                 kept = "failed";
             } else if (documents.failReprocessUnclaimed(documentId, event.eventId(),
-                    reprocessFailureMetadata(reason, message, 0, now))) {
+                    reprocessFailureMetadata(reason, 0, now))) {
                 kept = "previous sections kept";
             } else {
                 return null;
             }
             documents.recordProcessedEvent(event.eventId(), documentId);
-            outbox.append(DocumentProcessed.failed(now, documentId, event.eventId(), null, 0, reason, message));
+            outbox.append(DocumentProcessed.failed(now, documentId, event.eventId(), null, 0, reason));
             return kept;
         });
         if (outcome != null) {
-            log.warn("Document {} failed after retries ({}): reason={} error=\"{}\"", documentId, outcome, reason,
-                    DocumentRepository.clean(String.valueOf(error)));
-            metrics.failed(reason, Duration.ZERO);
+            log.warn("Document {} failed after retries ({}): reason={} error=\"{}\"", documentId, outcome,
+                    reason.code(), DocumentRepository.clean(String.valueOf(error)));
+            metrics.failed(reason.code(), Duration.ZERO);
         }
     }
 
@@ -146,7 +146,7 @@ public class DocumentProcessor {
         try {
             outcome = claim.attempt() > settings.maxAttempts()
                     // every earlier claim of this event ended without a result: its worker died on the file
-                    ? new SplitOutcome.Failed(SplitOutcome.ATTEMPTS_EXHAUSTED, "claimed " + claim.attempt()
+                    ? new SplitOutcome.Failed(FailureReason.ATTEMPTS_EXHAUSTED, "claimed " + claim.attempt()
                             + " times for event " + claim.eventId() + " without finishing; not parsed again")
                     : split(claim, priority);
         } catch (ClaimLost e) {
@@ -171,9 +171,9 @@ public class DocumentProcessor {
         } else {
             SplitOutcome.Failed failed = (SplitOutcome.Failed) outcome;
             log.warn("Document {} {}: reason={} detail=\"{}\" ms={}", claim.documentId(),
-                    claim.reprocessingDone() ? "reprocess failed, previous sections kept" : "failed", failed.reason(),
-                    DocumentRepository.clean(failed.message()), millisSince(started));
-            metrics.failed(failed.reason(), splitTime);
+                    claim.reprocessingDone() ? "reprocess failed, previous sections kept" : "failed",
+                    failed.reason().code(), DocumentRepository.clean(failed.detail()), millisSince(started));
+            metrics.failed(failed.reason().code(), splitTime);
         }
     }
 
@@ -185,18 +185,14 @@ public class DocumentProcessor {
         SplitOutcome outcome;
         try (LocalPdf pdf = files.fetch(claim.fileKey())) {
             outcome = splitter.split(pdf.path(), claim.documentId(), () -> heartbeat(claim), priority);
-            if (outcome instanceof SplitOutcome.Failed failed && claim.fileKey() != null) {
-                // The message is published: name the storage key, not this server's file system path.
-                return new SplitOutcome.Failed(failed.reason(),
-                        failed.message().replace(pdf.path().toString(), claim.fileKey()));
-            }
-        } catch (UnsafeFileKey | StoredFileMissing e) {
-            return new SplitOutcome.Failed(FailureReason.FILE_MISSING.code(), e.getMessage());
+        } catch (StoredFileMissing e) {
+            // an unsafe key, no file, or no object: the message names the storage key, never a server path
+            return new SplitOutcome.Failed(FailureReason.FILE_MISSING, e.getMessage());
         }
         if (outcome instanceof SplitOutcome.Split split) {
             String invalid = SectionTreeCheck.problem(split.result().sections());
             if (invalid != null) {
-                return new SplitOutcome.Failed(SplitOutcome.PROCESSING_ERROR,
+                return new SplitOutcome.Failed(FailureReason.PROCESSING_ERROR,
                         "the splitter produced an invalid section tree: " + invalid);
             }
         }
@@ -236,25 +232,24 @@ public class DocumentProcessor {
      * its status and sections; the failure of this parse goes to {@code metadata.reprocess_failure_*}.
      */
     private boolean finishFailed(Claim claim, SplitOutcome.Failed outcome, long started) {
-        String reason = outcome.reason();
-        String message = FailureMessages.of(reason);
+        FailureReason reason = outcome.reason();
         return Boolean.TRUE.equals(transaction.execute(tx -> {
             long durationMs = millisSince(started);
             Instant now = Instant.now();
             if (claim.reprocessingDone()) {
                 if (!documents.finishReprocessFailed(claim,
-                        reprocessFailureMetadata(reason, message, durationMs, now))) {
+                        reprocessFailureMetadata(reason, durationMs, now))) {
                     return false;
                 }
             } else {
-                if (!documents.finishFailed(claim, null, failureMetadata(reason, message, durationMs, now))) {
+                if (!documents.finishFailed(claim, null, failureMetadata(reason, durationMs, now))) {
                     return false;
                 }
                 documents.deleteSections(claim.documentId());
             }
             documents.recordProcessedEvent(claim.eventId(), claim.documentId());
-            outbox.append(DocumentProcessed.failed(now, claim.documentId(), claim.eventId(), null, durationMs,
-                    reason, message));
+            outbox.append(
+                    DocumentProcessed.failed(now, claim.documentId(), claim.eventId(), null, durationMs, reason));
             return true;
         }));
     }
@@ -281,19 +276,19 @@ public class DocumentProcessor {
         return json.writeValueAsString(metadata);
     }
 
-    private String failureMetadata(String reason, String message, long durationMs, Instant now) {
+    private String failureMetadata(FailureReason reason, long durationMs, Instant now) {
         Map<String, @Nullable Object> metadata = new LinkedHashMap<>();
-        metadata.put("failure_reason", reason);
-        metadata.put("failure_message", message);
+        metadata.put("failure_reason", reason.code());
+        metadata.put("failure_message", reason.message());
         metadata.put("parse_duration_ms", durationMs);
         metadata.put("parsed_at", now);
         return json.writeValueAsString(metadata);
     }
 
-    private String reprocessFailureMetadata(String reason, String message, long durationMs, Instant now) {
+    private String reprocessFailureMetadata(FailureReason reason, long durationMs, Instant now) {
         Map<String, @Nullable Object> metadata = new LinkedHashMap<>();
-        metadata.put("reprocess_failure_reason", reason);
-        metadata.put("reprocess_failure_message", message);
+        metadata.put("reprocess_failure_reason", reason.code());
+        metadata.put("reprocess_failure_message", reason.message());
         metadata.put("reprocess_failed_at", now);
         metadata.put("reprocess_duration_ms", durationMs);
         return json.writeValueAsString(metadata);

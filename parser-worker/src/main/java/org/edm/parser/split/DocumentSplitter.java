@@ -2,8 +2,10 @@ package org.edm.parser.split;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.BitSet;
@@ -17,6 +19,7 @@ import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.edm.events.FailureReason;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,8 +62,10 @@ public final class DocumentSplitter {
     /**
      * Splits the PDF at {@code pdf}.
      *
-     * @throws SplitFailed when the file is missing, not a PDF, encrypted with an unknown password, damaged,
-     *     without text, too large, or takes longer than the timeout
+     * @throws SplitFailed when the file is not a PDF, encrypted with an unknown password, damaged, without text,
+     *     too large, or takes longer than the timeout
+     * @throws UncheckedIOException when {@code pdf} is no readable file: the caller checks that first (the worker
+     *     reports a missing stored file as {@code file_missing} before it calls the splitter)
      */
     public SplitResult split(Path pdf) throws SplitFailed {
         return analyse(pdf, true).result();
@@ -159,9 +164,10 @@ public final class DocumentSplitter {
         return title;
     }
 
+    /** Checks the header and trailer; a file that cannot be read is the caller's error, not a split failure. */
     private static void checkFile(Path pdf) throws SplitFailed {
         if (!Files.isRegularFile(pdf) || !Files.isReadable(pdf)) {
-            throw new SplitFailed(FailureReason.FILE_MISSING, "no readable file at " + pdf);
+            throw new UncheckedIOException(new NoSuchFileException(pdf.toString(), null, "no readable file"));
         }
         try (RandomAccessFile file = new RandomAccessFile(pdf.toFile(), "r")) {
             long length = file.length();
@@ -180,7 +186,7 @@ public final class DocumentSplitter {
             }
         }
         catch (IOException e) {
-            throw new SplitFailed(FailureReason.FILE_MISSING, "the file could not be read: " + e.getMessage(), e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.edm.parser.split;
 
 import java.util.Objects;
+import org.edm.events.FailureReason;
 import org.jspecify.annotations.Nullable;
 
 /** A document could not be split; {@link #reason()} says why, the message says it for humans. */

@@ -2,6 +2,7 @@ package org.edm.parser.split;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.edm.events.FailureReason;
 
 /**
  * Limits for one split.

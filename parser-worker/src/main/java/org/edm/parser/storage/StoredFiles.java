@@ -1,5 +1,6 @@
 package org.edm.parser.storage;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.jspecify.annotations.Nullable;
@@ -13,10 +14,23 @@ public class StoredFiles implements DocumentFiles {
         this.root = root.toAbsolutePath().normalize();
     }
 
-    /** The stored file itself (a missing one is reported by the split as {@code file_missing}). */
+    /** The stored file itself, checked readable ({@link StoredFileMissing} otherwise: {@code file_missing}). */
     @Override
     public LocalPdf fetch(@Nullable String key) {
-        return new LocalPdf(resolve(key), false);
+        return new LocalPdf(readable(key), false);
+    }
+
+    /**
+     * The readable file a storage key names: the one check, before a parse, that the stored file is there.
+     *
+     * @throws StoredFileMissing when the key is unsafe ({@link UnsafeFileKey}) or no readable regular file is there
+     */
+    public Path readable(@Nullable String key) {
+        Path file = resolve(key);
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new StoredFileMissing("no readable file for storage key " + key);
+        }
+        return file;
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.edm.parser.split.FailureReason;
+import org.edm.events.FailureReason;
 import org.edm.parser.split.PdfInfo;
 import org.edm.parser.split.SplitFailed;
 import org.edm.parser.split.SplitResult;
@@ -58,7 +58,7 @@ class BoundedSplitterTest {
         }, settings(Duration.ofSeconds(5), 1));
 
         assertThat(splitter.split(PDF, DOCUMENT, () -> true))
-                .isEqualTo(new SplitOutcome.Failed("encrypted", "needs a password"));
+                .isEqualTo(new SplitOutcome.Failed(FailureReason.ENCRYPTED, "needs a password"));
     }
 
     @Test
@@ -70,7 +70,7 @@ class BoundedSplitterTest {
         SplitOutcome outcome = splitter.split(PDF, DOCUMENT, () -> true);
 
         assertThat(outcome).isInstanceOf(SplitOutcome.Failed.class);
-        assertThat(((SplitOutcome.Failed) outcome).reason()).isEqualTo(SplitOutcome.PROCESSING_ERROR);
+        assertThat(((SplitOutcome.Failed) outcome).reason()).isEqualTo(FailureReason.PROCESSING_ERROR);
     }
 
     @Test
@@ -90,7 +90,7 @@ class BoundedSplitterTest {
         SplitOutcome outcome = splitter.split(PDF, DOCUMENT, () -> heartbeats.incrementAndGet() > 0);
 
         assertThat(outcome).isInstanceOf(SplitOutcome.Failed.class);
-        assertThat(((SplitOutcome.Failed) outcome).reason()).isEqualTo("timeout");
+        assertThat(((SplitOutcome.Failed) outcome).reason()).isEqualTo(FailureReason.TIMEOUT);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(heartbeats.get()).as("heartbeats every 100 ms while waiting").isGreaterThanOrEqualTo(3);
         assertThat(awaitQuietly(interrupted)).as("the split thread was interrupted").isTrue();
@@ -172,7 +172,7 @@ class BoundedSplitterTest {
         SplitOutcome outcome = splitter.split(PDF, DOCUMENT, () -> true);
 
         // then: the caller got its timeout, the thread is overdue and still holds the only slot
-        assertThat(((SplitOutcome.Failed) outcome).reason()).isEqualTo("timeout");
+        assertThat(((SplitOutcome.Failed) outcome).reason()).isEqualTo(FailureReason.TIMEOUT);
         assertThat(splitter.overdue()).isEqualTo(1);
         assertThat(splitter.busy()).isEqualTo(1);
         assertThatThrownBy(() -> splitter.split(PDF, DOCUMENT, () -> true))

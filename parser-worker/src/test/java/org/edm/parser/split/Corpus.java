@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.edm.events.FailureReason;
 import org.edm.testsupport.SharedCorpus;
 import org.jspecify.annotations.Nullable;
 

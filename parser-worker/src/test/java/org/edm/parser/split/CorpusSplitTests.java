@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.edm.events.FailureReason;
 import org.edm.testsupport.SharedCorpus;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;

@@ -3,11 +3,15 @@ package org.edm.parser.split;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+
+import org.edm.events.FailureReason;
 import org.edm.testsupport.TestPdf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,12 +101,12 @@ class SplitFailureTests {
     }
 
     @Test
-    void missingFileFailsAsFileMissing() {
-        SplitFailed failure = catchThrowableOfType(SplitFailed.class,
+    void aMissingFileIsTheCallersErrorNotASplitFailure() {
+        // the worker checks the stored file and reports file_missing itself, before it calls the splitter
+        UncheckedIOException failure = catchThrowableOfType(UncheckedIOException.class,
                 () -> splitter.split(directory.resolve("nowhere.pdf")));
 
-        assertThat(failure.reason()).isEqualTo(FailureReason.FILE_MISSING);
-        assertThat(failure.reason().code()).isEqualTo("file_missing");
+        assertThat(failure).hasCauseInstanceOf(NoSuchFileException.class);
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.edm.search.documents.DocumentViews.SectionOutline;
 import org.edm.search.documents.DocumentViews.SectionView;
 import org.edm.search.web.InvalidCursor;
 import org.edm.search.web.InvalidParameter;
+import org.edm.search.web.PageLimits;
 import org.edm.search.web.TextParameter;
 import org.edm.security.CursorSigner;
 import org.jspecify.annotations.Nullable;
@@ -28,15 +29,14 @@ import io.swagger.v3.oas.annotations.Parameter;
 class DocumentController {
 
     private static final Set<String> STATUSES = Set.of("pending", "processing", "done", "failed");
-    private static final int DEFAULT_LIMIT = 20;
-    private static final int MAX_LIMIT = 100;
-
     private final DocumentRepository documents;
     private final CursorSigner cursors;
+    private final PageLimits limits;
 
-    DocumentController(DocumentRepository documents, CursorSigner cursors) {
+    DocumentController(DocumentRepository documents, CursorSigner cursors, PageLimits limits) {
         this.documents = documents;
         this.cursors = cursors;
+        this.limits = limits;
     }
 
     @GetMapping("/api/documents")
@@ -51,17 +51,14 @@ class DocumentController {
             @Parameter(description = "only this version family: its key (as /api/families lists it) or any spelling "
                     + "of its title (case and whitespace are ignored); an exact match, not a substring")
             @RequestParam(name = "family", required = false) @Nullable String family,
-            @Parameter(description = "documents per page, 1 to 100; default 20")
+            @Parameter(description = "documents per page, 1 to edm.search.max-limit (100); default 20")
             @RequestParam(name = "limit", required = false) @Nullable Integer limit,
             @Parameter(description = "nextCursor of the previous page")
             @RequestParam(name = "cursor", required = false) @Nullable String cursor) {
         if (status != null && !STATUSES.contains(status)) {
             throw new InvalidParameter("status", "status must be one of pending, processing, done, failed.");
         }
-        int rows = limit == null ? DEFAULT_LIMIT : limit;
-        if (rows < 1 || rows > MAX_LIMIT) {
-            throw new InvalidParameter("limit", "limit must be between 1 and " + MAX_LIMIT + ".");
-        }
+        int rows = limits.rows(limit);
         var filters = new ListFilters(status, TextParameter.check("title", title, 255),
                 TextParameter.check("version", version, 50), TextParameter.check("family", family, 255));
         DocumentCursor after = cursor == null || cursor.isEmpty() ? null

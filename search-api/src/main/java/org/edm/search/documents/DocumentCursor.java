@@ -1,66 +1,42 @@
 package org.edm.search.documents;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.UUID;
 
+import org.edm.search.web.CursorText;
 import org.edm.search.web.InvalidCursor;
 
 /**
- * Position in {@code GET /api/documents} (upload date descending, id ascending), as opaque base64url text that
- * also carries a hash of the filters it was issued for.
+ * Position in {@code GET /api/documents} (upload date descending, id ascending), as {@link CursorText} for the
+ * filters it was issued for.
  */
-record DocumentCursor(LocalDateTime uploadDate, UUID id) {
+record DocumentCursor(Instant uploadDate, UUID id) {
 
-    private static final byte VERSION = 1;
-    private static final int LENGTH = 1 + 4 + 8 + 16;
+    /* 2: the fingerprint of CursorText; version 1 had a 32-bit hash of its own */
+    private static final byte VERSION = 2;
+    private static final int LENGTH = 8 + 16;
 
     String encode(String filters) {
-        long micros = ChronoUnit.MICROS.between(LocalDateTime.ofEpochSecond(0, 0, ZoneOffset.UTC), uploadDate);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(ByteBuffer.allocate(LENGTH)
-                .put(VERSION)
-                .putInt(hash(filters))
+        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, uploadDate);
+        return CursorText.encode(VERSION, filters, ByteBuffer.allocate(LENGTH)
                 .putLong(micros)
                 .putLong(id.getMostSignificantBits())
                 .putLong(id.getLeastSignificantBits())
                 .array());
     }
 
+    /**
+     * @throws InvalidCursor when the text is not a cursor of this version issued for {@code filters}
+     */
     static DocumentCursor decode(String text, String filters) {
-        byte[] bytes;
-        try {
-            bytes = Base64.getUrlDecoder().decode(text.strip());
-        } catch (IllegalArgumentException e) {
-            throw invalid();
-        }
-        if (bytes.length != LENGTH) {
-            throw invalid();
-        }
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        if (buffer.get() != VERSION || buffer.getInt() != hash(filters)) {
-            throw invalid();
-        }
+        ByteBuffer buffer = CursorText.decode(text, VERSION, filters, LENGTH);
         long micros = buffer.getLong();
         if (Math.abs(micros) > 10_000L * 365 * 24 * 3600 * 1_000_000) {
-            throw invalid();
+            throw new InvalidCursor();
         }
-        LocalDateTime uploadDate = LocalDateTime.ofEpochSecond(0, 0, ZoneOffset.UTC).plus(micros, ChronoUnit.MICROS);
-        return new DocumentCursor(uploadDate, new UUID(buffer.getLong(), buffer.getLong()));
-    }
-
-    private static int hash(String filters) {
-        int hash = 17;
-        for (byte b : filters.getBytes(StandardCharsets.UTF_8)) {
-            hash = hash * 31 + b;
-        }
-        return hash;
-    }
-
-    private static InvalidCursor invalid() {
-        return new InvalidCursor();
+        return new DocumentCursor(Instant.EPOCH.plus(micros, ChronoUnit.MICROS),
+                new UUID(buffer.getLong(), buffer.getLong()));
     }
 }

@@ -2,7 +2,9 @@ package org.edm.search.documents;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,7 +15,7 @@ import org.edm.search.documents.DocumentViews.DocumentSummary;
 import org.edm.search.documents.DocumentViews.OutlineEntry;
 import org.edm.search.documents.DocumentViews.SectionLink;
 import org.edm.search.documents.DocumentViews.SectionView;
-import org.edm.search.sql.Breadcrumbs;
+import org.edm.search.web.Breadcrumbs;
 import org.edm.versions.Families;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,22 +59,32 @@ class DocumentRepository {
 
     static final String COUNT = "SELECT count(*) FROM documents d WHERE " + FILTERS;
 
-    /** Newest upload first; the keyset (upload_date, id) makes pages stable while documents arrive. */
+    /**
+     * Newest upload first; the keyset (upload_date, id) makes pages stable while documents arrive. The time columns
+     * are {@code timestamp}, session-local wall-clock time as {@code now()} wrote it: {@code AT TIME ZONE
+     * current_setting('TimeZone')} reads them as instants, as ingest-service does, and turns the cursor's instant
+     * back into the column's type, so that the comparison stays on the plain column.
+     */
     static final String LIST = """
-            SELECT d.id, d.title, d.version, d.processing_status, d.upload_date, d.page_count,
+            SELECT d.id, d.title, d.version, d.processing_status,
+                   d.upload_date AT TIME ZONE current_setting('TimeZone') AS upload_date, d.page_count,
                    CASE WHEN d.metadata ->> 'section_count' ~ '^[0-9]{1,9}$'
                         THEN CAST(d.metadata ->> 'section_count' AS integer) END AS section_count,
                    d.metadata ->> 'failure_reason' AS failure_reason
             FROM documents d
             WHERE %s
-              AND (NOT :after OR d.upload_date < :afterDate OR (d.upload_date = :afterDate AND d.id > :afterId))
+              AND (NOT :after OR d.upload_date < (:afterDate AT TIME ZONE current_setting('TimeZone'))
+                   OR (d.upload_date = (:afterDate AT TIME ZONE current_setting('TimeZone')) AND d.id > :afterId))
             ORDER BY d.upload_date DESC, d.id
             LIMIT :rows
             """.formatted(FILTERS);
 
     static final String DETAIL = """
-            SELECT d.id, d.title, d.version, d.processing_status, d.upload_date, d.page_count,
-                   CAST(d.metadata AS text) AS metadata, d.created_at, d.updated_at,
+            SELECT d.id, d.title, d.version, d.processing_status,
+                   d.upload_date AT TIME ZONE current_setting('TimeZone') AS upload_date, d.page_count,
+                   CAST(d.metadata AS text) AS metadata,
+                   d.created_at AT TIME ZONE current_setting('TimeZone') AS created_at,
+                   d.updated_at AT TIME ZONE current_setting('TimeZone') AS updated_at,
                    (SELECT count(*) FROM sections s WHERE s.document_id = d.id) AS section_count
             FROM documents d
             WHERE d.id = :id
@@ -130,12 +142,13 @@ class DocumentRepository {
     List<DocumentSummary> list(ListFilters filters, @Nullable DocumentCursor after, int rows) {
         return filtered(jdbc.sql(LIST), filters)
                 .param("after", after != null)
-                .param("afterDate", after == null ? LocalDateTime.of(1970, 1, 1, 0, 0) : after.uploadDate())
+                .param("afterDate", OffsetDateTime.ofInstant(after == null ? Instant.EPOCH : after.uploadDate(),
+                        ZoneOffset.UTC))
                 .param("afterId", after == null ? NO_ID : after.id())
                 .param("rows", rows)
                 .query((rs, n) -> new DocumentSummary(rs.getObject("id", UUID.class), rs.getString("title"),
                         rs.getString("version"), rs.getString("processing_status"),
-                        rs.getObject("upload_date", LocalDateTime.class), rs.getObject("page_count", Integer.class),
+                        instant(rs, "upload_date"), rs.getObject("page_count", Integer.class),
                         rs.getObject("section_count", Integer.class), rs.getString("failure_reason")))
                 .list();
     }
@@ -144,9 +157,9 @@ class DocumentRepository {
         return jdbc.sql(DETAIL).param("id", id)
                 .query((rs, n) -> new DocumentDetail(rs.getObject("id", UUID.class), rs.getString("title"),
                         rs.getString("version"), rs.getString("processing_status"),
-                        rs.getObject("upload_date", LocalDateTime.class), rs.getObject("page_count", Integer.class),
+                        instant(rs, "upload_date"), rs.getObject("page_count", Integer.class),
                         metadata(rs.getString("metadata")), rs.getLong("section_count"),
-                        rs.getObject("created_at", LocalDateTime.class), rs.getObject("updated_at", LocalDateTime.class)))
+                        instant(rs, "created_at"), instant(rs, "updated_at")))
                 .optional();
     }
 
@@ -167,6 +180,10 @@ class DocumentRepository {
                         rs.getString("content"), rs.getObject("page_number", Integer.class), rs.getInt("order_index"),
                         breadcrumb(rs), link(rs, "previous"), link(rs, "next")))
                 .optional();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 
     private @Nullable JsonNode metadata(@Nullable String text) {

@@ -1,6 +1,6 @@
 package org.edm.search.documents;
 
-import java.time.LocalDateTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
 
-/** The JSON bodies of the document and section endpoints. */
+/** The JSON bodies of the document and section endpoints; times are instants, answered as ISO-8601 in UTC. */
 final class DocumentViews {
 
     private DocumentViews() {
@@ -21,7 +21,7 @@ final class DocumentViews {
      * @param failureReason why a {@code failed} document failed ({@code metadata.failure_reason}, e.g.
      *                      {@code encrypted}), absent otherwise
      */
-    record DocumentSummary(UUID id, String title, String version, String status, LocalDateTime uploadDate,
+    record DocumentSummary(UUID id, String title, String version, String status, Instant uploadDate,
             @Nullable Integer pageCount, @Nullable Integer sectionCount, @Nullable String failureReason) {
     }
 
@@ -40,9 +40,9 @@ final class DocumentViews {
      * @param metadata     what the parser recorded: PDF info, checksum, size, a failure reason...
      * @param sectionCount number of sections written for the document (0 until processing is done)
      */
-    record DocumentDetail(UUID id, String title, String version, String status, LocalDateTime uploadDate,
-            @Nullable Integer pageCount, @Nullable JsonNode metadata, long sectionCount, LocalDateTime createdAt,
-            LocalDateTime updatedAt) {
+    record DocumentDetail(UUID id, String title, String version, String status, Instant uploadDate,
+            @Nullable Integer pageCount, @Nullable JsonNode metadata, long sectionCount, Instant createdAt,
+            Instant updatedAt) {
     }
 
     /**

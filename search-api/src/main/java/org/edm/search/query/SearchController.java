@@ -2,7 +2,9 @@ package org.edm.search.query;
 
 import java.util.UUID;
 
+import org.edm.search.query.syntax.EmptyQuery;
 import org.edm.search.web.InvalidParameter;
+import org.edm.search.web.PageLimits;
 import org.edm.search.web.TextParameter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,11 +19,11 @@ import io.swagger.v3.oas.annotations.Parameter;
 class SearchController {
 
     private final SectionSearch search;
-    private final SearchSettings settings;
+    private final PageLimits limits;
 
-    SearchController(SectionSearch search, SearchSettings settings) {
+    SearchController(SectionSearch search, PageLimits limits) {
         this.search = search;
-        this.settings = settings;
+        this.limits = limits;
     }
 
     @GetMapping("/api/search")
@@ -50,10 +52,7 @@ class SearchController {
         if (q == null) {
             throw new EmptyQuery();
         }
-        int pageSize = limit == null ? settings.defaultLimit() : limit;
-        if (pageSize < 1 || pageSize > settings.maxLimit()) {
-            throw new InvalidParameter("limit", "limit must be between 1 and " + settings.maxLimit() + ".");
-        }
+        int pageSize = limits.rows(limit);
         if (level != null && level < 1) {
             throw new InvalidParameter("level", "level must be 1 or more.");
         }

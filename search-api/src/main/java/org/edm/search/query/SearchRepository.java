@@ -8,9 +8,9 @@ import java.util.UUID;
 
 import org.edm.search.query.SearchPage.Ancestor;
 import org.edm.search.query.SearchPage.DocumentRef;
-import org.edm.search.sql.Breadcrumbs;
+import org.edm.search.web.Breadcrumbs;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,13 +39,38 @@ class SearchRepository {
             DocumentRef document, List<Ancestor> breadcrumb, String snippet, @Nullable String sectionKey) {
     }
 
+    /** What the page statement returns: the page, and how much was examined and matched to find it. */
+    record Ranked(List<Row> rows, Counts counts) {
+
+        long examined() {
+            return counts.examined();
+        }
+
+        long matched() {
+            return counts.matched();
+        }
+
+        long titleExamined() {
+            return counts.titleExamined();
+        }
+
+        long matchedEither() {
+            return counts.matchedEither();
+        }
+    }
+
     /**
-     * What the page statement returns: the page, and how much was examined and matched to find it, in the text
-     * (examined, matched), in titles (titleExamined, titleMatched) and in both without double counting
-     * (matchedEither).
+     * How much the page statement examined and matched: in the text (examined, matched), in titles (titleExamined,
+     * titleMatched) and in both without double counting (matchedEither). Every row of its result carries them.
      */
-    record Ranked(List<Row> rows, long examined, long matched, long titleExamined, long titleMatched,
-            long matchedEither) {
+    record Counts(long examined, long matched, long titleExamined, long titleMatched, long matchedEither) {
+
+        static final Counts NONE = new Counts(0, 0, 0, 0, 0);
+
+        static Counts of(ResultSet rs) throws SQLException {
+            return new Counts(rs.getLong("examined"), rs.getLong("matched"), rs.getLong("title_examined"),
+                    rs.getLong("title_matched"), rs.getLong("matched_either"));
+        }
     }
 
     /** The normalised tsquery texts, as PostgreSQL prints them; empty when only stop words were given. */
@@ -63,13 +88,31 @@ class SearchRepository {
             boolean sample, boolean titleTier, int normalization, @Nullable SearchCursor after, int pageRows) {
     }
 
-    /**
-     * The share of sections in {@code idx_sections_fts_sample}; {@link #IN_SAMPLE} must stay the index's predicate
-     * verbatim, or the planner does not use the index.
-     */
+    /** The share of sections in {@code idx_sections_fts_sample}: those {@link #IN_SAMPLE}. */
     static final double SAMPLE_SHARE = 4.0 / 256;
 
+    /**
+     * The predicate of {@code idx_sections_fts_sample}, verbatim (else the planner does not use the index):
+     * sections whose id's last byte is below 4. It is a fair 1/64 sample, spread evenly over all documents, only
+     * because section ids are random (version 4) UUIDs, as parser-worker writes them ({@code UUID.randomUUID()});
+     * ids of another kind (time-ordered, sequential) would skew or empty the sample. The migration that creates
+     * the index (V20261125_1600_302) cannot say so itself: applied migrations are not edited.
+     * {@code IndexPredicatesIntegrationTest} reads the predicate back from {@code pg_indexes}.
+     */
     static final String IN_SAMPLE = "get_byte(uuid_send(s.id), 15) < 4";
+
+    /**
+     * The expression of {@code idx_sections_title_fts}, verbatim, or the index is not used
+     * ({@code IndexPredicatesIntegrationTest} reads it back from {@code pg_indexes}).
+     */
+    static final String TITLE_VECTOR =
+            "to_tsvector('english'::regconfig, COALESCE(s.title, ''::character varying)::text)";
+
+    /**
+     * The expression of {@code idx_sections_phrase_pairs}, verbatim, or the index is not used
+     * ({@code IndexPredicatesIntegrationTest} reads it back from {@code pg_indexes}).
+     */
+    static final String WORD_PAIRS = "edm_word_pairs(s.search_vector)";
 
     static final String MARK_START = "\uE000";
     static final String MARK_END = "\uE001";
@@ -104,25 +147,22 @@ class SearchRepository {
                   AND (CAST(:level AS integer) IS NULL OR s.level = CAST(:level AS integer))
             """;
 
-    /** Must stay the expression of idx_sections_title_fts, or the index is not used. */
-    private static final String TITLE_VECTOR =
-            "to_tsvector('english'::regconfig, COALESCE(s.title, ''::character varying)::text)";
-
     /** Only for filtered searches whose candidates were bounded: how many sections the planner expects. */
     static final String ESTIMATE = """
             EXPLAIN (FORMAT JSON)
             SELECT 1 FROM sections s
             WHERE s.search_vector @@ CAST(:relaxed AS tsquery)
-            %s
-            """.formatted(FILTERS);
+            """ + FILTERS;
 
-    /**
-     * The page. {@code :relaxed} is the query without word positions (GIN answers it without reading rows), so
-     * {@code :examined} bounds the rows read even when few of them match a phrase; {@code :exact} then decides,
-     * in the same pass. Score: 1 when the title (weight A) matches the whole query, plus ts_rank_cd, which
+    /*
+     * The page statement, in pieces: the text candidates (one of the three CANDIDATES_* conditions, then the
+     * filters), the title candidates (the title tier, then the filters), then the ranking of both into the page.
+     * {@code :relaxed} is the query without word positions (GIN answers it without reading rows), so
+     * {@code :examined} bounds the rows read even when few of them match a phrase; {@code :exact} then decides, in
+     * the same pass. Score: 1 when the title (weight A) matches the whole query, plus ts_rank_cd, which
      * {@code :normalization} (flag 32 always set) scales into [0, 1).
      */
-    private static final String PAGE_TEMPLATE = """
+    private static final String BODY_EXAMINED = """
             WITH RECURSIVE
             body_examined AS MATERIALIZED (
                 SELECT s.id,
@@ -132,8 +172,34 @@ class SearchRepository {
                                       AS double precision)
                        END AS score
                 FROM sections s
-                WHERE %4$s
-            %2$s
+                WHERE
+            """;
+
+    /** Text candidates through the GIN index (or whatever the planner finds cheaper). */
+    private static final String CANDIDATES_BY_INDEX = """
+                    s.search_vector @@ CAST(:relaxed AS tsquery)
+            """;
+
+    /**
+     * Text candidates for phrases through the GIN index over each section's adjacent word pairs
+     * ({@code idx_sections_phrase_pairs}, migration V303): only sections holding every pair of the phrase are read,
+     * not every section holding its words. {@link #WORD_PAIRS} must stay the index's expression verbatim; the words
+     * are checked with {@code ts_match_vq}, the function behind {@code @@}, which is not an index condition, so the
+     * planner does not also list every posting of the words and AND the bitmaps.
+     */
+    private static final String CANDIDATES_BY_PAIRS = "        " + WORD_PAIRS + " @@ CAST(:pairs AS tsquery)\n" + """
+                    AND ts_match_vq(s.search_vector, CAST(:relaxed AS tsquery))
+            """;
+
+    /**
+     * Text candidates through the GIN index over the 1/64 sample of the sections: for words so common that the
+     * sample holds enough candidates while a scan of the full index would list hundreds of thousands of postings.
+     */
+    private static final String CANDIDATES_BY_SAMPLE = """
+                    s.search_vector @@ CAST(:relaxed AS tsquery)
+            """ + "        AND " + IN_SAMPLE + "\n";
+
+    private static final String TITLE_EXAMINED = """
                 LIMIT :examined
             ),
             title_examined AS MATERIALIZED (
@@ -143,8 +209,10 @@ class SearchRepository {
                                       AS double precision)
                        END AS score
                 FROM sections s
-                WHERE :titleTier AND %1$s @@ CAST(:titleRelaxed AS tsquery)
-            %2$s
+                WHERE :titleTier
+            """ + "        AND " + TITLE_VECTOR + " @@ CAST(:titleRelaxed AS tsquery)\n";
+
+    private static final String RANKED_PAGE = """
                 LIMIT :examined
             ),
             candidates AS (
@@ -191,28 +259,14 @@ class SearchRepository {
             ORDER BY p.score DESC, p.id
             """;
 
-    /** The page, candidates found through the GIN index (or whatever the planner finds cheaper). */
-    static final String PAGE_BY_INDEX = PAGE_TEMPLATE.formatted(TITLE_VECTOR, FILTERS, "",
-            "s.search_vector @@ CAST(:relaxed AS tsquery)");
+    /** The page, text candidates through the full index. */
+    static final String PAGE_BY_INDEX = page(CANDIDATES_BY_INDEX);
 
-    /**
-     * The page for phrases, candidates found through the GIN index over each section's adjacent word pairs
-     * ({@code idx_sections_phrase_pairs}, migration V303): only sections holding every pair of the phrase are read,
-     * not every section holding its words. {@code edm_word_pairs(s.search_vector)} must stay the index's
-     * expression verbatim; the words are checked with {@code ts_match_vq}, the function behind {@code @@}, which is
-     * not an index condition, so the planner does not also list every posting of the words and AND the bitmaps.
-     */
-    static final String PAGE_BY_PAIRS = PAGE_TEMPLATE.formatted(TITLE_VECTOR, FILTERS, "",
-            "edm_word_pairs(s.search_vector) @@ CAST(:pairs AS tsquery)"
-                    + " AND ts_match_vq(s.search_vector, CAST(:relaxed AS tsquery))");
+    /** The page, text candidates through the word-pair index. */
+    static final String PAGE_BY_PAIRS = page(CANDIDATES_BY_PAIRS);
 
-    /**
-     * The page, candidates found through the GIN index over the 1/64 sample of the sections: for words so common
-     * that the sample holds enough candidates while a scan of the full index would list hundreds of thousands of
-     * postings. The sample is spread evenly over all documents (the last byte of a random UUID).
-     */
-    static final String PAGE_BY_SAMPLE = PAGE_TEMPLATE.formatted(TITLE_VECTOR, FILTERS, "",
-            "s.search_vector @@ CAST(:relaxed AS tsquery) AND " + IN_SAMPLE);
+    /** The page, text candidates through the sample index. */
+    static final String PAGE_BY_SAMPLE = page(CANDIDATES_BY_SAMPLE);
 
     private static final String HEADLINE_OPTIONS = "StartSel=" + MARK_START + ", StopSel=" + MARK_END
             + ", MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \"";
@@ -246,27 +300,29 @@ class SearchRepository {
     }
 
     Ranked page(PageQuery query) {
-        var rows = new ArrayList<Row>();
-        long[] counts = new long[5];
-        bound(jdbc.sql(statement(query)), query)
-                .query((RowCallbackHandler) rs -> {
-                    counts[0] = rs.getLong("examined");
-                    counts[1] = rs.getLong("matched");
-                    counts[2] = rs.getLong("title_examined");
-                    counts[3] = rs.getLong("title_matched");
-                    counts[4] = rs.getLong("matched_either");
-                    UUID id = rs.getObject("id", UUID.class);
-                    if (id != null) {
-                        rows.add(row(rs, id));
-                    }
-                });
-        return new Ranked(rows, counts[0], counts[1], counts[2], counts[3], counts[4]);
+        return bound(jdbc.sql(statement(query)), query).query((ResultSetExtractor<Ranked>) rs -> {
+            var rows = new ArrayList<Row>();
+            Counts counts = Counts.NONE;
+            while (rs.next()) {
+                counts = Counts.of(rs);
+                UUID id = rs.getObject("id", UUID.class);
+                if (id != null) {
+                    rows.add(row(rs, id));
+                }
+            }
+            return new Ranked(rows, counts);
+        });
     }
 
     /** EXPLAIN (ANALYZE, BUFFERS) of the page statement with these values; runs the statement. */
     List<String> explain(PageQuery query) {
         String page = statement(query);
         return bound(jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + page), query).query(String.class).list();
+    }
+
+    /** The page statement with these text candidates. */
+    private static String page(String textCandidates) {
+        return BODY_EXAMINED + textCandidates + FILTERS + TITLE_EXAMINED + FILTERS + RANKED_PAGE;
     }
 
     private static String statement(PageQuery query) {

@@ -10,13 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of {@code GET /api/search} (prefix {@code edm.search}).
+ * Settings of {@code GET /api/search} (prefix {@code edm.search}); the page size ({@code default-limit},
+ * {@code max-limit}) is {@link org.edm.search.web.PageLimits}, shared with the other listings.
  *
  * @param maxQueryLength       longest accepted query, in characters
  * @param maxQueryItems        most words, phrases and exclusions in one query
  * @param minPrefixLength      shortest last word that is also matched as a prefix
- * @param defaultLimit         hits per page when the request gives no {@code limit}
- * @param maxLimit             largest accepted {@code limit}
  * @param rankedCandidates     how many matching sections are ranked at most, in each of the two tiers (title
  *                             matches, all matches); beyond that the ranking is bounded and the total estimated
  * @param examinedRows         how many sections a phrase query reads at most to check word positions
@@ -41,8 +40,6 @@ record SearchSettings(
         @DefaultValue("500") @Min(1) @Max(10_000) int maxQueryLength,
         @DefaultValue("32") @Min(1) @Max(256) int maxQueryItems,
         @DefaultValue("3") @Min(1) int minPrefixLength,
-        @DefaultValue("20") @Min(1) int defaultLimit,
-        @DefaultValue("100") @Min(1) @Max(1000) int maxLimit,
         @DefaultValue("500") @Min(1) int rankedCandidates,
         @DefaultValue("1000") @Min(1) int examinedRows,
         @DefaultValue("20000") @Min(0) int titleTierMaxPostings,
@@ -54,7 +51,7 @@ record SearchSettings(
 
     /** The defaults, for code that runs the search without a Spring context (the benchmark). */
     static SearchSettings defaults() {
-        return new SearchSettings(500, 32, 3, 20, 100, 500, 1000, 20000, 20000, 100_000, 1, Duration.ofMinutes(5),
+        return new SearchSettings(500, 32, 3, 500, 1000, 20000, 20000, 100_000, 1, Duration.ofMinutes(5),
                 Duration.ofSeconds(5));
     }
 }

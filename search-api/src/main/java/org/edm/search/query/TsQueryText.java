@@ -3,7 +3,8 @@ package org.edm.search.query;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.edm.search.query.UserQuery.Item;
+import org.edm.search.query.syntax.UserQuery.Item;
+import org.edm.search.query.syntax.UserQuery;
 
 /**
  * Writes a {@link UserQuery} as tsquery text for {@code to_tsquery('english', ...)}, which is then bound as a

@@ -28,6 +28,7 @@ import org.edm.search.versions.VersionViews.VersionRef;
 import org.edm.search.versions.VersionsRepository.KeyChange;
 import org.edm.search.versions.VersionsRepository.StoredComparison;
 import org.edm.search.web.InvalidParameter;
+import org.edm.search.web.PageLimits;
 import org.edm.search.web.TextParameter;
 import org.edm.versions.ChangeKind;
 import org.edm.versions.Comparison;
@@ -50,13 +51,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 @RestController
 class VersionsController {
 
-    private static final int DEFAULT_LIMIT = 20;
-    private static final int MAX_LIMIT = 100;
-
     private final VersionsRepository repository;
+    private final PageLimits limits;
 
-    VersionsController(VersionsRepository repository) {
+    VersionsController(VersionsRepository repository, PageLimits limits) {
         this.repository = repository;
+        this.limits = limits;
     }
 
     @GetMapping("/api/families")
@@ -66,7 +66,7 @@ class VersionsController {
             @RequestParam(name = "limit", required = false) @Nullable Integer limit,
             @Parameter(description = "nextAfter of the previous page: the families after this key")
             @RequestParam(name = "after", required = false) @Nullable String after) {
-        int rows = limit(limit);
+        int rows = limits.rows(limit);
         List<String> page = repository.families(TextParameter.check("after", after, 255), rows + 1);
         String next = null;
         if (page.size() > rows) {
@@ -133,7 +133,7 @@ class VersionsController {
         if (!older.getValue().done() || !newer.getValue().done()) {
             throw new NotComparable("Only done versions can be compared.");
         }
-        return comparison(older.getKey(), older.getValue(), newer.getValue(), limit(limit), offset(offset));
+        return comparison(older.getKey(), older.getValue(), newer.getValue(), limits.rows(limit), offset(offset));
     }
 
     @GetMapping("/api/documents/{id}/changes")
@@ -157,7 +157,7 @@ class VersionsController {
         if (previous == null) {
             throw new NoPredecessor(id);
         }
-        return comparison(document.getKey(), previous, document.getValue(), limit(limit), offset(offset));
+        return comparison(document.getKey(), previous, document.getValue(), limits.rows(limit), offset(offset));
     }
 
     @GetMapping("/api/families/{family}/sections/{*key}")
@@ -254,14 +254,6 @@ class VersionsController {
 
     private static String title(List<Member> versions) {
         return versions.isEmpty() ? "" : versions.get(versions.size() - 1).title();
-    }
-
-    private static int limit(@Nullable Integer limit) {
-        int rows = limit == null ? DEFAULT_LIMIT : limit;
-        if (rows < 1 || rows > MAX_LIMIT) {
-            throw new InvalidParameter("limit", "limit must be between 1 and " + MAX_LIMIT + ".");
-        }
-        return rows;
     }
 
     private static int offset(@Nullable Integer offset) {

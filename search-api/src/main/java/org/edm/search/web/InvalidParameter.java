@@ -2,12 +2,14 @@ package org.edm.search.web;
 
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
+import org.edm.security.RejectedRequest;
 
 /** A query or path parameter has a value the endpoint cannot use (not a UUID, a limit out of range...). */
-public class InvalidParameter extends RequestRejected {
+public class InvalidParameter extends RejectedRequest {
+
+    private static final long serialVersionUID = 1L;
 
     public InvalidParameter(String parameter, String detail) {
-        super(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", detail, Map.of("parameter", parameter));
+        super(SearchProblem.INVALID_PARAMETER, detail, Map.of("parameter", parameter));
     }
 }

@@ -3,13 +3,15 @@ package org.edm.search.web;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
+import org.edm.security.ProblemType;
+import org.edm.security.RejectedRequest;
 
 /** Base of "no such thing" answers, one subclass (and problem type) per kind of resource. */
-public abstract class NotFound extends RequestRejected {
+public abstract class NotFound extends RejectedRequest {
 
-    protected NotFound(String slug, String what, UUID id) {
-        super(HttpStatus.NOT_FOUND, slug, what + " not found",
-                "There is no " + what.toLowerCase(Locale.ROOT) + " with id " + id + ".");
+    private static final long serialVersionUID = 1L;
+
+    protected NotFound(ProblemType type, String what, UUID id) {
+        super(type, "There is no " + what.toLowerCase(Locale.ROOT) + " with id " + id + ".");
     }
 }

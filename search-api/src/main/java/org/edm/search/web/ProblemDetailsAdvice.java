@@ -1,8 +1,11 @@
 package org.edm.search.web;
 
+import java.net.URI;
 import java.sql.SQLException;
 import java.util.Locale;
 
+import org.edm.security.ProblemType;
+import org.edm.security.RejectedRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error of this API as an RFC 9457 problem detail ({@code application/problem+json}) with a stable
- * {@code type}: the API's own {@link RequestRejected} exceptions, Spring MVC's (unknown path, wrong method, a
+ * {@code type} ({@link SearchProblem}): the API's own {@link RejectedRequest} exceptions, Spring MVC's (unknown path, wrong method, a
  * parameter of the wrong type), a statement cancelled by its timeout (503), and, as a last resort, a
  * plain 500 without internals.
  */
@@ -32,9 +35,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** PostgreSQL's SQLSTATE for a statement cancelled, here by statement_timeout. */
     private static final String QUERY_CANCELED = "57014";
 
-    @ExceptionHandler(RequestRejected.class)
-    ResponseEntity<ProblemDetail> rejected(RequestRejected rejected) {
-        return ResponseEntity.status(rejected.status()).body(problem(rejected));
+    @ExceptionHandler(RejectedRequest.class)
+    ResponseEntity<ProblemDetail> rejected(RejectedRequest rejected) {
+        return ResponseEntity.status(rejected.type().status()).body(rejected.problemDetail());
     }
 
     @ExceptionHandler(DataAccessException.class)
@@ -43,20 +46,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return unexpected(e);
         }
         log.warn("statement cancelled by its timeout: {}", e.getMostSpecificCause().getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        ProblemDetail problem = SearchProblem.TIMEOUT.problemDetail(
                 "The request took too long and was cancelled; narrow a search with more words or a filter.");
-        problem.setType(Problems.type("timeout"));
-        problem.setTitle("Request timed out");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
+        return ResponseEntity.status(SearchProblem.TIMEOUT.status()).body(problem);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("unexpected error", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        ProblemDetail problem = SearchProblem.INTERNAL_ERROR.problemDetail(
                 "The request failed unexpectedly; the error has been logged.");
-        problem.setType(Problems.type("internal-error"));
-        problem.setTitle("Internal error");
         return ResponseEntity.internalServerError().body(problem);
     }
 
@@ -71,15 +70,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case "Integer", "int" -> "a whole number";
             default -> "a " + required.getSimpleName();
         };
-        return ResponseEntity.badRequest().body(problem(new InvalidParameter(name, name + " must be " + expected + ".")));
-    }
-
-    private static ProblemDetail problem(RequestRejected rejected) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(rejected.status(), rejected.getMessage());
-        problem.setType(rejected.type());
-        problem.setTitle(rejected.title());
-        rejected.properties().forEach(problem::setProperty);
-        return problem;
+        return ResponseEntity.badRequest().body(new InvalidParameter(name, name + " must be " + expected + ".").problemDetail());
     }
 
     private static @Nullable String sqlState(Throwable e) {
@@ -101,7 +92,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpStatus status = HttpStatus.resolve(statusCode.value());
             String slug = status == null ? "http-" + statusCode.value()
                     : status.name().toLowerCase(Locale.ROOT).replace('_', '-');
-            problem.setType(Problems.type(slug));
+            problem.setType(URI.create(ProblemType.BASE + slug));
         }
         return response;
     }

@@ -2,6 +2,8 @@ package org.edm.search.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +178,33 @@ class DocumentsIntegrationTest {
         assertThat(document.path("sectionCount").asLong()).isEqualTo(4);
         assertThat(document.path("metadata").path("author").asString()).isEqualTo("Test");
         assertThat(document.path("uploadDate").asString()).isNotBlank();
+    }
+
+    @Test
+    void timesAreAnsweredAsUtcInstantsTheWayIngestAnswersThem() {
+        // given: a document whose time columns hold session-local wall-clock times, as now() writes them
+        UUID document = data.document("Timed " + TestDocuments.uniqueWord(), "1.0", "done");
+        data.jdbc().sql("""
+                UPDATE documents SET upload_date = TIMESTAMP '2026-11-29 10:15:30.123456',
+                       created_at = TIMESTAMP '2026-11-29 10:15:31', updated_at = TIMESTAMP '2026-11-29 10:20:00'
+                WHERE id = :id
+                """).param("id", document).update();
+        // what ingest-service's GET /api/documents/{id} answers for the same row (its DocumentRepository's reading)
+        Instant ingestUploadDate = data.jdbc()
+                .sql("SELECT upload_date AT TIME ZONE current_setting('TimeZone') FROM documents WHERE id = :id")
+                .param("id", document).query(OffsetDateTime.class).single().toInstant();
+
+        // when
+        JsonNode detail = get("/api/documents/" + document);
+        JsonNode listed = list("title=" + detail.path("title").asString()).path("documents").get(0);
+
+        // then: ISO-8601 instants in UTC, equal to ingest's
+        assertThat(detail.path("uploadDate").asString()).endsWith("Z");
+        assertThat(Instant.parse(detail.path("uploadDate").asString())).isEqualTo(ingestUploadDate);
+        assertThat(Instant.parse(listed.path("uploadDate").asString())).isEqualTo(ingestUploadDate);
+        assertThat(Instant.parse(detail.path("createdAt").asString()))
+                .isEqualTo(ingestUploadDate.plusSeconds(1).minusNanos(123_456_000));
+        assertThat(detail.path("updatedAt").asString()).endsWith("Z");
     }
 
     @Test

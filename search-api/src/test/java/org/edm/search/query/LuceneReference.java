@@ -37,7 +37,8 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.edm.search.query.SyntheticSections.Section;
-import org.edm.search.query.UserQuery.Item;
+import org.edm.search.query.syntax.UserQuery.Item;
+import org.edm.search.query.syntax.UserQuery;
 
 /**
  * The same sections in Apache Lucene (BM25, EnglishAnalyzer, title boosted like PostgreSQL's weight A over B), as

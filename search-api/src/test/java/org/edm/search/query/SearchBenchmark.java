@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.apache.lucene.search.Query;
 import org.edm.migrations.Migrations;
 import org.edm.search.query.CorpusSections.BaseDocument;
+import org.edm.search.query.syntax.UserQueryParser;
 import org.edm.security.CursorSigner;
 import org.edm.testsupport.SharedCorpus;
 import org.edm.testsupport.TestInfrastructure;
@@ -147,8 +148,8 @@ class SearchBenchmark {
     /** The defaults, or the values of system properties named like the application's ({@code edm.search.*}). */
     private static SearchSettings settings() {
         SearchSettings d = SearchSettings.defaults();
-        return new SearchSettings(d.maxQueryLength(), d.maxQueryItems(), d.minPrefixLength(), d.defaultLimit(),
-                d.maxLimit(), Integer.getInteger("edm.search.ranked-candidates", d.rankedCandidates()),
+        return new SearchSettings(d.maxQueryLength(), d.maxQueryItems(), d.minPrefixLength(),
+                Integer.getInteger("edm.search.ranked-candidates", d.rankedCandidates()),
                 Integer.getInteger("edm.search.examined-rows", d.examinedRows()),
                 Integer.getInteger("edm.search.title-tier-max-postings", d.titleTierMaxPostings()),
                 Long.getLong("edm.search.sample-above-postings", d.sampleAbovePostings()),
@@ -291,7 +292,7 @@ class SearchBenchmark {
      */
     private static void compareWithIndexOnly(SearchSettings settings, JdbcClient jdbc, HikariDataSource dataSource) {
         var noSample = new SearchSettings(settings.maxQueryLength(), settings.maxQueryItems(), settings.minPrefixLength(),
-                settings.defaultLimit(), settings.maxLimit(), settings.rankedCandidates(), settings.examinedRows(),
+                settings.rankedCandidates(), settings.examinedRows(),
                 settings.titleTierMaxPostings(), Long.MAX_VALUE, settings.deepenedRows(), settings.rankNormalization(),
                 settings.statisticsRefresh(), settings.statementTimeout());
         var search = new SectionSearch(new SearchRepository(jdbc), new TermStatistics(jdbc, noSample), noSample,

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 import java.util.List;
 
+import org.edm.search.web.PageLimits;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,7 +28,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 class SearchControllerTests {
 
     @TestConfiguration
-    @EnableConfigurationProperties(SearchSettings.class)
+    @EnableConfigurationProperties({SearchSettings.class, PageLimits.class})
     static class Settings {
     }
 

@@ -2,6 +2,8 @@ package org.edm.search.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.edm.search.query.syntax.UserQuery;
+import org.edm.search.query.syntax.UserQueryParser;
 import org.junit.jupiter.api.Test;
 
 class TsQueryTextTest {

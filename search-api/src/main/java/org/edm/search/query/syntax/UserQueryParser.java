@@ -1,9 +1,9 @@
-package org.edm.search.query;
+package org.edm.search.query.syntax;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.edm.search.query.UserQuery.Item;
+import org.edm.search.query.syntax.UserQuery.Item;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,13 +20,13 @@ import org.jspecify.annotations.Nullable;
  * {@code minPrefixLength} letters and digits starting with a letter (a prefix of a short or punctuated token,
  * such as {@code 35=D}, would match far too much).
  */
-final class UserQueryParser {
+public final class UserQueryParser {
 
     private final int maxLength;
     private final int maxItems;
     private final int minPrefixLength;
 
-    UserQueryParser(int maxLength, int maxItems, int minPrefixLength) {
+    public UserQueryParser(int maxLength, int maxItems, int minPrefixLength) {
         this.maxLength = maxLength;
         this.maxItems = maxItems;
         this.minPrefixLength = minPrefixLength;
@@ -38,7 +38,7 @@ final class UserQueryParser {
     /**
      * @throws EmptyQuery, QueryTooLong, QueryTooComplex, NothingToSearchFor when the query is blank, too long, has too many items or nothing to search for
      */
-    UserQuery parse(String raw) {
+    public UserQuery parse(String raw) {
         if (raw.codePointCount(0, raw.length()) > maxLength) {
             throw new QueryTooLong(maxLength);
         }

@@ -1,4 +1,4 @@
-package org.edm.search.query;
+package org.edm.search.query.syntax;
 
 import java.util.List;
 
@@ -10,7 +10,7 @@ import java.util.List;
  * @param required groups that must all match; never empty
  * @param excluded items that must not match
  */
-record UserQuery(List<List<Item>> required, List<Item> excluded) {
+public record UserQuery(List<List<Item>> required, List<Item> excluded) {
 
     /**
      * A word or a quoted phrase as the user typed it. Words are handed to PostgreSQL's own text parser, so an
@@ -23,32 +23,32 @@ record UserQuery(List<List<Item>> required, List<Item> excluded) {
      * @param titleOnly an alternative matched in section titles only: a camel-case identifier's words written
      *                  apart ({@code AddOrder} as "Add Order"), which name the section that defines it
      */
-    record Item(String text, boolean phrase, boolean prefix, boolean titleOnly) {
+    public record Item(String text, boolean phrase, boolean prefix, boolean titleOnly) {
 
-        Item(String text, boolean phrase, boolean prefix) {
+        public Item(String text, boolean phrase, boolean prefix) {
             this(text, phrase, prefix, false);
         }
     }
 
-    UserQuery {
+    public UserQuery {
         required = required.stream().map(List::copyOf).toList();
         excluded = List.copyOf(excluded);
     }
 
-    boolean hasPhrase() {
+    public boolean hasPhrase() {
         return required.stream().flatMap(List::stream).anyMatch(Item::phrase);
     }
 
-    boolean hasPrefix() {
+    public boolean hasPrefix() {
         return required.stream().flatMap(List::stream).anyMatch(Item::prefix);
     }
 
-    boolean hasAlternatives() {
+    public boolean hasAlternatives() {
         return required.stream().anyMatch(group -> group.stream().filter(item -> !item.titleOnly()).count() > 1);
     }
 
     /** The normalised form of the query, stable across equivalent spellings: used to bind cursors to a query. */
-    String canonical() {
+    public String canonical() {
         var out = new StringBuilder();
         for (List<Item> group : required) {
             out.append('(');

@@ -1,4 +1,4 @@
-package org.edm.search.sql;
+package org.edm.search.web;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -10,7 +10,8 @@ import java.util.function.BiFunction;
 
 /**
  * Reads a section's ancestors from the {@code breadcrumb_ids} / {@code breadcrumb_titles} array columns that the
- * search and browsing queries both select (top level first).
+ * search and browsing queries both select (top level first): part of both endpoints' answers, so it lives with
+ * what the endpoints share.
  */
 public final class Breadcrumbs {
 

@@ -1,11 +1,11 @@
-package org.edm.search.query;
+package org.edm.search.query.syntax;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
-import org.edm.search.query.UserQuery.Item;
+import org.edm.search.query.syntax.UserQuery.Item;
 import org.junit.jupiter.api.Test;
 
 class UserQueryParserTest {
