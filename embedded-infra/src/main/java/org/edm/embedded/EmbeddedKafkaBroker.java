@@ -23,18 +23,23 @@ import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 
 /**
- * A real Kafka broker in KRaft mode (combined broker and controller) inside this JVM, on fixed ports, with its log
- * directory kept between starts: it can be stopped and started again on the same port and data, which is what the
- * local stack needs across runs and what fault tests need for a broker outage. The storage is formatted once.
+ * A real Kafka broker in KRaft mode (combined broker and controller) inside this JVM, on
+ * fixed ports, with its log directory kept between starts: it can be stopped and started
+ * again on the same port and data, which is what the local stack needs across runs and
+ * what fault tests need for a broker outage. The storage is formatted once.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
 
     private final Path logDirectory;
+
     private final int port;
+
     private final int controllerPort;
+
     private final Map<String, String> overrides;
+
     private @Nullable KafkaRaftServer server;
 
     private EmbeddedKafkaBroker(Path logDirectory, int port, int controllerPort, Map<String, String> overrides) {
@@ -45,16 +50,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Starts a broker on {@code port} (clients) and {@code controllerPort} (KRaft controller); port 0 picks free
-     * ports, which then stay fixed across {@link #stop()} and {@link #start()}.
+     * Starts a broker on {@code port} (clients) and {@code controllerPort} (KRaft
+     * controller); port 0 picks free ports, which then stay fixed across {@link #stop()}
+     * and {@link #start()}.
      */
     public static EmbeddedKafkaBroker start(Path logDirectory, int port, int controllerPort) throws IOException {
         return start(logDirectory, port, controllerPort, Map.of());
     }
 
     /**
-     * As {@link #start(Path, int, int)}, with broker properties that replace the defaults, e.g.
-     * {@code auto.create.topics.enable=false} for a broker configured like a production one.
+     * As {@link #start(Path, int, int)}, with broker properties that replace the
+     * defaults, e.g. {@code auto.create.topics.enable=false} for a broker configured like
+     * a production one.
      */
     public static EmbeddedKafkaBroker start(Path logDirectory, int port, int controllerPort,
             Map<String, String> overrides) throws IOException {
@@ -136,8 +143,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             properties.store(out, "embedded Kafka broker");
         }
         var output = new ByteArrayOutputStream();
-        int exit = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c",
-                config.toString(), "--standalone"}, new PrintStream(output, true, StandardCharsets.UTF_8));
+        int exit = StorageTool.execute(
+                new String[] { "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(), "--standalone" },
+                new PrintStream(output, true, StandardCharsets.UTF_8));
         if (exit != 0) {
             throw new IOException("formatting Kafka storage failed: " + output.toString(StandardCharsets.UTF_8));
         }
@@ -147,7 +155,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static int freePort() {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("no free port", e);
         }
     }
@@ -156,4 +165,5 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public void close() {
         stop();
     }
+
 }

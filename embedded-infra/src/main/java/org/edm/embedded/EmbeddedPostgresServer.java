@@ -17,20 +17,25 @@ import org.slf4j.LoggerFactory;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * A real PostgreSQL server (zonky's binaries) inside this JVM's control, on a fixed port, whose data directory
- * survives a {@link #stop()} and {@link #start()}: for the local stack across runs and for database-outage tests.
- * User {@value #USER}, password {@value #PASSWORD} (the server trusts local connections).
+ * A real PostgreSQL server (zonky's binaries) inside this JVM's control, on a fixed port,
+ * whose data directory survives a {@link #stop()} and {@link #start()}: for the local
+ * stack across runs and for database-outage tests. User {@value #USER}, password
+ * {@value #PASSWORD} (the server trusts local connections).
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public static final String USER = "postgres";
+
     public static final String PASSWORD = "postgres";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
     private final Path dataDirectory;
+
     private final int port;
+
     private final Map<String, String> serverConfig;
+
     private @Nullable EmbeddedPostgres postgres;
 
     private EmbeddedPostgresServer(Path dataDirectory, int port, Map<String, String> serverConfig) {
@@ -40,8 +45,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /**
-     * Starts PostgreSQL on {@code port} (0 picks a free one, then kept across restarts) with the given server
-     * settings ({@code postgresql.conf} names), keeping data in {@code dataDirectory}.
+     * Starts PostgreSQL on {@code port} (0 picks a free one, then kept across restarts)
+     * with the given server settings ({@code postgresql.conf} names), keeping data in
+     * {@code dataDirectory}.
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port, Map<String, String> serverConfig)
             throws IOException {
@@ -58,16 +64,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         Files.createDirectories(dataDirectory);
         long started = System.nanoTime();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setPort(port)
-                .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(false);
+            .setPort(port)
+            .setDataDirectory(dataDirectory)
+            .setCleanDataDirectory(false);
         serverConfig.forEach(builder::setServerConfig);
         postgres = builder.start();
         log.info("PostgreSQL {} ready on port {} in {} ms (data in {})", serverVersion(), port,
                 (System.nanoTime() - started) / 1_000_000, dataDirectory);
     }
 
-    /** Stops the server (open connections break); the data stays for the next {@link #start()}. */
+    /**
+     * Stops the server (open connections break); the data stays for the next
+     * {@link #start()}.
+     */
     public synchronized void stop() throws IOException {
         EmbeddedPostgres running = postgres;
         if (running != null) {
@@ -102,7 +111,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     create.execute("CREATE DATABASE " + name);
                 }
             }
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             throw new IOException("cannot create database " + name + ": " + e.getMessage(), e);
         }
     }
@@ -110,7 +120,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private String serverVersion() {
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD)) {
             return connection.getMetaData().getDatabaseProductVersion();
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             return "?";
         }
     }
@@ -118,7 +129,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static int freePort() {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("no free port", e);
         }
     }
@@ -127,4 +139,5 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public void close() throws IOException {
         stop();
     }
+
 }

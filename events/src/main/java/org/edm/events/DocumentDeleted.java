@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Published on {@value Topics#DOCUMENTS_DELETED} after a document, its stored file and its sections were removed.
- * Schema: {@code schemas/documents.deleted.v1.json}.
+ * Published on {@value Topics#DOCUMENTS_DELETED} after a document, its stored file and
+ * its sections were removed. Schema: {@code schemas/documents.deleted.v1.json}.
  *
  * @param eventId unique per event
  * @param type always {@value #TYPE}
@@ -15,16 +15,11 @@ import java.util.UUID;
  * @param title its title
  * @param version its version
  */
-public record DocumentDeleted(
-        UUID eventId,
-        String type,
-        int schemaVersion,
-        Instant occurredAt,
-        UUID documentId,
-        String title,
-        String version) {
+public record DocumentDeleted(UUID eventId, String type, int schemaVersion, Instant occurredAt, UUID documentId,
+        String title, String version) {
 
     public static final String TYPE = "DocumentDeleted";
+
     public static final int SCHEMA_VERSION = 1;
 
     public static DocumentDeleted of(Instant occurredAt, UUID documentId, String title, String version) {

@@ -6,8 +6,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Published on {@value Topics#DOCUMENTS_PROCESSED} when the parser finished a document, successfully or not.
- * Schema: {@code schemas/documents.processed.v1.json}.
+ * Published on {@value Topics#DOCUMENTS_PROCESSED} when the parser finished a document,
+ * successfully or not. Schema: {@code schemas/documents.processed.v1.json}.
  *
  * @param eventId unique per event
  * @param type always {@value #TYPE}
@@ -19,35 +19,31 @@ import org.jspecify.annotations.Nullable;
  * @param sectionCount sections written (0 when failed)
  * @param pageCount pages in the PDF, null when it could not be read
  * @param durationMs time spent parsing and writing
- * @param failureReason when failed, the {@link FailureReason#code()} saying why (every value is listed there:
- *        {@code not_a_pdf}, {@code encrypted}, {@code damaged}, {@code no_text}, {@code file_missing},
- *        {@code too_large}, {@code timeout}, {@code processing_error}, {@code attempts_exhausted}), else null; kept
- *        a string on the wire so that a reader meets a reason added later as a value, not as an error
- * @param failureMessage when failed, the reason's fixed {@link FailureReason#message()}, else null; at most
- *        {@value #MAX_FAILURE_MESSAGE_LENGTH} characters (longer ones are cut, ending with {@code ...})
+ * @param failureReason when failed, the {@link FailureReason#code()} saying why (every
+ * value is listed there: {@code not_a_pdf}, {@code encrypted}, {@code damaged},
+ * {@code no_text}, {@code file_missing}, {@code too_large}, {@code timeout},
+ * {@code processing_error}, {@code attempts_exhausted}), else null; kept a string on the
+ * wire so that a reader meets a reason added later as a value, not as an error
+ * @param failureMessage when failed, the reason's fixed {@link FailureReason#message()},
+ * else null; at most {@value #MAX_FAILURE_MESSAGE_LENGTH} characters (longer ones are
+ * cut, ending with {@code ...})
  */
-public record DocumentProcessed(
-        UUID eventId,
-        String type,
-        int schemaVersion,
-        Instant occurredAt,
-        UUID documentId,
-        UUID uploadEventId,
-        String status,
-        int sectionCount,
-        @Nullable Integer pageCount,
-        long durationMs,
-        @Nullable String failureReason,
-        @Nullable String failureMessage) {
+public record DocumentProcessed(UUID eventId, String type, int schemaVersion, Instant occurredAt, UUID documentId,
+        UUID uploadEventId, String status, int sectionCount, @Nullable Integer pageCount, long durationMs,
+        @Nullable String failureReason, @Nullable String failureMessage) {
 
     public static final String TYPE = "DocumentProcessed";
+
     public static final int SCHEMA_VERSION = 1;
+
     public static final String STATUS_DONE = "done";
+
     public static final String STATUS_FAILED = "failed";
 
     /**
-     * Longest {@code failureMessage}: a message built from an exception can carry arbitrary text (a parser's
-     * message quoting a whole content stream), and an event must stay far below Kafka's record size limit.
+     * Longest {@code failureMessage}: a message built from an exception can carry
+     * arbitrary text (a parser's message quoting a whole content stream), and an event
+     * must stay far below Kafka's record size limit.
      */
     public static final int MAX_FAILURE_MESSAGE_LENGTH = 1_000;
 

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Published on {@value Topics#DOCUMENTS_COMPARED} when a version of a family ({@code done}) was compared with its
- * predecessor, the family's previous {@code done} version. Schema: {@code schemas/documents.compared.v1.json}.
+ * Published on {@value Topics#DOCUMENTS_COMPARED} when a version of a family
+ * ({@code done}) was compared with its predecessor, the family's previous {@code done}
+ * version. Schema: {@code schemas/documents.compared.v1.json}.
  *
  * @param eventId unique per event
  * @param type always {@value #TYPE}
@@ -19,27 +20,19 @@ import java.util.UUID;
  * @param toDocumentId the newer version
  * @param toVersion its version label
  * @param counts sections per change kind
- * @param changedSections the sections that differ (every kind but unchanged), in the newer version's reading
- *     order, at most {@value #MAX_LISTED_SECTIONS}
- * @param changedSectionsTruncated whether more sections differ than {@code changedSections} lists
+ * @param changedSections the sections that differ (every kind but unchanged), in the
+ * newer version's reading order, at most {@value #MAX_LISTED_SECTIONS}
+ * @param changedSectionsTruncated whether more sections differ than
+ * {@code changedSections} lists
  */
-public record DocumentsCompared(
-        UUID eventId,
-        String type,
-        int schemaVersion,
-        Instant occurredAt,
-        UUID documentId,
-        String family,
-        UUID fromDocumentId,
-        String fromVersion,
-        UUID toDocumentId,
-        String toVersion,
-        Counts counts,
-        List<ChangedSection> changedSections,
-        boolean changedSectionsTruncated) {
+public record DocumentsCompared(UUID eventId, String type, int schemaVersion, Instant occurredAt, UUID documentId,
+        String family, UUID fromDocumentId, String fromVersion, UUID toDocumentId, String toVersion, Counts counts,
+        List<ChangedSection> changedSections, boolean changedSectionsTruncated) {
 
     public static final String TYPE = "DocumentsCompared";
+
     public static final int SCHEMA_VERSION = 1;
+
     public static final int MAX_LISTED_SECTIONS = 100;
 
     public DocumentsCompared {
@@ -61,7 +54,8 @@ public record DocumentsCompared(
     /**
      * One section that differs.
      *
-     * @param kind {@code changed}, {@code added}, {@code removed}, {@code moved} or {@code renamed}
+     * @param kind {@code changed}, {@code added}, {@code removed}, {@code moved} or
+     * {@code renamed}
      * @param key the section's stable key in the family
      * @param title its title in the newer version, or in the older one when removed
      */

@@ -29,15 +29,17 @@ public class IngestServiceApplication {
 
     @Bean
     OpenAPI ingestOpenApi() {
-        return new OpenAPI().info(new Info()
-                .title("EDM ingest-service")
+        return new OpenAPI()
+            .info(new Info().title("EDM ingest-service")
                 .version("v1")
                 .description("Upload exchange specifications (PDF). Every accepted upload is stored once and "
                         + "announced once on the Kafka topic documents.uploaded; errors are RFC 9457 problem "
                         + "details with a stable type URI (https://edm.example/problems/<slug>)."))
-                .components(new Components().addSecuritySchemes("apiKey", new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer")
+            .components(new Components().addSecuritySchemes("apiKey",
+                    new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
                         .description("An API key (edm-migrations keys create) or, in JWT mode, a JWT")))
-                .addSecurityItem(new SecurityRequirement().addList("apiKey"));
+            .addSecurityItem(new SecurityRequirement().addList("apiKey"));
     }
+
 }

@@ -15,25 +15,33 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule featurePackagesHaveNoCycles = slices().matching("org.edm.ingest.(*)..")
-            .should().beFreeOfCycles();
+        .should()
+        .beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule storageKnowsNothingOfTheRest = noClasses().that().resideInAPackage("..ingest.storage..")
-            .should().dependOnClassesThat().resideInAnyPackage("..ingest.upload..", "..ingest.document..",
-                    "..ingest.web..", "..ingest.kafka..", "org.springframework.web..", "org.springframework.jdbc..",
-                    "org.apache.kafka..");
+    static final ArchRule storageKnowsNothingOfTheRest = noClasses().that()
+        .resideInAPackage("..ingest.storage..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("..ingest.upload..", "..ingest.document..", "..ingest.web..", "..ingest.kafka..",
+                "org.springframework.web..", "org.springframework.jdbc..", "org.apache.kafka..");
 
     @ArchTest
-    static final ArchRule webKnowsNoFeature = noClasses().that().resideInAPackage("..ingest.web..")
-            .should().dependOnClassesThat().resideInAnyPackage("..ingest.upload..", "..ingest.document..",
-                    "..ingest.storage..", "..ingest.kafka..");
+    static final ArchRule webKnowsNoFeature = noClasses().that()
+        .resideInAPackage("..ingest.web..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("..ingest.upload..", "..ingest.document..", "..ingest.storage..", "..ingest.kafka..");
 
     @ArchTest
-    static final ArchRule onlyTheOutboxTalksToKafkaForEvents = noClasses()
-            .that().resideInAnyPackage("..ingest.upload..", "..ingest.document..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..");
+    static final ArchRule onlyTheOutboxTalksToKafkaForEvents = noClasses().that()
+        .resideInAnyPackage("..ingest.upload..", "..ingest.document..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..");
 
     @ArchTest
     static final ArchRule noFieldInjection = fields().should()
-            .notBeAnnotatedWith(org.springframework.beans.factory.annotation.Autowired.class);
+        .notBeAnnotatedWith(org.springframework.beans.factory.annotation.Autowired.class);
+
 }

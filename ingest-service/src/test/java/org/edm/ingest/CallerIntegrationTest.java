@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.edm.testsupport.TestApiKeys;
 import org.junit.jupiter.api.Test;
 
-/** {@code GET /api/me} (from the security module): the caller's name and scopes, for any valid key. */
+/**
+ * {@code GET /api/me} (from the security module): the caller's name and scopes, for any
+ * valid key.
+ */
 class CallerIntegrationTest extends IngestIntegrationTest {
 
     @Test
@@ -20,7 +23,7 @@ class CallerIntegrationTest extends IngestIntegrationTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body().path("name").asString()).isNotBlank().doesNotContain(reader);
         assertThat(response.body().path("scopes").values()).extracting(node -> node.asString())
-                .containsExactly("documents:read");
+            .containsExactly("documents:read");
         assertThat(response.raw()).doesNotContain(reader);
     }
 
@@ -32,7 +35,7 @@ class CallerIntegrationTest extends IngestIntegrationTest {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body().path("scopes").values()).extracting(node -> node.asString())
-                .containsExactly("documents:write");
+            .containsExactly("documents:write");
     }
 
     @Test
@@ -42,11 +45,12 @@ class CallerIntegrationTest extends IngestIntegrationTest {
         var response = new IngestClient(port, admin).get("/api/me");
 
         assertThat(response.body().path("scopes").values()).extracting(node -> node.asString())
-                .containsExactlyInAnyOrder("documents:read", "documents:write", "documents:delete", "admin");
+            .containsExactlyInAnyOrder("documents:read", "documents:write", "documents:delete", "admin");
     }
 
     @Test
     void withoutAKeyNobodyIsThere() {
         assertThat(new IngestClient(port).get("/api/me").status()).isEqualTo(401);
     }
+
 }

@@ -46,13 +46,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Uploads per second and upload-to-event latency for 1 MB and 20 MB PDFs, over real HTTP into the service with
- * its default settings, on the embedded PostgreSQL and Kafka. Upload-to-event is measured from the moment the
- * client starts sending to the moment a plain Kafka consumer receives the document's DocumentUploaded.
- * Run: {@code mvn -B -pl ingest-service -Pbenchmark test}. Prints its figures; asserts only correctness.
+ * Uploads per second and upload-to-event latency for 1 MB and 20 MB PDFs, over real HTTP
+ * into the service with its default settings, on the embedded PostgreSQL and Kafka.
+ * Upload-to-event is measured from the moment the client starts sending to the moment a
+ * plain Kafka consumer receives the document's DocumentUploaded. Run:
+ * {@code mvn -B -pl ingest-service -Pbenchmark test}. Prints its figures; asserts only
+ * correctness.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"logging.level.org.apache.pdfbox=ERROR", "edm.security.rate-limit.enabled=false"})
+        properties = { "logging.level.org.apache.pdfbox=ERROR", "edm.security.rate-limit.enabled=false" })
 @RealInfrastructure
 class IngestBenchmark {
 
@@ -79,7 +81,8 @@ class IngestBenchmark {
     @Test
     void uploadThroughputAndUploadToEventLatency() throws Exception {
         IngestClient client = new IngestClient(port, TestApiKeys.shared().create("documents:write"));
-        KafkaTopicReader.atEnd(Topics.DOCUMENTS_UPLOADED).close(); // make sure the topic exists
+        KafkaTopicReader.atEnd(Topics.DOCUMENTS_UPLOADED).close(); // make sure the topic
+                                                                   // exists
         try (EventClock events = new EventClock(TestInfrastructure.shared().bootstrapServers())) {
             run(client, events, "warm-up 1 MB", 1, 30, 4, false);
             List<String> lines = new ArrayList<>();
@@ -88,8 +91,10 @@ class IngestBenchmark {
             lines.add(run(client, events, "20 MB", 20, 30, 2, true));
             lines.add(run(client, events, "20 MB", 20, 15, 1, true));
             System.out.println();
-            System.out.printf("[benchmark] ingest-service, default settings, embedded PostgreSQL + Kafka in the same JVM,"
-                    + " %d cores, load average %.1f%n", Runtime.getRuntime().availableProcessors(),
+            System.out.printf(
+                    "[benchmark] ingest-service, default settings, embedded PostgreSQL + Kafka in the same JVM,"
+                            + " %d cores, load average %.1f%n",
+                    Runtime.getRuntime().availableProcessors(),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             System.out.printf("[benchmark] %-6s %7s %7s %8s %9s %7s %16s %22s %s%n", "size", "uploads", "clients",
                     "seconds", "uploads/s", "MB/s", "HTTP p50/p99 ms", "upload->event p50/p99 ms",
@@ -99,8 +104,8 @@ class IngestBenchmark {
         }
     }
 
-    private String run(IngestClient client, EventClock events, String label, int megabytes, int uploads,
-            int clients, boolean report) throws Exception {
+    private String run(IngestClient client, EventClock events, String label, int megabytes, int uploads, int clients,
+            boolean report) throws Exception {
         byte[] base = TestPdfs.padded("benchmark " + label + " " + UUID.randomUUID(), megabytes * 1024 * 1024);
         String batch = UUID.randomUUID().toString();
         List<Long> httpNanos = Collections.synchronizedList(new ArrayList<>());
@@ -129,7 +134,8 @@ class IngestBenchmark {
             for (Future<?> future : futures) {
                 future.get();
             }
-        } finally {
+        }
+        finally {
             pool.shutdown();
         }
         long uploaded = System.nanoTime();
@@ -151,8 +157,8 @@ class IngestBenchmark {
                 / Math.max(1, serverTimer.count() - serverCountBefore);
         return String.format("[benchmark] %-6s %7d %7d %8.2f %9.1f %7.1f %7.0f / %-7.0f %10.0f / %-10.0f %8.0f", label,
                 uploads, clients, seconds, uploads / seconds, uploads * (double) base.length / 1_048_576 / seconds,
-                percentile(httpNanos, 0.50), percentile(httpNanos, 0.99),
-                percentile(eventNanos, 0.50), percentile(eventNanos, 0.99), serverMean);
+                percentile(httpNanos, 0.50), percentile(httpNanos, 0.99), percentile(eventNanos, 0.50),
+                percentile(eventNanos, 0.99), serverMean);
     }
 
     private static double percentile(List<Long> nanos, double p) {
@@ -165,27 +171,34 @@ class IngestBenchmark {
     private static Path createStorageRoot() {
         try {
             return Files.createTempDirectory("edm-ingest-benchmark");
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** A plain consumer on documents.uploaded that notes when each document's event arrives. */
+    /**
+     * A plain consumer on documents.uploaded that notes when each document's event
+     * arrives.
+     */
     private static final class EventClock implements AutoCloseable {
 
         private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
+
         private final AtomicBoolean running = new AtomicBoolean(true);
+
         private final Thread poller;
 
         EventClock(String bootstrapServers) throws InterruptedException {
-            var consumer = new KafkaConsumer<String, String>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID(),
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+            var consumer = new KafkaConsumer<String, String>(
+                    Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
+                            "benchmark-" + UUID.randomUUID(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.DOCUMENTS_UPLOADED, Duration.ofSeconds(30))
-                    .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                .stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
@@ -210,9 +223,12 @@ class IngestBenchmark {
             running.set(false);
             try {
                 poller.join(5_000);
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+
     }
+
 }

@@ -18,7 +18,10 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Real HTTP against the running service, as an outside client talks to it; never throws for a status. */
+/**
+ * Real HTTP against the running service, as an outside client talks to it; never throws
+ * for a status.
+ */
 public final class IngestClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -29,32 +32,38 @@ public final class IngestClient {
         this(port, null);
     }
 
-    /** A client that sends {@code apiKey} as {@code Authorization: Bearer <key>} with every request (if not null). */
+    /**
+     * A client that sends {@code apiKey} as {@code Authorization: Bearer <key>} with
+     * every request (if not null).
+     */
     public IngestClient(int port, @Nullable String apiKey) {
         this.http = RestClient.builder()
-                .requestFactory(new JdkClientHttpRequestFactory())
-                .baseUrl("http://localhost:" + port)
-                .defaultHeaders(headers -> {
-                    if (apiKey != null) {
-                        headers.setBearerAuth(apiKey);
-                    }
-                })
-                .defaultStatusHandler(status -> true, (request, response) -> {
-                })
-                .build();
+            .requestFactory(new JdkClientHttpRequestFactory())
+            .baseUrl("http://localhost:" + port)
+            .defaultHeaders(headers -> {
+                if (apiKey != null) {
+                    headers.setBearerAuth(apiKey);
+                }
+            })
+            .defaultStatusHandler(status -> true, (request, response) -> {
+            })
+            .build();
     }
 
     public Response upload(Upload upload) {
         return upload(upload, null);
     }
 
-    /** An upload with an {@code X-Edm-Priority} header ({@code bulk}, {@code interactive}, or anything to refuse). */
+    /**
+     * An upload with an {@code X-Edm-Priority} header ({@code bulk}, {@code interactive},
+     * or anything to refuse).
+     */
     public Response upload(Upload upload, @Nullable String priority) {
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         if (upload.file() != null) {
             HttpHeaders fileHeaders = new HttpHeaders();
-            fileHeaders.setContentDisposition(
-                    ContentDisposition.formData().name("file").filename(upload.filename()).build());
+            fileHeaders
+                .setContentDisposition(ContentDisposition.formData().name("file").filename(upload.filename()).build());
             fileHeaders.setContentType(MediaType.APPLICATION_PDF);
             parts.add("file", new HttpEntity<>(new ByteArrayResource(upload.file()), fileHeaders));
         }
@@ -67,24 +76,21 @@ public final class IngestClient {
         if (upload.metadata() != null) {
             parts.add("metadata", upload.metadata());
         }
-        return respond(http.post().uri("/api/documents")
-                .contentType(MediaType.MULTIPART_FORM_DATA)
-                .headers(headers -> {
-                    if (upload.idempotencyKey() != null) {
-                        headers.set("Idempotency-Key", upload.idempotencyKey());
-                    }
-                    if (priority != null) {
-                        headers.set("X-Edm-Priority", priority);
-                    }
-                })
-                .body(parts)
-                .retrieve()
-                .toEntity(String.class));
+        return respond(http.post().uri("/api/documents").contentType(MediaType.MULTIPART_FORM_DATA).headers(headers -> {
+            if (upload.idempotencyKey() != null) {
+                headers.set("Idempotency-Key", upload.idempotencyKey());
+            }
+            if (priority != null) {
+                headers.set("X-Edm-Priority", priority);
+            }
+        }).body(parts).retrieve().toEntity(String.class));
     }
 
     public Response get(String path) {
-        return respond(http.get().uri(URI.create(path).isAbsolute() ? URI.create(path).getPath() : path)
-                .retrieve().toEntity(String.class));
+        return respond(http.get()
+            .uri(URI.create(path).isAbsolute() ? URI.create(path).getPath() : path)
+            .retrieve()
+            .toEntity(String.class));
     }
 
     /** A GET with one extra header (e.g. {@code X-Api-Key}). */
@@ -108,8 +114,8 @@ public final class IngestClient {
     private static Response respond(ResponseEntity<String> entity) {
         String raw = entity.getBody() == null ? "" : entity.getBody();
         MediaType type = entity.getHeaders().getContentType();
-        boolean isJson = type != null && (type.isCompatibleWith(MediaType.APPLICATION_JSON)
-                || type.getSubtype().endsWith("+json"));
+        boolean isJson = type != null
+                && (type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json"));
         JsonNode json = raw.isBlank() || !isJson ? JSON.createObjectNode() : JSON.readTree(raw);
         return new Response(entity.getStatusCode().value(), entity.getHeaders(), json, raw);
     }
@@ -161,4 +167,5 @@ public final class IngestClient {
             return Map.of("status", status, "body", raw);
         }
     }
+
 }

@@ -24,27 +24,27 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The service on a random port against the JVM's real PostgreSQL and Kafka, with a storage root of its own and a
- * fast relay. Every integration test extends this class unchanged, so they share one application context.
+ * The service on a random port against the JVM's real PostgreSQL and Kafka, with a
+ * storage root of its own and a fast relay. Every integration test extends this class
+ * unchanged, so they share one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "edm.upload.max-size=2MB",
-        "edm.outbox.poll-interval=100ms",
-        "edm.outbox.send-timeout=2s",
-        "edm.outbox.backoff.initial=100ms",
-        "edm.outbox.backoff.max=1s",
-        "edm.kafka.health-timeout=1s",
-        "spring.datasource.hikari.connection-timeout=2000",
-        "logging.level.org.apache.pdfbox=ERROR",
-        // the tests share one key: concurrency and burst tests upload more than a client's default allowance
-        "edm.security.rate-limit.uploads=100000"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "edm.upload.max-size=2MB", "edm.outbox.poll-interval=100ms", "edm.outbox.send-timeout=2s",
+                "edm.outbox.backoff.initial=100ms", "edm.outbox.backoff.max=1s", "edm.kafka.health-timeout=1s",
+                "spring.datasource.hikari.connection-timeout=2000", "logging.level.org.apache.pdfbox=ERROR",
+                // the tests share one key: concurrency and burst tests upload more than a
+                // client's default allowance
+                "edm.security.rate-limit.uploads=100000" })
 @RealInfrastructure
 public abstract class IngestIntegrationTest {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final Path STORAGE_ROOT = createStorageRoot();
 
-    /** A key with every document scope, created once per JVM in the shared test database. */
+    /**
+     * A key with every document scope, created once per JVM in the shared test database.
+     */
     private static @Nullable String documentsKey;
 
     @LocalServerPort
@@ -59,7 +59,9 @@ public abstract class IngestIntegrationTest {
     /** The API with a key that has every document scope. */
     protected IngestClient client;
 
-    /** The actuator endpoints on the management port (from localhost, so without a key). */
+    /**
+     * The actuator endpoints on the management port (from localhost, so without a key).
+     */
     protected IngestClient management;
 
     @DynamicPropertySource
@@ -88,7 +90,8 @@ public abstract class IngestIntegrationTest {
     protected static List<Path> storedFiles() {
         try (Stream<Path> files = Files.walk(STORAGE_ROOT)) {
             return files.filter(Files::isRegularFile).toList();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -98,13 +101,17 @@ public abstract class IngestIntegrationTest {
     }
 
     protected long documentsTitled(String title) {
-        return jdbc.sql("SELECT count(*) FROM documents WHERE title = :title").param("title", title)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM documents WHERE title = :title")
+            .param("title", title)
+            .query(Long.class)
+            .single();
     }
 
     protected long outboxRowsTitled(String title) {
         return jdbc.sql("SELECT count(*) FROM outbox_events WHERE payload ->> 'title' = :title")
-                .param("title", title).query(Long.class).single();
+            .param("title", title)
+            .query(Long.class)
+            .single();
     }
 
     protected static JsonNode json(String text) {
@@ -114,8 +121,10 @@ public abstract class IngestIntegrationTest {
     private static Path createStorageRoot() {
         try {
             return Files.createTempDirectory("edm-ingest-test-storage");
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
-/** What operators and API users read besides the API: health, metrics, the OpenAPI description. */
+/**
+ * What operators and API users read besides the API: health, metrics, the OpenAPI
+ * description.
+ */
 class OperationsIntegrationTest extends IngestIntegrationTest {
 
     @Test
@@ -26,8 +29,7 @@ class OperationsIntegrationTest extends IngestIntegrationTest {
         assertThat(health.status()).as(health.raw()).isEqualTo(200);
         assertThat(health.body().path("components").path("db").path("status").asString()).isEqualTo("UP");
         assertThat(health.body().path("components").path("kafka").path("status").asString()).isEqualTo("UP");
-        assertThat(health.body().path("components").path("kafka").path("details").path("brokers").asInt())
-                .isPositive();
+        assertThat(health.body().path("components").path("kafka").path("details").path("brokers").asInt()).isPositive();
     }
 
     @Test
@@ -65,8 +67,9 @@ class OperationsIntegrationTest extends IngestIntegrationTest {
         String title = uniqueTitle("Lifecycle metrics");
         String toDelete = client.upload(Upload.of(TestPdfs.withText(title), title, "1")).id();
         String toReprocess = client.upload(Upload.of(TestPdfs.withText(title + " 2"), title, "2")).id();
-        jdbc.sql("UPDATE documents SET processing_status = 'failed' WHERE id = :id::uuid").param("id", toReprocess)
-                .update();
+        jdbc.sql("UPDATE documents SET processing_status = 'failed' WHERE id = :id::uuid")
+            .param("id", toReprocess)
+            .update();
         double deleted = count("edm.documents.deleted");
         double reprocessed = count("edm.documents.reprocessed");
 
@@ -92,7 +95,8 @@ class OperationsIntegrationTest extends IngestIntegrationTest {
 
     @Test
     void aRepresentationTheClientDoesNotAcceptIsNotAcceptable() {
-        // given: a document, asked for as CSV only (a client that accepted any JSON would get the document: the
+        // given: a document, asked for as CSV only (a client that accepted any JSON would
+        // get the document: the
         // JSON converter writes application/problem+json too)
         String title = uniqueTitle("Not acceptable");
         String id = client.upload(Upload.of(TestPdfs.withText(title), title, "1")).id();
@@ -108,12 +112,16 @@ class OperationsIntegrationTest extends IngestIntegrationTest {
 
     @Test
     void theServiceDeclaresItsTopicsAtStartUp() throws Exception {
-        // the broker's default is 3 partitions (test readers create missing topics with 3 too): 6 on the work topics
+        // the broker's default is 3 partitions (test readers create missing topics with 3
+        // too): 6 on the work topics
         // is edm.kafka.uploaded-partitions, declared by this service when it started
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.shared().bootstrapServers()))) {
-            Map<String, TopicDescription> topics = admin.describeTopics(List.of(Topics.DOCUMENTS_UPLOADED,
-                    Topics.DOCUMENTS_UPLOADED_BULK, Topics.DOCUMENTS_DELETED)).allTopicNames().get();
+        try (Admin admin = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().bootstrapServers()))) {
+            Map<String, TopicDescription> topics = admin
+                .describeTopics(
+                        List.of(Topics.DOCUMENTS_UPLOADED, Topics.DOCUMENTS_UPLOADED_BULK, Topics.DOCUMENTS_DELETED))
+                .allTopicNames()
+                .get();
 
             assertThat(topics.get(Topics.DOCUMENTS_UPLOADED).partitions()).hasSize(6);
             assertThat(topics.get(Topics.DOCUMENTS_UPLOADED_BULK).partitions()).hasSize(6);
@@ -121,7 +129,10 @@ class OperationsIntegrationTest extends IngestIntegrationTest {
         }
     }
 
-    /** The meter's COUNT as the actuator reports it; 0 while no meter with these tags exists. */
+    /**
+     * The meter's COUNT as the actuator reports it; 0 while no meter with these tags
+     * exists.
+     */
     private double count(String meter, String... tags) {
         return statistic(meter, "COUNT", tags);
     }
@@ -154,4 +165,5 @@ class OperationsIntegrationTest extends IngestIntegrationTest {
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(wrongMethod.problemType()).isEqualTo("https://edm.example/problems/method-not-allowed");
     }
+
 }

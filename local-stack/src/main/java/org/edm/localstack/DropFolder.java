@@ -28,45 +28,69 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Uploads every PDF that appears in a directory through the ingest API, so a user can try the system with
- * {@code cp}. Title and version come from a side-car {@code <name>.json} ({"title", "version", "metadata"}) when
- * there is one, else from the file name ({@code Nasdaq.Ouch.v4.2.pdf} gives title {@code Nasdaq.Ouch} and version
- * {@code 4.2}; without a version suffix the version is {@code 1}). Uploaded files move to {@code uploaded/}, rejected
- * ones to {@code rejected/} with the API's answer beside them, under a name no earlier file has there (a second
- * {@code a.pdf} becomes {@code a-2.pdf}). Uploads are sent as bulk work ({@code X-Edm-Priority: bulk}), so a
+ * Uploads every PDF that appears in a directory through the ingest API, so a user can try
+ * the system with {@code cp}. Title and version come from a side-car {@code <name>.json}
+ * ({"title", "version", "metadata"}) when there is one, else from the file name
+ * ({@code Nasdaq.Ouch.v4.2.pdf} gives title {@code Nasdaq.Ouch} and version {@code 4.2};
+ * without a version suffix the version is {@code 1}). Uploaded files move to
+ * {@code uploaded/}, rejected ones to {@code rejected/} with the API's answer beside
+ * them, under a name no earlier file has there (a second {@code a.pdf} becomes
+ * {@code a-2.pdf}). Uploads are sent as bulk work ({@code X-Edm-Priority: bulk}), so a
  * folder of hundreds of files never delays a user's upload.
  * <p>
- * A transient failure (the service unreachable or timing out, or answering 408, 429, 500, 502, 503 or 504) leaves
- * the file where it is and retries it with exponential back-off (1 s doubling up to 1 min), so an outage never
- * rejects a good file. Each request is bounded by a timeout. Symbolic links are refused (moved, as links, to
+ * A transient failure (the service unreachable or timing out, or answering 408, 429, 500,
+ * 502, 503 or 504) leaves the file where it is and retries it with exponential back-off
+ * (1 s doubling up to 1 min), so an outage never rejects a good file. Each request is
+ * bounded by a timeout. Symbolic links are refused (moved, as links, to
  * {@code rejected/}), so the drop folder never reads a file outside itself.
  */
 final class DropFolder implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DropFolder.class);
-    private static final Pattern VERSIONED_NAME =
-            Pattern.compile("(?i)^(.+?)[._\\- ]v(?:ersion)?[._\\- ]?(\\d[\\w.\\-]*)$");
+
+    private static final Pattern VERSIONED_NAME = Pattern
+        .compile("(?i)^(.+?)[._\\- ]v(?:ersion)?[._\\- ]?(\\d[\\w.\\-]*)$");
+
     private static final Duration SCAN_INTERVAL = Duration.ofSeconds(1);
+
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
     private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
+
     private static final Duration INITIAL_BACKOFF = Duration.ofSeconds(1);
+
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+
     private static final Set<Integer> TRANSIENT_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
 
     private final Path directory;
+
     private final URI uploadUri;
+
     private final String apiKey;
+
     private final Duration requestTimeout;
+
     private final Duration initialBackoff;
+
     private final Duration maxBackoff;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+
     private final JsonMapper json = JsonMapper.builder().build();
+
     private final Map<Path, Long> lastSeenSizes = new HashMap<>();
+
     private final Map<Path, Retry> retries = new HashMap<>();
+
     private final Thread watcher;
+
     private volatile boolean running = true;
 
-    /** @param apiKey the key every upload is sent with ({@code documents:write} or {@code admin}) */
+    /**
+     * @param apiKey the key every upload is sent with ({@code documents:write} or
+     * {@code admin})
+     */
     DropFolder(Path directory, URI ingestBase, String apiKey) throws IOException {
         this(directory, ingestBase, apiKey, REQUEST_TIMEOUT, INITIAL_BACKOFF, MAX_BACKOFF);
     }
@@ -95,9 +119,9 @@ final class DropFolder implements AutoCloseable {
     static String[] titleAndVersion(String baseName) {
         Matcher matcher = VERSIONED_NAME.matcher(baseName);
         if (matcher.matches()) {
-            return new String[] {matcher.group(1), matcher.group(2)};
+            return new String[] { matcher.group(1), matcher.group(2) };
         }
-        return new String[] {baseName, "1"};
+        return new String[] { baseName, "1" };
     }
 
     private void run() {
@@ -105,17 +129,20 @@ final class DropFolder implements AutoCloseable {
             try {
                 scanOnce();
                 Thread.sleep(SCAN_INTERVAL.toMillis());
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 return;
-            } catch (IOException | RuntimeException e) {
+            }
+            catch (IOException | RuntimeException e) {
                 log.warn("Drop folder scan failed: {}", e.toString());
             }
         }
     }
 
     /**
-     * A file is uploaded once its size stayed the same for one scan interval, so a copy in progress is not
-     * uploaded half-written; a file whose upload failed transiently waits for its back-off to pass.
+     * A file is uploaded once its size stayed the same for one scan interval, so a copy
+     * in progress is not uploaded half-written; a file whose upload failed transiently
+     * waits for its back-off to pass.
      */
     void scanOnce() throws IOException, InterruptedException {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory,
@@ -145,7 +172,10 @@ final class DropFolder implements AutoCloseable {
         }
     }
 
-    /** Moves a symbolic link itself (never its target) to {@code rejected/}, with the reason beside it. */
+    /**
+     * Moves a symbolic link itself (never its target) to {@code rejected/}, with the
+     * reason beside it.
+     */
     private void refuseLink(Path link) throws IOException {
         String fileName = link.getFileName().toString();
         Path archived = archive(link, directory.resolve("rejected"), fileName);
@@ -178,26 +208,31 @@ final class DropFolder implements AutoCloseable {
         if (metadata != null) {
             appendField(fields, boundary, "metadata", metadata);
         }
-        fields.append("--").append(boundary).append("\r\n")
-                .append("Content-Disposition: form-data; name=\"file\"; filename=\"")
-                .append(URLEncoder.encode(fileName, StandardCharsets.UTF_8)).append("\"\r\n")
-                .append("Content-Type: application/pdf\r\n\r\n");
+        fields.append("--")
+            .append(boundary)
+            .append("\r\n")
+            .append("Content-Disposition: form-data; name=\"file\"; filename=\"")
+            .append(URLEncoder.encode(fileName, StandardCharsets.UTF_8))
+            .append("\"\r\n")
+            .append("Content-Type: application/pdf\r\n\r\n");
         HttpRequest request = HttpRequest.newBuilder(uploadUri)
-                .timeout(requestTimeout)
-                .header("Authorization", "Bearer " + apiKey)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                // a folder of files is bulk work: parsed after interactive uploads (documents.uploaded.bulk)
-                .header("X-Edm-Priority", "bulk")
-                .POST(HttpRequest.BodyPublishers.concat(
-                        HttpRequest.BodyPublishers.ofString(fields.toString()),
-                        HttpRequest.BodyPublishers.ofFile(file),
-                        HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n")))
-                .build();
+            .timeout(requestTimeout)
+            .header("Authorization", "Bearer " + apiKey)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            // a folder of files is bulk work: parsed after interactive uploads
+            // (documents.uploaded.bulk)
+            .header("X-Edm-Priority", "bulk")
+            .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(fields.toString()),
+                    HttpRequest.BodyPublishers.ofFile(file),
+                    HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n")))
+            .build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            // unreachable, reset or timed out (HttpTimeoutException is an IOException): the service may be back soon
+        }
+        catch (IOException e) {
+            // unreachable, reset or timed out (HttpTimeoutException is an IOException):
+            // the service may be back soon
             retryLater(file, failedAttempts, e.toString());
             return;
         }
@@ -218,7 +253,8 @@ final class DropFolder implements AutoCloseable {
         if (accepted) {
             log.info("Uploaded {} as '{}' version '{}': {} {}", fileName, title, version, response.statusCode(),
                     response.body());
-        } else {
+        }
+        else {
             log.warn("Upload of {} rejected: {} {}", fileName, response.statusCode(), response.body());
         }
     }
@@ -233,14 +269,15 @@ final class DropFolder implements AutoCloseable {
     }
 
     /**
-     * Moves {@code source} into {@code destination} as {@code name}, or as {@code <stem>-2<ext>}, {@code -3}... when
-     * that name is taken: an archived file is never overwritten (the move itself refuses to replace).
+     * Moves {@code source} into {@code destination} as {@code name}, or as
+     * {@code <stem>-2<ext>}, {@code -3}... when that name is taken: an archived file is
+     * never overwritten (the move itself refuses to replace).
      */
     static Path archive(Path source, Path destination, String name) throws IOException {
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
         String extension = dot > 0 ? name.substring(dot) : "";
-        for (int n = 1; ; n++) {
+        for (int n = 1;; n++) {
             Path target = destination.resolve(n == 1 ? name : stem + "-" + n + extension);
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
                     || Files.exists(target.resolveSibling(target.getFileName() + ".response.json"))) {
@@ -248,17 +285,24 @@ final class DropFolder implements AutoCloseable {
             }
             try {
                 return Files.move(source, target, LinkOption.NOFOLLOW_LINKS);
-            } catch (FileAlreadyExistsException taken) {
-                // another writer took the name between the check and the move: try the next one
+            }
+            catch (FileAlreadyExistsException taken) {
+                // another writer took the name between the check and the move: try the
+                // next one
             }
         }
     }
 
     private static void appendField(StringBuilder body, String boundary, String name, String value) {
-        body.append("--").append(boundary).append("\r\n")
-                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n")
-                .append("Content-Type: text/plain; charset=UTF-8\r\n\r\n")
-                .append(value).append("\r\n");
+        body.append("--")
+            .append(boundary)
+            .append("\r\n")
+            .append("Content-Disposition: form-data; name=\"")
+            .append(name)
+            .append("\"\r\n")
+            .append("Content-Type: text/plain; charset=UTF-8\r\n\r\n")
+            .append(value)
+            .append("\r\n");
     }
 
     /** A file whose upload failed transiently: how often, and when to try again. */
@@ -270,4 +314,5 @@ final class DropFolder implements AutoCloseable {
         running = false;
         watcher.interrupt();
     }
+
 }

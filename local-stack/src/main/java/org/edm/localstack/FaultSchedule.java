@@ -9,22 +9,34 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The faults of a soak run and when each happens: {@code parser-kill:2,kafka-stop:1,postgres-stop:1} gives four
- * faults, the kinds interleaved in the order given (parser-kill, kafka-stop, postgres-stop, parser-kill), spread
- * evenly over the uploads: with 1,000 uploads they fire once 200, 400, 600 and 800 uploads were accepted. Counting
- * accepted uploads rather than seconds keeps the faults inside the upload window however fast the machine is.
+ * The faults of a soak run and when each happens:
+ * {@code parser-kill:2,kafka-stop:1,postgres-stop:1} gives four faults, the kinds
+ * interleaved in the order given (parser-kill, kafka-stop, postgres-stop, parser-kill),
+ * spread evenly over the uploads: with 1,000 uploads they fire once 200, 400, 600 and 800
+ * uploads were accepted. Counting accepted uploads rather than seconds keeps the faults
+ * inside the upload window however fast the machine is.
  *
- * @param faults in the order they fire, each with the number of accepted uploads it waits for
+ * @param faults in the order they fire, each with the number of accepted uploads it waits
+ * for
  */
 record FaultSchedule(List<ScheduledFault> faults) {
 
-    /** What a fault does to the running stack; each is undone (restarted) after the outage. */
+    /**
+     * What a fault does to the running stack; each is undone (restarted) after the
+     * outage.
+     */
     enum Fault {
+
         /** SIGKILL of parser-worker's process, then a new process. */
         PARSER_KILL("parser-kill"),
-        /** The embedded Kafka broker shut down, then started on the same ports and log. */
+        /**
+         * The embedded Kafka broker shut down, then started on the same ports and log.
+         */
         KAFKA_STOP("kafka-stop"),
-        /** The embedded PostgreSQL stopped (connections break), then started on the same port and data. */
+        /**
+         * The embedded PostgreSQL stopped (connections break), then started on the same
+         * port and data.
+         */
         POSTGRES_STOP("postgres-stop");
 
         final String label;
@@ -41,6 +53,7 @@ record FaultSchedule(List<ScheduledFault> faults) {
             }
             throw new IllegalArgumentException("unknown fault " + label + " (parser-kill, kafka-stop, postgres-stop)");
         }
+
     }
 
     /** One fault, fired once {@code afterUploads} uploads were accepted. */
@@ -52,8 +65,8 @@ record FaultSchedule(List<ScheduledFault> faults) {
     }
 
     /**
-     * Plans {@code spec} (comma-separated {@code kind:count}, empty for none) over {@code uploads} uploads.
-     *
+     * Plans {@code spec} (comma-separated {@code kind:count}, empty for none) over
+     * {@code uploads} uploads.
      * @throws IllegalArgumentException for an unknown kind or a count below 0
      */
     static FaultSchedule plan(String spec, int uploads) {
@@ -68,7 +81,8 @@ record FaultSchedule(List<ScheduledFault> faults) {
             int count;
             try {
                 count = colon < 0 ? 1 : Integer.parseInt(item.substring(colon + 1));
-            } catch (NumberFormatException e) {
+            }
+            catch (NumberFormatException e) {
                 throw new IllegalArgumentException("fault count must be a number: " + item);
             }
             if (count < 0) {

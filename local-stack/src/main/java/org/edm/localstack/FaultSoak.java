@@ -31,13 +31,15 @@ import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code java -jar local-stack/target/local-stack.jar soak --dir=DIR [options]}: the long load variant with faults
- * (issue 12). Starts a stack of its own (embedded PostgreSQL and Kafka, the four services as child processes, on
- * free ports, in a new data directory), uploads the PDFs of the folders through the HTTP API from N clients (again
- * under new version labels until {@code --uploads}), and meanwhile, spread over the uploads
- * ({@link FaultSchedule}), kills parser-worker with SIGKILL, stops Kafka and stops PostgreSQL, each restarted after
- * {@code --outage}. Then it waits until every accepted document is final and the outbox is empty, and accounts
- * from the database and the topics ({@link SoakAccounting}, {@link TopicTally}). Exit code 0 only when nothing is
+ * {@code java -jar local-stack/target/local-stack.jar soak --dir=DIR [options]}: the long
+ * load variant with faults (issue 12). Starts a stack of its own (embedded PostgreSQL and
+ * Kafka, the four services as child processes, on free ports, in a new data directory),
+ * uploads the PDFs of the folders through the HTTP API from N clients (again under new
+ * version labels until {@code --uploads}), and meanwhile, spread over the uploads
+ * ({@link FaultSchedule}), kills parser-worker with SIGKILL, stops Kafka and stops
+ * PostgreSQL, each restarted after {@code --outage}. Then it waits until every accepted
+ * document is final and the outbox is empty, and accounts from the database and the
+ * topics ({@link SoakAccounting}, {@link TopicTally}). Exit code 0 only when nothing is
  * lost, duplicated or left in the outbox. Not a test: it takes tens of minutes.
  */
 final class FaultSoak {
@@ -57,21 +59,19 @@ final class FaultSoak {
             """;
 
     /**
-     * The soak's settings for the services: no rate limit for the one key, and short recovery timers so that a
-     * fault's recovery is seen within the run (stale claims after 1 min, pending documents announced again after
-     * 2 min). OCR is off: its result is bounded by time, so it depends on the machine's load, and the accounting
+     * The soak's settings for the services: no rate limit for the one key, and short
+     * recovery timers so that a fault's recovery is seen within the run (stale claims
+     * after 1 min, pending documents announced again after 2 min). OCR is off: its result
+     * is bounded by time, so it depends on the machine's load, and the accounting
      * compares the copies of each file.
      */
-    static final Map<String, String> SERVICE_PROPERTIES = Map.of(
-            "edm.security.rate-limit.uploads", "100000000",
-            "edm.security.rate-limit.searches", "100000000",
-            "edm.parser.ocr.enabled", "false",
-            "edm.parser.stale-after", "1m",
-            "edm.parser.sweep-interval", "15s",
-            "edm.pending-recovery.after", "2m",
+    static final Map<String, String> SERVICE_PROPERTIES = Map.of("edm.security.rate-limit.uploads", "100000000",
+            "edm.security.rate-limit.searches", "100000000", "edm.parser.ocr.enabled", "false",
+            "edm.parser.stale-after", "1m", "edm.parser.sweep-interval", "15s", "edm.pending-recovery.after", "2m",
             "edm.pending-recovery.interval", "15s");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final Duration UPLOAD_GIVE_UP = Duration.ofMinutes(10);
 
     record Options(List<Path> dirs, int uploads, int clients, String faults, Duration outage, Duration timeout,
@@ -88,13 +88,21 @@ final class FaultSoak {
     }
 
     private final Options options;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
     private final String run = Long.toString(System.currentTimeMillis(), 36);
+
     private final List<UUID> accepted = Collections.synchronizedList(new ArrayList<>());
+
     private final AtomicInteger acceptedCount = new AtomicInteger();
+
     private final List<String> rejected = Collections.synchronizedList(new ArrayList<>());
+
     private final AtomicInteger retries = new AtomicInteger();
+
     private final CountDownLatch uploadsEnded = new CountDownLatch(1);
+
     private final List<Double> loads = Collections.synchronizedList(new ArrayList<>());
 
     private FaultSoak(Options options) {
@@ -109,10 +117,12 @@ final class FaultSoak {
         int exit;
         try {
             exit = new FaultSoak(parse(args)).run();
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             System.err.println("local-stack soak: " + e.getMessage());
             exit = 2;
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             System.err.println("local-stack soak: " + e);
             e.printStackTrace();
             exit = 1;
@@ -178,10 +188,12 @@ final class FaultSoak {
                 case 'h' -> Duration.ofHours(amount);
                 default -> Duration.parse(text);
             };
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             try {
                 return Duration.parse(text);
-            } catch (RuntimeException again) {
+            }
+            catch (RuntimeException again) {
                 throw new IllegalArgumentException("not a duration: " + text);
             }
         }
@@ -198,10 +210,11 @@ final class FaultSoak {
             stack.start();
             String key = Files.readString(settings.dataDir().resolve(LocalStack.API_KEY_FILE)).strip();
             URI ingest = URI.create("http://" + settings.serviceHost() + ":" + settings.ingestPort());
-            System.out.printf("%nsoak %s: %d uploads of %d files from %s, %d clients, faults %s, outage %s, "
-                    + "data %s, load average %s%n", run, jobs.size(), jobs.stream().map(Job::file).distinct().count(),
-                    options.dirs(), options.clients(), schedule.describe(), options.outage(), options.dataDir(),
-                    loadAverage());
+            System.out.printf(
+                    "%nsoak %s: %d uploads of %d files from %s, %d clients, faults %s, outage %s, "
+                            + "data %s, load average %s%n",
+                    run, jobs.size(), jobs.stream().map(Job::file).distinct().count(), options.dirs(),
+                    options.clients(), schedule.describe(), options.outage(), options.dataDir(), loadAverage());
 
             var sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "soak-load-sampler");
@@ -234,8 +247,8 @@ final class FaultSoak {
                     seconds(firstUpload, lastUpload), rejected.size(),
                     rejected.isEmpty() ? "" : " " + rejected.subList(0, Math.min(5, rejected.size())));
             for (FaultRun fault : faults) {
-                System.out.printf("fault %-13s after %4d accepted: at +%s, recovered at +%s%s%n",
-                        fault.fault().label, fault.acceptedBefore(), seconds(firstUpload, fault.started()),
+                System.out.printf("fault %-13s after %4d accepted: at +%s, recovered at +%s%s%n", fault.fault().label,
+                        fault.acceptedBefore(), seconds(firstUpload, fault.started()),
                         seconds(firstUpload, fault.recovered()), fault.error().isEmpty() ? "" : " " + fault.error());
             }
             System.out.print(report.format());
@@ -250,7 +263,8 @@ final class FaultSoak {
             }
             System.out.println("exit code " + report.exitCode() + "; data kept in " + options.dataDir());
             return report.exitCode();
-        } finally {
+        }
+        finally {
             stack.close();
             Runtime.getRuntime().removeShutdownHook(stop);
         }
@@ -260,17 +274,21 @@ final class FaultSoak {
         int kafkaPort = freePortPair();
         return new StackSettings(options.dataDir(), freePort(), kafkaPort, freePort(), freePort(), freePort(),
                 "127.0.0.1", freePort(), freePort(), freePort(), null, "postgres", "postgres", null, null,
-                LocalStack.defaultServicesDir(), options.javaOptions(), true, options.serviceProperties(),
-                freePort());
+                LocalStack.defaultServicesDir(), options.javaOptions(), true, options.serviceProperties(), freePort());
     }
 
-    /** The folders' PDFs, again under version {@code soak-<run>-<copy>} until {@code uploads}. */
+    /**
+     * The folders' PDFs, again under version {@code soak-<run>-<copy>} until
+     * {@code uploads}.
+     */
     private static List<Job> jobs(List<Path> dirs, int uploads, String run) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path dir : dirs) {
             try (Stream<Path> list = Files.list(dir)) {
                 list.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf"))
-                        .filter(Files::isRegularFile).sorted().forEach(files::add);
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .forEach(files::add);
             }
         }
         if (files.isEmpty()) {
@@ -305,14 +323,16 @@ final class FaultSoak {
             for (Future<?> future : futures) {
                 future.get();
             }
-        } finally {
+        }
+        finally {
             pool.shutdownNow();
         }
     }
 
     /**
-     * Uploads one file with an {@code Idempotency-Key}, retrying through outages (connection errors, 5xx, 429)
-     * for up to {@link #UPLOAD_GIVE_UP}: a retry of a request whose answer was lost returns the first document.
+     * Uploads one file with an {@code Idempotency-Key}, retrying through outages
+     * (connection errors, 5xx, 429) for up to {@link #UPLOAD_GIVE_UP}: a retry of a
+     * request whose answer was lost returns the first document.
      */
     private void upload(Job job, URI ingest, String key) throws IOException, InterruptedException {
         String boundary = "edm-soak-" + UUID.randomUUID();
@@ -322,11 +342,12 @@ final class FaultSoak {
         part(body, boundary, "file", job.file().getFileName().toString(), Files.readAllBytes(job.file()));
         body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         HttpRequest post = HttpRequest.newBuilder(ingest.resolve("/api/documents"))
-                .header("Authorization", "Bearer " + key)
-                .header("Idempotency-Key", "soak-" + run + "-" + job.index())
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .timeout(Duration.ofMinutes(2))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+            .header("Authorization", "Bearer " + key)
+            .header("Idempotency-Key", "soak-" + run + "-" + job.index())
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .timeout(Duration.ofMinutes(2))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build();
         long giveUp = System.nanoTime() + UPLOAD_GIVE_UP.toNanos();
         long backoffMillis = 500;
         String last;
@@ -346,7 +367,8 @@ final class FaultSoak {
                     return;
                 }
                 wait = response.headers().firstValueAsLong("Retry-After").orElse(0) * 1000;
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 last = e.toString();
                 wait = 0;
             }
@@ -355,7 +377,8 @@ final class FaultSoak {
                 return;
             }
             retries.incrementAndGet();
-            Thread.sleep(Math.max(wait, backoffMillis)); // back-off between retries of an outage
+            Thread.sleep(Math.max(wait, backoffMillis)); // back-off between retries of an
+                                                         // outage
             backoffMillis = Math.min(backoffMillis * 2, 8_000);
         }
     }
@@ -370,7 +393,10 @@ final class FaultSoak {
         body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** Fires each fault once its share of uploads was accepted (or at once when the uploads ended). */
+    /**
+     * Fires each fault once its share of uploads was accepted (or at once when the
+     * uploads ended).
+     */
     private void injectFaults(LocalStack stack, FaultSchedule schedule, List<FaultRun> runs, Instant firstUpload) {
         for (FaultSchedule.ScheduledFault planned : schedule.faults()) {
             try {
@@ -379,20 +405,21 @@ final class FaultSoak {
                 }
                 int before = acceptedCount.get();
                 Instant started = Instant.now();
-                System.out.printf("soak: FAULT %s after %d accepted uploads (+%s)%n", planned.fault().label,
-                        before, seconds(firstUpload, started));
+                System.out.printf("soak: FAULT %s after %d accepted uploads (+%s)%n", planned.fault().label, before,
+                        seconds(firstUpload, started));
                 String error = "";
                 try {
                     inject(stack, planned.fault());
-                } catch (Exception e) {
+                }
+                catch (Exception e) {
                     error = "(recovery failed: " + e + ")";
                     System.out.println("soak: " + error);
                 }
                 Instant recovered = Instant.now();
-                System.out.printf("soak: %s recovered (+%s)%n", planned.fault().label,
-                        seconds(firstUpload, recovered));
+                System.out.printf("soak: %s recovered (+%s)%n", planned.fault().label, seconds(firstUpload, recovered));
                 runs.add(new FaultRun(planned.fault(), before, started, recovered, error));
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
@@ -410,7 +437,8 @@ final class FaultSoak {
                 stack.stopKafka();
                 try {
                     Thread.sleep(options.outage().toMillis());
-                } finally {
+                }
+                finally {
                     stack.startKafka();
                 }
             }
@@ -418,7 +446,8 @@ final class FaultSoak {
                 stack.stopPostgres();
                 try {
                     Thread.sleep(options.outage().toMillis());
-                } finally {
+                }
+                finally {
                     stack.startPostgres();
                 }
             }
@@ -426,8 +455,9 @@ final class FaultSoak {
     }
 
     /**
-     * Polls the database until every accepted document is final and the outbox has sent everything, or until
-     * {@code giveUp}; prints progress every 30 s. Returns when that was seen.
+     * Polls the database until every accepted document is final and the outbox has sent
+     * everything, or until {@code giveUp}; prints progress every 30 s. Returns when that
+     * was seen.
      */
     private Instant awaitFinal(SoakAccounting accounting, List<UUID> ids, Instant giveUp, Instant firstUpload)
             throws InterruptedException {
@@ -446,7 +476,8 @@ final class FaultSoak {
                 if (finals == ids.size() && outbox.unpublished() == 0) {
                     return Instant.now();
                 }
-            } catch (RuntimeException e) {
+            }
+            catch (RuntimeException e) {
                 System.out.println("soak: database not readable: " + e.getMessage());
             }
             Thread.sleep(2_000); // polling interval
@@ -457,7 +488,8 @@ final class FaultSoak {
     private static double loadAverage() {
         try {
             return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-        } catch (IOException | RuntimeException e) {
+        }
+        catch (IOException | RuntimeException e) {
             return -1;
         }
     }
@@ -469,7 +501,8 @@ final class FaultSoak {
     private static int freePort() {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new IllegalStateException("no free port", e);
         }
     }
@@ -481,11 +514,13 @@ final class FaultSoak {
             if (port < 65535) {
                 try (var next = new ServerSocket(port + 1)) {
                     return next.getLocalPort() - 1;
-                } catch (IOException e) {
+                }
+                catch (IOException e) {
                     // taken: try another
                 }
             }
         }
         throw new IllegalStateException("no two free ports in a row");
     }
+
 }

@@ -34,28 +34,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the whole system on one machine with only a JDK: embedded PostgreSQL and Kafka (unless external ones are
- * given), the Flyway migrations, then ingest-service, parser-worker, search-api and web as child processes. Stops
- * everything in reverse order on Ctrl-C; the data directory keeps the database, the broker's log and the stored
- * PDFs for the next start.
+ * Runs the whole system on one machine with only a JDK: embedded PostgreSQL and Kafka
+ * (unless external ones are given), the Flyway migrations, then ingest-service,
+ * parser-worker, search-api and web as child processes. Stops everything in reverse order
+ * on Ctrl-C; the data directory keeps the database, the broker's log and the stored PDFs
+ * for the next start.
  */
 public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
-    // a shared 2-core machine under load has been seen to need more than 3 min to start a service
+
+    // a shared 2-core machine under load has been seen to need more than 3 min to start a
+    // service
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(8);
 
     /** The file that holds the admin API key the stack created on its first start. */
     static final String API_KEY_FILE = "api-key";
+
     private static final String ADMIN_KEY_NAME = "local-stack-admin";
 
     private final StackSettings settings;
-    /** parser-worker processes in the one consumer group: the first on the parser ports, the n-th 10(n-1) above. */
+
+    /**
+     * parser-worker processes in the one consumer group: the first on the parser ports,
+     * the n-th 10(n-1) above.
+     */
     private final int parserWorkers;
+
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
+
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
     private @Nullable StackSecrets secrets;
+
     private @Nullable EmbeddedPostgresServer postgres;
+
     private @Nullable EmbeddedKafkaBroker kafka;
 
     LocalStack(StackSettings settings) {
@@ -70,7 +83,10 @@ public final class LocalStack implements AutoCloseable {
         this.parserWorkers = parserWorkers;
     }
 
-    /** Takes {@code --parser-workers=N} (not a {@link StackSettings} option) out of the arguments; 1 without it. */
+    /**
+     * Takes {@code --parser-workers=N} (not a {@link StackSettings} option) out of the
+     * arguments; 1 without it.
+     */
     static int parserWorkers(List<String> args) {
         int workers = 1;
         for (var it = args.iterator(); it.hasNext();) {
@@ -99,7 +115,8 @@ public final class LocalStack implements AutoCloseable {
         if (args.length > 0 && args[0].equals("watch")) {
             try {
                 TopicWatcher.run(List.of(args).subList(1, args.length), System.getenv());
-            } catch (IllegalArgumentException e) {
+            }
+            catch (IllegalArgumentException e) {
                 System.err.println("local-stack: " + e.getMessage());
                 System.exit(2);
             }
@@ -111,7 +128,8 @@ public final class LocalStack implements AutoCloseable {
             List<String> rest = new ArrayList<>(List.of(args));
             parserWorkers = parserWorkers(rest);
             settings = StackSettings.parse(rest.toArray(String[]::new), System.getenv(), defaultServicesDir());
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             System.err.println("local-stack: " + e.getMessage());
             System.exit(2);
             return;
@@ -125,13 +143,15 @@ public final class LocalStack implements AutoCloseable {
         }, "local-stack-stop"));
         try {
             stack.start();
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             log.error("The local stack did not start: {}", e.getMessage());
             System.exit(1);
         }
         try {
             stopped.await();
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
@@ -141,13 +161,15 @@ public final class LocalStack implements AutoCloseable {
         long started = System.nanoTime();
         loadSecrets();
         if (settings.externalDbUrl() == null) {
-            // listen_addresses: PostgreSQL (which trusts local connections) never leaves this machine
-            var postgres = EmbeddedPostgresServer.start(settings.dataDir().resolve("postgres"),
-                    settings.postgresPort(), Map.of("max_connections", "200", "listen_addresses", "localhost"));
+            // listen_addresses: PostgreSQL (which trusts local connections) never leaves
+            // this machine
+            var postgres = EmbeddedPostgresServer.start(settings.dataDir().resolve("postgres"), settings.postgresPort(),
+                    Map.of("max_connections", "200", "listen_addresses", "localhost"));
             running.push(postgres);
             postgres.createDatabaseIfMissing("edm");
             this.postgres = postgres;
-        } else {
+        }
+        else {
             log.info("Using the external PostgreSQL at {}", settings.externalDbUrl());
         }
         migrate();
@@ -159,7 +181,8 @@ public final class LocalStack implements AutoCloseable {
                     settings.kafkaPort() + 1);
             running.push(kafka);
             this.kafka = kafka;
-        } else {
+        }
+        else {
             log.info("Using the external Kafka at {}", settings.externalKafka());
         }
         if (settings.startServices()) {
@@ -173,15 +196,15 @@ public final class LocalStack implements AutoCloseable {
             dropFolder.start();
         }
         String host = settings.serviceHost();
-        String services = !settings.startServices() ? "" : """
-                  Open            http://%s:%d/  and sign in with the API key below
-                  ingest-service  http://%s:%d/api/documents    (OpenAPI: /v3/api-docs; Actuator on port %d)
-                  search-api      http://%s:%d/api/search?q=... (OpenAPI: /v3/api-docs; Actuator on port %d)
-                  parser-worker   http://%s:%d/readyz (Actuator on port %d)
-                """.formatted(host, settings.webPort(), host, settings.ingestPort(),
-                settings.ingestManagementPort(), host, settings.searchPort(), settings.searchManagementPort(), host,
-                settings.parserPort(),
-                settings.parserManagementPort());
+        String services = !settings.startServices() ? ""
+                : """
+                          Open            http://%s:%d/  and sign in with the API key below
+                          ingest-service  http://%s:%d/api/documents    (OpenAPI: /v3/api-docs; Actuator on port %d)
+                          search-api      http://%s:%d/api/search?q=... (OpenAPI: /v3/api-docs; Actuator on port %d)
+                          parser-worker   http://%s:%d/readyz (Actuator on port %d)
+                        """.formatted(host, settings.webPort(), host, settings.ingestPort(),
+                        settings.ingestManagementPort(), host, settings.searchPort(), settings.searchManagementPort(),
+                        host, settings.parserPort(), settings.parserManagementPort());
         log.info("""
 
                 ==== Exchange Documentation Manager is running ({} s) ====
@@ -202,13 +225,19 @@ public final class LocalStack implements AutoCloseable {
                 result.migrationsExecuted);
     }
 
-    /** Reads the generated secrets from the data directory, generating them on the first start. */
+    /**
+     * Reads the generated secrets from the data directory, generating them on the first
+     * start.
+     */
     void loadSecrets() throws IOException {
         Files.createDirectories(settings.dataDir());
         secrets = StackSecrets.loadOrCreate(settings.dataDir());
     }
 
-    /** A DataSource on the stack's database as the schema owner (for the soak's accounting). */
+    /**
+     * A DataSource on the stack's database as the schema owner (for the soak's
+     * accounting).
+     */
     DataSource ownerDataSource() {
         var dataSource = new PGSimpleDataSource();
         dataSource.setURL(settings.jdbcUrl());
@@ -217,7 +246,10 @@ public final class LocalStack implements AutoCloseable {
         return dataSource;
     }
 
-    /** Gives each service role LOGIN with the password kept in the data directory (again on every start). */
+    /**
+     * Gives each service role LOGIN with the password kept in the data directory (again
+     * on every start).
+     */
     private void enableServiceRoles(DataSource owner) throws Exception {
         var logins = new ServiceRoleLogins(owner);
         for (ServiceRole role : ServiceRole.values()) {
@@ -226,9 +258,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * On the first start (no {@value #API_KEY_FILE} file in the data directory): creates an API key with the
-     * admin scope and writes it, alone on one line, to that file with mode 600. Keys an earlier stack created
-     * for a file that is gone are revoked. Logs the path, never the key.
+     * On the first start (no {@value #API_KEY_FILE} file in the data directory): creates
+     * an API key with the admin scope and writes it, alone on one line, to that file with
+     * mode 600. Keys an earlier stack created for a file that is gone are revoked. Logs
+     * the path, never the key.
      */
     private Path ensureAdminKey(DataSource owner) throws IOException {
         Path file = settings.dataDir().resolve(API_KEY_FILE);
@@ -236,11 +269,14 @@ public final class LocalStack implements AutoCloseable {
             return file;
         }
         var keys = new ApiKeys(owner);
-        keys.list().stream()
-                .filter(key -> key.name().startsWith(ADMIN_KEY_NAME) && key.revokedAt() == null)
-                .forEach(key -> keys.revoke(key.name()));
-        CreatedKey created = keys.create(ADMIN_KEY_NAME + "-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                .withZone(ZoneOffset.UTC).format(Instant.now()), List.of(Scopes.ADMIN));
+        keys.list()
+            .stream()
+            .filter(key -> key.name().startsWith(ADMIN_KEY_NAME) && key.revokedAt() == null)
+            .forEach(key -> keys.revoke(key.name()));
+        CreatedKey created = keys.create(
+                ADMIN_KEY_NAME + "-"
+                        + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()),
+                List.of(Scopes.ADMIN));
         StackSecrets.writeOwnerOnly(file, writer -> writer.write(created.key() + "\n"));
         log.info("Created the API key {} (scope admin) and wrote it to {}", created.name(), file);
         return file;
@@ -279,9 +315,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * How the named service is started: settings that are no secret as command-line properties (the bind address,
-     * ports, the caller's {@code --service-property}s), the database role and its password, the cursor secret
-     * and every other setting through the environment.
+     * How the named service is started: settings that are no secret as command-line
+     * properties (the bind address, ports, the caller's {@code --service-property}s), the
+     * database role and its password, the cursor secret and every other setting through
+     * the environment.
      */
     ServiceLaunch launch(String name) throws IOException {
         ServiceRole role;
@@ -322,23 +359,25 @@ public final class LocalStack implements AutoCloseable {
         properties.put("server.port", String.valueOf(port));
         properties.put("server.address", settings.bindAddress());
         properties.put("management.server.port", String.valueOf(managementPort));
-        // the launcher waits on /readyz of the public port, which every service must serve
+        // the launcher waits on /readyz of the public port, which every service must
+        // serve
         properties.put("management.endpoint.health.probes.enabled", "true");
         properties.put("management.endpoint.health.probes.add-additional-paths", "true");
         if (managementPort != port) {
-            // Boot refuses a management address when Actuator shares the service's port (parser-worker's default)
+            // Boot refuses a management address when Actuator shares the service's port
+            // (parser-worker's default)
             properties.put("management.server.address", settings.bindAddress());
         }
         properties.putAll(settings.serviceProperties());
-        List<String> command = ServiceProcess.command(name, settings.servicesDir(), settings.javaOptions(),
-                properties);
+        List<String> command = ServiceProcess.command(name, settings.servicesDir(), settings.javaOptions(), properties);
         URI readiness = URI.create("http://" + settings.serviceHost() + ":" + port + "/readyz");
         return new ServiceLaunch(name, port, command, environment, readiness);
     }
 
     /**
-     * The n-th parser-worker process (n >= 2): the first one's launch on ports 10(n-1) above its own, named
-     * {@code parser-worker-<n>}; its Kafka consumers' client ids carry the name too.
+     * The n-th parser-worker process (n >= 2): the first one's launch on ports 10(n-1)
+     * above its own, named {@code parser-worker-<n>}; its Kafka consumers' client ids
+     * carry the name too.
      */
     ServiceLaunch extraParserWorker(int worker) throws IOException {
         ServiceLaunch first = launch("parser-worker");
@@ -348,19 +387,19 @@ public final class LocalStack implements AutoCloseable {
         String name = "parser-worker-" + worker;
         Map<String, String> environment = new LinkedHashMap<>(first.environment());
         environment.put("EDM_MANAGEMENT_PORT", String.valueOf(managementPort));
-        Map<String, String> overrides = Map.of("server.port", String.valueOf(port),
-                "management.server.port", String.valueOf(managementPort),
-                "spring.kafka.consumer.client-id", name);
+        Map<String, String> overrides = Map.of("server.port", String.valueOf(port), "management.server.port",
+                String.valueOf(managementPort), "spring.kafka.consumer.client-id", name);
         List<String> command = new ArrayList<>(first.command());
-        command.removeIf(argument -> overrides.keySet().stream().anyMatch(key -> argument.startsWith("--" + key + "=")));
+        command
+            .removeIf(argument -> overrides.keySet().stream().anyMatch(key -> argument.startsWith("--" + key + "=")));
         overrides.forEach((key, value) -> command.add("--" + key + "=" + value));
         URI readiness = URI.create("http://" + settings.serviceHost() + ":" + port + "/readyz");
         return new ServiceLaunch(name, port, command, environment, readiness);
     }
 
     /**
-     * The web page for people: no database, no Kafka, no secret of its own; it calls the two APIs on this machine
-     * with the key of whoever signs in.
+     * The web page for people: no database, no Kafka, no secret of its own; it calls the
+     * two APIs on this machine with the key of whoever signs in.
      */
     private ServiceLaunch webLaunch() throws IOException {
         String host = "http://" + settings.serviceHost() + ":";
@@ -376,7 +415,10 @@ public final class LocalStack implements AutoCloseable {
         return new ServiceLaunch("web", settings.webPort(), command, environment, readiness);
     }
 
-    /** The process id of the named service (for tests that read its command line as {@code ps} shows it). */
+    /**
+     * The process id of the named service (for tests that read its command line as
+     * {@code ps} shows it).
+     */
     long pid(String name) {
         ServiceProcess service = services.get(name);
         if (service == null) {
@@ -404,7 +446,10 @@ public final class LocalStack implements AutoCloseable {
         log.info("{} restarted", name);
     }
 
-    /** Stops the embedded PostgreSQL (open connections break); its data stays for {@link #startPostgres()}. */
+    /**
+     * Stops the embedded PostgreSQL (open connections break); its data stays for
+     * {@link #startPostgres()}.
+     */
     void stopPostgres() throws IOException {
         embeddedPostgres().stop();
     }
@@ -453,20 +498,26 @@ public final class LocalStack implements AutoCloseable {
             AutoCloseable part = running.pop();
             try {
                 part.close();
-            } catch (Exception e) {
+            }
+            catch (Exception e) {
                 log.warn("Stopping {} failed: {}", part.getClass().getSimpleName(), e.toString());
             }
         }
     }
 
-    /** The project root, found from this jar's place: {@code <root>/local-stack/target/local-stack.jar}. */
+    /**
+     * The project root, found from this jar's place:
+     * {@code <root>/local-stack/target/local-stack.jar}.
+     */
     static Path defaultServicesDir() {
         try {
             Path location = Path.of(LocalStack.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Path target = Files.isDirectory(location) ? location.getParent() : location.getParent();
             return target.getParent().getParent().toAbsolutePath().normalize();
-        } catch (URISyntaxException | RuntimeException e) {
+        }
+        catch (URISyntaxException | RuntimeException e) {
             return Path.of(".").toAbsolutePath().normalize();
         }
     }
+
 }

@@ -21,16 +21,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One service (ingest-service, parser-worker, search-api) running as a child JVM from its executable jar, its
- * output copied line by line into the launcher's log with the service's name in front.
+ * One service (ingest-service, parser-worker, search-api) running as a child JVM from its
+ * executable jar, its output copied line by line into the launcher's log with the
+ * service's name in front.
  */
 final class ServiceProcess implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceProcess.class);
 
     private final String name;
+
     private final int port;
+
     private final URI readiness;
+
     private final Process process;
 
     private ServiceProcess(String name, int port, URI readiness, Process process) {
@@ -41,8 +45,8 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the service as {@link ServiceLaunch#command()} with {@link ServiceLaunch#environment()} added to this
-     * process's environment.
+     * Starts the service as {@link ServiceLaunch#command()} with
+     * {@link ServiceLaunch#environment()} added to this process's environment.
      */
     static ServiceProcess start(ServiceLaunch launch) throws IOException {
         var builder = new ProcessBuilder(launch.command()).redirectErrorStream(true);
@@ -57,11 +61,12 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * {@code java <javaOptions> -jar <servicesDir>/<name>/target/<name>-*-exec.jar} followed by the Spring
-     * properties as {@code --key=value} arguments: only settings that are no secret belong here.
+     * {@code java <javaOptions> -jar <servicesDir>/<name>/target/<name>-*-exec.jar}
+     * followed by the Spring properties as {@code --key=value} arguments: only settings
+     * that are no secret belong here.
      */
-    static List<String> command(String name, Path servicesDir, List<String> javaOptions,
-            Map<String, String> properties) throws IOException {
+    static List<String> command(String name, Path servicesDir, List<String> javaOptions, Map<String, String> properties)
+            throws IOException {
         Path jar = executableJar(servicesDir, name);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -85,7 +90,10 @@ final class ServiceProcess implements AutoCloseable {
                 + ": build it first with `mvn -DskipTests package` (or pass --services-dir)");
     }
 
-    /** Waits until {@code /readyz} answers 200 UP, or fails when the process dies or time runs out. */
+    /**
+     * Waits until {@code /readyz} answers 200 UP, or fails when the process dies or time
+     * runs out.
+     */
     void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -95,13 +103,15 @@ final class ServiceProcess implements AutoCloseable {
                 throw new IOException(name + " exited with code " + process.exitValue() + " before it was healthy");
             }
             try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(readiness)
-                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = client.send(
+                        HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(5)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
                     return;
                 }
                 last = response.statusCode() + " " + response.body();
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 last = e.toString();
             }
             Thread.sleep(500);
@@ -131,7 +141,10 @@ final class ServiceProcess implements AutoCloseable {
         log.warn("Killed {} (pid {})", name, process.pid());
     }
 
-    /** Asks the service to stop (SIGTERM, a graceful Spring shutdown), then kills it after a grace period. */
+    /**
+     * Asks the service to stop (SIGTERM, a graceful Spring shutdown), then kills it after
+     * a grace period.
+     */
     @Override
     public void close() {
         if (!process.isAlive()) {
@@ -143,7 +156,8 @@ final class ServiceProcess implements AutoCloseable {
                 log.warn("{} did not stop within 20 s: killing it", name);
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
@@ -155,8 +169,10 @@ final class ServiceProcess implements AutoCloseable {
             while ((line = reader.readLine()) != null) {
                 System.out.println(prefix + line);
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             // the process ended; nothing more to copy
         }
     }
+
 }

@@ -17,13 +17,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The final accounting of a soak run, computed from the database and the topics, never assumed: which accepted
- * documents are missing or not final, which hold a duplicated or inconsistent set of sections, which were parsed
- * twice (two {@code DocumentProcessed} events with different event ids), and what the outbox still holds.
+ * The final accounting of a soak run, computed from the database and the topics, never
+ * assumed: which accepted documents are missing or not final, which hold a duplicated or
+ * inconsistent set of sections, which were parsed twice (two {@code DocumentProcessed}
+ * events with different event ids), and what the outbox still holds.
  */
 final class SoakAccounting {
 
-    /** One row per accepted document that exists, with its sections counted three ways. */
+    /**
+     * One row per accepted document that exists, with its sections counted three ways.
+     */
     private static final String DOCUMENTS = """
             SELECT d.id, d.processing_status, d.metadata ->> 'failure_reason' AS failure_reason,
                    d.metadata ->> 'sha256' AS sha256,
@@ -54,14 +57,17 @@ final class SoakAccounting {
     }
 
     /** What the database holds for one accepted document. */
-    record DocumentRow(UUID id, String status, @Nullable String failureReason, @Nullable String sha256,
-            long sections, long positions, long span) {
+    record DocumentRow(UUID id, String status, @Nullable String failureReason, @Nullable String sha256, long sections,
+            long positions, long span) {
 
         boolean isFinal() {
             return status.equals("done") || status.equals("failed");
         }
 
-        /** Two sections on one position, or positions that do not run 0..n-1 without a gap. */
+        /**
+         * Two sections on one position, or positions that do not run 0..n-1 without a
+         * gap.
+         */
         boolean sectionsBroken() {
             return sections != positions || sections != span;
         }
@@ -71,16 +77,22 @@ final class SoakAccounting {
         }
     }
 
-    /** Outbox rows not yet acknowledged by Kafka (parked ones not counted) and parked rows. */
+    /**
+     * Outbox rows not yet acknowledged by Kafka (parked ones not counted) and parked
+     * rows.
+     */
     record Outbox(long unpublished, long parked) {
     }
 
     Map<UUID, DocumentRow> documents(Collection<UUID> ids) {
-        return jdbc.sql(DOCUMENTS).param("ids", uuidArray(ids))
-                .query((rs, n) -> new DocumentRow(rs.getObject("id", UUID.class), rs.getString("processing_status"),
-                        rs.getString("failure_reason"), rs.getString("sha256"), rs.getLong("sections"),
-                        rs.getLong("positions"), rs.getLong("span")))
-                .list().stream().collect(Collectors.toMap(DocumentRow::id, Function.identity()));
+        return jdbc.sql(DOCUMENTS)
+            .param("ids", uuidArray(ids))
+            .query((rs, n) -> new DocumentRow(rs.getObject("id", UUID.class), rs.getString("processing_status"),
+                    rs.getString("failure_reason"), rs.getString("sha256"), rs.getLong("sections"),
+                    rs.getLong("positions"), rs.getLong("span")))
+            .list()
+            .stream()
+            .collect(Collectors.toMap(DocumentRow::id, Function.identity()));
     }
 
     long finalCount(Collection<UUID> ids) {
@@ -88,11 +100,13 @@ final class SoakAccounting {
     }
 
     Outbox outbox() {
-        return jdbc.sql(OUTBOX).query((rs, n) -> new Outbox(rs.getLong("unpublished"), rs.getLong("parked")))
-                .single();
+        return jdbc.sql(OUTBOX).query((rs, n) -> new Outbox(rs.getLong("unpublished"), rs.getLong("parked"))).single();
     }
 
-    /** {@code {id,id,...}}: PostgreSQL's array literal, cast to {@code uuid[]} in the query. */
+    /**
+     * {@code {id,id,...}}: PostgreSQL's array literal, cast to {@code uuid[]} in the
+     * query.
+     */
     private static String uuidArray(Collection<UUID> ids) {
         return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
     }
@@ -104,23 +118,31 @@ final class SoakAccounting {
      * @param outcomes final documents by {@code done} or {@code failed/<reason>}
      * @param missing accepted, but no row
      * @param notFinal accepted, still {@code pending} or {@code processing}
-     * @param withoutEvent final, but no {@code DocumentProcessed} on {@code documents.processed}
-     * @param brokenSections two sections on one position or a gap ({@code (document_id, order_index)})
-     * @param inconsistent {@code done} with another section count than the other copies of the same file (the same
-     *        bytes split again) or than its own {@code DocumentProcessed.sectionCount}
+     * @param withoutEvent final, but no {@code DocumentProcessed} on
+     * {@code documents.processed}
+     * @param brokenSections two sections on one position or a gap
+     * ({@code (document_id, order_index)})
+     * @param inconsistent {@code done} with another section count than the other copies
+     * of the same file (the same bytes split again) or than its own
+     * {@code DocumentProcessed.sectionCount}
      * @param parsedTwice more than one {@code DocumentProcessed} event id
-     * @param failedUnlikeCopies {@code failed} although another copy of the same file is {@code done}: a good
-     *        result destroyed by the faults or the load (e.g. {@code attempts_exhausted}, {@code timeout})
-     * @param redelivered records on {@code documents.processed} that repeat an event id already seen (the outbox
-     *        relay delivers at least once; consumers drop them by event id): reported, not a defect
-     * @param reannounced documents with more than one {@code DocumentUploaded} event id (the pending sweeper)
-     * @param uploadedRecords records on {@code documents.uploaded} and {@code documents.uploaded.bulk}
+     * @param failedUnlikeCopies {@code failed} although another copy of the same file is
+     * {@code done}: a good result destroyed by the faults or the load (e.g.
+     * {@code attempts_exhausted}, {@code timeout})
+     * @param redelivered records on {@code documents.processed} that repeat an event id
+     * already seen (the outbox relay delivers at least once; consumers drop them by event
+     * id): reported, not a defect
+     * @param reannounced documents with more than one {@code DocumentUploaded} event id
+     * (the pending sweeper)
+     * @param uploadedRecords records on {@code documents.uploaded} and
+     * {@code documents.uploaded.bulk}
      * @param outbox what the outbox still holds at the end
      * @param deadLetters records on the dead-letter topics
      */
     record Report(int accepted, Map<String, Long> outcomes, List<UUID> missing, List<UUID> notFinal,
             List<UUID> withoutEvent, List<UUID> brokenSections, List<UUID> inconsistent, List<UUID> parsedTwice,
-            List<UUID> failedUnlikeCopies, long redelivered, long reannounced, long uploadedRecords, Outbox outbox, Map<String, Long> deadLetters) {
+            List<UUID> failedUnlikeCopies, long redelivered, long reannounced, long uploadedRecords, Outbox outbox,
+            Map<String, Long> deadLetters) {
 
         long finals() {
             return outcomes.values().stream().mapToLong(Long::longValue).sum();
@@ -134,7 +156,10 @@ final class SoakAccounting {
             return brokenSections.size() + inconsistent.size() + parsedTwice.size();
         }
 
-        /** 0 when nothing is lost, duplicated, failed unlike its copies or held back in the outbox; 1 otherwise. */
+        /**
+         * 0 when nothing is lost, duplicated, failed unlike its copies or held back in
+         * the outbox; 1 otherwise.
+         */
         int exitCode() {
             return lost() == 0 && duplicated() == 0 && failedUnlikeCopies.isEmpty() && outbox.parked() == 0
                     && outbox.unpublished() == 0 ? 0 : 1;
@@ -144,25 +169,49 @@ final class SoakAccounting {
             var out = new StringBuilder();
             out.append("accepted: ").append(accepted).append('\n');
             out.append("final: ").append(finals()).append(' ').append(outcomes).append('\n');
-            out.append("lost: ").append(lost()).append(" (missing row ").append(missing.size())
-                    .append(", never final ").append(notFinal.size()).append(", final without DocumentProcessed ")
-                    .append(withoutEvent.size()).append(")").append(ids(missing, notFinal, withoutEvent))
-                    .append('\n');
-            out.append("duplicated: ").append(duplicated()).append(" (duplicated or gapped section positions ")
-                    .append(brokenSections.size()).append(", section count unlike the re-split or the event ")
-                    .append(inconsistent.size()).append(", parsed twice (2+ DocumentProcessed event ids) ")
-                    .append(parsedTwice.size()).append(")").append(ids(brokenSections, inconsistent, parsedTwice))
-                    .append('\n');
-            out.append("failed although a copy of the same file is done: ").append(failedUnlikeCopies.size())
-                    .append(ids(failedUnlikeCopies)).append('\n');
-            out.append("events: ").append(redelivered)
-                    .append(" redelivered DocumentProcessed records (same event id), ").append(reannounced)
-                    .append(" documents announced again by the pending sweeper, ").append(uploadedRecords)
-                    .append(" DocumentUploaded records in all\n");
-            out.append("outbox: ").append(outbox.parked()).append(" parked, ").append(outbox.unpublished())
-                    .append(" unpublished\n");
-            out.append("dead-lettered: ").append(deadLetters.values().stream().mapToLong(Long::longValue).sum())
-                    .append(' ').append(deadLetters).append('\n');
+            out.append("lost: ")
+                .append(lost())
+                .append(" (missing row ")
+                .append(missing.size())
+                .append(", never final ")
+                .append(notFinal.size())
+                .append(", final without DocumentProcessed ")
+                .append(withoutEvent.size())
+                .append(")")
+                .append(ids(missing, notFinal, withoutEvent))
+                .append('\n');
+            out.append("duplicated: ")
+                .append(duplicated())
+                .append(" (duplicated or gapped section positions ")
+                .append(brokenSections.size())
+                .append(", section count unlike the re-split or the event ")
+                .append(inconsistent.size())
+                .append(", parsed twice (2+ DocumentProcessed event ids) ")
+                .append(parsedTwice.size())
+                .append(")")
+                .append(ids(brokenSections, inconsistent, parsedTwice))
+                .append('\n');
+            out.append("failed although a copy of the same file is done: ")
+                .append(failedUnlikeCopies.size())
+                .append(ids(failedUnlikeCopies))
+                .append('\n');
+            out.append("events: ")
+                .append(redelivered)
+                .append(" redelivered DocumentProcessed records (same event id), ")
+                .append(reannounced)
+                .append(" documents announced again by the pending sweeper, ")
+                .append(uploadedRecords)
+                .append(" DocumentUploaded records in all\n");
+            out.append("outbox: ")
+                .append(outbox.parked())
+                .append(" parked, ")
+                .append(outbox.unpublished())
+                .append(" unpublished\n");
+            out.append("dead-lettered: ")
+                .append(deadLetters.values().stream().mapToLong(Long::longValue).sum())
+                .append(' ')
+                .append(deadLetters)
+                .append('\n');
             return out.toString();
         }
 
@@ -172,18 +221,19 @@ final class SoakAccounting {
             for (List<UUID> list : lists) {
                 all.addAll(list);
             }
-            return all.isEmpty() ? "" : "\n  " + all.stream().limit(20).map(UUID::toString)
-                    .collect(Collectors.joining("\n  ")) + (all.size() > 20 ? "\n  ..." : "");
+            return all.isEmpty() ? ""
+                    : "\n  " + all.stream().limit(20).map(UUID::toString).collect(Collectors.joining("\n  "))
+                            + (all.size() > 20 ? "\n  ..." : "");
         }
     }
 
     /**
-     * Accounts for every accepted upload. A {@code done} document is compared with the other {@code done} copies
-     * of the same file (same SHA-256: the splitter is deterministic, so each copy is a re-split of the others):
-     * the most common section count is taken as right (the smaller one on a tie, as a duplicate adds sections).
+     * Accounts for every accepted upload. A {@code done} document is compared with the
+     * other {@code done} copies of the same file (same SHA-256: the splitter is
+     * deterministic, so each copy is a re-split of the others): the most common section
+     * count is taken as right (the smaller one on a tie, as a duplicate adds sections).
      */
-    static Report report(List<UUID> accepted, Map<UUID, DocumentRow> rows, TopicTally events,
-            Outbox outbox) {
+    static Report report(List<UUID> accepted, Map<UUID, DocumentRow> rows, TopicTally events, Outbox outbox) {
         Map<String, Long> outcomes = new TreeMap<>();
         List<UUID> missing = new ArrayList<>();
         List<UUID> notFinal = new ArrayList<>();
@@ -211,13 +261,13 @@ final class SoakAccounting {
             if (processed.size() > 1) {
                 parsedTwice.add(id);
             }
-            if (row.status().equals("failed") && row.sha256() != null
-                    && expectedSections.containsKey(row.sha256())) {
+            if (row.status().equals("failed") && row.sha256() != null && expectedSections.containsKey(row.sha256())) {
                 failedUnlikeCopies.add(id);
             }
             if (row.sectionsBroken()) {
                 broken.add(id);
-            } else if (row.status().equals("done")) {
+            }
+            else if (row.status().equals("done")) {
                 Long expected = row.sha256() == null ? null : expectedSections.get(row.sha256());
                 boolean unlikeResplit = expected != null && expected != row.sections();
                 boolean unlikeEvent = !processed.isEmpty()
@@ -227,25 +277,24 @@ final class SoakAccounting {
                 }
             }
         }
-        return new Report(accepted.size(), outcomes, missing, notFinal, withoutEvent, broken, inconsistent,
-                parsedTwice, failedUnlikeCopies, events.redelivered(), events.reannounced(Set.copyOf(accepted)),
-                events.uploadedRecords(), outbox,
-                events.deadLetters());
+        return new Report(accepted.size(), outcomes, missing, notFinal, withoutEvent, broken, inconsistent, parsedTwice,
+                failedUnlikeCopies, events.redelivered(), events.reannounced(Set.copyOf(accepted)),
+                events.uploadedRecords(), outbox, events.deadLetters());
     }
 
     private static Map<String, Long> resplitCounts(Collection<DocumentRow> rows) {
         Map<String, Map<Long, Long>> countsBySha = new HashMap<>();
         for (DocumentRow row : rows) {
             if (row.status().equals("done") && row.sha256() != null) {
-                countsBySha.computeIfAbsent(row.sha256(), sha -> new TreeMap<>()).merge(row.sections(), 1L,
-                        Long::sum);
+                countsBySha.computeIfAbsent(row.sha256(), sha -> new TreeMap<>()).merge(row.sections(), 1L, Long::sum);
             }
         }
         Map<String, Long> expected = new HashMap<>();
         countsBySha.forEach((sha, counts) -> {
             long best = -1;
             long bestCopies = 0;
-            for (var entry : counts.entrySet()) { // ascending section counts: the smaller wins a tie
+            for (var entry : counts.entrySet()) { // ascending section counts: the smaller
+                                                  // wins a tie
                 if (entry.getValue() > bestCopies) {
                     best = entry.getKey();
                     bestCopies = entry.getValue();
@@ -255,4 +304,5 @@ final class SoakAccounting {
         });
         return expected;
     }
+
 }

@@ -20,25 +20,31 @@ import java.util.Set;
 import org.edm.migrations.roles.ServiceRole;
 
 /**
- * The secrets the local stack generates on its first start and keeps in {@code $EDM_DATA_DIR/secrets.properties}
- * (mode 600): a database password per service role and the search cursor secret. They reach the services through
- * their environment only, never their command line.
+ * The secrets the local stack generates on its first start and keeps in
+ * {@code $EDM_DATA_DIR/secrets.properties} (mode 600): a database password per service
+ * role and the search cursor secret. They reach the services through their environment
+ * only, never their command line.
  *
- * @param dbPasswords  the password of each service role
- * @param cursorSecret the HMAC key search-api signs its cursors with ({@code EDM_CURSOR_SECRET})
+ * @param dbPasswords the password of each service role
+ * @param cursorSecret the HMAC key search-api signs its cursors with
+ * ({@code EDM_CURSOR_SECRET})
  */
 record StackSecrets(Map<ServiceRole, String> dbPasswords, String cursorSecret) {
 
     static final String FILE_NAME = "secrets.properties";
     static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
     private static final String CURSOR_SECRET = "cursor-secret";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     StackSecrets {
         dbPasswords = Map.copyOf(dbPasswords);
     }
 
-    /** The secrets kept in {@code dataDir}, generating and storing any that are missing. */
+    /**
+     * The secrets kept in {@code dataDir}, generating and storing any that are missing.
+     */
     static StackSecrets loadOrCreate(Path dataDir) throws IOException {
         Path file = dataDir.resolve(FILE_NAME);
         Properties stored = new Properties();
@@ -78,15 +84,16 @@ record StackSecrets(Map<ServiceRole, String> dbPasswords, String cursorSecret) {
     }
 
     /**
-     * Writes a file readable by its owner only: created with mode 600 (never briefly world-readable) and
-     * replaced atomically.
+     * Writes a file readable by its owner only: created with mode 600 (never briefly
+     * world-readable) and replaced atomically.
      */
     static void writeOwnerOnly(Path file, Content content) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(temporary);
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             Files.createFile(temporary, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        } else {
+        }
+        else {
             Files.createFile(temporary);
         }
         try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8,
@@ -105,6 +112,8 @@ record StackSecrets(Map<ServiceRole, String> dbPasswords, String cursorSecret) {
 
     @FunctionalInterface
     interface Content {
+
         void writeTo(Writer writer) throws IOException;
+
     }
 }

@@ -10,52 +10,44 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How the local stack runs: ports, data directory, and which parts are external. Flags win over environment
- * variables, which win over the defaults.
+ * How the local stack runs: ports, data directory, and which parts are external. Flags
+ * win over environment variables, which win over the defaults.
  *
- * @param dataDir where embedded PostgreSQL, Kafka and the stored PDFs keep their data between runs
+ * @param dataDir where embedded PostgreSQL, Kafka and the stored PDFs keep their data
+ * between runs
  * @param postgresPort port of the embedded PostgreSQL
- * @param kafkaPort client port of the embedded Kafka broker (its controller listens on the next port)
+ * @param kafkaPort client port of the embedded Kafka broker (its controller listens on
+ * the next port)
  * @param ingestPort HTTP port of ingest-service
  * @param searchPort HTTP port of search-api
  * @param parserPort management (Actuator) port of parser-worker
  * @param bindAddress the address every service listens on (127.0.0.1: this machine only)
- * @param ingestManagementPort Actuator port of ingest-service ({@code EDM_MANAGEMENT_PORT})
+ * @param ingestManagementPort Actuator port of ingest-service
+ * ({@code EDM_MANAGEMENT_PORT})
  * @param searchManagementPort Actuator port of search-api
- * @param parserManagementPort Actuator port of parser-worker (its only HTTP port unless set otherwise)
- * @param externalDbUrl JDBC URL of an existing PostgreSQL: no embedded database is started
- * @param dbUser database user that owns the schema (migrations, role passwords, the first API key); the
- *               services connect as their own roles
+ * @param parserManagementPort Actuator port of parser-worker (its only HTTP port unless
+ * set otherwise)
+ * @param externalDbUrl JDBC URL of an existing PostgreSQL: no embedded database is
+ * started
+ * @param dbUser database user that owns the schema (migrations, role passwords, the first
+ * API key); the services connect as their own roles
  * @param dbPassword that user's password
- * @param externalKafka bootstrap servers of an existing Kafka: no embedded broker is started
+ * @param externalKafka bootstrap servers of an existing Kafka: no embedded broker is
+ * started
  * @param dropDir a directory watched for PDFs to upload, or null
- * @param servicesDir the project root holding {@code <service>/target/<service>-*-exec.jar}
+ * @param servicesDir the project root holding
+ * {@code <service>/target/<service>-*-exec.jar}
  * @param javaOptions JVM options for each service process
  * @param startServices false to start only PostgreSQL, Kafka and the migrations
- * @param serviceProperties further Spring properties for every service ({@code --service-property=key=value})
+ * @param serviceProperties further Spring properties for every service
+ * ({@code --service-property=key=value})
  * @param webPort HTTP port of the web page for people (module web)
  */
-record StackSettings(
-        Path dataDir,
-        int postgresPort,
-        int kafkaPort,
-        int ingestPort,
-        int searchPort,
-        int parserPort,
-        String bindAddress,
-        int ingestManagementPort,
-        int searchManagementPort,
-        int parserManagementPort,
-        @Nullable String externalDbUrl,
-        String dbUser,
-        String dbPassword,
-        @Nullable String externalKafka,
-        @Nullable Path dropDir,
-        Path servicesDir,
-        List<String> javaOptions,
-        boolean startServices,
-        Map<String, String> serviceProperties,
-        int webPort) {
+record StackSettings(Path dataDir, int postgresPort, int kafkaPort, int ingestPort, int searchPort, int parserPort,
+        String bindAddress, int ingestManagementPort, int searchManagementPort, int parserManagementPort,
+        @Nullable String externalDbUrl, String dbUser, String dbPassword, @Nullable String externalKafka,
+        @Nullable Path dropDir, Path servicesDir, List<String> javaOptions, boolean startServices,
+        Map<String, String> serviceProperties, int webPort) {
 
     static final String USAGE = """
             Usage: java -jar local-stack/target/local-stack.jar [options]
@@ -131,13 +123,9 @@ record StackSettings(
         }
         var settings = new StackSettings(
                 Path.of(value(flags, "data-dir", env, "EDM_DATA_DIR", "./data")).toAbsolutePath().normalize(),
-                port(flags, "postgres-port", 5433),
-                port(flags, "kafka-port", 9092),
-                port(flags, "ingest-port", 8081),
-                port(flags, "search-port", 8082),
-                port(flags, "parser-port", 8083),
-                value(flags, "bind", env, "EDM_BIND_ADDRESS", "127.0.0.1"),
-                port(flags, "ingest-management-port", 9081),
+                port(flags, "postgres-port", 5433), port(flags, "kafka-port", 9092), port(flags, "ingest-port", 8081),
+                port(flags, "search-port", 8082), port(flags, "parser-port", 8083),
+                value(flags, "bind", env, "EDM_BIND_ADDRESS", "127.0.0.1"), port(flags, "ingest-management-port", 9081),
                 port(flags, "search-management-port", 9082),
                 port(flags, "parser-management-port", port(flags, "parser-port", 8083)),
                 value(flags, "db-url", env, "EDM_DB_URL", null),
@@ -146,10 +134,8 @@ record StackSettings(
                 value(flags, "kafka", env, "EDM_KAFKA_BOOTSTRAP_SERVERS", null),
                 pathOrNull(value(flags, "drop-dir", env, "EDM_DROP_DIR", null)),
                 Path.of(value(flags, "services-dir", Map.of(), "", defaultServicesDir.toString())),
-                splitOptions(value(flags, "java-opts", env, "EDM_JAVA_OPTS", "-Xmx768m")),
-                !infrastructureOnly,
-                Map.copyOf(serviceProperties),
-                port(flags, "web-port", 8080));
+                splitOptions(value(flags, "java-opts", env, "EDM_JAVA_OPTS", "-Xmx768m")), !infrastructureOnly,
+                Map.copyOf(serviceProperties), port(flags, "web-port", 8080));
         for (String known : List.of("data-dir", "postgres-port", "kafka-port", "ingest-port", "search-port",
                 "parser-port", "bind", "ingest-management-port", "search-management-port", "parser-management-port",
                 "db-url", "db-user", "db-password", "kafka", "drop-dir", "services-dir", "java-opts", "web-port")) {
@@ -166,15 +152,19 @@ record StackSettings(
         return externalDbUrl != null ? externalDbUrl : "jdbc:postgresql://localhost:" + postgresPort + "/edm";
     }
 
-    /** The host clients on this machine use to reach the services: the bind address, or loopback for a wildcard. */
+    /**
+     * The host clients on this machine use to reach the services: the bind address, or
+     * loopback for a wildcard.
+     */
     String serviceHost() {
         String host = bindAddress.equals("0.0.0.0") || bindAddress.equals("::") ? "127.0.0.1" : bindAddress;
         return host.contains(":") ? "[" + host + "]" : host;
     }
 
     /**
-     * The JDBC URL for the services: {@link #jdbcUrl()} without a {@code user} or {@code password} parameter,
-     * which the driver would prefer to the service role's own.
+     * The JDBC URL for the services: {@link #jdbcUrl()} without a {@code user} or
+     * {@code password} parameter, which the driver would prefer to the service role's
+     * own.
      */
     String serviceJdbcUrl() {
         String url = jdbcUrl();
@@ -221,7 +211,8 @@ record StackSettings(
                 throw new NumberFormatException();
             }
             return port;
-        } catch (NumberFormatException e) {
+        }
+        catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + flag + " must be a port number, not " + text);
         }
     }

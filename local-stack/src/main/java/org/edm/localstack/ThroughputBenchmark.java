@@ -33,13 +33,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code java -jar local-stack/target/local-stack.jar benchmark --dir=DIR...}: uploads every PDF of the folders
- * through the HTTP API of a running stack with N clients, waits until each document is final and prints pages/s
- * from the first upload to the last final status, upload-to-searchable percentiles (server timestamps
- * {@code uploadDate} to {@code updatedAt} of the final status, which commits with the sections), the parser's mean
- * split and write time per document (from its Actuator metrics; queue wait is the rest), and the floor: plain text
- * extraction of the same files on all cores ({@code pdftotext}, one process per core, when installed; else PDFBox).
- * Not a test: it measures, it does not assert.
+ * {@code java -jar local-stack/target/local-stack.jar benchmark --dir=DIR...}: uploads
+ * every PDF of the folders through the HTTP API of a running stack with N clients, waits
+ * until each document is final and prints pages/s from the first upload to the last final
+ * status, upload-to-searchable percentiles (server timestamps {@code uploadDate} to
+ * {@code updatedAt} of the final status, which commits with the sections), the parser's
+ * mean split and write time per document (from its Actuator metrics; queue wait is the
+ * rest), and the floor: plain text extraction of the same files on all cores
+ * ({@code pdftotext}, one process per core, when installed; else PDFBox). Not a test: it
+ * measures, it does not assert.
  */
 final class ThroughputBenchmark {
 
@@ -70,10 +72,15 @@ final class ThroughputBenchmark {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
     private final String ingest;
+
     private final List<String> parserActuators;
+
     private final String search;
+
     private final String key;
+
     private final Options options;
 
     private ThroughputBenchmark(String ingest, List<String> parserActuators, String search, String key,
@@ -86,8 +93,7 @@ final class ThroughputBenchmark {
     }
 
     /** What a run does beside uploading. */
-    private record Options(boolean bulk, boolean floor, @Nullable Path probe, Duration probeEvery,
-            int searchClients) {
+    private record Options(boolean bulk, boolean floor, @Nullable Path probe, Duration probeEvery, int searchClients) {
     }
 
     /** What one run measured, for the side-by-side line of several runs. */
@@ -127,34 +133,50 @@ final class ThroughputBenchmark {
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
             if (arg.startsWith("--dir=")) {
                 dirs.add(Path.of(value));
-            } else if (arg.startsWith("--clients=")) {
+            }
+            else if (arg.startsWith("--clients=")) {
                 clients = Integer.parseInt(value);
-            } else if (arg.startsWith("--min-pages=")) {
+            }
+            else if (arg.startsWith("--min-pages=")) {
                 minPages = Long.parseLong(value);
-            } else if (arg.startsWith("--ingest=")) {
+            }
+            else if (arg.startsWith("--ingest=")) {
                 ingest = value;
-            } else if (arg.startsWith("--parser-actuator=")) {
+            }
+            else if (arg.startsWith("--parser-actuator=")) {
                 metrics.add(value);
-            } else if (arg.startsWith("--search=")) {
+            }
+            else if (arg.startsWith("--search=")) {
                 search = value;
-            } else if (arg.startsWith("--key-file=")) {
+            }
+            else if (arg.startsWith("--key-file=")) {
                 keyFile = Path.of(value);
-            } else if (arg.startsWith("--probe=")) {
+            }
+            else if (arg.startsWith("--probe=")) {
                 probe = Path.of(value);
-            } else if (arg.startsWith("--probe-every=")) {
+            }
+            else if (arg.startsWith("--probe-every=")) {
                 probeEvery = Duration.ofSeconds(Long.parseLong(value));
-            } else if (arg.startsWith("--search-clients=")) {
+            }
+            else if (arg.startsWith("--search-clients=")) {
                 searchClients = Integer.parseInt(value);
-            } else if (arg.equals("--fresh-stack")) {
+            }
+            else if (arg.equals("--fresh-stack")) {
                 freshStack = true;
-            } else if (arg.startsWith("--parser-workers=")) {
-                workerCounts = java.util.Arrays.stream(value.split(",")).map(String::strip).map(Integer::parseInt)
-                        .toList();
-            } else if (arg.equals("--no-floor")) {
+            }
+            else if (arg.startsWith("--parser-workers=")) {
+                workerCounts = java.util.Arrays.stream(value.split(","))
+                    .map(String::strip)
+                    .map(Integer::parseInt)
+                    .toList();
+            }
+            else if (arg.equals("--no-floor")) {
                 floor = false;
-            } else if (arg.equals("--bulk")) {
+            }
+            else if (arg.equals("--bulk")) {
                 bulk = true;
-            } else {
+            }
+            else {
                 throw new IllegalArgumentException("unknown argument " + arg + "\n" + USAGE);
             }
         }
@@ -169,26 +191,28 @@ final class ThroughputBenchmark {
             String key = Files.readString(keyFile).strip();
             new ThroughputBenchmark(ingest, metrics.isEmpty() ? List.of("http://localhost:8083/actuator") : metrics,
                     search, key, new Options(bulk, floor, probe, probeEvery, searchClients))
-                    .measure(jobs, clients);
+                .measure(jobs, clients);
             return;
         }
         Map<Integer, Result> results = new java.util.LinkedHashMap<>();
         for (int workers : workerCounts) {
             Path dataDir = Files.createTempDirectory("edm-benchmark");
-            // free ports, not the defaults: a stack of the user's may be running beside it
+            // free ports, not the defaults: a stack of the user's may be running beside
+            // it
             int parserPort = freePorts(workers, 10);
-            StackSettings settings = StackSettings.parse(new String[] {"--data-dir=" + dataDir,
-                    "--postgres-port=" + freePorts(1, 1), "--kafka-port=" + freePorts(2, 1),
-                    "--ingest-port=" + freePorts(1, 1), "--search-port=" + freePorts(1, 1),
-                    "--parser-port=" + parserPort, "--web-port=" + freePorts(1, 1),
-                    "--ingest-management-port=" + freePorts(1, 1), "--search-management-port=" + freePorts(1, 1),
-                    "--service-property=edm.security.rate-limit.uploads=1000000",
-                    "--service-property=edm.security.rate-limit.searches=1000000"}, System.getenv(),
-                    LocalStack.defaultServicesDir());
+            StackSettings settings = StackSettings.parse(
+                    new String[] { "--data-dir=" + dataDir, "--postgres-port=" + freePorts(1, 1),
+                            "--kafka-port=" + freePorts(2, 1), "--ingest-port=" + freePorts(1, 1),
+                            "--search-port=" + freePorts(1, 1), "--parser-port=" + parserPort,
+                            "--web-port=" + freePorts(1, 1), "--ingest-management-port=" + freePorts(1, 1),
+                            "--search-management-port=" + freePorts(1, 1),
+                            "--service-property=edm.security.rate-limit.uploads=1000000",
+                            "--service-property=edm.security.rate-limit.searches=1000000" },
+                    System.getenv(), LocalStack.defaultServicesDir());
             List<String> actuators = new ArrayList<>();
             for (int n = 1; n <= workers; n++) {
-                actuators.add("http://" + settings.serviceHost() + ":" + (settings.parserManagementPort() + 10 * (n - 1))
-                        + "/actuator");
+                actuators.add("http://" + settings.serviceHost() + ":"
+                        + (settings.parserManagementPort() + 10 * (n - 1)) + "/actuator");
             }
             System.out.printf("%n=== fresh local stack, %d parser-worker process(es), data in %s ===%n", workers,
                     dataDir);
@@ -196,7 +220,8 @@ final class ThroughputBenchmark {
                 stack.start();
                 String host = "http://" + settings.serviceHost() + ":";
                 var benchmark = new ThroughputBenchmark(host + settings.ingestPort(), actuators,
-                        host + settings.searchPort(), Files.readString(dataDir.resolve(LocalStack.API_KEY_FILE)).strip(),
+                        host + settings.searchPort(),
+                        Files.readString(dataDir.resolve(LocalStack.API_KEY_FILE)).strip(),
                         new Options(bulk, false, probe, probeEvery, searchClients));
                 results.put(workers, benchmark.measure(jobs, clients));
             }
@@ -220,7 +245,8 @@ final class ThroughputBenchmark {
         for (Path dir : dirs) {
             try (Stream<Path> list = Files.list(dir)) {
                 for (Path file : list.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf"))
-                        .sorted().toList()) {
+                    .sorted()
+                    .toList()) {
                     String name = file.getFileName().toString();
                     files.add(new Job(file, pageCount(file), name.substring(0, name.length() - 4), "bench-" + run));
                 }
@@ -240,7 +266,8 @@ final class ThroughputBenchmark {
     private static int pageCount(Path file) {
         try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
             return pdf.getNumberOfPages();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             return 0; // a damaged file still goes up: the parser decides
         }
     }
@@ -284,17 +311,20 @@ final class ThroughputBenchmark {
                 for (Future<?> future : futures) {
                     future.get();
                 }
-            } finally {
+            }
+            finally {
                 pool.shutdownNow();
             }
             lastUpload = Instant.now();
             finals = awaitFinal(new ArrayList<>(uploads));
-        } finally {
+        }
+        finally {
             running.set(false);
             for (Future<?> future : sideline) {
                 try {
                     future.get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                }
+                catch (java.util.concurrent.ExecutionException e) {
                     System.out.println("side load failed: " + e.getCause());
                 }
             }
@@ -304,9 +334,11 @@ final class ThroughputBenchmark {
         Result result = report(finals, firstUpload, lastUpload, before, after);
         if (options.probe() != null) {
             List<Long> sorted = probes.stream().sorted().toList();
-            System.out.printf("interactive probe (%s every %d s) upload->searchable ms while the run was in flight:"
-                    + " n=%d p50 %d  p90 %d  max %d%n", options.probe().getFileName(), options.probeEvery().toSeconds(),
-                    sorted.size(), percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 100));
+            System.out.printf(
+                    "interactive probe (%s every %d s) upload->searchable ms while the run was in flight:"
+                            + " n=%d p50 %d  p90 %d  max %d%n",
+                    options.probe().getFileName(), options.probeEvery().toSeconds(), sorted.size(),
+                    percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 100));
         }
         if (options.searchClients() > 0) {
             List<Long> sorted = searches.stream().sorted().toList();
@@ -331,7 +363,8 @@ final class ThroughputBenchmark {
             for (int i = 1; free && i < count; i++) {
                 try (var socket = new java.net.ServerSocket(port + i * step)) {
                     free = socket.isBound();
-                } catch (IOException taken) {
+                }
+                catch (IOException taken) {
                     free = false;
                 }
             }
@@ -341,7 +374,9 @@ final class ThroughputBenchmark {
         }
     }
 
-    /** The load average and cores, so that figures from a busy machine are read as such. */
+    /**
+     * The load average and cores, so that figures from a busy machine are read as such.
+     */
     private static String loadNote() {
         int cores = Runtime.getRuntime().availableProcessors();
         try {
@@ -350,12 +385,16 @@ final class ThroughputBenchmark {
             return "load average " + load[0] + " " + load[1] + " " + load[2] + " on " + cores + " cores"
                     + (oneMinute > cores * 0.5 ? ": NOT an idle machine, the figures are lower than idle ones"
                             : ": idle enough");
-        } catch (IOException | RuntimeException e) {
+        }
+        catch (IOException | RuntimeException e) {
             return cores + " cores (load average not readable)";
         }
     }
 
-    /** Uploads the probe file as interactive work, one at a time, timing each to its final status. */
+    /**
+     * Uploads the probe file as interactive work, one at a time, timing each to its final
+     * status.
+     */
     private Void probe(java.util.concurrent.atomic.AtomicBoolean running, ConcurrentLinkedQueue<Long> latencies)
             throws Exception {
         Path file = options.probe();
@@ -368,8 +407,11 @@ final class ThroughputBenchmark {
                 JsonNode document = document(id);
                 String status = document == null ? "" : document.path("status").asString();
                 if (status.equals("done") || status.equals("failed")) {
-                    latencies.add(Duration.between(Instant.parse(document.path("uploadDate").asString()),
-                            Instant.parse(document.path("updatedAt").asString())).toMillis());
+                    latencies.add(
+                            Duration
+                                .between(Instant.parse(document.path("uploadDate").asString()),
+                                        Instant.parse(document.path("updatedAt").asString()))
+                                .toMillis());
                     break;
                 }
                 Thread.sleep(100); // polling; the measured time is the server's
@@ -382,18 +424,25 @@ final class ThroughputBenchmark {
         return null;
     }
 
-    /** One searching client: queries in turn, back to back, each timed from request to full answer. */
+    /**
+     * One searching client: queries in turn, back to back, each timed from request to
+     * full answer.
+     */
     private Void searchLoop(int client, java.util.concurrent.atomic.AtomicBoolean running,
             ConcurrentLinkedQueue<Long> latencies, java.util.concurrent.atomic.AtomicLong errors) throws Exception {
         for (int n = client; running.get(); n++) {
             String query = java.net.URLEncoder.encode(QUERIES.get(n % QUERIES.size()), StandardCharsets.UTF_8);
             long started = System.nanoTime();
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create(search + "/api/search?q=" + query)).header("Authorization", "Bearer " + key)
-                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http
+                .send(HttpRequest.newBuilder(URI.create(search + "/api/search?q=" + query))
+                    .header("Authorization", "Bearer " + key)
+                    .timeout(Duration.ofSeconds(30))
+                    .GET()
+                    .build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
                 latencies.add((System.nanoTime() - started) / 1_000_000);
-            } else {
+            }
+            else {
                 errors.incrementAndGet();
             }
         }
@@ -402,7 +451,9 @@ final class ThroughputBenchmark {
 
     private @Nullable JsonNode document(UUID id) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(ingest + "/api/documents/" + id))
-                .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofString());
+            .header("Authorization", "Bearer " + key)
+            .GET()
+            .build(), HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }
 
@@ -414,8 +465,8 @@ final class ThroughputBenchmark {
         part(body, boundary, "file", job.file().getFileName().toString(), Files.readAllBytes(job.file()));
         body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         var request = HttpRequest.newBuilder(URI.create(ingest + "/api/documents"))
-                .header("Authorization", "Bearer " + key)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+            .header("Authorization", "Bearer " + key)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary);
         if (bulk) {
             request.header("X-Edm-Priority", "bulk");
         }
@@ -428,8 +479,8 @@ final class ThroughputBenchmark {
                 continue;
             }
             if (response.statusCode() != 202 && response.statusCode() != 200) {
-                throw new IllegalStateException("upload of " + job.file() + " answered " + response.statusCode()
-                        + ": " + response.body());
+                throw new IllegalStateException(
+                        "upload of " + job.file() + " answered " + response.statusCode() + ": " + response.body());
             }
             return UUID.fromString(JSON.readTree(response.body()).path("id").asString());
         }
@@ -445,7 +496,10 @@ final class ThroughputBenchmark {
         body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** Polls each unfinished document about once a second; the times come from the server's timestamps. */
+    /**
+     * Polls each unfinished document about once a second; the times come from the
+     * server's timestamps.
+     */
     private List<Final> awaitFinal(List<Upload> uploads) throws IOException, InterruptedException {
         List<Final> finals = new ArrayList<>();
         List<Upload> open = new ArrayList<>(uploads);
@@ -454,10 +508,11 @@ final class ThroughputBenchmark {
             long sweep = System.nanoTime();
             for (var it = open.iterator(); it.hasNext();) {
                 Upload upload = it.next();
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(ingest + "/api/documents/" + upload.id()))
-                        .header("Authorization", "Bearer " + key).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http
+                    .send(HttpRequest.newBuilder(URI.create(ingest + "/api/documents/" + upload.id()))
+                        .header("Authorization", "Bearer " + key)
+                        .GET()
+                        .build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200) {
                     continue;
                 }
@@ -471,7 +526,8 @@ final class ThroughputBenchmark {
             }
             long rest = 1_000 - (System.nanoTime() - sweep) / 1_000_000;
             if (!open.isEmpty() && rest > 0) {
-                Thread.sleep(rest); // polling interval; the measured times are the server's
+                Thread.sleep(rest); // polling interval; the measured times are the
+                                    // server's
             }
         }
         if (!open.isEmpty()) {
@@ -487,11 +543,13 @@ final class ThroughputBenchmark {
         long pagesDone = finals.stream().mapToLong(Final::pages).sum();
         double wall = Duration.between(firstUpload, lastFinal).toMillis() / 1000.0;
         List<Long> latencies = finals.stream()
-                .map(f -> Duration.between(f.uploaded(), f.finished()).toMillis()).sorted().toList();
+            .map(f -> Duration.between(f.uploaded(), f.finished()).toMillis())
+            .sorted()
+            .toList();
         System.out.printf("final: %d (%d done, %d failed); uploads took %.1f s%n", finals.size(), done,
                 finals.size() - done, Duration.between(firstUpload, lastUpload).toMillis() / 1000.0);
-        System.out.printf("ingest: %d pages in %.1f s = %.0f pages/s (first upload to last final status)%n",
-                pagesDone, wall, pagesDone / wall);
+        System.out.printf("ingest: %d pages in %.1f s = %.0f pages/s (first upload to last final status)%n", pagesDone,
+                wall, pagesDone / wall);
         System.out.printf("upload->searchable ms: p50 %d  p90 %d  p99 %d  max %d%n", percentile(latencies, 50),
                 percentile(latencies, 90), percentile(latencies, 99), percentile(latencies, 100));
         double splits = delta(after, before, "edm_parser_split_duration_seconds_count");
@@ -500,10 +558,12 @@ final class ThroughputBenchmark {
             double split = delta(after, before, "edm_parser_split_duration_seconds_sum") / splits * 1000;
             double write = delta(after, before, "edm_parser_write_duration_seconds_sum") / writes * 1000;
             double mean = latencies.stream().mapToLong(Long::longValue).average().orElse(0);
-            System.out.printf("per document (mean): queue wait %.0f ms, split %.0f ms (slot wait included), "
-                    + "write %.0f ms; write share of split+write %.1f%%%n", Math.max(0, mean - split - write), split,
-                    write, 100 * write / (split + write));
-        } else {
+            System.out.printf(
+                    "per document (mean): queue wait %.0f ms, split %.0f ms (slot wait included), "
+                            + "write %.0f ms; write share of split+write %.1f%%%n",
+                    Math.max(0, mean - split - write), split, write, 100 * write / (split + write));
+        }
+        else {
             System.out.println("per document: parser meters not readable (give --parser-actuator)");
         }
         return new Result(pagesDone, wall);
@@ -521,7 +581,10 @@ final class ThroughputBenchmark {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 
-    /** The parser's split and write timers (count, total seconds); empty when its Actuator is not reachable. */
+    /**
+     * The parser's split and write timers (count, total seconds); empty when its Actuator
+     * is not reachable.
+     */
     private Map<String, Double> parserMeters() {
         Map<String, Double> meters = new HashMap<>();
         for (String actuator : parserActuators) { // several worker processes: their sums
@@ -533,8 +596,9 @@ final class ThroughputBenchmark {
 
     private void timer(Map<String, Double> meters, String actuator, String path, String name) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(actuator + "/metrics/"
-                    + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(actuator + "/metrics/" + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return;
             }
@@ -543,19 +607,25 @@ final class ThroughputBenchmark {
                 if (statistic.equals("COUNT")) {
                     meters.merge("edm_parser_" + name + "_duration_seconds_count", measurement.path("value").asDouble(),
                             Double::sum);
-                } else if (statistic.equals("TOTAL_TIME")) {
+                }
+                else if (statistic.equals("TOTAL_TIME")) {
                     meters.merge("edm_parser_" + name + "_duration_seconds_sum", measurement.path("value").asDouble(),
                             Double::sum);
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        }
+        catch (IOException | RuntimeException e) {
             // reported as "not readable"
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** The same files read to plain text on every core: what no splitter that reads every page can beat. */
+    /**
+     * The same files read to plain text on every core: what no splitter that reads every
+     * page can beat.
+     */
     private static void floor(List<Job> jobs, long pages) throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
         boolean poppler = pdftotextInstalled();
@@ -572,7 +642,8 @@ final class ThroughputBenchmark {
             for (Future<?> future : futures) {
                 future.get();
             }
-        } finally {
+        }
+        finally {
             pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -583,9 +654,11 @@ final class ThroughputBenchmark {
     private static boolean pdftotextInstalled() {
         try {
             return new ProcessBuilder("pdftotext", "-v").redirectErrorStream(true).start().waitFor() == 0;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             return false;
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
@@ -594,13 +667,16 @@ final class ThroughputBenchmark {
     private static void extract(Path file, boolean poppler) throws IOException, InterruptedException {
         if (poppler) {
             Process process = new ProcessBuilder("pdftotext", "-q", file.toString(), "-")
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectErrorStream(true)
+                .start();
             process.waitFor();
             return;
         }
         try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
             new PDFTextStripper().getText(pdf);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             // a damaged file costs what it costs; the parser fails it too
         }
     }
@@ -608,14 +684,18 @@ final class ThroughputBenchmark {
     static void main(List<String> args) {
         try {
             run(args);
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             System.err.println("local-stack benchmark: " + e.getMessage());
             System.exit(2);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             System.err.println("local-stack benchmark: " + e);
             System.exit(1);
         }
     }
+
 }

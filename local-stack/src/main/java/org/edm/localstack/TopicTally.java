@@ -22,14 +22,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the topics say about each document, read from the beginning to the end offsets: the distinct
- * {@code DocumentProcessed} events (by event id) on {@code documents.processed}, the distinct {@code DocumentUploaded}
- * event ids on {@code documents.uploaded} and {@code documents.uploaded.bulk}, and the records on the dead-letter
- * topics.
+ * What the topics say about each document, read from the beginning to the end offsets:
+ * the distinct {@code DocumentProcessed} events (by event id) on
+ * {@code documents.processed}, the distinct {@code DocumentUploaded} event ids on
+ * {@code documents.uploaded} and {@code documents.uploaded.bulk}, and the records on the
+ * dead-letter topics.
  */
 final class TopicTally {
 
-    // the names of org.edm.events.Topics (the events module is not on the launcher's class path)
+    // the names of org.edm.events.Topics (the events module is not on the launcher's
+    // class path)
     static final String PROCESSED = "documents.processed";
     static final List<String> UPLOADED = List.of("documents.uploaded", "documents.uploaded.bulk");
     static final List<String> DEAD_LETTERS = List.of("documents.uploaded.DLT", "documents.processed.compare.DLT");
@@ -41,10 +43,15 @@ final class TopicTally {
     }
 
     private final Map<UUID, List<Processed>> processed = new HashMap<>();
+
     private final Set<UUID> processedEventIds = new HashSet<>();
+
     private final Map<UUID, Set<UUID>> uploadedEventIds = new HashMap<>();
+
     private final Map<String, Long> deadLetters = new TreeMap<>();
+
     private long redelivered;
+
     private long uploadedRecords;
 
     /** Counts one record's value (a JSON event) of {@code topic}. */
@@ -62,14 +69,18 @@ final class TopicTally {
                 return;
             }
             processed.computeIfAbsent(documentId, id -> new ArrayList<>())
-                    .add(new Processed(eventId, event.path("status").asString(), event.path("sectionCount").asInt()));
-        } else if (UPLOADED.contains(topic)) {
+                .add(new Processed(eventId, event.path("status").asString(), event.path("sectionCount").asInt()));
+        }
+        else if (UPLOADED.contains(topic)) {
             uploadedRecords++;
             uploadedEventIds.computeIfAbsent(documentId, id -> new HashSet<>()).add(eventId);
         }
     }
 
-    /** The distinct {@code DocumentProcessed} events of a document, in the order they were read. */
+    /**
+     * The distinct {@code DocumentProcessed} events of a document, in the order they were
+     * read.
+     */
     List<Processed> processed(UUID documentId) {
         return processed.getOrDefault(documentId, List.of());
     }
@@ -78,13 +89,21 @@ final class TopicTally {
         return redelivered;
     }
 
-    /** Documents among {@code ids} announced more than once ({@code DocumentUploaded} with another event id). */
+    /**
+     * Documents among {@code ids} announced more than once ({@code DocumentUploaded} with
+     * another event id).
+     */
     long reannounced(Set<UUID> ids) {
-        return uploadedEventIds.entrySet().stream()
-                .filter(entry -> ids.contains(entry.getKey()) && entry.getValue().size() > 1).count();
+        return uploadedEventIds.entrySet()
+            .stream()
+            .filter(entry -> ids.contains(entry.getKey()) && entry.getValue().size() > 1)
+            .count();
     }
 
-    /** Records on the work topics: one per upload, plus re-deliveries and the pending sweeper's announcements. */
+    /**
+     * Records on the work topics: one per upload, plus re-deliveries and the pending
+     * sweeper's announcements.
+     */
     long uploadedRecords() {
         return uploadedRecords;
     }
@@ -98,12 +117,10 @@ final class TopicTally {
     /** Reads every record of the project's topics up to their end offsets now. */
     static TopicTally read(String bootstrapServers) {
         var tally = new TopicTally();
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers, ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false", ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed", ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
             List<String> topics = new ArrayList<>();
             topics.add(PROCESSED);
@@ -135,4 +152,5 @@ final class TopicTally {
         }
         return tally;
     }
+
 }

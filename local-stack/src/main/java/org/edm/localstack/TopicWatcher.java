@@ -15,14 +15,16 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * {@code java -jar local-stack.jar watch [--from-beginning] [--kafka=HOST:PORT] [topic...]}: a plain Kafka consumer
- * that prints every record of the project's topics (default: documents.uploaded, documents.uploaded.bulk,
- * documents.processed, documents.compared, documents.deleted, documents.uploaded.DLT) as one line: topic, key,
- * event-type header, value. For trying the system without a Kafka distribution at hand.
+ * {@code java -jar local-stack.jar watch [--from-beginning] [--kafka=HOST:PORT] [topic...]}:
+ * a plain Kafka consumer that prints every record of the project's topics (default:
+ * documents.uploaded, documents.uploaded.bulk, documents.processed, documents.compared,
+ * documents.deleted, documents.uploaded.DLT) as one line: topic, key, event-type header,
+ * value. For trying the system without a Kafka distribution at hand.
  */
 final class TopicWatcher {
 
-    // the names of org.edm.events.Topics (the events module is not on the launcher's class path)
+    // the names of org.edm.events.Topics (the events module is not on the launcher's
+    // class path)
     static final List<String> DEFAULT_TOPICS = List.of("documents.uploaded", "documents.uploaded.bulk",
             "documents.processed", "documents.compared", "documents.deleted", "documents.uploaded.DLT");
 
@@ -36,24 +38,25 @@ final class TopicWatcher {
         for (String arg : args) {
             if (arg.equals("--from-beginning")) {
                 fromBeginning = true;
-            } else if (arg.startsWith("--kafka=")) {
+            }
+            else if (arg.startsWith("--kafka=")) {
                 bootstrap = arg.substring("--kafka=".length());
-            } else if (arg.startsWith("--")) {
+            }
+            else if (arg.startsWith("--")) {
                 throw new IllegalArgumentException("unknown option for watch: " + arg);
-            } else {
+            }
+            else {
                 topics.add(arg);
             }
         }
         if (topics.isEmpty()) {
             topics.addAll(DEFAULT_TOPICS);
         }
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "edm-watch-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false", ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
             consumer.subscribe(topics);
             System.err.println("watching " + topics + " on " + bootstrap + " (Ctrl-C stops)");
             while (true) {
@@ -66,4 +69,5 @@ final class TopicWatcher {
             }
         }
     }
+
 }

@@ -1,5 +1,6 @@
 /**
- * The one-command local run: embedded PostgreSQL and Kafka, migrations, and the three services.
+ * The one-command local run: embedded PostgreSQL and Kafka, migrations, and the three
+ * services.
  */
 @NullMarked
 package org.edm.localstack;

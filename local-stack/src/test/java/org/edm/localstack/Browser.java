@@ -16,9 +16,10 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's headless Chromium driven through Debian's chromedriver, both named explicitly (no Selenium Manager,
- * which would try to download a driver). Where they are missing the browser tests fail on CI ({@code CI=true};
- * {@code .ci/run} installs them) and are skipped elsewhere with the reason.
+ * Debian's headless Chromium driven through Debian's chromedriver, both named explicitly
+ * (no Selenium Manager, which would try to download a driver). Where they are missing the
+ * browser tests fail on CI ({@code CI=true}; {@code .ci/run} installs them) and are
+ * skipped elsewhere with the reason.
  */
 final class Browser {
 
@@ -38,10 +39,9 @@ final class Browser {
             }
             Assumptions.abort(reason);
         }
-        var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
@@ -59,8 +59,10 @@ final class Browser {
             Path target = SCREENSHOTS.resolve(name + ".png");
             Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return target;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

@@ -17,10 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The drop folder against the running ingest-service (the system's, with its API key): a file still growing is
- * left alone, a finished one is uploaded with the title and version of its side-car JSON and archived in
- * {@code uploaded/} with the service's answer; a file the service refuses goes to {@code rejected/} with the
- * problem beside it. Scans are run by the test one by one, so "the size stayed the same for one scan" needs no
+ * The drop folder against the running ingest-service (the system's, with its API key): a
+ * file still growing is left alone, a finished one is uploaded with the title and version
+ * of its side-car JSON and archived in {@code uploaded/} with the service's answer; a
+ * file the service refuses goes to {@code rejected/} with the problem beside it. Scans
+ * are run by the test one by one, so "the size stayed the same for one scan" needs no
  * clock.
  */
 class DropFolderSystemTest {
@@ -47,7 +48,8 @@ class DropFolderSystemTest {
         Files.writeString(directory.resolve("spec.json"),
                 "{\"title\": \"" + title + "\", \"version\": \"7.1\", \"metadata\": {\"exchange\": \"XTST\"}}");
         try (var dropFolder = new DropFolder(directory, stack.ingest, stack.apiKey)) {
-            // when: a scan sees the half file, the copy goes on, and the next scan sees another size
+            // when: a scan sees the half file, the copy goes on, and the next scan sees
+            // another size
             dropFolder.scanOnce();
             Files.write(file, Arrays.copyOfRange(pdf, pdf.length / 2, pdf.length), StandardOpenOption.APPEND);
             dropFolder.scanOnce();
@@ -60,15 +62,19 @@ class DropFolderSystemTest {
             dropFolder.scanOnce();
         }
 
-        // then: uploaded whole, under the side-car's title and version, archived with the answer
+        // then: uploaded whole, under the side-car's title and version, archived with the
+        // answer
         assertThat(file).doesNotExist();
         assertThat(directory.resolve("uploaded/spec.pdf")).hasBinaryContent(pdf);
         assertThat(directory.resolve("uploaded/spec.json")).exists();
         String answer = Files.readString(directory.resolve("uploaded/spec.pdf.response.json"));
         String id = SystemClient.JSON.readTree(answer).path("id").asString();
-        var row = jdbc.sql("SELECT title, version, CAST(metadata ->> 'size_bytes' AS bigint) AS size, "
-                + "metadata -> 'custom' ->> 'exchange' AS exchange FROM documents WHERE id = :id")
-                .param("id", UUID.fromString(id)).query().singleRow();
+        var row = jdbc
+            .sql("SELECT title, version, CAST(metadata ->> 'size_bytes' AS bigint) AS size, "
+                    + "metadata -> 'custom' ->> 'exchange' AS exchange FROM documents WHERE id = :id")
+            .param("id", UUID.fromString(id))
+            .query()
+            .singleRow();
         assertThat(row.get("title")).isEqualTo(title);
         assertThat(row.get("version")).isEqualTo("7.1");
         assertThat(row.get("size")).isEqualTo((long) pdf.length);
@@ -91,12 +97,16 @@ class DropFolderSystemTest {
         assertThat(file).doesNotExist();
         assertThat(directory.resolve("rejected/notes.v2.pdf")).exists();
         assertThat(directory.resolve("rejected/notes.v2.pdf.response.json")).content()
-                .contains("https://edm.example/problems/not-a-pdf").contains("415");
+            .contains("https://edm.example/problems/not-a-pdf")
+            .contains("415");
         assertThat(directory.resolve("uploaded")).isEmptyDirectory();
     }
 
     private long documentsTitled(String title) {
-        return jdbc.sql("SELECT count(*) FROM documents WHERE title = :title").param("title", title)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM documents WHERE title = :title")
+            .param("title", title)
+            .query(Long.class)
+            .single();
     }
+
 }

@@ -35,9 +35,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Hostile input against the running system: broken PDFs through the whole pipeline, abusive uploads, abusive
- * searches. Each gets an answer (a 4xx problem, {@code failed} with a reason, or {@code done}), never a 500, never
- * a dead worker or a blocked partition. The long variant ({@code -Dedm.hostile.long=true}) uses 100,000 tiny pages
+ * Hostile input against the running system: broken PDFs through the whole pipeline,
+ * abusive uploads, abusive searches. Each gets an answer (a 4xx problem, {@code failed}
+ * with a reason, or {@code done}), never a 500, never a dead worker or a blocked
+ * partition. The long variant ({@code -Dedm.hostile.long=true}) uses 100,000 tiny pages
  * and a 500 MB deflate bomb.
  */
 @SystemTest
@@ -48,6 +49,7 @@ class HostileInputSystemTest {
     static SharedStack stack;
     static SystemClient client;
     static JdbcClient jdbc;
+
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
@@ -57,21 +59,23 @@ class HostileInputSystemTest {
         Map<String, byte[]> pdfs = HostilePdfs.all(LONG ? 100_000 : 6_000, LONG ? 500 : 40);
         Map<String, String> ids = new LinkedHashMap<>();
         for (var pdf : pdfs.entrySet()) {
-            var response = client.upload(pdf.getValue(), pdf.getKey() + ".pdf", "Hostile " + pdf.getKey() + " "
-                    + UUID.randomUUID(), "1");
+            var response = client.upload(pdf.getValue(), pdf.getKey() + ".pdf",
+                    "Hostile " + pdf.getKey() + " " + UUID.randomUUID(), "1");
             if (response.statusCode() == 202) {
                 ids.put(pdf.getKey(), SystemClient.JSON.readTree(response.body()).get("id").asString());
-            } else {
+            }
+            else {
                 // rejected at the door: it must be a problem detail, not a server error
                 assertThat(response.statusCode()).as(pdf.getKey() + ": " + response.body()).isBetween(400, 499);
-                assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                        type -> assertThat(type).contains("problem+json"));
+                assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
             }
         }
         String healthy = client.uploadAccepted(TestPdfs.specification("afterhostile", 3, 1),
                 "After hostile " + UUID.randomUUID(), "1");
 
-        // when / then: each ends in a final state within the parser's time limit (20 s here) plus queueing
+        // when / then: each ends in a final state within the parser's time limit (20 s
+        // here) plus queueing
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             for (var entry : ids.entrySet()) {
                 assertThat(status(entry.getValue())).as(entry.getKey()).isIn("done", "failed");
@@ -82,7 +86,10 @@ class HostileInputSystemTest {
             String id = entry.getValue();
             String status = status(id);
             String reason = jdbc.sql("SELECT metadata ->> 'failure_reason' FROM documents WHERE id = :id")
-                    .param("id", UUID.fromString(id)).query(String.class).optional().orElse(null);
+                .param("id", UUID.fromString(id))
+                .query(String.class)
+                .optional()
+                .orElse(null);
             System.out.printf("[hostile] %-18s -> %s %s%n", entry.getKey(), status, reason == null ? "" : reason);
             if (status.equals("failed")) {
                 assertThat(reason).as(entry.getKey() + " failed without a reason").isNotBlank();
@@ -110,17 +117,23 @@ class HostileInputSystemTest {
         assertProblem(client.upload(pdf, "big-version.pdf", "Version abuse", "9".repeat(10_000)), 400, 413);
         // not multipart at all
         HttpResponse<String> json = http.send(HttpRequest.newBuilder(stack.ingest.resolve("/api/documents"))
-                .header("Authorization", stack.authorization())
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+            .header("Authorization", stack.authorization())
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+            .build(), HttpResponse.BodyHandlers.ofString());
         assertProblem(json, 415, 400);
         assertThat(documentCount()).isEqualTo(documentsBefore);
 
-        // a path-traversal file name is accepted as a name only: the stored file stays inside the storage root
-        String id = SystemClient.JSON.readTree(client.upload(pdf, "../../../../etc/passwd.pdf",
-                "Traversal " + UUID.randomUUID(), "1").body()).get("id").asString();
-        String filePath = jdbc.sql("SELECT file_path FROM documents WHERE id = :id").param("id", UUID.fromString(id))
-                .query(String.class).single();
+        // a path-traversal file name is accepted as a name only: the stored file stays
+        // inside the storage root
+        String id = SystemClient.JSON
+            .readTree(client.upload(pdf, "../../../../etc/passwd.pdf", "Traversal " + UUID.randomUUID(), "1").body())
+            .get("id")
+            .asString();
+        String filePath = jdbc.sql("SELECT file_path FROM documents WHERE id = :id")
+            .param("id", UUID.fromString(id))
+            .query(String.class)
+            .single();
         assertThat(filePath).doesNotContain("..").doesNotContain("passwd");
         assertThat(stack.storageRoot.resolve(filePath).normalize()).startsWith(stack.storageRoot).exists();
     }
@@ -130,13 +143,15 @@ class HostileInputSystemTest {
         long documentsBefore = documentCount();
         long twoGigabytes = 2L * 1024 * 1024 * 1024;
         String boundary = "abuse-" + UUID.randomUUID();
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nHuge\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n1\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.pdf\"\r\n"
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nHuge\r\n" + "--"
+                + boundary + "\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n1\r\n" + "--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n%PDF-1.7\n";
 
-        // when: the body is streamed on one thread while the answer is read on another, as soon as it comes (the
-        // server answers before the body ends and closes the connection later: a client that only reads after
+        // when: the body is streamed on one thread while the answer is read on another,
+        // as soon as it comes (the
+        // server answers before the body ends and closes the connection later: a client
+        // that only reads after
         // sending would see a reset, which must not count as a refusal)
         long started = System.nanoTime();
         RawAnswer answer = RawAnswer.of(stack.ingest, "/api/documents", stack.authorization(),
@@ -152,26 +167,31 @@ class HostileInputSystemTest {
         assertThat(documentCount()).isEqualTo(documentsBefore);
         try (Stream<Path> files = Files.walk(stack.storageRoot)) {
             assertThat(files.filter(Files::isRegularFile).mapToLong(HostileInputSystemTest::size).max().orElse(0))
-                    .as("largest stored file").isLessThan(70L * 1024 * 1024);
+                .as("largest stored file")
+                .isLessThan(70L * 1024 * 1024);
         }
     }
 
     @Test
     void aSlowClientDoesNotBlockOtherUploads() throws Exception {
-        // given: an upload that sends half of its body and then holds the connection open until released
+        // given: an upload that sends half of its body and then holds the connection open
+        // until released
         byte[] pdf = TestPdfs.specification("slow", 1, 1);
         String boundary = "slow-" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nSlow "
-                + UUID.randomUUID() + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n1\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"slow.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+                + UUID.randomUUID() + "\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n1\r\n" + "--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"slow.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] body = new byte[head.length + pdf.length + tail.length];
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(pdf, 0, body, head.length, pdf.length);
         System.arraycopy(tail, 0, body, head.length + pdf.length, tail.length);
         var held = new HeldStream(body, head.length + pdf.length / 2);
-        CompletableFuture<HttpResponse<String>> slow = http.sendAsync(HttpRequest.newBuilder(stack.ingest.resolve("/api/documents"))
+        CompletableFuture<HttpResponse<String>> slow = http
+            .sendAsync(HttpRequest.newBuilder(stack.ingest.resolve("/api/documents"))
                 .header("Authorization", stack.authorization())
                 .timeout(Duration.ofMinutes(2))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
@@ -186,22 +206,24 @@ class HostileInputSystemTest {
             // then: it was answered 202 while the slow one was still unanswered
             assertThat(fast).isNotBlank();
             assertThat(slow).as("the slow upload is still held open").isNotDone();
-        } finally {
+        }
+        finally {
             held.release.countDown();
         }
         HttpResponse<String> slowResponse = slow.get(2, TimeUnit.MINUTES);
-        System.out.printf("[hostile] slow upload released after the fast one: answered %d%n", slowResponse.statusCode());
+        System.out.printf("[hostile] slow upload released after the fast one: answered %d%n",
+                slowResponse.statusCode());
         assertThat(slowResponse.statusCode()).as(slowResponse.body()).isIn(202, 408);
     }
 
     @Test
     void abusiveSearchesGetResultsOrProblemDetailsNeverServerErrors() throws Exception {
-        List<String> queries = new ArrayList<>(List.of(
-                "'", "\"", "\"\"", "\\", "&", "|", "!", "!!", "(", ")", "()", ":*", "*", "<->", "<1>", "a & | b",
-                "a:*:*", "!(a|b", "\"unclosed phrase", "-", "--", "- -x", "OR", "OR OR", "a OR", "x'; DROP TABLE sections; --",
-                "1' OR '1'='1", "); SELECT pg_sleep(10); --", "$1", "%s%s%s", "\u0000", "\u202e\u202d", "\ud83d\ude80 rocket",
-                "\u6f22\u5b57 \u30c6\u30b9\u30c8", "\u0645\u0631\u062d\u0628\u0627", "caf\u00e9 na\u00efve", "35=D", "a:b:c",
-                "SoupBinTCP", "AddOrder", "Stock_Locate", "ITCH 5.0", "x".repeat(499), "x ".repeat(300)));
+        List<String> queries = new ArrayList<>(List.of("'", "\"", "\"\"", "\\", "&", "|", "!", "!!", "(", ")", "()",
+                ":*", "*", "<->", "<1>", "a & | b", "a:*:*", "!(a|b", "\"unclosed phrase", "-", "--", "- -x", "OR",
+                "OR OR", "a OR", "x'; DROP TABLE sections; --", "1' OR '1'='1", "); SELECT pg_sleep(10); --", "$1",
+                "%s%s%s", "\u0000", "\u202e\u202d", "\ud83d\ude80 rocket", "\u6f22\u5b57 \u30c6\u30b9\u30c8",
+                "\u0645\u0631\u062d\u0628\u0627", "caf\u00e9 na\u00efve", "35=D", "a:b:c", "SoupBinTCP", "AddOrder",
+                "Stock_Locate", "ITCH 5.0", "x".repeat(499), "x ".repeat(300)));
         queries.add("q".repeat(10_000));
         List<String> answers = new ArrayList<>();
         for (String query : queries) {
@@ -228,8 +250,8 @@ class HostileInputSystemTest {
             allowed.add(s);
         }
         assertThat(response.statusCode()).as(response.body()).isIn(allowed);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).contains("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(type -> assertThat(type).contains("application/problem+json"));
     }
 
     private long documentCount() {
@@ -238,23 +260,34 @@ class HostileInputSystemTest {
 
     private String status(String id) {
         return jdbc.sql("SELECT processing_status FROM documents WHERE id = :id")
-                .param("id", UUID.fromString(id)).query(String.class).single();
+            .param("id", UUID.fromString(id))
+            .query(String.class)
+            .single();
     }
 
     private static long size(Path path) {
         try {
             return Files.size(path);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             return 0;
         }
     }
 
-    /** Hands out the first {@code heldAt} bytes of the body, then waits for {@link #release}: a stalled client. */
+    /**
+     * Hands out the first {@code heldAt} bytes of the body, then waits for
+     * {@link #release}: a stalled client.
+     */
     static final class HeldStream extends InputStream {
+
         final CountDownLatch holding = new CountDownLatch(1);
+
         final CountDownLatch release = new CountDownLatch(1);
+
         private final byte[] body;
+
         private final int heldAt;
+
         private int position;
 
         HeldStream(byte[] body, int heldAt) {
@@ -279,7 +312,8 @@ class HostileInputSystemTest {
                     if (!release.await(2, TimeUnit.MINUTES)) {
                         throw new IOException("never released");
                     }
-                } catch (InterruptedException e) {
+                }
+                catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException(e);
                 }
@@ -290,12 +324,13 @@ class HostileInputSystemTest {
             position += n;
             return n;
         }
+
     }
 
     /**
-     * A chunked POST over a plain socket whose body (the given head, then zeros up to {@code bodyLength}, its length
-     * announced nowhere) is written on one
-     * thread while the answer is read on the calling one: the status line, the headers and a body of
+     * A chunked POST over a plain socket whose body (the given head, then zeros up to
+     * {@code bodyLength}, its length announced nowhere) is written on one thread while
+     * the answer is read on the calling one: the status line, the headers and a body of
      * {@code Content-Length} or chunked encoding.
      */
     record RawAnswer(int status, String head, String body, long sentBytes) {
@@ -307,7 +342,8 @@ class HostileInputSystemTest {
                 OutputStream out = socket.getOutputStream();
                 out.write(("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
                         + "\r\nAuthorization: " + authorization + "\r\nContent-Type: " + contentType
-                        + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        + "\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
                 var sent = new AtomicLong();
                 var answered = new AtomicBoolean();
                 Thread sender = new Thread(() -> {
@@ -319,8 +355,10 @@ class HostileInputSystemTest {
                             sent.addAndGet(Math.min(zeros.length, left));
                         }
                         out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                    } catch (IOException e) {
-                        // the server closed the connection after answering: the answer is read below
+                    }
+                    catch (IOException e) {
+                        // the server closed the connection after answering: the answer is
+                        // read below
                     }
                 }, "raw-upload-sender");
                 sender.setDaemon(true);
@@ -339,19 +377,21 @@ class HostileInputSystemTest {
                     String lower = header.toLowerCase(java.util.Locale.ROOT);
                     if (lower.startsWith("content-length:")) {
                         contentLength = Long.parseLong(lower.substring(15).strip());
-                    } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    }
+                    else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                         chunked = true;
                     }
                 }
                 answered.set(true);
                 var body = new java.io.ByteArrayOutputStream();
                 if (chunked) {
-                    for (int size = Integer.parseInt(line(in).strip(), 16); size > 0;
-                            size = Integer.parseInt(line(in).strip(), 16)) {
+                    for (int size = Integer.parseInt(line(in).strip(), 16); size > 0; size = Integer
+                        .parseInt(line(in).strip(), 16)) {
                         body.write(in.readNBytes(size));
                         line(in);
                     }
-                } else if (contentLength >= 0) {
+                }
+                else if (contentLength >= 0) {
                     body.write(in.readNBytes((int) contentLength));
                 }
                 return new RawAnswer(Integer.parseInt(statusLine.split(" ")[1]), head.toString(),
@@ -375,4 +415,5 @@ class HostileInputSystemTest {
             return line.toString();
         }
     }
+
 }

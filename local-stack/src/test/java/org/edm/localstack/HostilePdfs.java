@@ -27,15 +27,19 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlin
 import org.edm.testsupport.TestPdfs;
 
 /**
- * Broken and hostile PDFs made in the test: each must end {@code failed} with a reason or {@code done}, within the
- * parser's time limit, without taking the worker down or blocking its partition.
+ * Broken and hostile PDFs made in the test: each must end {@code failed} with a reason or
+ * {@code done}, within the parser's time limit, without taking the worker down or
+ * blocking its partition.
  */
 final class HostilePdfs {
 
     private HostilePdfs() {
     }
 
-    /** Name to bytes, in a fixed order. {@code tinyPages} sets the size of the many-pages case. */
+    /**
+     * Name to bytes, in a fixed order. {@code tinyPages} sets the size of the many-pages
+     * case.
+     */
     static Map<String, byte[]> all(int tinyPages, int bombMegabytes) {
         Map<String, byte[]> pdfs = new LinkedHashMap<>();
         byte[] valid = TestPdfs.specification("hostile", 3, 2);
@@ -88,7 +92,10 @@ final class HostilePdfs {
         return broken.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    /** A content stream that inflates from a few hundred kilobytes to {@code megabytes} of text operators. */
+    /**
+     * A content stream that inflates from a few hundred kilobytes to {@code megabytes} of
+     * text operators.
+     */
     private static byte[] deflateBomb(int megabytes) {
         return build(document -> {
             PDPage page = new PDPage(PDRectangle.LETTER);
@@ -184,7 +191,9 @@ final class HostilePdfs {
     }
 
     private interface Content {
+
         void write(PDDocument document) throws IOException;
+
     }
 
     private static byte[] build(Content content) {
@@ -192,8 +201,10 @@ final class HostilePdfs {
             content.write(document);
             document.save(out);
             return out.toByteArray();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

@@ -35,9 +35,11 @@ import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The launcher as a user runs it, each run its own JVM ({@code java -cp ... LocalStack ...}): {@code --help},
- * {@code --infrastructure-only} (PostgreSQL, Kafka and the migrations, no service), {@code watch}, and a second
- * start on the same data directory, which finds what the first left (rows, Kafka records, the API key).
+ * The launcher as a user runs it, each run its own JVM
+ * ({@code java -cp ... LocalStack ...}): {@code --help}, {@code --infrastructure-only}
+ * (PostgreSQL, Kafka and the migrations, no service), {@code watch}, and a second start
+ * on the same data directory, which finds what the first left (rows, Kafka records, the
+ * API key).
  */
 class LauncherSystemTest {
 
@@ -51,8 +53,10 @@ class LauncherSystemTest {
         assertThat(help.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(help.process.exitValue()).isZero();
         assertThat(help.output()).contains("Usage: java -jar local-stack/target/local-stack.jar [options]")
-                .contains("watch [--from-beginning]").contains("--infrastructure-only").contains("--drop-dir=DIR")
-                .contains("--data-dir=DIR");
+            .contains("watch [--from-beginning]")
+            .contains("--infrastructure-only")
+            .contains("--drop-dir=DIR")
+            .contains("--data-dir=DIR");
     }
 
     @Test
@@ -72,7 +76,8 @@ class LauncherSystemTest {
         try {
             first.awaitOutput("is running", Duration.ofMinutes(3));
 
-            // then: the schema is migrated to the newest shipped migration, Kafka takes records, and no service runs
+            // then: the schema is migrated to the newest shipped migration, Kafka takes
+            // records, and no service runs
             JdbcClient jdbc = jdbc(postgresPort);
             assertThat(SchemaVersions.applied(jdbc)).containsAll(SchemaVersions.shipped());
             jdbc.sql("CREATE TABLE launcher_check (marker text)").update();
@@ -81,15 +86,18 @@ class LauncherSystemTest {
             assertThat(listening(ingestPort)).as("no ingest-service on its port").isFalse();
             apiKey = Files.readString(dataDir.resolve("api-key"));
 
-            // and: watch prints a record sent to the topic it watches, with its event type
+            // and: watch prints a record sent to the topic it watches, with its event
+            // type
             Launched watch = Launched.start(List.of("watch", "--from-beginning", "--kafka=" + bootstrap, topic));
             try {
                 send(bootstrap, topic, marker);
                 watch.awaitOutput("key=" + marker + " type=DocumentUploaded", Duration.ofMinutes(1));
-            } finally {
+            }
+            finally {
                 watch.stop();
             }
-        } finally {
+        }
+        finally {
             first.stop();
         }
         assertThat(first.process.exitValue()).as(first.output()).isIn(0, 143);
@@ -99,13 +107,15 @@ class LauncherSystemTest {
         try {
             second.awaitOutput("is running", Duration.ofMinutes(3));
 
-            // then: the rows, the Kafka record and the API key of the first run are there; nothing was migrated again
+            // then: the rows, the Kafka record and the API key of the first run are
+            // there; nothing was migrated again
             assertThat(second.output()).contains("(0 migration(s) applied now)");
             assertThat(jdbc(postgresPort).sql("SELECT marker FROM launcher_check").query(String.class).list())
-                    .containsExactly(marker);
+                .containsExactly(marker);
             assertThat(Files.readString(dataDir.resolve("api-key"))).isEqualTo(apiKey);
             assertThat(readFromBeginning(bootstrap, topic)).contains(marker);
-        } finally {
+        }
+        finally {
             second.stop();
         }
     }
@@ -131,9 +141,8 @@ class LauncherSystemTest {
     private static List<String> readFromBeginning(String bootstrap, String topic) {
         try (var consumer = new KafkaConsumer<String, String>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "launcher-check-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
             consumer.subscribe(List.of(topic));
             List<String> keys = new ArrayList<>();
             await().atMost(Duration.ofMinutes(1)).until(() -> {
@@ -149,7 +158,8 @@ class LauncherSystemTest {
     private static boolean listening(int port) throws IOException {
         try (var socket = new Socket("127.0.0.1", port)) {
             return socket.isConnected();
-        } catch (ConnectException e) {
+        }
+        catch (ConnectException e) {
             return false;
         }
     }
@@ -160,22 +170,27 @@ class LauncherSystemTest {
         }
     }
 
-    /** The launcher's main class in a JVM of its own, on this test's class path, its output collected. */
+    /**
+     * The launcher's main class in a JVM of its own, on this test's class path, its
+     * output collected.
+     */
     private record Launched(Process process, List<String> lines) {
 
         static Launched start(List<String> args) throws IOException {
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                    "-cp", System.getProperty("java.class.path"), LocalStack.class.getName()));
+            List<String> command = new ArrayList<>(
+                    List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
+                            System.getProperty("java.class.path"), LocalStack.class.getName()));
             command.addAll(args);
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             List<String> lines = Collections.synchronizedList(new ArrayList<>());
             Thread reader = new Thread(() -> {
-                try (var in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                try (var in = new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line = in.readLine(); line != null; line = in.readLine()) {
                         lines.add(line);
                     }
-                } catch (IOException e) {
+                }
+                catch (IOException e) {
                     // the process ended
                 }
             }, "launcher-output");
@@ -191,12 +206,15 @@ class LauncherSystemTest {
         }
 
         void awaitOutput(String text, Duration timeout) {
-            await().atMost(timeout).pollInterval(Duration.ofMillis(200))
-                    .failFast("the launcher ended:\n" + output(), () -> !process.isAlive())
-                    .until(() -> output().contains(text));
+            await().atMost(timeout)
+                .pollInterval(Duration.ofMillis(200))
+                .failFast("the launcher ended:\n" + output(), () -> !process.isAlive())
+                .until(() -> output().contains(text));
         }
 
-        /** SIGTERM, as Ctrl-C: the launcher's shutdown hook stops PostgreSQL and Kafka. */
+        /**
+         * SIGTERM, as Ctrl-C: the launcher's shutdown hook stops PostgreSQL and Kafka.
+         */
         void stop() throws InterruptedException {
             process.destroy();
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
@@ -204,4 +222,5 @@ class LauncherSystemTest {
             }
         }
     }
+
 }

@@ -35,11 +35,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Load against the running system: uploads from 16 concurrent clients while 50 clients search. Every upload must
- * end {@code done} (or {@code failed} with a reason, for the corpus's broken files); figures are printed, not
- * asserted. The short variant (CI) uploads {@code edm.load.uploads} = 32 generated specifications; the long one,
- * {@code -Dedm.load.uploads=1000}, cycles through the PDFs of the shared corpus ({@code SharedCorpus})
- * when it exists.
+ * Load against the running system: uploads from 16 concurrent clients while 50 clients
+ * search. Every upload must end {@code done} (or {@code failed} with a reason, for the
+ * corpus's broken files); figures are printed, not asserted. The short variant (CI)
+ * uploads {@code edm.load.uploads} = 32 generated specifications; the long one,
+ * {@code -Dedm.load.uploads=1000}, cycles through the PDFs of the shared corpus
+ * ({@code SharedCorpus}) when it exists.
  */
 @SystemTest
 class LoadSystemTest {
@@ -47,7 +48,10 @@ class LoadSystemTest {
     static final int UPLOADS = Integer.getInteger("edm.load.uploads", 32);
     static final int UPLOAD_CLIENTS = 16;
     static final int SEARCH_CLIENTS = 50;
-    /** Each search client waits this long between its requests, as a person typing would. */
+
+    /**
+     * Each search client waits this long between its requests, as a person typing would.
+     */
     static final Duration SEARCH_THINK_TIME = Duration.ofMillis(Long.getLong("edm.load.think-ms", 250));
 
     static SharedStack stack;
@@ -68,22 +72,28 @@ class LoadSystemTest {
         try (var events = KafkaTopicReader.atEnd(Topics.DOCUMENTS_PROCESSED)) {
             ExecutorService searchers = Executors.newFixedThreadPool(SEARCH_CLIENTS + 1);
             for (int i = 0; i < SEARCH_CLIENTS; i++) {
-                String query = List.of("order book", "sequence number", "price field", "\"message type\"", "seq*",
-                        "AddOrder", "SoupBinTCP -heartbeat", "35=D").get(i % 8);
+                String query = List
+                    .of("order book", "sequence number", "price field", "\"message type\"", "seq*", "AddOrder",
+                            "SoupBinTCP -heartbeat", "35=D")
+                    .get(i % 8);
                 searchers.submit(() -> {
                     while (loading.get()) {
                         long started = System.nanoTime();
                         try {
-                            int status = client.get(stack.search.resolve("/api/search?q="
-                                    + URLEncoder.encode(query, StandardCharsets.UTF_8))).statusCode();
+                            int status = client
+                                .get(stack.search
+                                    .resolve("/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+                                .statusCode();
                             searchNanos.add(System.nanoTime() - started);
                             if (status != 200) {
                                 searchErrors.incrementAndGet();
                             }
                             Thread.sleep(SEARCH_THINK_TIME.toMillis());
-                        } catch (IOException e) {
+                        }
+                        catch (IOException e) {
                             searchErrors.incrementAndGet();
-                        } catch (InterruptedException e) {
+                        }
+                        catch (InterruptedException e) {
                             return null;
                         }
                     }
@@ -137,14 +147,18 @@ class LoadSystemTest {
             for (String id : ids) {
                 var row = jdbc.sql("""
                         SELECT processing_status, metadata ->> 'failure_reason' AS reason FROM documents WHERE id = :id
-                        """).param("id", UUID.fromString(id)).query((rs, n) -> new String[] {rs.getString(1),
-                                rs.getString(2)}).single();
+                        """)
+                    .param("id", UUID.fromString(id))
+                    .query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+                    .single();
                 if (generated) {
-                    // the generated PDFs are valid specifications: anything but done is a defect
+                    // the generated PDFs are valid specifications: anything but done is a
+                    // defect
                     assertThat(row[0]).as("status of %s (failure reason %s)", id, row[1]).isEqualTo("done");
                 }
                 else {
-                    // the corpus holds damaged, encrypted and scanned files on purpose: failed, but with a reason
+                    // the corpus holds damaged, encrypted and scanned files on purpose:
+                    // failed, but with a reason
                     assertThat(row[0]).as("status of " + id).isIn("done", "failed");
                     if ("failed".equals(row[0])) {
                         assertThat(row[1]).as("failure reason of " + id).isNotBlank();
@@ -162,29 +176,32 @@ class LoadSystemTest {
             List<Long> searchMillis = new ArrayList<>(searchNanos.stream().map(n -> n / 1_000_000).toList());
             Collections.sort(searchMillis);
 
-            System.out.printf("""
-                    [load] %d uploads from %d clients (%s PDFs), %d done, %d failed, documents lost: %d
-                    [load] uploads/s: %.1f   documents parsed/s: %.2f   pages/s: %.1f   (%d pages in %.1f s)
-                    [load] upload -> searchable: p50 %d ms, p99 %d ms, max %d ms
-                    [load] searches at %d concurrent clients (think time %d ms) during ingestion: %d requests, %d errors, p50 %d ms, p99 %d ms
-                    [load] parser-worker peak heap used: %d MB
-                    """, UPLOADS, UPLOAD_CLIENTS, pdfs.size() > 3 ? "corpus" : "generated", done, failed,
-                    UPLOADS - ids.stream().filter(processedAt::containsKey).count(),
-                    UPLOADS / (uploadNanos / 1e9), UPLOADS / (allNanos / 1e9), pages / (allNanos / 1e9), pages,
-                    allNanos / 1e9, percentile(toSearchable, 50), percentile(toSearchable, 99),
+            System.out.printf(
+                    """
+                            [load] %d uploads from %d clients (%s PDFs), %d done, %d failed, documents lost: %d
+                            [load] uploads/s: %.1f   documents parsed/s: %.2f   pages/s: %.1f   (%d pages in %.1f s)
+                            [load] upload -> searchable: p50 %d ms, p99 %d ms, max %d ms
+                            [load] searches at %d concurrent clients (think time %d ms) during ingestion: %d requests, %d errors, p50 %d ms, p99 %d ms
+                            [load] parser-worker peak heap used: %d MB
+                            """,
+                    UPLOADS, UPLOAD_CLIENTS, pdfs.size() > 3 ? "corpus" : "generated", done, failed,
+                    UPLOADS - ids.stream().filter(processedAt::containsKey).count(), UPLOADS / (uploadNanos / 1e9),
+                    UPLOADS / (allNanos / 1e9), pages / (allNanos / 1e9), pages, allNanos / 1e9,
+                    percentile(toSearchable, 50), percentile(toSearchable, 99),
                     toSearchable.get(toSearchable.size() - 1), SEARCH_CLIENTS, SEARCH_THINK_TIME.toMillis(),
-                    searchMillis.size(), searchErrors.get(),
-                    percentile(searchMillis, 50), percentile(searchMillis, 99), peakParserHeap.get() / (1024 * 1024));
+                    searchMillis.size(), searchErrors.get(), percentile(searchMillis, 50), percentile(searchMillis, 99),
+                    peakParserHeap.get() / (1024 * 1024));
             assertThat(searchErrors.get()).as("failed searches").isZero();
         }
     }
 
     private static long parserHeapUsed() {
         try {
-            JsonNode metric = client.getJson(
-                    stack.parserManagement.resolve("/actuator/metrics/jvm.memory.used?tag=area:heap"));
+            JsonNode metric = client
+                .getJson(stack.parserManagement.resolve("/actuator/metrics/jvm.memory.used?tag=area:heap"));
             return metric == null ? 0 : (long) metric.get("measurements").get(0).get("value").asDouble();
-        } catch (IOException | InterruptedException | RuntimeException e) {
+        }
+        catch (IOException | InterruptedException | RuntimeException e) {
             return 0;
         }
     }
@@ -214,4 +231,5 @@ class LoadSystemTest {
         int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
     }
+
 }

@@ -45,23 +45,32 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Scale-out on one Kafka and one PostgreSQL: ingest-service and TWO parser-worker processes, all storing and
- * reading PDFs in an S3-compatible object store (s3proxy), none sharing a directory. Its own stack (embedded
- * PostgreSQL and Kafka in a temporary data directory, started by the launcher), so that no other test's services
- * take part in the consumer group or relay its outbox rows.
+ * Scale-out on one Kafka and one PostgreSQL: ingest-service and TWO parser-worker
+ * processes, all storing and reading PDFs in an S3-compatible object store (s3proxy),
+ * none sharing a directory. Its own stack (embedded PostgreSQL and Kafka in a temporary
+ * data directory, started by the launcher), so that no other test's services take part in
+ * the consumer group or relay its outbox rows.
  */
 class ScaleOutSystemTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
+
     private static final int DOCUMENTS = 16;
 
     private static S3ProxyServer s3;
+
     private static LocalStack stack;
+
     private static StackSettings settings;
+
     private static String apiKey;
+
     private static final List<ServiceProcess> services = new ArrayList<>();
+
     private static final Map<String, Integer> parserManagementPorts = new LinkedHashMap<>();
+
     private static URI ingest;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -70,17 +79,13 @@ class ScaleOutSystemTest {
     static void startTheStack() throws Exception {
         s3 = S3ProxyServer.start("edm-scale-out");
         Path dataDir = Files.createTempDirectory("edm-scale-out");
-        settings = new StackSettings(dataDir, freePort(), freePort(), freePort(), freePort(), freePort(),
-                "127.0.0.1", freePort(), freePort(), freePort(), null, "postgres", "postgres", null, null,
+        settings = new StackSettings(dataDir, freePort(), freePort(), freePort(), freePort(), freePort(), "127.0.0.1",
+                freePort(), freePort(), freePort(), null, "postgres", "postgres", null, null,
                 Path.of("..").toAbsolutePath().normalize(),
                 List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), false,
-                Map.of("edm.storage.type", "s3",
-                        "edm.storage.s3.bucket", s3.bucket(),
-                        "edm.storage.s3.prefix", "documents",
-                        "edm.storage.s3.endpoint", s3.endpoint().toString(),
-                        "edm.storage.s3.path-style", "true",
-                        "edm.outbox.poll-interval", "200ms",
-                        "edm.parser.consumer.concurrency", "2",
+                Map.of("edm.storage.type", "s3", "edm.storage.s3.bucket", s3.bucket(), "edm.storage.s3.prefix",
+                        "documents", "edm.storage.s3.endpoint", s3.endpoint().toString(), "edm.storage.s3.path-style",
+                        "true", "edm.outbox.poll-interval", "200ms", "edm.parser.consumer.concurrency", "2",
                         "edm.security.rate-limit.uploads", "1000000"),
                 freePort());
         stack = new LocalStack(settings);
@@ -89,22 +94,23 @@ class ScaleOutSystemTest {
         apiKey = Files.readString(dataDir.resolve(LocalStack.API_KEY_FILE)).strip();
         ingest = URI.create("http://127.0.0.1:" + settings.ingestPort());
 
-        // the services get the object store's credentials through the environment, as the SDK's default chain reads
-        Map<String, String> credentials = Map.of("AWS_ACCESS_KEY_ID", s3.accessKey(),
-                "AWS_SECRET_ACCESS_KEY", s3.secretKey(), "AWS_REGION", "us-east-1");
-        services.add(ServiceProcess.start(
-                withEnvironment("ingest-service", stack.launch("ingest-service"), credentials, Map.of())));
+        // the services get the object store's credentials through the environment, as the
+        // SDK's default chain reads
+        Map<String, String> credentials = Map.of("AWS_ACCESS_KEY_ID", s3.accessKey(), "AWS_SECRET_ACCESS_KEY",
+                s3.secretKey(), "AWS_REGION", "us-east-1");
+        services.add(ServiceProcess
+            .start(withEnvironment("ingest-service", stack.launch("ingest-service"), credentials, Map.of())));
         for (String name : List.of("parser-worker-1", "parser-worker-2")) {
             int port = freePort();
             int management = freePort();
             parserManagementPorts.put(name, management);
             ServiceLaunch base = stack.launch("parser-worker");
-            services.add(ServiceProcess.start(withEnvironment(name, base, Map.of(
-                    "AWS_ACCESS_KEY_ID", s3.accessKey(), "AWS_SECRET_ACCESS_KEY", s3.secretKey(),
-                    "EDM_MANAGEMENT_PORT", String.valueOf(management)),
-                    Map.of("server.port", String.valueOf(port),
-                            "management.server.port", String.valueOf(management),
-                            // the consumers' client ids tell the two processes apart in the group
+            services.add(ServiceProcess.start(withEnvironment(name, base,
+                    Map.of("AWS_ACCESS_KEY_ID", s3.accessKey(), "AWS_SECRET_ACCESS_KEY", s3.secretKey(),
+                            "EDM_MANAGEMENT_PORT", String.valueOf(management)),
+                    Map.of("server.port", String.valueOf(port), "management.server.port", String.valueOf(management),
+                            // the consumers' client ids tell the two processes apart in
+                            // the group
                             "spring.kafka.consumer.client-id", name))));
         }
         for (ServiceProcess service : services) {
@@ -119,12 +125,15 @@ class ScaleOutSystemTest {
 
     @Test
     void twoWorkersShareThePartitionsAndParseEveryDocumentOnceFromTheObjectStore() throws Exception {
-        // given: both workers hold partitions of documents.uploaded in the one consumer group
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> membersHoldingUploadedPartitions() == 2);
+        // given: both workers hold partitions of documents.uploaded in the one consumer
+        // group
+        await().atMost(Duration.ofMinutes(2))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(() -> membersHoldingUploadedPartitions() == 2);
 
         try (var events = KafkaTopicReader.atEndOn(settings.bootstrapServers(), Topics.DOCUMENTS_PROCESSED)) {
-            // when: documents are uploaded through ingest-service, which stores them in the bucket
+            // when: documents are uploaded through ingest-service, which stores them in
+            // the bucket
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < DOCUMENTS; i++) {
                 String title = "Scale-out " + i + " " + UUID.randomUUID();
@@ -132,21 +141,26 @@ class ScaleOutSystemTest {
             }
 
             // then: every document ends done, parsed from the object store
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> statuses(ids).values().stream().allMatch(s -> s.equals("done") || s.equals("failed")));
-            assertThat(statuses(ids)).as("final statuses").allSatisfy((id, status) -> assertThat(status)
-                    .isEqualTo("done"));
+            await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> statuses(ids).values().stream().allMatch(s -> s.equals("done") || s.equals("failed")));
+            assertThat(statuses(ids)).as("final statuses")
+                .allSatisfy((id, status) -> assertThat(status).isEqualTo("done"));
             for (String id : ids) {
                 assertThat(s3.objectFile("documents/" + fileKey(id))).exists();
             }
 
-            // and: exactly one DocumentProcessed per document, and one set of sections each
-            events.pollUntil(received -> received.stream().map(ConsumerRecord::key).collect(Collectors.toSet())
-                    .containsAll(ids), Duration.ofMinutes(1));
-            // then a quiet while, in which a second parse would be announced too; drain returns every record
+            // and: exactly one DocumentProcessed per document, and one set of sections
+            // each
+            events.pollUntil(
+                    received -> received.stream().map(ConsumerRecord::key).collect(Collectors.toSet()).containsAll(ids),
+                    Duration.ofMinutes(1));
+            // then a quiet while, in which a second parse would be announced too; drain
+            // returns every record
             List<ConsumerRecord<String, String>> processed = events.drain(Duration.ofSeconds(3));
-            Map<String, Long> perDocument = processed.stream().filter(r -> ids.contains(r.key()))
-                    .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
+            Map<String, Long> perDocument = processed.stream()
+                .filter(r -> ids.contains(r.key()))
+                .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
             assertThat(perDocument).hasSize(DOCUMENTS).allSatisfy((id, count) -> assertThat(count).isOne());
             assertThat(duplicatedSections(ids)).isZero();
 
@@ -163,35 +177,44 @@ class ScaleOutSystemTest {
     private String upload(byte[] pdf, String title) throws IOException, InterruptedException {
         String boundary = "edm-" + UUID.randomUUID();
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n" + title + "\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n1\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"spec.pdf\"\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"version\"\r\n\r\n1\r\n" + "--"
+                + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"spec.pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n";
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(ingest.resolve("/api/documents"))
-                .header("Authorization", "Bearer " + apiKey)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .timeout(Duration.ofMinutes(1))
-                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
-                        HttpRequest.BodyPublishers.ofByteArray(pdf),
-                        HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n")))
-                .build(), HttpResponse.BodyHandlers.ofString());
+            .header("Authorization", "Bearer " + apiKey)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .timeout(Duration.ofMinutes(1))
+            .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
+                    HttpRequest.BodyPublishers.ofByteArray(pdf),
+                    HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n")))
+            .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return JSON.readTree(response.body()).get("id").asString();
     }
 
-    /** Members of the parser's consumer group that hold at least one partition of documents.uploaded. */
+    /**
+     * Members of the parser's consumer group that hold at least one partition of
+     * documents.uploaded.
+     */
     private static long membersHoldingUploadedPartitions() throws Exception {
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         try (Admin admin = Admin.create(properties)) {
-            var group = admin.describeConsumerGroups(List.of("parser-worker")).all().get(10, TimeUnit.SECONDS)
-                    .get("parser-worker");
+            var group = admin.describeConsumerGroups(List.of("parser-worker"))
+                .all()
+                .get(10, TimeUnit.SECONDS)
+                .get("parser-worker");
             Map<String, Set<String>> consumersByProcess = new HashMap<>();
             for (MemberDescription member : group.members()) {
-                if (member.assignment().topicPartitions().stream()
-                        .anyMatch(tp -> tp.topic().equals(Topics.DOCUMENTS_UPLOADED))) {
-                    // a process runs several consumers, client ids <process name>-<n>: count the processes
-                    consumersByProcess.computeIfAbsent(member.clientId().replaceAll("-\\d+$", ""),
-                            process -> new HashSet<>()).add(member.consumerId());
+                if (member.assignment()
+                    .topicPartitions()
+                    .stream()
+                    .anyMatch(tp -> tp.topic().equals(Topics.DOCUMENTS_UPLOADED))) {
+                    // a process runs several consumers, client ids <process name>-<n>:
+                    // count the processes
+                    consumersByProcess
+                        .computeIfAbsent(member.clientId().replaceAll("-\\d+$", ""), process -> new HashSet<>())
+                        .add(member.consumerId());
                 }
             }
             return consumersByProcess.size();
@@ -201,8 +224,8 @@ class ScaleOutSystemTest {
     private Map<String, String> statuses(List<String> ids) throws SQLException {
         Map<String, String> statuses = new HashMap<>();
         try (Connection connection = database();
-                var statement = connection.prepareStatement(
-                        "SELECT id::text, processing_status FROM documents WHERE id = ANY (?::uuid[])")) {
+                var statement = connection
+                    .prepareStatement("SELECT id::text, processing_status FROM documents WHERE id = ANY (?::uuid[])")) {
             statement.setArray(1, connection.createArrayOf("text", ids.toArray()));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -224,12 +247,14 @@ class ScaleOutSystemTest {
         }
     }
 
-    /** Sections whose (document, order_index) occurs more than once: a second parse would add them. */
+    /**
+     * Sections whose (document, order_index) occurs more than once: a second parse would
+     * add them.
+     */
     private long duplicatedSections(List<String> ids) throws SQLException {
-        try (Connection connection = database();
-                var statement = connection.prepareStatement("""
-                        SELECT count(*) - count(DISTINCT (document_id, order_index)) FROM sections
-                         WHERE document_id = ANY (?::uuid[])""")) {
+        try (Connection connection = database(); var statement = connection.prepareStatement("""
+                SELECT count(*) - count(DISTINCT (document_id, order_index)) FROM sections
+                 WHERE document_id = ANY (?::uuid[])""")) {
             statement.setArray(1, connection.createArrayOf("text", ids.toArray()));
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
@@ -238,11 +263,16 @@ class ScaleOutSystemTest {
         }
     }
 
-    /** The worker's count of documents it finished {@code done} (Actuator, asked from loopback). */
+    /**
+     * The worker's count of documents it finished {@code done} (Actuator, asked from
+     * loopback).
+     */
     private double documentsDone(int managementPort) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + managementPort + "/actuator/metrics/edm.parser.documents?tag=status:done")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(HttpRequest
+            .newBuilder(URI.create(
+                    "http://127.0.0.1:" + managementPort + "/actuator/metrics/edm.parser.documents?tag=status:done"))
+            .GET()
+            .build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 404) {
             return 0; // the counter is registered with the first document
         }
@@ -268,15 +298,17 @@ class ScaleOutSystemTest {
         if (properties.containsKey("server.port")) {
             readiness = URI.create("http://127.0.0.1:" + properties.get("server.port") + "/readyz");
         }
-        return new ServiceLaunch(name, Integer.parseInt(properties.getOrDefault("server.port",
-                String.valueOf(launch.port()))), command, env, readiness);
+        return new ServiceLaunch(name,
+                Integer.parseInt(properties.getOrDefault("server.port", String.valueOf(launch.port()))), command, env,
+                readiness);
     }
 
     private static synchronized void stopAll() {
         for (int i = services.size() - 1; i >= 0; i--) {
             try {
                 services.get(i).close();
-            } catch (Exception e) {
+            }
+            catch (Exception e) {
                 // stopping; the next one matters more
             }
         }
@@ -294,8 +326,10 @@ class ScaleOutSystemTest {
     private static int freePort() {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A test of the whole running system: before the class's tests the JVM's one {@link SharedStack} is started (on
- * first use), and the class's fields of these types are set, static ones before {@code @BeforeAll}, instance ones
- * on each test instance: {@link SharedStack}, {@link SystemClient} (with the stack's admin key),
+ * A test of the whole running system: before the class's tests the JVM's one
+ * {@link SharedStack} is started (on first use), and the class's fields of these types
+ * are set, static ones before {@code @BeforeAll}, instance ones on each test instance:
+ * {@link SharedStack}, {@link SystemClient} (with the stack's admin key),
  * {@link JdbcClient} on the system's database and {@link TestInfrastructure}.
  */
 @Target(ElementType.TYPE)
@@ -25,7 +26,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ExtendWith(SystemTest.RunningSystem.class)
 @interface SystemTest {
 
-    /** Starts the stack once and hands it, a client and the database to the test class's fields. */
+    /**
+     * Starts the stack once and hands it, a client and the database to the test class's
+     * fields.
+     */
     final class RunningSystem implements BeforeAllCallback, TestInstancePostProcessor {
 
         @Override
@@ -66,5 +70,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
             }
             return null;
         }
+
     }
+
 }

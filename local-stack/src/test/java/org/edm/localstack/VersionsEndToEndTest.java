@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Versions through the whole pipeline ({@link SharedStack}): two versions of one specification uploaded over HTTP,
- * parsed, compared by parser-worker's versions consumer and announced on {@code documents.compared} (read here by
- * a plain consumer); search-api's compare and permalink endpoints answer it, and {@code versions=latest} search
- * returns the newer version's sections only.
+ * Versions through the whole pipeline ({@link SharedStack}): two versions of one
+ * specification uploaded over HTTP, parsed, compared by parser-worker's versions consumer
+ * and announced on {@code documents.compared} (read here by a plain consumer);
+ * search-api's compare and permalink endpoints answer it, and {@code versions=latest}
+ * search returns the newer version's sections only.
  */
 @SystemTest
 class VersionsEndToEndTest {
@@ -36,17 +37,18 @@ class VersionsEndToEndTest {
         try (var compared = KafkaTopicReader.atEnd(Topics.DOCUMENTS_COMPARED)) {
             // given: version 1.9, parsed
             String older = client.uploadAccepted(TestPdfs.specification("alphamarker", 3, 1), title, "1.9");
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> "done".equals(client.status(older)));
+            await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> "done".equals(client.status(older)));
 
             // when: version 1.10 arrives: chapter 1's text differs, chapter 4 is new
             String newer = client.uploadAccepted(TestPdfs.specification("bravomarker", 4, 1), title, "1.10");
 
             // then: one DocumentsCompared event, keyed by the newer version
-            List<ConsumerRecord<String, String>> records = compared.pollUntil(
-                    received -> received.stream().anyMatch(r -> newer.equals(r.key())), Duration.ofMinutes(2));
-            JsonNode event = SystemClient.JSON.readTree(records.stream().filter(r -> newer.equals(r.key()))
-                    .findFirst().orElseThrow().value());
+            List<ConsumerRecord<String, String>> records = compared
+                .pollUntil(received -> received.stream().anyMatch(r -> newer.equals(r.key())), Duration.ofMinutes(2));
+            JsonNode event = SystemClient.JSON
+                .readTree(records.stream().filter(r -> newer.equals(r.key())).findFirst().orElseThrow().value());
             assertThat(event.path("family").asString()).isEqualTo(family);
             assertThat(event.path("fromDocumentId").asString()).isEqualTo(older);
             assertThat(event.path("counts").path("changed").asInt()).isEqualTo(1);
@@ -58,9 +60,10 @@ class VersionsEndToEndTest {
             assertThat(comparison).isNotNull();
             assertThat(comparison.path("stored").asBoolean()).isTrue();
             assertThat(comparison.path("changes").get(0).path("hunks").get(0).path("added").asString())
-                    .isEqualTo("bravomarker");
+                .isEqualTo("bravomarker");
 
-            // and: the permalink of chapter 1 answers the newer version's section, changed in 1.10
+            // and: the permalink of chapter 1 answers the newer version's section,
+            // changed in 1.10
             String encodedFamily = URLEncoder.encode(family, StandardCharsets.UTF_8).replace("+", "%20");
             JsonNode permalink = client.search("/api/families/" + encodedFamily + "/sections/message-type-1");
             assertThat(permalink).isNotNull();
@@ -78,4 +81,5 @@ class VersionsEndToEndTest {
             });
         }
     }
+
 }

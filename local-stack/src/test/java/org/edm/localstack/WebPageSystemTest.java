@@ -26,11 +26,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The web page in a real headless Chromium against the whole stack started from the jars: a person signs in,
- * uploads RFC 793 through the file input, watches it reach {@code done} without a reload, finds a sentence of it,
- * opens the hit and walks to the next section; a bad upload is explained in words; a read-only key gets no upload
- * control; two versions are compared, searched by version and listed by family; a key revoked while the library
- * polls leads to the sign-in page. Screenshots go to {@code target/screenshots/}.
+ * The web page in a real headless Chromium against the whole stack started from the jars:
+ * a person signs in, uploads RFC 793 through the file input, watches it reach
+ * {@code done} without a reload, finds a sentence of it, opens the hit and walks to the
+ * next section; a bad upload is explained in words; a read-only key gets no upload
+ * control; two versions are compared, searched by version and listed by family; a key
+ * revoked while the library polls leads to the sign-in page. Screenshots go to
+ * {@code target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SystemTest
@@ -39,7 +41,9 @@ class WebPageSystemTest {
     private static final Path RFC_793 = Path.of("..", "docs", "samples", "rfc793.pdf").toAbsolutePath().normalize();
 
     private SharedStack stack;
+
     private ChromeDriver browser;
+
     private WebDriverWait wait;
 
     @BeforeAll
@@ -71,22 +75,23 @@ class WebPageSystemTest {
         browser.findElement(By.id("files")).sendKeys(RFC_793.toString());
         WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#uploads li")));
         WebElement titleBox = row.findElement(By.cssSelector(".title input"));
-        assertThat(titleBox.getAttribute("value")).isEqualTo("rfc793"); // guessed from the file name
+        assertThat(titleBox.getAttribute("value")).isEqualTo("rfc793"); // guessed from
+                                                                        // the file name
         titleBox.clear();
         titleBox.sendKeys(title);
         row.findElement(By.cssSelector(".version input")).sendKeys("1981");
         ((JavascriptExecutor) browser).executeScript("window.edmNoReload = 'still here';");
         browser.findElement(By.id("upload-all")).click();
 
-        // then: the file's outcome is shown next to it, and its row reaches done while the page stays loaded
-        wait.until(ExpectedConditions.textToBePresentInElement(row.findElement(By.cssSelector(".outcome")),
-                "Uploaded"));
+        // then: the file's outcome is shown next to it, and its row reaches done while
+        // the page stays loaded
+        wait.until(
+                ExpectedConditions.textToBePresentInElement(row.findElement(By.cssSelector(".outcome")), "Uploaded"));
         assertThat(row.findElement(By.tagName("progress")).getAttribute("value"))
-                .isEqualTo(row.findElement(By.tagName("progress")).getAttribute("max"));
+            .isEqualTo(row.findElement(By.tagName("progress")).getAttribute("max"));
         By statusOfTheDocument = By.xpath("//tr[td/a[text()='" + title + "']]//span[contains(@class,'status')]");
         wait.until(ExpectedConditions.textToBe(statusOfTheDocument, "done"));
-        assertThat(((JavascriptExecutor) browser).executeScript("return window.edmNoReload"))
-                .isEqualTo("still here");
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.edmNoReload")).isEqualTo("still here");
         Browser.screenshot(browser, "library");
 
         // when: "/" focuses the search box and a sentence of the RFC is searched
@@ -145,69 +150,84 @@ class WebPageSystemTest {
 
     @Test
     void twoVersionsAreComparedWithTheChangedWordsHighlighted() throws Exception {
-        // given: versions 1.9 and 1.10 of one specification, parsed; chapter 1's text differs, chapter 4 is new
+        // given: versions 1.9 and 1.10 of one specification, parsed; chapter 1's text
+        // differs, chapter 4 is new
         var client = new SystemClient(stack);
         String title = "Web versions " + UUID.randomUUID().toString().substring(0, 8);
         String older = client.uploadAccepted(TestPdfs.specification("alphamarker", 3, 1), title, "1.9");
         String newer = client.uploadAccepted(TestPdfs.specification("bravomarker", 4, 1), title, "1.10");
-        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
-                .until(() -> "done".equals(client.status(older)) && "done".equals(client.status(newer)));
+        org.awaitility.Awaitility.await()
+            .atMost(Duration.ofMinutes(2))
+            .pollInterval(Duration.ofMillis(250))
+            .until(() -> "done".equals(client.status(older)) && "done".equals(client.status(newer)));
         signIn(stack.apiKey);
 
         // when: the family's page, then the comparison of 1.10 with 1.9
-        browser.get(stack.web + "/families/" + java.net.URLEncoder.encode(title, StandardCharsets.UTF_8)
-                .replace("+", "%20"));
+        browser.get(stack.web + "/families/"
+                + java.net.URLEncoder.encode(title, StandardCharsets.UTF_8).replace("+", "%20"));
         WebElement newest = browser.findElement(By.xpath("//tr[td/a[text()='1.10']]"));
         assertThat(newest.getText()).contains("(latest)");
         newest.findElement(By.cssSelector("a[href*='/compare']")).click();
 
-        // then: the counts, and the changed section with the removed and added words marked
+        // then: the counts, and the changed section with the removed and added words
+        // marked
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".changes")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("What changed from 1.9 to 1.10");
         assertThat(browser.findElement(By.cssSelector("main p[role='status']")).getText())
-                .startsWith("1 changed, 1 added, 0 removed");
+            .startsWith("1 changed, 1 added, 0 removed");
         WebElement changed = browser.findElement(By.cssSelector(".changes li[data-kind='changed']"));
         assertThat(changed.findElement(By.tagName("ins")).getText()).isEqualTo("bravomarker");
         assertThat(changed.findElement(By.tagName("del")).getText()).isEqualTo("alphamarker");
         assertThat(browser.findElement(By.cssSelector(".changes li[data-kind='added']")).getText()).contains("added");
         Browser.screenshot(browser, "compare");
 
-        // when: a word only version 1.10 has is searched in version 1.9, then in 1.10 (the labelled version field)
+        // when: a word only version 1.10 has is searched in version 1.9, then in 1.10
+        // (the labelled version field)
         browser.get(stack.web + "/search?q=bravomarker");
         browser.findElement(By.id("version")).sendKeys("1.9" + Keys.ENTER);
         wait.until(ExpectedConditions.urlContains("version=1.9"));
 
         // then
-        assertThat(browser.findElement(By.cssSelector("main p[role='status']")).getText()).startsWith("Nothing matches");
+        assertThat(browser.findElement(By.cssSelector("main p[role='status']")).getText())
+            .startsWith("Nothing matches");
         WebElement version = browser.findElement(By.id("version"));
         version.clear();
         version.sendKeys("1.10" + Keys.ENTER);
         wait.until(ExpectedConditions.urlContains("version=1.10"));
         assertThat(browser.findElements(By.cssSelector(".hits li"))).isNotEmpty()
-                .allSatisfy(h -> assertThat(h.getText()).contains(title + " 1.10"));
+            .allSatisfy(h -> assertThat(h.getText()).contains(title + " 1.10"));
 
-        // when: the family's documents in the library (the exact family, by the family page's link)
-        browser.get(stack.web + "/families/" + java.net.URLEncoder.encode(title, StandardCharsets.UTF_8)
-                .replace("+", "%20"));
+        // when: the family's documents in the library (the exact family, by the family
+        // page's link)
+        browser.get(stack.web + "/families/"
+                + java.net.URLEncoder.encode(title, StandardCharsets.UTF_8).replace("+", "%20"));
         browser.findElement(By.partialLinkText("documents in the library")).click();
 
         // then: its two versions and nothing else
         wait.until(ExpectedConditions.urlContains("family="));
         assertThat(browser.findElements(By.cssSelector("table.library tbody tr"))).hasSize(2);
-        assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("family")))
-                .getFirstSelectedOption().getText().toLowerCase()).startsWith(title.toLowerCase());
+        assertThat(
+                new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("family"))).getFirstSelectedOption()
+                    .getText()
+                    .toLowerCase())
+            .startsWith(title.toLowerCase());
     }
 
     @Test
     void aKeyRevokedWhileTheLibraryPollsLeadsToTheSignInPageNotIntoTheTable() {
-        // given: a document that stays in progress (written directly: nothing parses it), and a person signed in
-        // with a key of their own, on the library filtered to that document's family, so the table polls
-        var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(
-                org.edm.testsupport.TestInfrastructure.shared().dataSource());
+        // given: a document that stays in progress (written directly: nothing parses it),
+        // and a person signed in
+        // with a key of their own, on the library filtered to that document's family, so
+        // the table polls
+        var jdbc = org.springframework.jdbc.core.simple.JdbcClient
+            .create(org.edm.testsupport.TestInfrastructure.shared().dataSource());
         UUID id = UUID.randomUUID();
         String title = "Web polling " + id.toString().substring(0, 8);
         jdbc.sql("INSERT INTO documents (id, title, version, processing_status) "
-                        + "VALUES (:id, :title, '1.0', 'processing')").param("id", id).param("title", title).update();
+                + "VALUES (:id, :title, '1.0', 'processing')")
+            .param("id", id)
+            .param("title", title)
+            .update();
         try {
             String key = TestApiKeys.shared().create("documents:read");
             signIn(key);
@@ -216,15 +236,18 @@ class WebPageSystemTest {
 
             // when: the key is revoked while the table polls
             jdbc.sql("UPDATE api_keys SET revoked_at = now() WHERE key_hash = :hash")
-                    .param("hash", org.edm.security.ApiKeyFormat.hash(key)).update();
+                .param("hash", org.edm.security.ApiKeyFormat.hash(key))
+                .update();
 
-            // then: the next poll takes the browser to the sign-in page, which says why; no table holds a form
+            // then: the next poll takes the browser to the sign-in page, which says why;
+            // no table holds a form
             wait.until(ExpectedConditions.urlContains("/sign-in?expired"));
-            assertThat(browser.findElement(By.id("signed-out-expired")).getText())
-                    .contains("You were signed out").contains("Sign in again");
+            assertThat(browser.findElement(By.id("signed-out-expired")).getText()).contains("You were signed out")
+                .contains("Sign in again");
             assertThat(browser.findElements(By.id("library-rows"))).isEmpty();
             assertThat(browser.findElements(By.id("key"))).hasSize(1);
-        } finally {
+        }
+        finally {
             jdbc.sql("DELETE FROM documents WHERE id = :id").param("id", id).update();
         }
     }
@@ -251,4 +274,5 @@ class WebPageSystemTest {
         browser.findElement(By.cssSelector("form.signin button[type='submit']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
     }
+
 }

@@ -12,13 +12,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code baseline [--version V]}: Flyway's baseline for an existing database without history: one marker row
- * at V; migrations up to V will never run and cannot be downgraded (use {@code stamp} to keep them undoable).
+ * {@code baseline [--version V]}: Flyway's baseline for an existing database without
+ * history: one marker row at V; migrations up to V will never run and cannot be
+ * downgraded (use {@code stamp} to keep them undoable).
  */
 @Command(name = "baseline",
-        description = {"Start the history of an existing database that has none: record one baseline marker at "
+        description = { "Start the history of an existing database that has none: record one baseline marker at "
                 + "--version (default: the latest script). Migrations up to it will never run, and downgrade stops "
-                + "at the baseline; `stamp` records them one by one instead, so they stay undoable."})
+                + "at the baseline; `stamp` records them one by one instead, so they stay undoable." })
 final class BaselineCommand extends DatabaseCommand {
 
     @Option(names = "--version", paramLabel = "VERSION",
@@ -40,17 +41,22 @@ final class BaselineCommand extends DatabaseCommand {
         MigrationVersion version;
         if (baselineVersion != null) {
             version = version(baselineVersion);
-        } else if (!available.isEmpty()) {
+        }
+        else if (!available.isEmpty()) {
             version = available.get(available.size() - 1).getVersion();
-        } else {
+        }
+        else {
             throw new CommandRefused("there are no migration scripts; pass --version");
         }
-        BaselineResult result = flyway(database).baselineVersion(version).baselineDescription(description).load()
-                .baseline();
+        BaselineResult result = flyway(database).baselineVersion(version)
+            .baselineDescription(description)
+            .load()
+            .baseline();
         if (!result.successfullyBaselined) {
             throw new CommandRefused("Flyway did not baseline the database");
         }
         out().println("Baselined at " + version + ": migrations up to it count as applied and will not run.");
         return ExitCode.OK;
     }
+
 }

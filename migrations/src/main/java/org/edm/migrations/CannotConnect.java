@@ -11,4 +11,5 @@ final class CannotConnect extends ToolFailure {
     public int exitCode() {
         return ExitCode.CANNOT_CONNECT;
     }
+
 }

@@ -11,4 +11,5 @@ public class CommandRefused extends ToolFailure {
     public int exitCode() {
         return ExitCode.REFUSED;
     }
+
 }

@@ -7,13 +7,17 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
- * The connection options every database command takes. Flags win over {@code EDM_DB_URL}, {@code EDM_DB_USER},
- * {@code EDM_DB_PASSWORD}, which win over libpq's {@code PGHOST}, {@code PGPORT}, {@code PGDATABASE},
- * {@code PGUSER}, {@code PGPASSWORD}; without any of them the tool uses the services' local defaults.
+ * The connection options every database command takes. Flags win over {@code EDM_DB_URL},
+ * {@code EDM_DB_USER}, {@code EDM_DB_PASSWORD}, which win over libpq's {@code PGHOST},
+ * {@code PGPORT}, {@code PGDATABASE}, {@code PGUSER}, {@code PGPASSWORD}; without any of
+ * them the tool uses the services' local defaults.
  */
 final class ConnectionOptions {
 
-    /** Same defaults as the services' application.yml, so a local stack needs no settings at all. */
+    /**
+     * Same defaults as the services' application.yml, so a local stack needs no settings
+     * at all.
+     */
     static final String DEFAULT_URL = "jdbc:postgresql://localhost:5433/edm";
     static final String DEFAULT_USER = "postgres";
     static final String DEFAULT_PASSWORD = "postgres";
@@ -50,8 +54,8 @@ final class ConnectionOptions {
         if (host == null && port == null && database == null) {
             return DEFAULT_URL;
         }
-        return "jdbc:postgresql://" + (host == null ? "localhost" : host) + ":" + (port == null ? "5432" : port)
-                + "/" + (database == null ? "edm" : database);
+        return "jdbc:postgresql://" + (host == null ? "localhost" : host) + ":" + (port == null ? "5432" : port) + "/"
+                + (database == null ? "edm" : database);
     }
 
     private static @Nullable String firstPresent(@Nullable String... candidates) {
@@ -66,4 +70,5 @@ final class ConnectionOptions {
     private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value;
     }
+
 }

@@ -5,7 +5,9 @@ import org.flywaydb.core.api.MigrationInfoService;
 
 import picocli.CommandLine.Command;
 
-/** {@code current}: the version the database is at, and how many migrations are pending. */
+/**
+ * {@code current}: the version the database is at, and how many migrations are pending.
+ */
 @Command(name = "current", description = "Print the version the database is at and how many migrations are pending.")
 final class CurrentCommand extends DatabaseCommand {
 
@@ -17,4 +19,5 @@ final class CurrentCommand extends DatabaseCommand {
         out().println(currentVersion(info) + (pending == 0 ? ", latest" : ", " + pending + " pending"));
         return ExitCode.OK;
     }
+
 }

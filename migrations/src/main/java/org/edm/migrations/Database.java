@@ -14,21 +14,27 @@ import org.postgresql.Driver;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The PostgreSQL database a command works on. Every command first {@link #checkConnection() checks} that it
- * can log in, so that a bad URL, an unreachable host or a wrong password ends in one readable line instead of
- * a Flyway stack trace.
+ * The PostgreSQL database a command works on. Every command first
+ * {@link #checkConnection() checks} that it can log in, so that a bad URL, an unreachable
+ * host or a wrong password ends in one readable line instead of a Flyway stack trace.
  */
 record Database(String url, String user, String password) {
 
     private static final String APPLICATION_NAME = "edm-migrations";
+
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
 
-    /** Logs in once and closes the connection; throws {@link CannotConnect} with a one-line reason. */
+    /**
+     * Logs in once and closes the connection; throws {@link CannotConnect} with a
+     * one-line reason.
+     */
     void checkConnection() {
         try {
             connect().close();
-        } catch (SQLException e) {
-            throw new CannotConnect("cannot close the connection to " + displayUrl() + ": " + firstLine(e.getMessage()));
+        }
+        catch (SQLException e) {
+            throw new CannotConnect(
+                    "cannot close the connection to " + displayUrl() + ": " + firstLine(e.getMessage()));
         }
     }
 
@@ -50,7 +56,8 @@ record Database(String url, String user, String password) {
                         + "' (expected jdbc:postgresql://HOST:PORT/DATABASE)");
             }
             return connection;
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             throw new CannotConnect("cannot connect to " + displayUrl() + " as " + user + ": " + reason(e));
         }
     }
@@ -66,7 +73,10 @@ record Database(String url, String user, String password) {
         return dataSource;
     }
 
-    /** Flyway for this database and these scripts, with the settings of {@link Migrations#configure}. */
+    /**
+     * Flyway for this database and these scripts, with the settings of
+     * {@link Migrations#configure}.
+     */
     FluentConfiguration flyway(ScriptLocations scripts) {
         return Migrations.configure(dataSource(), scripts);
     }

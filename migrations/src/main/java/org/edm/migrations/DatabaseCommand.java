@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * A command that works on a database: it takes the connection and script options, and logs in once before
- * doing anything, so that connection problems end as one line with exit code {@value ExitCode#CANNOT_CONNECT}.
+ * A command that works on a database: it takes the connection and script options, and
+ * logs in once before doing anything, so that connection problems end as one line with
+ * exit code {@value ExitCode#CANNOT_CONNECT}.
  */
 abstract class DatabaseCommand implements Callable<Integer> {
 
@@ -35,7 +36,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
     @Mixin
     ScriptOptions scripts = new ScriptOptions();
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
     @Override
@@ -71,14 +72,15 @@ abstract class DatabaseCommand implements Callable<Integer> {
     /** The scripts' versioned migrations (applied or not), oldest first. */
     static List<MigrationInfo> availableMigrations(Flyway flyway) {
         return Arrays.stream(flyway.info().all())
-                .filter(info -> info.isVersioned() && info.getState().isResolved() && info.getScript() != null
-                        && !info.getType().isBaseline() && !info.getType().isSynthetic())
-                .toList();
+            .filter(info -> info.isVersioned() && info.getState().isResolved() && info.getScript() != null
+                    && !info.getType().isBaseline() && !info.getType().isSynthetic())
+            .toList();
     }
 
     /**
-     * A version as the user may write it: {@code 20261125.1210.002}, {@code 20261125_1210_002} or a script name
-     * such as {@code V20261125_1210_002__outbox_and_upload_keys.sql}.
+     * A version as the user may write it: {@code 20261125.1210.002},
+     * {@code 20261125_1210_002} or a script name such as
+     * {@code V20261125_1210_002__outbox_and_upload_keys.sql}.
      */
     static MigrationVersion version(String text) {
         String trimmed = text.strip();
@@ -86,7 +88,8 @@ abstract class DatabaseCommand implements Callable<Integer> {
         String version = script.matches() ? script.group(1) : trimmed;
         try {
             return MigrationVersion.fromVersion(version.replace('_', '.'));
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             throw new CommandRefused("not a migration version: '" + text + "' (e.g. 20261125.1210.002)");
         }
     }
@@ -101,4 +104,5 @@ abstract class DatabaseCommand implements Callable<Integer> {
         return current == null || current.getVersion() == null ? "none (no migration applied)"
                 : current.getVersion() + " (" + current.getDescription() + ")";
     }
+
 }

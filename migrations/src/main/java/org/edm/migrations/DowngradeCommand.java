@@ -10,13 +10,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code downgrade [--steps N]}: undoes the newest applied migrations with their undo scripts, one transaction
- * per step. Every undo script needed is checked before the first step runs.
+ * {@code downgrade [--steps N]}: undoes the newest applied migrations with their undo
+ * scripts, one transaction per step. Every undo script needed is checked before the first
+ * step runs.
  */
 @Command(name = "downgrade",
-        description = {"Undo the newest N applied migrations (default 1): each step runs the undo script "
+        description = { "Undo the newest N applied migrations (default 1): each step runs the undo script "
                 + "db/undo/U<version>__<description>.sql and deletes the migration's history row in one transaction.",
-                "All undo scripts needed must exist, or nothing is changed."})
+                "All undo scripts needed must exist, or nothing is changed." })
 final class DowngradeCommand extends DatabaseCommand {
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "1",
@@ -38,4 +39,5 @@ final class DowngradeCommand extends DatabaseCommand {
         out().println("Now at version " + currentVersion(flyway(database).load()) + ".");
         return ExitCode.OK;
     }
+
 }

@@ -14,7 +14,10 @@ import org.flywaydb.core.api.MigrationState;
 
 import picocli.CommandLine.Command;
 
-/** {@code history}: every migration, applied and pending, with state, date, checksum and undo script. */
+/**
+ * {@code history}: every migration, applied and pending, with state, date, checksum and
+ * undo script.
+ */
 @Command(name = "history",
         description = "List every migration, applied and pending, with its state, installation date, checksum and "
                 + "whether its undo script exists.")
@@ -28,17 +31,14 @@ final class HistoryCommand extends DatabaseCommand {
         Flyway flyway = flyway(database).load();
         UndoScripts undo = undoScripts();
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"VERSION", "DESCRIPTION", "STATE", "INSTALLED ON", "CHECKSUM", "UNDO"});
+        rows.add(new String[] { "VERSION", "DESCRIPTION", "STATE", "INSTALLED ON", "CHECKSUM", "UNDO" });
         MigrationInfoService service = flyway.info();
         for (MigrationInfo info : service.all()) {
-            rows.add(new String[] {
-                    info.getVersion() == null ? "(repeatable)" : info.getVersion().toString(),
-                    info.getDescription(),
-                    state(info),
-                    info.getInstalledOn() == null ? "" : INSTALLED_ON.format(
-                            new Timestamp(info.getInstalledOn().getTime()).toLocalDateTime()),
-                    info.getChecksum() == null ? "" : info.getChecksum().toString(),
-                    undoColumn(info, undo)});
+            rows.add(new String[] { info.getVersion() == null ? "(repeatable)" : info.getVersion().toString(),
+                    info.getDescription(), state(info),
+                    info.getInstalledOn() == null ? ""
+                            : INSTALLED_ON.format(new Timestamp(info.getInstalledOn().getTime()).toLocalDateTime()),
+                    info.getChecksum() == null ? "" : info.getChecksum().toString(), undoColumn(info, undo) });
         }
         print(rows);
         out().println();
@@ -71,9 +71,11 @@ final class HistoryCommand extends DatabaseCommand {
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.length; i++) {
-                line.append(i == row.length - 1 ? row[i] : String.format(Locale.ROOT, "%-" + widths[i] + "s  ", row[i]));
+                line.append(
+                        i == row.length - 1 ? row[i] : String.format(Locale.ROOT, "%-" + widths[i] + "s  ", row[i]));
             }
             out().println(line.toString().stripTrailing());
         }
     }
+
 }

@@ -22,11 +22,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code keys create|list|revoke}: the API keys of the HTTP services. {@code create} prints the new key alone on
- * one line of stdout, once; it is stored only as a hash and cannot be shown again.
+ * {@code keys create|list|revoke}: the API keys of the HTTP services. {@code create}
+ * prints the new key alone on one line of stdout, once; it is stored only as a hash and
+ * cannot be shown again.
  */
 @Command(name = "keys", description = "Create, list and revoke API keys of the HTTP services.",
-        subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
+        subcommands = { KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class })
 final class KeysCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -35,7 +36,7 @@ final class KeysCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
     @Override
@@ -53,7 +54,7 @@ final class KeysCommand implements Callable<Integer> {
         @Mixin
         ConnectionOptions connection = new ConnectionOptions();
 
-        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
         boolean help;
 
         @Override
@@ -62,18 +63,21 @@ final class KeysCommand implements Callable<Integer> {
             database.checkConnection();
             try {
                 return run(new ApiKeys(database.dataSource()), keys.tool.out());
-            } catch (KeyRefused e) {
+            }
+            catch (KeyRefused e) {
                 throw new CommandRefused(e.getMessage());
-            } catch (KeyStoreFailed e) {
+            }
+            catch (KeyStoreFailed e) {
                 throw new ScriptFailed(e.getMessage(), e);
             }
         }
 
         abstract int run(ApiKeys apiKeys, PrintWriter out);
+
     }
 
-    @Command(name = "create", description = {"Create a key and print it, alone on one line, once.",
-            "Scopes: documents:read, documents:write, documents:delete, admin (admin implies all)."})
+    @Command(name = "create", description = { "Create a key and print it, alone on one line, once.",
+            "Scopes: documents:read, documents:write, documents:delete, admin (admin implies all)." })
     static final class Create extends KeyCommand {
 
         @Option(names = "--name", required = true, paramLabel = "NAME", description = "A unique name for the key")
@@ -89,13 +93,14 @@ final class KeysCommand implements Callable<Integer> {
             out.println(created.key());
             return ExitCode.OK;
         }
+
     }
 
     @Command(name = "list", description = "List the keys (name, first characters, scopes, times); never the keys.")
     static final class ListKeys extends KeyCommand {
 
         private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
-                .withZone(ZoneOffset.UTC);
+            .withZone(ZoneOffset.UTC);
 
         @Override
         int run(ApiKeys apiKeys, PrintWriter out) {
@@ -117,6 +122,7 @@ final class KeysCommand implements Callable<Integer> {
         private static String time(@Nullable Instant instant) {
             return instant == null ? "-" : TIME.format(instant);
         }
+
     }
 
     @Command(name = "revoke", description = "Revoke a key: the services refuse it from then on (it stays listed).")
@@ -133,5 +139,7 @@ final class KeysCommand implements Callable<Integer> {
             out.println("Revoked key '" + name + "'.");
             return ExitCode.OK;
         }
+
     }
+
 }

@@ -26,56 +26,64 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The migration tool, {@code java -jar migrations/target/edm-migrations.jar <command> [options]}: Alembic's
- * commands over Flyway, with undo scripts for downgrades and a check of the live schema against the contract.
+ * The migration tool,
+ * {@code java -jar migrations/target/edm-migrations.jar <command> [options]}: Alembic's
+ * commands over Flyway, with undo scripts for downgrades and a check of the live schema
+ * against the contract.
  * <p>
- * Commands: {@code current}, {@code history}, {@code upgrade}, {@code downgrade}, {@code new}, {@code stamp},
- * {@code baseline}, {@code repair}, {@code validate}, {@code verify}, {@code reset}, {@code roles} for the
- * services' database roles, and {@code keys create|list|revoke} for API keys; each has {@code --help}.
- * Exit codes are those of {@link ExitCode}. Failures print one line, {@code edm-migrations: <what happened>},
- * on stderr.
+ * Commands: {@code current}, {@code history}, {@code upgrade}, {@code downgrade},
+ * {@code new}, {@code stamp}, {@code baseline}, {@code repair}, {@code validate},
+ * {@code verify}, {@code reset}, {@code roles} for the services' database roles, and
+ * {@code keys create|list|revoke} for API keys; each has {@code --help}. Exit codes are
+ * those of {@link ExitCode}. Failures print one line,
+ * {@code edm-migrations: <what happened>}, on stderr.
  */
 @Command(name = "edm-migrations", mixinStandardHelpOptions = true, versionProvider = MigrationTool.Version.class,
         description = "Schema migrations of the Exchange Documentation Manager: Flyway with undo scripts.",
-        subcommands = {CurrentCommand.class, HistoryCommand.class, UpgradeCommand.class, DowngradeCommand.class,
-                NewCommand.class, StampCommand.class, BaselineCommand.class, RepairCommand.class,
-                ValidateCommand.class, VerifyCommand.class, ResetCommand.class, RolesCommand.class, KeysCommand.class,
-                CommandLine.HelpCommand.class},
-        exitCodeOnInvalidInput = ExitCode.USAGE,
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                "0:done",
-                "1:verify found differences from the contract, or validate found problems",
+        subcommands = { CurrentCommand.class, HistoryCommand.class, UpgradeCommand.class, DowngradeCommand.class,
+                NewCommand.class, StampCommand.class, BaselineCommand.class, RepairCommand.class, ValidateCommand.class,
+                VerifyCommand.class, ResetCommand.class, RolesCommand.class, KeysCommand.class,
+                CommandLine.HelpCommand.class },
+        exitCodeOnInvalidInput = ExitCode.USAGE, exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = { "0:done", "1:verify found differences from the contract, or validate found problems",
                 "2:cannot connect (bad URL, unknown host, refused connection, wrong user or password)",
                 "3:refused, nothing changed (missing undo script, unconfirmed reset, unknown version...)",
-                "4:a migration, undo script or Flyway operation failed",
-                "64:wrong command line"},
+                "4:a migration, undo script or Flyway operation failed", "64:wrong command line" },
         footerHeading = "%nConnection:%n",
-        footer = {"--url/--user/--password, else EDM_DB_URL/EDM_DB_USER/EDM_DB_PASSWORD, else libpq's "
+        footer = { "--url/--user/--password, else EDM_DB_URL/EDM_DB_USER/EDM_DB_PASSWORD, else libpq's "
                 + "PGHOST/PGPORT/PGDATABASE/PGUSER/PGPASSWORD; default " + ConnectionOptions.DEFAULT_URL + " as "
-                + ConnectionOptions.DEFAULT_USER + "."})
+                + ConnectionOptions.DEFAULT_USER + "." })
 public final class MigrationTool implements Callable<Integer> {
 
     private static final String NAME = "edm-migrations";
 
-    /** Held strongly: java.util.logging keeps loggers only weakly, and would forget the level set on it. */
+    /**
+     * Held strongly: java.util.logging keeps loggers only weakly, and would forget the
+     * level set on it.
+     */
     private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
 
     private final Map<String, String> environment;
+
     private final PrintWriter out;
+
     private final PrintWriter err;
+
     private final Clock clock;
+
     private final Path workingDirectory;
 
     @Spec
     CommandSpec spec;
 
     /**
-     * @param environment      where EDM_DB_* and PG* settings are read (the process environment in {@link #main})
-     * @param out              normal output
-     * @param err              errors, one line each
-     * @param clock            the time {@code new} names migrations by
-     * @param workingDirectory what relative paths ({@code --scripts}) are resolved against
+     * @param environment where EDM_DB_* and PG* settings are read (the process
+     * environment in {@link #main})
+     * @param out normal output
+     * @param err errors, one line each
+     * @param clock the time {@code new} names migrations by
+     * @param workingDirectory what relative paths ({@code --scripts}) are resolved
+     * against
      */
     public MigrationTool(Map<String, String> environment, PrintWriter out, PrintWriter err, Clock clock,
             Path workingDirectory) {
@@ -90,13 +98,16 @@ public final class MigrationTool implements Callable<Integer> {
         Handler flywayWarnings = quietFlyway();
         int exitCode = new MigrationTool(System.getenv(),
                 new PrintWriter(System.out, true, java.nio.charset.Charset.defaultCharset()),
-                new PrintWriter(System.err, true, java.nio.charset.Charset.defaultCharset()),
-                Clock.systemDefaultZone(), Path.of("")).execute(args);
+                new PrintWriter(System.err, true, java.nio.charset.Charset.defaultCharset()), Clock.systemDefaultZone(),
+                Path.of(""))
+            .execute(args);
         flywayWarnings.flush();
         System.exit(exitCode);
     }
 
-    /** Runs one command line and returns its exit code; never throws, never exits the JVM. */
+    /**
+     * Runs one command line and returns its exit code; never throws, never exits the JVM.
+     */
     public int execute(String... args) {
         CommandLine commandLine = new CommandLine(this);
         commandLine.setOut(out);
@@ -115,7 +126,8 @@ public final class MigrationTool implements Callable<Integer> {
         });
         try {
             return commandLine.execute(args);
-        } finally {
+        }
+        finally {
             out.flush();
             err.flush();
         }
@@ -166,8 +178,8 @@ public final class MigrationTool implements Callable<Integer> {
     }
 
     /**
-     * Flyway logs through java.util.logging when it runs alone in the jar: keep its INFO chatter out of the
-     * tool's output and print its warnings as one line each.
+     * Flyway logs through java.util.logging when it runs alone in the jar: keep its INFO
+     * chatter out of the tool's output and print its warnings as one line each.
      */
     private static Handler quietFlyway() {
         Handler handler = new StreamHandler(System.err, new Formatter() {
@@ -189,16 +201,20 @@ public final class MigrationTool implements Callable<Integer> {
         @Override
         public String[] getVersion() {
             String tool = MigrationTool.class.getPackage().getImplementationVersion();
-            return new String[] {NAME + " " + (tool == null ? "(development build)" : tool) + ", Flyway "
-                    + flywayVersion()};
+            return new String[] {
+                    NAME + " " + (tool == null ? "(development build)" : tool) + ", Flyway " + flywayVersion() };
         }
 
         private static String flywayVersion() {
-            try (InputStream in = FlywayException.class.getResourceAsStream("/org/flywaydb/core/internal/version.txt")) {
+            try (InputStream in = FlywayException.class
+                .getResourceAsStream("/org/flywaydb/core/internal/version.txt")) {
                 return in == null ? "unknown" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 return "unknown";
             }
         }
+
     }
+
 }

@@ -12,12 +12,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code new DESCRIPTION}: writes a V script and its U script from templates, named by the convention. */
+/**
+ * {@code new DESCRIPTION}: writes a V script and its U script from templates, named by
+ * the convention.
+ */
 @Command(name = "new",
-        description = {"Create a migration and its undo script from templates: "
+        description = { "Create a migration and its undo script from templates: "
                 + "DIR/migration/V<yyyyMMdd_HHmm>_<NNN>__<description>.sql and DIR/undo/U<same>.sql, "
-                + "NNN being the next sequence number.",
-                "Needs no database."})
+                + "NNN being the next sequence number.", "Needs no database." })
 final class NewCommand implements Callable<Integer> {
 
     static final String DEFAULT_DIRECTORY = "migrations/src/main/resources/db";
@@ -34,7 +36,7 @@ final class NewCommand implements Callable<Integer> {
                     + "the working directory)")
     Path directory = Path.of(DEFAULT_DIRECTORY);
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
     @Override
@@ -47,8 +49,10 @@ final class NewCommand implements Callable<Integer> {
         }
         tool.out().println("Created " + pair.migration());
         tool.out().println("Created " + pair.undo());
-        tool.out().println("Version " + pair.version() + ": write the change into the V script and its reversal "
-                + "into the U script.");
+        tool.out()
+            .println("Version " + pair.version() + ": write the change into the V script and its reversal "
+                    + "into the U script.");
         return ExitCode.OK;
     }
+
 }

@@ -35,4 +35,5 @@ final class RepairCommand extends DatabaseCommand {
         }
         return migrations.size();
     }
+
 }

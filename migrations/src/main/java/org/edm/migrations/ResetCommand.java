@@ -7,10 +7,13 @@ import org.flywaydb.core.api.output.MigrateResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code reset --yes-really-reset}: drops every object of the schema and migrates it again (development only). */
+/**
+ * {@code reset --yes-really-reset}: drops every object of the schema and migrates it
+ * again (development only).
+ */
 @Command(name = "reset",
-        description = {"Drop every object in the database's schema (tables, data, functions, history) and apply "
-                + "all migrations again. For development databases only; refused without --yes-really-reset."})
+        description = { "Drop every object in the database's schema (tables, data, functions, history) and apply "
+                + "all migrations again. For development databases only; refused without --yes-really-reset." })
 final class ResetCommand extends DatabaseCommand {
 
     static final String CONFIRMATION = "--yes-really-reset";
@@ -37,4 +40,5 @@ final class ResetCommand extends DatabaseCommand {
                 + ".");
         return ExitCode.OK;
     }
+
 }

@@ -11,15 +11,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code roles}: shows the services' database roles; {@code roles --login} gives each one LOGIN and the password
- * in its environment variable. Passwords are never taken from the command line (the process list shows it).
+ * {@code roles}: shows the services' database roles; {@code roles --login} gives each one
+ * LOGIN and the password in its environment variable. Passwords are never taken from the
+ * command line (the process list shows it).
  */
-@Command(name = "roles",
-        description = {"Show the services' database roles (edm_ingest, edm_parser, edm_search) and whether they "
-                + "may log in.",
-                "With --login: give each role whose password variable is set LOGIN and that password "
+@Command(name = "roles", description = {
+        "Show the services' database roles (edm_ingest, edm_parser, edm_search) and whether they " + "may log in.",
+        "With --login: give each role whose password variable is set LOGIN and that password "
                 + "(EDM_INGEST_DB_PASSWORD, EDM_PARSER_DB_PASSWORD, EDM_SEARCH_DB_PASSWORD). The connecting "
-                + "user needs CREATEROLE. Passwords are read from the environment only."})
+                + "user needs CREATEROLE. Passwords are read from the environment only." })
 final class RolesCommand extends DatabaseCommand {
 
     @Option(names = "--login", description = "Set LOGIN and the password from the environment for each role.")
@@ -61,4 +61,5 @@ final class RolesCommand extends DatabaseCommand {
             out().printf("%s may log in with the password from %s%n", role.roleName(), role.passwordVariable());
         }
     }
+
 }

@@ -1,6 +1,9 @@
 package org.edm.migrations;
 
-/** A migration or undo script failed while it ran; the message says what state the database was left in. */
+/**
+ * A migration or undo script failed while it ran; the message says what state the
+ * database was left in.
+ */
 public class ScriptFailed extends ToolFailure {
 
     public ScriptFailed(String message, Throwable cause) {
@@ -11,4 +14,5 @@ public class ScriptFailed extends ToolFailure {
     public int exitCode() {
         return ExitCode.FAILED;
     }
+
 }

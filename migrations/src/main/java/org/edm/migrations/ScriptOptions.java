@@ -6,7 +6,10 @@ import org.jspecify.annotations.Nullable;
 
 import picocli.CommandLine.Option;
 
-/** The option that points a database command at scripts on disk instead of the packaged ones. */
+/**
+ * The option that points a database command at scripts on disk instead of the packaged
+ * ones.
+ */
 final class ScriptOptions {
 
     @Option(names = "--scripts", paramLabel = "DIR",
@@ -18,4 +21,5 @@ final class ScriptOptions {
         return directory == null ? ScriptLocations.packaged()
                 : ScriptLocations.directory(workingDirectory.resolve(directory));
     }
+
 }

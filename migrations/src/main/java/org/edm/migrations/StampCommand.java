@@ -19,25 +19,29 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code stamp VERSION}: makes the history say the database is at VERSION without running any script, like
- * Alembic's stamp. Migrations up to VERSION that are not recorded are recorded as applied (with their
- * checksums, so they can be downgraded later); recorded migrations above VERSION are removed from the history.
+ * {@code stamp VERSION}: makes the history say the database is at VERSION without running
+ * any script, like Alembic's stamp. Migrations up to VERSION that are not recorded are
+ * recorded as applied (with their checksums, so they can be downgraded later); recorded
+ * migrations above VERSION are removed from the history.
  */
 @Command(name = "stamp",
-        description = {"Record the database as being at VERSION without running any script: migrations up to "
-                + "VERSION are recorded as applied, recorded migrations above it are removed from the history.",
+        description = {
+                "Record the database as being at VERSION without running any script: migrations up to "
+                        + "VERSION are recorded as applied, recorded migrations above it are removed from the history.",
                 "For a database whose schema was created or changed by hand. VERSION may be 'latest' or 'base' "
-                        + "(no migration applied)."})
+                        + "(no migration applied)." })
 final class StampCommand extends DatabaseCommand {
 
     private static final String HISTORY_EXISTS = "SELECT to_regclass('flyway_schema_history') IS NOT NULL";
+
     private static final String VERSIONED_ROWS = """
             SELECT installed_rank, version FROM flyway_schema_history WHERE version IS NOT NULL
             """;
+
     private static final String DELETE_ROW = "DELETE FROM flyway_schema_history WHERE installed_rank = ?";
 
-    @Parameters(paramLabel = "VERSION", description = "A version (20261125.1210.002 or 20261125_1210_002), "
-            + "'latest' or 'base'")
+    @Parameters(paramLabel = "VERSION",
+            description = "A version (20261125.1210.002 or 20261125_1210_002), " + "'latest' or 'base'")
     String requestedVersion = "";
 
     @Override
@@ -78,7 +82,10 @@ final class StampCommand extends DatabaseCommand {
         return target;
     }
 
-    /** Deletes, in one transaction, the history rows of versions above the target; returns what it deleted. */
+    /**
+     * Deletes, in one transaction, the history rows of versions above the target; returns
+     * what it deleted.
+     */
     private static List<String> removeAbove(Database database, MigrationVersion target) throws SQLException {
         List<String> removed = new ArrayList<>();
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
@@ -93,18 +100,21 @@ final class StampCommand extends DatabaseCommand {
                     PreparedStatement delete = connection.prepareStatement(DELETE_ROW)) {
                 while (rows.next()) {
                     String recorded = rows.getString("version");
-                    if (target == MigrationVersion.EMPTY || MigrationVersion.fromVersion(recorded).isNewerThan(target)) {
+                    if (target == MigrationVersion.EMPTY
+                            || MigrationVersion.fromVersion(recorded).isNewerThan(target)) {
                         delete.setInt(1, rows.getInt("installed_rank"));
                         delete.executeUpdate();
                         removed.add(recorded);
                     }
                 }
                 connection.commit();
-            } catch (SQLException e) {
+            }
+            catch (SQLException e) {
                 connection.rollback();
                 throw e;
             }
         }
         return removed;
     }
+
 }

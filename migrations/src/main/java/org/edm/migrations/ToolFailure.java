@@ -1,8 +1,8 @@
 package org.edm.migrations;
 
 /**
- * A failure the tool reports as one line on stderr, without a stack trace, and with its own exit code. Each
- * subclass is named for what happened.
+ * A failure the tool reports as one line on stderr, without a stack trace, and with its
+ * own exit code. Each subclass is named for what happened.
  */
 public abstract class ToolFailure extends RuntimeException {
 
@@ -16,4 +16,5 @@ public abstract class ToolFailure extends RuntimeException {
 
     /** The process exit code, one of {@link ExitCode}. */
     public abstract int exitCode();
+
 }

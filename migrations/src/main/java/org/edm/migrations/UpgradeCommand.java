@@ -11,7 +11,10 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code upgrade [--target VERSION]}: applies the pending migrations, up to the latest or the target. */
+/**
+ * {@code upgrade [--target VERSION]}: applies the pending migrations, up to the latest or
+ * the target.
+ */
 @Command(name = "upgrade", description = "Apply pending migrations, up to the latest or to --target.")
 final class UpgradeCommand extends DatabaseCommand {
 
@@ -30,8 +33,8 @@ final class UpgradeCommand extends DatabaseCommand {
             }
             MigrationInfo current = probe.info().current();
             if (current != null && current.getVersion() != null && current.getVersion().isNewerThan(version)) {
-                throw new CommandRefused("the database is at " + current.getVersion() + ", above the target "
-                        + version + "; use downgrade to go back");
+                throw new CommandRefused("the database is at " + current.getVersion() + ", above the target " + version
+                        + "; use downgrade to go back");
             }
             configuration.target(version);
         }
@@ -44,4 +47,5 @@ final class UpgradeCommand extends DatabaseCommand {
                 + currentVersion(flyway) + ".");
         return ExitCode.OK;
     }
+
 }

@@ -12,8 +12,9 @@ import org.flywaydb.core.api.output.ValidateResult;
 import picocli.CommandLine.Command;
 
 /**
- * {@code validate}: the applied migrations still match their scripts (checksums, descriptions), no applied
- * migration lacks its script, and every script has its undo script. Pending migrations are not a problem.
+ * {@code validate}: the applied migrations still match their scripts (checksums,
+ * descriptions), no applied migration lacks its script, and every script has its undo
+ * script. Pending migrations are not a problem.
  */
 @Command(name = "validate",
         description = "Check that applied migrations match their scripts (checksums), that none lacks its script, "
@@ -57,4 +58,5 @@ final class ValidateCommand extends DatabaseCommand {
     private static String message(ValidateOutput invalid) {
         return invalid.errorDetails == null ? "invalid" : invalid.errorDetails.errorMessage.strip().replace('\n', ' ');
     }
+
 }

@@ -12,15 +12,16 @@ import org.edm.migrations.contract.SchemaContract;
 import picocli.CommandLine.Command;
 
 /**
- * {@code verify}: compares the live database with the schema contract ({@link EdmSchema}) and prints each
- * difference; exit code {@value ExitCode#CHECK_FAILED} when there is one. What the database has beyond the
- * contract is printed as information and does not fail.
+ * {@code verify}: compares the live database with the schema contract ({@link EdmSchema})
+ * and prints each difference; exit code {@value ExitCode#CHECK_FAILED} when there is one.
+ * What the database has beyond the contract is printed as information and does not fail.
  */
 @Command(name = "verify",
-        description = {"Compare the live database with the schema contract of migrations/SCHEMA.md (tables, columns, "
-                + "types, nullability, named indexes, triggers, foreign keys with their ON DELETE, the status "
-                + "default, the generated search_vector) and print each difference.",
-                "Tables, columns and indexes beyond the contract are printed as info and do not fail."})
+        description = {
+                "Compare the live database with the schema contract of migrations/SCHEMA.md (tables, columns, "
+                        + "types, nullability, named indexes, triggers, foreign keys with their ON DELETE, the status "
+                        + "default, the generated search_vector) and print each difference.",
+                "Tables, columns and indexes beyond the contract are printed as info and do not fail." })
 final class VerifyCommand extends DatabaseCommand {
 
     @Override
@@ -42,4 +43,5 @@ final class VerifyCommand extends DatabaseCommand {
         out().println(differences + " difference" + (differences == 1 ? "" : "s") + " from the contract.");
         return ExitCode.CHECK_FAILED;
     }
+
 }

@@ -8,7 +8,9 @@ import java.util.Map;
 import org.edm.migrations.ToolRunner.Result;
 import org.junit.jupiter.api.Test;
 
-/** Every command documents itself; a wrong command line gets the usage and exit code 64. */
+/**
+ * Every command documents itself; a wrong command line gets the usage and exit code 64.
+ */
 class CommandLineTest {
 
     private static final List<String> COMMANDS = List.of("current", "history", "upgrade", "downgrade", "new", "stamp",
@@ -46,4 +48,5 @@ class CommandLineTest {
     void versionNamesTheToolAndFlyway() {
         assertThat(tool.run("--version").out()).startsWith("edm-migrations ").contains("Flyway ");
     }
+
 }

@@ -19,18 +19,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** A bad URL, an unreachable server, a wrong password: one line on stderr, no stack trace, exit code 2. */
+/**
+ * A bad URL, an unreachable server, a wrong password: one line on stderr, no stack trace,
+ * exit code 2.
+ */
 class ConnectionFailureIntegrationTest {
 
     private static final String ROLE = "edm_password_check";
+
     private static final String PASSWORD = "right-password";
 
     private static Path hbaFile;
+
     private static String originalHba;
 
     /**
-     * The embedded test server trusts local logins; a pg_hba.conf line for one test role makes it ask that role
-     * for its password without touching anyone else's logins. (A containerised server asks everyone already.)
+     * The embedded test server trusts local logins; a pg_hba.conf line for one test role
+     * makes it ask that role for its password without touching anyone else's logins. (A
+     * containerised server asks everyone already.)
      */
     @BeforeAll
     static void roleThatNeedsItsPassword() throws IOException {
@@ -54,24 +60,29 @@ class ConnectionFailureIntegrationTest {
     static void restoreHba() throws IOException {
         if (hbaFile != null) {
             Files.writeString(hbaFile, originalHba);
-            JdbcClient.create(TestInfrastructure.shared().dataSource("postgres")).sql("SELECT pg_reload_conf()")
-                    .query(Boolean.class).single();
+            JdbcClient.create(TestInfrastructure.shared().dataSource("postgres"))
+                .sql("SELECT pg_reload_conf()")
+                .query(Boolean.class)
+                .single();
         }
     }
 
     @Test
     void wrongPasswordGivesOneLine() {
-        Result result = ToolRunner.withEnvironment(Map.of("EDM_DB_URL", ToolRunner.url(TestInfrastructure.DATABASE),
-                "EDM_DB_USER", ROLE, "EDM_DB_PASSWORD", "wrong-password")).run("current");
+        Result result = ToolRunner
+            .withEnvironment(Map.of("EDM_DB_URL", ToolRunner.url(TestInfrastructure.DATABASE), "EDM_DB_USER", ROLE,
+                    "EDM_DB_PASSWORD", "wrong-password"))
+            .run("current");
 
         assertOneLine(result, "password authentication failed for user \"" + ROLE + "\"");
     }
 
     @Test
     void rightPasswordFromFlagsWinsOverTheEnvironment() {
-        Result result = ToolRunner.withEnvironment(Map.of("EDM_DB_URL", ToolRunner.url(ROLE),
-                "EDM_DB_USER", "nobody", "EDM_DB_PASSWORD", "wrong-password"))
-                .run("current", "--user", ROLE, "--password", PASSWORD);
+        Result result = ToolRunner
+            .withEnvironment(Map.of("EDM_DB_URL", ToolRunner.url(ROLE), "EDM_DB_USER", "nobody", "EDM_DB_PASSWORD",
+                    "wrong-password"))
+            .run("current", "--user", ROLE, "--password", PASSWORD);
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).startsWith("none (no migration applied)");
@@ -84,8 +95,8 @@ class ConnectionFailureIntegrationTest {
             closedPort = socket.getLocalPort();
         }
 
-        Result result = ToolRunner.withEnvironment(Map.of()).run("upgrade", "--url",
-                "jdbc:postgresql://localhost:" + closedPort + "/edm");
+        Result result = ToolRunner.withEnvironment(Map.of())
+            .run("upgrade", "--url", "jdbc:postgresql://localhost:" + closedPort + "/edm");
 
         assertOneLine(result, "refused");
     }
@@ -97,8 +108,10 @@ class ConnectionFailureIntegrationTest {
             closedPort = socket.getLocalPort();
         }
 
-        Result result = ToolRunner.withEnvironment(Map.of("PGHOST", "localhost", "PGPORT", String.valueOf(closedPort),
-                "PGDATABASE", "edm_elsewhere", "PGUSER", "someone")).run("history");
+        Result result = ToolRunner
+            .withEnvironment(Map.of("PGHOST", "localhost", "PGPORT", String.valueOf(closedPort), "PGDATABASE",
+                    "edm_elsewhere", "PGUSER", "someone"))
+            .run("history");
 
         assertOneLine(result, "jdbc:postgresql://localhost:" + closedPort + "/edm_elsewhere as someone");
     }
@@ -120,16 +133,21 @@ class ConnectionFailureIntegrationTest {
     private static void assertOneLine(Result result, String expected) {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
         assertThat(result.out()).isEmpty();
-        assertThat(result.errLines()).singleElement().asString().startsWith("edm-migrations: ").contains(expected)
-                .doesNotContain("Exception");
+        assertThat(result.errLines()).singleElement()
+            .asString()
+            .startsWith("edm-migrations: ")
+            .contains(expected)
+            .doesNotContain("Exception");
     }
 
     private static boolean canLogIn(String password) {
         try {
             DriverManager.getConnection(ToolRunner.url(TestInfrastructure.DATABASE), ROLE, password).close();
             return true;
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             return false;
         }
     }
+
 }

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Downgrades refuse before changing anything when they cannot finish, and a failed step rolls back. */
+/**
+ * Downgrades refuse before changing anything when they cannot finish, and a failed step
+ * rolls back.
+ */
 class DowngradeCommandIntegrationTest {
 
     private static final String DATABASE = "downgrade_cases";
@@ -25,7 +28,9 @@ class DowngradeCommandIntegrationTest {
     Path temp;
 
     private Path scripts;
+
     private ToolRunner tool;
+
     private DataSource dataSource;
 
     @BeforeEach
@@ -39,7 +44,8 @@ class DowngradeCommandIntegrationTest {
 
     @Test
     void missingUndoScriptIsAClearErrorAndNothingIsChanged() throws IOException {
-        // given: the second newest migration lost its undo script; the newest one still has its own
+        // given: the second newest migration lost its undo script; the newest one still
+        // has its own
         List<Path> migrations = ScriptFiles.migrations(scripts);
         Path secondNewest = migrations.get(migrations.size() - 2);
         Files.delete(ScriptFiles.undoOf(secondNewest));
@@ -51,9 +57,10 @@ class DowngradeCommandIntegrationTest {
 
         // then
         assertThat(downgrade.exitCode()).as(downgrade.toString()).isEqualTo(3);
-        assertThat(downgrade.errLines()).singleElement().asString()
-                .startsWith("edm-migrations: missing undo script " + ScriptFiles.undoOf(secondNewest).getFileName())
-                .endsWith("nothing was changed");
+        assertThat(downgrade.errLines()).singleElement()
+            .asString()
+            .startsWith("edm-migrations: missing undo script " + ScriptFiles.undoOf(secondNewest).getFileName())
+            .endsWith("nothing was changed");
         assertThat(downgrade.out()).isEmpty();
         assertThat(CatalogDump.of(dataSource)).as("not even the newest step ran").containsExactlyElementsOf(before);
         assertThat(historyRows()).isEqualTo(historyRows);
@@ -73,9 +80,13 @@ class DowngradeCommandIntegrationTest {
         assertThat(downgrade.exitCode()).isZero();
         assertThat(downgrade.outLines().get(0)).startsWith("Downgraded " + newest);
         assertThat(history.exitCode()).isZero();
-        assertThat(history.outLines().get(0)).startsWith("VERSION").contains("STATE", "INSTALLED ON", "CHECKSUM", "UNDO");
-        assertThat(history.outLines()).filteredOn(line -> line.startsWith(newest)).singleElement().asString()
-                .contains(" pending ").endsWith("yes");
+        assertThat(history.outLines().get(0)).startsWith("VERSION")
+            .contains("STATE", "INSTALLED ON", "CHECKSUM", "UNDO");
+        assertThat(history.outLines()).filteredOn(line -> line.startsWith(newest))
+            .singleElement()
+            .asString()
+            .contains(" pending ")
+            .endsWith("yes");
         assertThat(history.outLines()).filteredOn(line -> line.contains(" applied ")).hasSize(migrations.size() - 1);
         assertThat(history.out()).contains("1 pending.");
         assertThat(tool.run("current").out()).endsWith(", 1 pending" + System.lineSeparator());
@@ -106,15 +117,17 @@ class DowngradeCommandIntegrationTest {
 
         // then
         assertThat(downgrade.exitCode()).as(downgrade.toString()).isEqualTo(4);
-        assertThat(downgrade.errLines()).singleElement().asString().contains(undo.getFileName().toString(),
-                "division by zero", "rolled back");
+        assertThat(downgrade.errLines()).singleElement()
+            .asString()
+            .contains(undo.getFileName().toString(), "division by zero", "rolled back");
         assertThat(CatalogDump.of(dataSource)).containsExactlyElementsOf(before);
         assertThat(tool.run("current").out()).startsWith(ScriptFiles.versionOf(migrations.get(migrations.size() - 1)));
     }
 
     @Test
     void aNewMigrationPairFromTheTemplateUpgradesAndDowngrades() throws IOException {
-        // given: a pair made by `new`, first as generated (comments only), then with a real change
+        // given: a pair made by `new`, first as generated (comments only), then with a
+        // real change
         List<String> before = CatalogDump.of(dataSource);
         Result created = tool.in(temp).run("new", "add document language", "--scripts", "db");
         assertThat(created.exitCode()).as(created.toString()).isZero();
@@ -128,7 +141,8 @@ class DowngradeCommandIntegrationTest {
         assertThat(templateDown.exitCode()).as(templateDown.toString()).isZero();
 
         // and so does a real change written into it
-        Files.writeString(added, "ALTER TABLE documents ADD COLUMN language VARCHAR(10);\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(added, "ALTER TABLE documents ADD COLUMN language VARCHAR(10);\n",
+                java.nio.file.StandardOpenOption.APPEND);
         Files.writeString(ScriptFiles.undoOf(added), "ALTER TABLE documents DROP COLUMN language;\n",
                 java.nio.file.StandardOpenOption.APPEND);
         assertThat(tool.run("upgrade", "--scripts", scripts.toString()).exitCode()).isZero();
@@ -138,6 +152,10 @@ class DowngradeCommandIntegrationTest {
     }
 
     private long historyRows() {
-        return JdbcClient.create(dataSource).sql("SELECT count(*) FROM flyway_schema_history").query(Long.class).single();
+        return JdbcClient.create(dataSource)
+            .sql("SELECT count(*) FROM flyway_schema_history")
+            .query(Long.class)
+            .single();
     }
+
 }

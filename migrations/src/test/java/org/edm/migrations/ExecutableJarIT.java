@@ -15,9 +15,10 @@ import org.edm.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged tool, {@code target/edm-migrations.jar}, runs on its own: {@code java -jar} in a separate process,
- * with only the environment to tell it where the database is. Runs in failsafe's integration-test phase,
- * after the jar is built (hence the {@code IT} suffix rather than {@code IntegrationTest}).
+ * The packaged tool, {@code target/edm-migrations.jar}, runs on its own:
+ * {@code java -jar} in a separate process, with only the environment to tell it where the
+ * database is. Runs in failsafe's integration-test phase, after the jar is built (hence
+ * the {@code IT} suffix rather than {@code IntegrationTest}).
  */
 class ExecutableJarIT {
 
@@ -29,9 +30,8 @@ class ExecutableJarIT {
         assertThat(JAR).as("built by mvn package").exists();
         String database = "executable_jar";
         TestInfrastructure.shared().createDatabase(database);
-        Map<String, String> environment = Map.of("EDM_DB_URL", ToolRunner.url(database),
-                "EDM_DB_USER", TestInfrastructure.shared().username(),
-                "EDM_DB_PASSWORD", TestInfrastructure.shared().password());
+        Map<String, String> environment = Map.of("EDM_DB_URL", ToolRunner.url(database), "EDM_DB_USER",
+                TestInfrastructure.shared().username(), "EDM_DB_PASSWORD", TestInfrastructure.shared().password());
 
         // when / then
         Run upgrade = java(environment, "upgrade");
@@ -53,8 +53,9 @@ class ExecutableJarIT {
     }
 
     private static Run java(Map<String, String> environment, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+                        "-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("EDM_DB_") || name.startsWith("PG"));
@@ -76,4 +77,5 @@ class ExecutableJarIT {
 
     private record Run(int exitCode, String out, String err) {
     }
+
 }

@@ -16,13 +16,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** stamp, baseline, validate and repair: the commands that change or check the history, not the schema. */
+/**
+ * stamp, baseline, validate and repair: the commands that change or check the history,
+ * not the schema.
+ */
 class HistoryMaintenanceIntegrationTest {
 
     private static final String DATABASE = "history_maintenance";
 
     private ToolRunner tool;
+
     private JdbcClient jdbc;
+
     private List<String> versions;
 
     @BeforeEach
@@ -106,7 +111,8 @@ class HistoryMaintenanceIntegrationTest {
         // given
         assertThat(tool.run("upgrade").exitCode()).isZero();
         jdbc.sql("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = :version")
-                .param("version", versions.get(0)).update();
+            .param("version", versions.get(0))
+            .update();
 
         // when
         Result invalid = tool.run("validate");
@@ -115,8 +121,11 @@ class HistoryMaintenanceIntegrationTest {
 
         // then
         assertThat(invalid.exitCode()).as(invalid.toString()).isEqualTo(1);
-        assertThat(invalid.outLines()).filteredOn(line -> line.startsWith("INVALID")).singleElement().asString()
-                .contains(versions.get(0)).containsIgnoringCase("checksum");
+        assertThat(invalid.outLines()).filteredOn(line -> line.startsWith("INVALID"))
+            .singleElement()
+            .asString()
+            .contains(versions.get(0))
+            .containsIgnoringCase("checksum");
         assertThat(repair.exitCode()).as(repair.toString()).isZero();
         assertThat(repair.out()).contains("Aligned checksum and description of " + versions.get(0));
         assertThat(valid.exitCode()).as(valid.toString()).isZero();
@@ -133,8 +142,8 @@ class HistoryMaintenanceIntegrationTest {
         Result validate = tool.run("validate", "--scripts", scripts.toString());
 
         assertThat(validate.exitCode()).isEqualTo(1);
-        assertThat(validate.out()).contains("INVALID " + versions.get(0), "no undo script "
-                + ScriptFiles.undoOf(first).getFileName());
+        assertThat(validate.out()).contains("INVALID " + versions.get(0),
+                "no undo script " + ScriptFiles.undoOf(first).getFileName());
     }
 
     @Test
@@ -154,4 +163,5 @@ class HistoryMaintenanceIntegrationTest {
         assertThat(tool.run("upgrade").exitCode()).isZero();
         assertThat(tool.run("verify").exitCode()).isZero();
     }
+
 }

@@ -13,12 +13,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** {@code keys create|list|revoke}: a key is printed once, stored only as its hash, listed without it, revoked. */
+/**
+ * {@code keys create|list|revoke}: a key is printed once, stored only as its hash, listed
+ * without it, revoked.
+ */
 class KeysCommandIntegrationTest {
 
     private static final String DATABASE = "keys_command";
 
     private ToolRunner tool;
+
     private JdbcClient jdbc;
 
     @BeforeEach
@@ -40,9 +44,11 @@ class KeysCommandIntegrationTest {
         assertThat(create.out()).isEqualTo(key + System.lineSeparator());
         assertThat(ApiKeyFormat.isWellFormed(key)).as(key).isTrue();
         assertThat(jdbc.sql("SELECT key_hash FROM api_keys WHERE name = 'ci'").query(String.class).single())
-                .isEqualTo(ApiKeyFormat.hash(key));
+            .isEqualTo(ApiKeyFormat.hash(key));
         assertThat(jdbc.sql("SELECT count(*) FROM api_keys WHERE key_hash = :key OR key_prefix = :key")
-                .param("key", key).query(Integer.class).single()).isZero();
+            .param("key", key)
+            .query(Integer.class)
+            .single()).isZero();
     }
 
     @Test
@@ -56,7 +62,7 @@ class KeysCommandIntegrationTest {
         // then
         assertThat(list.exitCode()).as(list.toString()).isEqualTo(ExitCode.OK);
         assertThat(list.out()).contains("reader", ApiKeyFormat.displayPrefix(key) + "...", "documents:read")
-                .doesNotContain(key);
+            .doesNotContain(key);
     }
 
     @Test
@@ -110,4 +116,5 @@ class KeysCommandIntegrationTest {
         assertThat(apiKeys.revoke("local-stack")).isTrue();
         assertThat(apiKeys.revoke("local-stack")).isFalse();
     }
+
 }

@@ -9,7 +9,10 @@ import org.edm.migrations.undo.UndoScripts;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 
-/** The released scripts follow the house rules: the naming convention, and an undo script for every migration. */
+/**
+ * The released scripts follow the house rules: the naming convention, and an undo script
+ * for every migration.
+ */
 class MigrationScriptsTest {
 
     @Test
@@ -21,9 +24,10 @@ class MigrationScriptsTest {
         for (Path migration : migrations) {
             assertThat(migration.getFileName().toString()).matches("V\\d{8}_\\d{4}_\\d{3}__[a-z0-9_]+\\.sql");
             assertThat(undo.find(MigrationVersion.fromVersion(ScriptFiles.versionOf(migration))))
-                    .as("undo script for %s", migration.getFileName())
-                    .hasValueSatisfying(script -> assertThat(script.name())
-                            .isEqualTo(ScriptFiles.undoOf(migration).getFileName().toString()));
+                .as("undo script for %s", migration.getFileName())
+                .hasValueSatisfying(script -> assertThat(script.name())
+                    .isEqualTo(ScriptFiles.undoOf(migration).getFileName().toString()));
         }
     }
+
 }

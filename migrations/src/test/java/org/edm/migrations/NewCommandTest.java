@@ -15,21 +15,25 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code new} writes a V/U pair named by the convention, with the next sequence number; no database needed. */
+/**
+ * {@code new} writes a V/U pair named by the convention, with the next sequence number;
+ * no database needed.
+ */
 class NewCommandTest {
 
     @TempDir
     Path repository;
 
     private Path migration;
+
     private Path undo;
 
     @BeforeEach
     void repositoryWithThreeMigrations() throws IOException {
         migration = Files.createDirectories(repository.resolve("migrations/src/main/resources/db/migration"));
         undo = Files.createDirectories(repository.resolve("migrations/src/main/resources/db/undo"));
-        for (String name : new String[] {"20261125_1200_001__initial_schema", "20261125_1210_002__outbox",
-                "20261125_1220_003__processed_events"}) {
+        for (String name : new String[] { "20261125_1200_001__initial_schema", "20261125_1210_002__outbox",
+                "20261125_1220_003__processed_events" }) {
             Files.writeString(migration.resolve("V" + name + ".sql"), "SELECT 1;");
             Files.writeString(undo.resolve("U" + name + ".sql"), "SELECT 1;");
         }
@@ -83,7 +87,9 @@ class NewCommandTest {
     }
 
     private ToolRunner tool(LocalDateTime now) {
-        return ToolRunner.withEnvironment(Map.of()).in(repository)
-                .at(Clock.fixed(now.toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+        return ToolRunner.withEnvironment(Map.of())
+            .in(repository)
+            .at(Clock.fixed(now.toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
     }
+
 }

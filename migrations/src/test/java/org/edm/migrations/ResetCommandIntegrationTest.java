@@ -16,6 +16,7 @@ class ResetCommandIntegrationTest {
     private static final String DATABASE = "reset_check";
 
     private ToolRunner tool;
+
     private JdbcClient jdbc;
 
     @BeforeEach
@@ -52,7 +53,9 @@ class ResetCommandIntegrationTest {
         assertThat(reset.exitCode()).as(reset.toString()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM documents").query(Long.class).single()).isZero();
         assertThat(CatalogDump.of(TestInfrastructure.shared().dataSource(DATABASE)))
-                .as("the scratch table is gone, the rest is as new").containsExactlyElementsOf(freshSchema);
+            .as("the scratch table is gone, the rest is as new")
+            .containsExactlyElementsOf(freshSchema);
         assertThat(tool.run("verify").exitCode()).isZero();
     }
+
 }

@@ -32,18 +32,24 @@ class SchemaContractIntegrationTest {
     void newDocumentIsPendingAndUpdatingItMovesUpdatedAt() throws Exception {
         // given
         UUID id = insertDocument("ITCH", "5.0");
-        var before = jdbc.sql("SELECT updated_at FROM documents WHERE id = :id").param("id", id)
-                .query(java.sql.Timestamp.class).single();
+        var before = jdbc.sql("SELECT updated_at FROM documents WHERE id = :id")
+            .param("id", id)
+            .query(java.sql.Timestamp.class)
+            .single();
         Thread.sleep(5);
 
         // when
         jdbc.sql("UPDATE documents SET page_count = 3 WHERE id = :id").param("id", id).update();
 
         // then
-        assertThat(jdbc.sql("SELECT processing_status FROM documents WHERE id = :id").param("id", id)
-                .query(String.class).single()).isEqualTo("pending");
-        var after = jdbc.sql("SELECT updated_at FROM documents WHERE id = :id").param("id", id)
-                .query(java.sql.Timestamp.class).single();
+        assertThat(jdbc.sql("SELECT processing_status FROM documents WHERE id = :id")
+            .param("id", id)
+            .query(String.class)
+            .single()).isEqualTo("pending");
+        var after = jdbc.sql("SELECT updated_at FROM documents WHERE id = :id")
+            .param("id", id)
+            .query(java.sql.Timestamp.class)
+            .single();
         assertThat(after).isAfter(before);
     }
 
@@ -51,14 +57,18 @@ class SchemaContractIntegrationTest {
     void updatingASectionMovesItsUpdatedAt() throws Exception {
         UUID document = insertDocument("OUCH", "4.2");
         UUID section = insertSection(document, null, 0, "Enter Order", "An order message");
-        var before = jdbc.sql("SELECT updated_at FROM sections WHERE id = :id").param("id", section)
-                .query(java.sql.Timestamp.class).single();
+        var before = jdbc.sql("SELECT updated_at FROM sections WHERE id = :id")
+            .param("id", section)
+            .query(java.sql.Timestamp.class)
+            .single();
         Thread.sleep(5);
 
         jdbc.sql("UPDATE sections SET content = 'changed' WHERE id = :id").param("id", section).update();
 
-        var after = jdbc.sql("SELECT updated_at FROM sections WHERE id = :id").param("id", section)
-                .query(java.sql.Timestamp.class).single();
+        var after = jdbc.sql("SELECT updated_at FROM sections WHERE id = :id")
+            .param("id", section)
+            .query(java.sql.Timestamp.class)
+            .single();
         assertThat(after).isAfter(before);
     }
 
@@ -78,9 +88,12 @@ class SchemaContractIntegrationTest {
 
         // then
         assertThat(titles).containsExactly("Add Order Message", "Order Executed");
-        assertThatThrownBy(() -> jdbc.sql("UPDATE sections SET search_vector = to_tsvector('x') WHERE document_id = :doc")
-                .param("doc", document).update())
-                .as("search_vector is generated, never written").isInstanceOf(Exception.class);
+        assertThatThrownBy(
+                () -> jdbc.sql("UPDATE sections SET search_vector = to_tsvector('x') WHERE document_id = :doc")
+                    .param("doc", document)
+                    .update())
+            .as("search_vector is generated, never written")
+            .isInstanceOf(Exception.class);
     }
 
     @Test
@@ -103,7 +116,8 @@ class SchemaContractIntegrationTest {
         // then
         assertThat(plan).contains("idx_sections_fts");
         assertThat(jdbc.sql("SELECT count(*) FROM sections WHERE search_vector @@ to_tsquery('english', 'soupbintcp')")
-                .query(Long.class).single()).isEqualTo(40L);
+            .query(Long.class)
+            .single()).isEqualTo(40L);
     }
 
     @Test
@@ -114,8 +128,10 @@ class SchemaContractIntegrationTest {
 
         jdbc.sql("DELETE FROM documents WHERE id = :id").param("id", document).update();
 
-        assertThat(jdbc.sql("SELECT count(*) FROM sections WHERE document_id = :id").param("id", document)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM sections WHERE document_id = :id")
+            .param("id", document)
+            .query(Long.class)
+            .single()).isZero();
     }
 
     @Test
@@ -124,7 +140,7 @@ class SchemaContractIntegrationTest {
         insertSection(document, null, 0, "A", "a");
 
         assertThatThrownBy(() -> insertSection(document, null, 0, "B", "b"))
-                .isInstanceOf(DataIntegrityViolationException.class);
+            .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
@@ -132,13 +148,17 @@ class SchemaContractIntegrationTest {
         UUID document = insertDocument("Status", "1");
 
         assertThatThrownBy(() -> jdbc.sql("UPDATE documents SET processing_status = 'parsed' WHERE id = :id")
-                .param("id", document).update()).isInstanceOf(DataIntegrityViolationException.class);
+            .param("id", document)
+            .update()).isInstanceOf(DataIntegrityViolationException.class);
     }
 
     private UUID insertDocument(String title, String version) {
         UUID id = UUID.randomUUID();
         jdbc.sql("INSERT INTO documents (id, title, version, file_path) VALUES (:id, :title, :version, 'x.pdf')")
-                .param("id", id).param("title", title).param("version", version).update();
+            .param("id", id)
+            .param("title", title)
+            .param("version", version)
+            .update();
         return id;
     }
 
@@ -148,9 +168,15 @@ class SchemaContractIntegrationTest {
                 INSERT INTO sections (id, document_id, parent_id, level, title, content, order_index, page_number)
                 VALUES (:id, :doc, :parent, :level, :title, :content, :order, 1)
                 """)
-                .param("id", id).param("doc", document).param("parent", parent)
-                .param("level", parent == null ? 1 : 2).param("title", title).param("content", content)
-                .param("order", order).update();
+            .param("id", id)
+            .param("doc", document)
+            .param("parent", parent)
+            .param("level", parent == null ? 1 : 2)
+            .param("title", title)
+            .param("content", content)
+            .param("order", order)
+            .update();
         return id;
     }
+
 }

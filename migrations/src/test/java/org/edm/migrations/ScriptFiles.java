@@ -7,10 +7,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The module's own migration scripts on disk, and copies of them that a test may break. */
+/**
+ * The module's own migration scripts on disk, and copies of them that a test may break.
+ */
 final class ScriptFiles {
 
-    /** The scripts of this module, as surefire runs with the module as working directory. */
+    /**
+     * The scripts of this module, as surefire runs with the module as working directory.
+     */
     static final Path SOURCE = Path.of("src/main/resources/db").toAbsolutePath();
 
     private ScriptFiles() {
@@ -24,22 +28,29 @@ final class ScriptFiles {
                 for (Path file : list(SOURCE.resolve(directory))) {
                     Files.copy(file, target.resolve(directory).resolve(file.getFileName()));
                 }
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return target;
     }
 
-    /** The V scripts, oldest first (their names sort by version, as the naming convention makes them). */
+    /**
+     * The V scripts, oldest first (their names sort by version, as the naming convention
+     * makes them).
+     */
     static List<Path> migrations(Path db) {
-        return list(db.resolve("migration")).stream().filter(file -> file.getFileName().toString().startsWith("V"))
-                .toList();
+        return list(db.resolve("migration")).stream()
+            .filter(file -> file.getFileName().toString().startsWith("V"))
+            .toList();
     }
 
     /** The undo script of a V script in the same db directory. */
     static Path undoOf(Path migration) {
-        return migration.getParent().resolveSibling("undo").resolve("U" + migration.getFileName().toString().substring(1));
+        return migration.getParent()
+            .resolveSibling("undo")
+            .resolve("U" + migration.getFileName().toString().substring(1));
     }
 
     /** The version of a V script in Flyway's form, e.g. 20261125.1210.002. */
@@ -51,8 +62,10 @@ final class ScriptFiles {
     private static List<Path> list(Path directory) {
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(file -> file.toString().endsWith(".sql")).sorted().toList();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

@@ -19,13 +19,15 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Least privilege (migration V20261129_2100_402): each service role, connected as itself on real PostgreSQL,
- * can run its service's statements and nothing that changes what it only reads; {@code roles --login} gives the
- * roles LOGIN with passwords from the environment.
+ * Least privilege (migration V20261129_2100_402): each service role, connected as itself
+ * on real PostgreSQL, can run its service's statements and nothing that changes what it
+ * only reads; {@code roles --login} gives the roles LOGIN with passwords from the
+ * environment.
  */
 class ServiceRolesIntegrationTest {
 
     private static final String DATABASE = "service_roles";
+
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
     private static JdbcClient owner;
@@ -33,9 +35,8 @@ class ServiceRolesIntegrationTest {
     @BeforeAll
     static void migratedDatabaseWithLogins() {
         TestInfrastructure.shared().createDatabase(DATABASE);
-        ToolRunner tool = ToolRunner.withEnvironment(Map.of("EDM_DB_URL", ToolRunner.url(DATABASE),
-                "EDM_DB_USER", TestInfrastructure.shared().username(),
-                "EDM_DB_PASSWORD", TestInfrastructure.shared().password(),
+        ToolRunner tool = ToolRunner.withEnvironment(Map.of("EDM_DB_URL", ToolRunner.url(DATABASE), "EDM_DB_USER",
+                TestInfrastructure.shared().username(), "EDM_DB_PASSWORD", TestInfrastructure.shared().password(),
                 "EDM_INGEST_DB_PASSWORD", "ingest-secret", "EDM_PARSER_DB_PASSWORD", "parser-secret",
                 "EDM_SEARCH_DB_PASSWORD", "search-secret"));
         assertThat(tool.run("upgrade").exitCode()).isZero();
@@ -77,13 +78,17 @@ class ServiceRolesIntegrationTest {
         JdbcClient search = connectAs("edm_search");
 
         // when / then
-        assertThat(search.sql("SELECT count(*) FROM documents d JOIN sections s ON s.document_id = d.id "
-                + "WHERE s.search_vector @@ to_tsquery('english', 'heading')").query(Long.class).single())
-                .isEqualTo(1);
+        assertThat(search
+            .sql("SELECT count(*) FROM documents d JOIN sections s ON s.document_id = d.id "
+                    + "WHERE s.search_vector @@ to_tsquery('english', 'heading')")
+            .query(Long.class)
+            .single()).isEqualTo(1);
         assertRefused(() -> insertDocument(search));
         assertRefused(() -> insertSection(search, document));
-        assertRefused(() -> search.sql("UPDATE documents SET title = 'x' WHERE id = :id").param("id", document).update());
-        assertRefused(() -> search.sql("UPDATE sections SET content = 'x' WHERE id = :id").param("id", section).update());
+        assertRefused(
+                () -> search.sql("UPDATE documents SET title = 'x' WHERE id = :id").param("id", document).update());
+        assertRefused(
+                () -> search.sql("UPDATE sections SET content = 'x' WHERE id = :id").param("id", section).update());
         assertRefused(() -> search.sql("DELETE FROM sections WHERE id = :id").param("id", section).update());
         assertRefused(() -> search.sql("DELETE FROM documents WHERE id = :id").param("id", document).update());
         assertRefused(() -> search.sql("SELECT count(*) FROM outbox_events").query(Long.class).single());
@@ -95,14 +100,14 @@ class ServiceRolesIntegrationTest {
     void everyServiceRoleReadsApiKeysAndMarksTheirUseButCannotCreateWidenOrRevokeThem() {
         // given
         new org.edm.migrations.keys.ApiKeys(TestInfrastructure.shared().dataSource(DATABASE))
-                .create("reader-" + UUID.randomUUID(), List.of("documents:read"));
+            .create("reader-" + UUID.randomUUID(), List.of("documents:read"));
 
         for (String role : List.of("edm_search", "edm_ingest", "edm_parser")) {
             JdbcClient service = connectAs(role);
 
             // when / then
-            assertThat(service.sql("SELECT count(*) FROM api_keys WHERE revoked_at IS NULL").query(Long.class)
-                    .single()).isPositive();
+            assertThat(service.sql("SELECT count(*) FROM api_keys WHERE revoked_at IS NULL").query(Long.class).single())
+                .isPositive();
             assertThat(service.sql("UPDATE api_keys SET last_used_at = now()").update()).isPositive();
             assertRefused(() -> service.sql("UPDATE api_keys SET scopes = ARRAY['admin']").update());
             assertRefused(() -> service.sql("UPDATE api_keys SET revoked_at = NULL").update());
@@ -131,7 +136,8 @@ class ServiceRolesIntegrationTest {
         ingest.sql("UPDATE documents SET processing_status = 'pending' WHERE id = :id").param("id", document).update();
         insertSection(owner, document);
         ingest.sql("UPDATE outbox_events SET published_at = now(), attempts = attempts + 1 WHERE aggregate_id = :id")
-                .param("id", document).update();
+            .param("id", document)
+            .update();
         ingest.sql("DELETE FROM sections WHERE document_id = :id").param("id", document).update();
         int deleted = ingest.sql("DELETE FROM documents WHERE id = :id").param("id", document).update();
 
@@ -147,9 +153,11 @@ class ServiceRolesIntegrationTest {
         UUID document = insertDocument(owner);
         JdbcClient parser = connectAs("edm_parser");
 
-        // when: claim, replace the sections, record the event, finish, write documents.processed
-        parser.sql("UPDATE documents SET processing_status = 'processing' WHERE id = :id").param("id", document)
-                .update();
+        // when: claim, replace the sections, record the event, finish, write
+        // documents.processed
+        parser.sql("UPDATE documents SET processing_status = 'processing' WHERE id = :id")
+            .param("id", document)
+            .update();
         parser.sql("DELETE FROM sections WHERE document_id = :id").param("id", document).update();
         insertSection(parser, document);
         parser.sql("""
@@ -157,12 +165,15 @@ class ServiceRolesIntegrationTest {
                 ON CONFLICT (event_id, consumer) DO NOTHING
                 """).param("event", UUID.randomUUID()).param("id", document).update();
         parser.sql("UPDATE documents SET processing_status = 'done', page_count = 1 WHERE id = :id")
-                .param("id", document).update();
+            .param("id", document)
+            .update();
         insertOutboxEvent(parser, document);
 
         // then
-        assertThat(owner.sql("SELECT processing_status FROM documents WHERE id = :id").param("id", document)
-                .query(String.class).single()).isEqualTo("done");
+        assertThat(owner.sql("SELECT processing_status FROM documents WHERE id = :id")
+            .param("id", document)
+            .query(String.class)
+            .single()).isEqualTo("done");
         assertRefused(() -> insertDocument(parser));
         assertRefused(() -> parser.sql("DELETE FROM documents WHERE id = :id").param("id", document).update());
         assertRefused(() -> parser.sql("SELECT count(*) FROM upload_idempotency_keys").query(Long.class).single());
@@ -170,8 +181,10 @@ class ServiceRolesIntegrationTest {
 
     @Test
     void everyTableIsGrantedToAtLeastOneServiceRole() {
-        // A later migration's table that no service may touch would fail the service at run time: this is the
-        // reminder that each migration grants what the services need (there are no default privileges).
+        // A later migration's table that no service may touch would fail the service at
+        // run time: this is the
+        // reminder that each migration grants what the services need (there are no
+        // default privileges).
         List<String> ungranted = owner.sql("""
                 SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE n.nspname = current_schema() AND c.relkind = 'r'
@@ -198,8 +211,12 @@ class ServiceRolesIntegrationTest {
                 VALUES (:id, 'Spec', '1.0', :path, 'pending', CAST(:metadata AS jsonb))
                 ON CONFLICT (title, version, (metadata ->> 'sha256')) DO NOTHING
                 RETURNING id
-                """).param("id", id).param("path", id + ".pdf")
-                .param("metadata", "{\"sha256\": \"" + id + "\"}").query(UUID.class).single();
+                """)
+            .param("id", id)
+            .param("path", id + ".pdf")
+            .param("metadata", "{\"sha256\": \"" + id + "\"}")
+            .query(UUID.class)
+            .single();
         return id;
     }
 
@@ -222,7 +239,9 @@ class ServiceRolesIntegrationTest {
 
     private static void assertRefused(Runnable statement) {
         assertThatThrownBy(statement::run).isInstanceOf(DataAccessException.class)
-                .rootCause().isInstanceOf(SQLException.class)
-                .satisfies(cause -> assertThat(((SQLException) cause).getSQLState()).isEqualTo(INSUFFICIENT_PRIVILEGE));
+            .rootCause()
+            .isInstanceOf(SQLException.class)
+            .satisfies(cause -> assertThat(((SQLException) cause).getSQLState()).isEqualTo(INSUFFICIENT_PRIVILEGE));
     }
+
 }

@@ -10,11 +10,16 @@ import java.util.Map;
 
 import org.edm.testsupport.TestInfrastructure;
 
-/** Runs the migration tool through its real entry point ({@link MigrationTool#execute}), capturing its output. */
+/**
+ * Runs the migration tool through its real entry point ({@link MigrationTool#execute}),
+ * capturing its output.
+ */
 final class ToolRunner {
 
     private final Map<String, String> environment;
+
     private final Path workingDirectory;
+
     private final Clock clock;
 
     private ToolRunner(Map<String, String> environment, Path workingDirectory, Clock clock) {
@@ -23,16 +28,19 @@ final class ToolRunner {
         this.clock = clock;
     }
 
-    /** A tool whose environment points at the named database of the shared test server. */
+    /**
+     * A tool whose environment points at the named database of the shared test server.
+     */
     static ToolRunner on(String database) {
         TestInfrastructure infrastructure = TestInfrastructure.shared();
-        return withEnvironment(Map.of("EDM_DB_URL", url(database),
-                "EDM_DB_USER", infrastructure.username(), "EDM_DB_PASSWORD", infrastructure.password()));
+        return withEnvironment(Map.of("EDM_DB_URL", url(database), "EDM_DB_USER", infrastructure.username(),
+                "EDM_DB_PASSWORD", infrastructure.password()));
     }
 
     /**
-     * The JDBC URL of a database of the shared server, without the {@code ?user=} that the embedded server's
-     * URLs carry (the driver lets a user in the URL win over the one the tool passes).
+     * The JDBC URL of a database of the shared server, without the {@code ?user=} that
+     * the embedded server's URLs carry (the driver lets a user in the URL win over the
+     * one the tool passes).
      */
     static String url(String database) {
         return TestInfrastructure.shared().jdbcUrl(database).replaceFirst("\\?.*$", "");
@@ -54,7 +62,8 @@ final class ToolRunner {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exitCode = new MigrationTool(environment, new PrintWriter(out), new PrintWriter(err), clock,
-                workingDirectory).execute(args);
+                workingDirectory)
+            .execute(args);
         return new Result(exitCode, out.toString(), err.toString());
     }
 
@@ -73,4 +82,5 @@ final class ToolRunner {
             return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;
         }
     }
+
 }

@@ -12,8 +12,9 @@ import org.edm.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 
 /**
- * SCHEMA.md rule 6: upgrade to latest, step back, upgrade again leaves the schema as it was, for the newest
- * migration and for every other one; compared on catalog dumps, not on the tool's own opinion.
+ * SCHEMA.md rule 6: upgrade to latest, step back, upgrade again leaves the schema as it
+ * was, for the newest migration and for every other one; compared on catalog dumps, not
+ * on the tool's own opinion.
  */
 class UpgradeDowngradeRoundTripIntegrationTest {
 
@@ -47,7 +48,10 @@ class UpgradeDowngradeRoundTripIntegrationTest {
         TestInfrastructure.shared().createDatabase(database);
         ToolRunner tool = ToolRunner.on(database);
         DataSource dataSource = TestInfrastructure.shared().dataSource(database);
-        List<String> versions = ScriptFiles.migrations(ScriptFiles.SOURCE).stream().map(ScriptFiles::versionOf).toList();
+        List<String> versions = ScriptFiles.migrations(ScriptFiles.SOURCE)
+            .stream()
+            .map(ScriptFiles::versionOf)
+            .toList();
         List<List<String>> schemaAfter = new ArrayList<>();
         schemaAfter.add(CatalogDump.of(dataSource));
         for (String version : versions) {
@@ -58,9 +62,8 @@ class UpgradeDowngradeRoundTripIntegrationTest {
         // when / then: each downgrade step restores the schema of the version below
         for (int applied = versions.size(); applied > 0; applied--) {
             assertOk(tool.run("downgrade"));
-            assertThat(CatalogDump.of(dataSource))
-                    .as("schema after undoing %s", versions.get(applied - 1))
-                    .containsExactlyElementsOf(schemaAfter.get(applied - 1));
+            assertThat(CatalogDump.of(dataSource)).as("schema after undoing %s", versions.get(applied - 1))
+                .containsExactlyElementsOf(schemaAfter.get(applied - 1));
             String current = tool.run("current").out();
             assertThat(current).startsWith(applied == 1 ? "none" : versions.get(applied - 2));
         }
@@ -74,4 +77,5 @@ class UpgradeDowngradeRoundTripIntegrationTest {
     private static void assertOk(Result result) {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
     }
+
 }

@@ -10,12 +10,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** {@code verify} passes on a migrated database and names each way a damaged one differs from the contract. */
+/**
+ * {@code verify} passes on a migrated database and names each way a damaged one differs
+ * from the contract.
+ */
 class VerifyCommandIntegrationTest {
 
     private static final String DATABASE = "verify_contract";
 
     private ToolRunner tool;
+
     private JdbcClient jdbc;
 
     @BeforeEach
@@ -58,8 +62,9 @@ class VerifyCommandIntegrationTest {
     void reportsALostCascadeAPlainOrderIndexADroppedTriggerAndAChangedStatusDefault() {
         // given
         jdbc.sql("ALTER TABLE sections DROP CONSTRAINT fk_sections_document").update();
-        jdbc.sql("ALTER TABLE sections ADD CONSTRAINT fk_sections_document FOREIGN KEY (document_id) REFERENCES documents (id)")
-                .update();
+        jdbc.sql(
+                "ALTER TABLE sections ADD CONSTRAINT fk_sections_document FOREIGN KEY (document_id) REFERENCES documents (id)")
+            .update();
         jdbc.sql("DROP INDEX idx_sections_order").update();
         jdbc.sql("CREATE INDEX idx_sections_order ON sections USING hash (document_id)").update();
         jdbc.sql("DROP TRIGGER trg_sections_updated_at ON sections").update();
@@ -107,8 +112,7 @@ class VerifyCommandIntegrationTest {
 
         // then
         assertThat(verify.exitCode()).as(verify.toString()).isEqualTo(0);
-        assertThat(verify.outLines()).contains(
-                "info      table audit_log: not in the contract",
+        assertThat(verify.outLines()).contains("info      table audit_log: not in the contract",
                 "info      column documents.language: not in the contract",
                 "info      index idx_documents_language: not in the contract");
     }
@@ -126,4 +130,5 @@ class VerifyCommandIntegrationTest {
     private static List<String> differences(Result verify) {
         return verify.outLines().stream().filter(line -> line.startsWith("DIFFERENT")).toList();
     }
+
 }

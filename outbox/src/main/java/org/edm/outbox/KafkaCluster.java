@@ -22,16 +22,20 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
- * One long-lived Kafka admin client per service, shared by the {@code kafka} health indicator, the outbox relay
- * (is a topic missing, or is the broker away?) and metrics such as a dead-letter topic's depth. Creating an admin
- * client per question would open new connections every time. Every call is bounded by {@code timeout}
+ * One long-lived Kafka admin client per service, shared by the {@code kafka} health
+ * indicator, the outbox relay (is a topic missing, or is the broker away?) and metrics
+ * such as a dead-letter topic's depth. Creating an admin client per question would open
+ * new connections every time. Every call is bounded by {@code timeout}
  * ({@code edm.kafka.health-timeout}).
  */
 public final class KafkaCluster implements DisposableBean {
 
     private final Map<String, Object> adminProperties;
+
     private final Duration timeout;
+
     private final Object lock = new Object();
+
     private @Nullable Admin admin;
 
     KafkaCluster(Map<String, Object> adminProperties, Duration timeout) {
@@ -39,7 +43,10 @@ public final class KafkaCluster implements DisposableBean {
         this.timeout = timeout;
     }
 
-    /** The cluster's id and broker count; throws when the cluster does not answer within the timeout. */
+    /**
+     * The cluster's id and broker count; throws when the cluster does not answer within
+     * the timeout.
+     */
     public Description describe() throws ExecutionException, InterruptedException, TimeoutException {
         int timeoutMs = (int) timeout.toMillis();
         DescribeClusterResult cluster = admin().describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs));
@@ -53,9 +60,11 @@ public final class KafkaCluster implements DisposableBean {
         int timeoutMs = (int) timeout.toMillis();
         try {
             admin().describeTopics(List.of(topic), new DescribeTopicsOptions().timeoutMs(timeoutMs))
-                    .allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS);
+                .allTopicNames()
+                .get(timeoutMs, TimeUnit.MILLISECONDS);
             return TopicState.EXISTS;
-        } catch (ExecutionException e) {
+        }
+        catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 return TopicState.MISSING;
             }
@@ -63,25 +72,31 @@ public final class KafkaCluster implements DisposableBean {
                 return TopicState.NOT_AUTHORISED;
             }
             return TopicState.UNKNOWN;
-        } catch (TimeoutException | RuntimeException e) {
+        }
+        catch (TimeoutException | RuntimeException e) {
             return TopicState.UNKNOWN;
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return TopicState.UNKNOWN;
         }
     }
 
     /**
-     * Records currently held by the topic (end offset minus log start offset, summed over its partitions): for a
-     * topic nobody consumes, such as a dead-letter topic, its depth. 0 when the topic does not exist.
+     * Records currently held by the topic (end offset minus log start offset, summed over
+     * its partitions): for a topic nobody consumes, such as a dead-letter topic, its
+     * depth. 0 when the topic does not exist.
      */
     public long recordCount(String topic) throws ExecutionException, InterruptedException, TimeoutException {
         int timeoutMs = (int) timeout.toMillis();
         TopicDescription description;
         try {
             description = admin().describeTopics(List.of(topic), new DescribeTopicsOptions().timeoutMs(timeoutMs))
-                    .allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS).get(topic);
-        } catch (ExecutionException e) {
+                .allTopicNames()
+                .get(timeoutMs, TimeUnit.MILLISECONDS)
+                .get(topic);
+        }
+        catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 return 0;
             }
@@ -93,10 +108,12 @@ public final class KafkaCluster implements DisposableBean {
             earliest.put(new TopicPartition(topic, p.partition()), OffsetSpec.earliest());
             latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest());
         });
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts =
-                admin().listOffsets(earliest).all().get(timeoutMs, TimeUnit.MILLISECONDS);
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
-                admin().listOffsets(latest).all().get(timeoutMs, TimeUnit.MILLISECONDS);
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts = admin().listOffsets(earliest)
+            .all()
+            .get(timeoutMs, TimeUnit.MILLISECONDS);
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin().listOffsets(latest)
+            .all()
+            .get(timeoutMs, TimeUnit.MILLISECONDS);
         long count = 0;
         for (var end : ends.entrySet()) {
             count += end.getValue().offset() - starts.get(end.getKey()).offset();
@@ -129,6 +146,9 @@ public final class KafkaCluster implements DisposableBean {
 
     /** What the cluster says about a topic. */
     enum TopicState {
+
         EXISTS, MISSING, NOT_AUTHORISED, UNKNOWN
+
     }
+
 }

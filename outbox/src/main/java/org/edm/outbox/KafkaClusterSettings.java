@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The shared admin client, {@code edm.kafka.*}.
  *
- * @param healthTimeout how long the health check, and each question of the relay or a metric, waits for the
- *        cluster to answer
+ * @param healthTimeout how long the health check, and each question of the relay or a
+ * metric, waits for the cluster to answer
  */
 @ConfigurationProperties("edm.kafka")
 record KafkaClusterSettings(@DefaultValue("3s") Duration healthTimeout) {

@@ -4,10 +4,11 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Health component {@code kafka} of every service with the outbox: UP when the cluster describes itself within
- * {@code edm.kafka.health-timeout}, with its id and broker count, through the service's one shared
- * {@link KafkaCluster} admin client. Work keeps going while Kafka is DOWN (events wait in the outbox), so the
- * services keep it out of readiness.
+ * Health component {@code kafka} of every service with the outbox: UP when the cluster
+ * describes itself within {@code edm.kafka.health-timeout}, with its id and broker count,
+ * through the service's one shared {@link KafkaCluster} admin client. Work keeps going
+ * while Kafka is DOWN (events wait in the outbox), so the services keep it out of
+ * readiness.
  */
 final class KafkaHealthIndicator extends AbstractHealthIndicator {
 
@@ -23,4 +24,5 @@ final class KafkaHealthIndicator extends AbstractHealthIndicator {
         KafkaCluster.Description description = cluster.describe();
         builder.up().withDetail("clusterId", description.clusterId()).withDetail("brokers", description.brokers());
     }
+
 }

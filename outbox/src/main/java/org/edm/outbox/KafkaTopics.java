@@ -8,12 +8,13 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Declares the topics a service publishes to or consumes, with {@code edm.kafka.topic-partitions} and
- * {@code topic-replication-factor}. A service returns the declarations as a bean; Spring's {@link KafkaAdmin}
- * creates the missing topics at start-up and never fails the start when the broker is down. On a broker that does
- * not create topics on first use, an undeclared topic would leave every event for it refused (and parked).
- * <pre>{@code
- * @Bean
+ * Declares the topics a service publishes to or consumes, with
+ * {@code edm.kafka.topic-partitions} and {@code topic-replication-factor}. A service
+ * returns the declarations as a bean; Spring's {@link KafkaAdmin} creates the missing
+ * topics at start-up and never fails the start when the broker is down. On a broker that
+ * does not create topics on first use, an undeclared topic would leave every event for it
+ * refused (and parked). <pre>{@code
+ * &#64;Bean
  * KafkaAdmin.NewTopics ingestTopics(KafkaTopics topics) {
  *     return topics.declare(Topics.DOCUMENTS_DELETED);
  * }
@@ -27,14 +28,18 @@ public final class KafkaTopics {
         this.settings = settings;
     }
 
-    /** The topics with {@code edm.kafka.topic-partitions} partitions (the broker's default when unset). */
+    /**
+     * The topics with {@code edm.kafka.topic-partitions} partitions (the broker's default
+     * when unset).
+     */
     public KafkaAdmin.NewTopics declare(String... names) {
         return new KafkaAdmin.NewTopics(topics(names));
     }
 
     /**
-     * The topics with a partition count of their own, e.g. work topics whose partitions bound how many records
-     * the consumer group handles at once: an existing topic with fewer partitions is grown to it, never shrunk.
+     * The topics with a partition count of their own, e.g. work topics whose partitions
+     * bound how many records the consumer group handles at once: an existing topic with
+     * fewer partitions is grown to it, never shrunk.
      */
     public KafkaAdmin.NewTopics declare(int partitions, String... names) {
         return new KafkaAdmin.NewTopics(topics(partitions, names));
@@ -62,4 +67,5 @@ public final class KafkaTopics {
         }
         return builder.build();
     }
+
 }

@@ -36,16 +36,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The outbox writer, and (unless {@code edm.outbox.enabled=false}) the relay with its own Kafka producer
- * (bean {@value #PRODUCER_FACTORY}): String key and value, {@code acks=all}, idempotent, timeouts derived from
- * {@code edm.outbox.send-timeout}, everything else from {@code spring.kafka.*}; the service's one shared Kafka
- * admin client ({@link KafkaCluster}), the topic declarations ({@link KafkaTopics}) and, with Spring Boot's health
- * support present, the {@code kafka} health component on the admin client.
+ * The outbox writer, and (unless {@code edm.outbox.enabled=false}) the relay with its own
+ * Kafka producer (bean {@value #PRODUCER_FACTORY}): String key and value,
+ * {@code acks=all}, idempotent, timeouts derived from {@code edm.outbox.send-timeout},
+ * everything else from {@code spring.kafka.*}; the service's one shared Kafka admin
+ * client ({@link KafkaCluster}), the topic declarations ({@link KafkaTopics}) and, with
+ * Spring Boot's health support present, the {@code kafka} health component on the admin
+ * client.
  */
-@AutoConfiguration(after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
-        KafkaAutoConfiguration.class, JacksonAutoConfiguration.class})
+@AutoConfiguration(after = { DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
+        KafkaAutoConfiguration.class, JacksonAutoConfiguration.class })
 @ConditionalOnSingleCandidate(DataSource.class)
-@EnableConfigurationProperties({OutboxSettings.class, KafkaClusterSettings.class, KafkaTopicSettings.class})
+@EnableConfigurationProperties({ OutboxSettings.class, KafkaClusterSettings.class, KafkaTopicSettings.class })
 public final class OutboxAutoConfiguration {
 
     /** Name of the relay's producer factory bean. */
@@ -57,7 +59,10 @@ public final class OutboxAutoConfiguration {
         return new OutboxSignal();
     }
 
-    /** The service's one shared Kafka admin client, configured as Spring's {@link KafkaAdmin}. */
+    /**
+     * The service's one shared Kafka admin client, configured as Spring's
+     * {@link KafkaAdmin}.
+     */
     @Bean
     @ConditionalOnMissingBean
     KafkaCluster kafkaCluster(ObjectProvider<KafkaAdmin> kafkaAdmin, KafkaProperties kafka,
@@ -101,15 +106,19 @@ public final class OutboxAutoConfiguration {
                 DefaultKafkaProducerFactory<String, String> outboxProducerFactory, OutboxSettings settings,
                 OutboxMetrics metrics, OutboxSignal signal, KafkaCluster cluster) {
             var template = new KafkaTemplate<>(outboxProducerFactory);
-            // The relay logs one line per failed round; the template's default listener would log every record.
+            // The relay logs one line per failed round; the template's default listener
+            // would log every record.
             template.setProducerListener(new ProducerListener<>() {
             });
             return new OutboxRelay(new OutboxRepository(JdbcClient.create(dataSource)),
                     new TransactionTemplate(transactionManager), template, settings, metrics, signal, cluster);
         }
+
     }
 
-    /** Health component {@code kafka}, when the service has Spring Boot's health support. */
+    /**
+     * Health component {@code kafka}, when the service has Spring Boot's health support.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(AbstractHealthIndicator.class)
     static class HealthConfiguration {
@@ -119,9 +128,13 @@ public final class OutboxAutoConfiguration {
         KafkaHealthIndicator kafkaHealthIndicator(KafkaCluster cluster) {
             return new KafkaHealthIndicator(cluster);
         }
+
     }
 
-    /** The application's producer settings with what the relay's guarantees depend on forced. */
+    /**
+     * The application's producer settings with what the relay's guarantees depend on
+     * forced.
+     */
     static Map<String, Object> producerProperties(Map<String, Object> base, OutboxSettings settings) {
         Map<String, Object> properties = new HashMap<>(base);
         long sendTimeoutMs = settings.sendTimeout().toMillis();
@@ -137,4 +150,5 @@ public final class OutboxAutoConfiguration {
         properties.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         return properties;
     }
+
 }

@@ -35,33 +35,46 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Publishes unpublished outbox rows to Kafka, oldest first, on one background thread.
  * <p>
- * Each round is one database transaction: take the advisory lock {@code edm.outbox.lock-key} (a relay that does
- * not get it does nothing this round, so across all instances at most one relay publishes at a time), read the
- * oldest unpublished rows, send at most one row per aggregate (the next row of an aggregate is sent only after the
- * previous one was acknowledged and marked, so a failing row never lets a later row of the same aggregate
- * overtake it), wait for the broker's acknowledgements, mark the acknowledged rows published and count the
- * attempt on the failed ones. Only a failure of the broker as a whole (unreachable, timing out) ends a round early
- * and makes the relay back off exponentially. A failure that is the row's own (record too large, topic missing
- * or not writable) is counted on the row, the round goes on with the other rows, and after
- * {@code edm.outbox.max-record-failures} such failures the row is parked: never sent again, and only the later
- * rows of its own aggregate wait behind it.
+ * Each round is one database transaction: take the advisory lock
+ * {@code edm.outbox.lock-key} (a relay that does not get it does nothing this round, so
+ * across all instances at most one relay publishes at a time), read the oldest
+ * unpublished rows, send at most one row per aggregate (the next row of an aggregate is
+ * sent only after the previous one was acknowledged and marked, so a failing row never
+ * lets a later row of the same aggregate overtake it), wait for the broker's
+ * acknowledgements, mark the acknowledged rows published and count the attempt on the
+ * failed ones. Only a failure of the broker as a whole (unreachable, timing out) ends a
+ * round early and makes the relay back off exponentially. A failure that is the row's own
+ * (record too large, topic missing or not writable) is counted on the row, the round goes
+ * on with the other rows, and after {@code edm.outbox.max-record-failures} such failures
+ * the row is parked: never sent again, and only the later rows of its own aggregate wait
+ * behind it.
  */
 final class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
     private static final int CLEANUP_CHUNK = 10_000;
+
     private static final int MAX_ERROR_LENGTH = 1_000;
 
     private final OutboxRepository repository;
+
     private final TransactionTemplate transactions;
+
     private final KafkaTemplate<String, String> kafka;
+
     private final OutboxSettings settings;
+
     private final OutboxMetrics metrics;
+
     private final OutboxSignal signal;
+
     private final KafkaCluster cluster;
+
     private final Object lifecycle = new Object();
 
     private volatile boolean running;
+
     private @Nullable Thread worker;
 
     OutboxRelay(OutboxRepository repository, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
@@ -101,7 +114,8 @@ final class OutboxRelay implements SmartLifecycle {
             thread.interrupt();
             try {
                 thread.join(settings.sendTimeout().plusSeconds(5).toMillis());
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
@@ -131,7 +145,8 @@ final class OutboxRelay implements SmartLifecycle {
                 if (round.failed() > 0) {
                     consecutiveFailures++;
                     Thread.sleep(settings.backoff().delayAfter(consecutiveFailures).toMillis());
-                } else {
+                }
+                else {
                     if (consecutiveFailures > 0 && round.publishing()) {
                         log.info("Outbox relay works again after {} failed rounds", consecutiveFailures);
                         consecutiveFailures = 0;
@@ -140,16 +155,20 @@ final class OutboxRelay implements SmartLifecycle {
                         signal.await(settings.pollInterval());
                     }
                 }
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
-            } catch (RuntimeException e) {
-                // The database is unreachable or a statement failed: nothing was marked, so back off and retry.
+            }
+            catch (RuntimeException e) {
+                // The database is unreachable or a statement failed: nothing was marked,
+                // so back off and retry.
                 consecutiveFailures++;
                 log.warn("Outbox relay round failed (attempt {}): {}", consecutiveFailures, e.toString());
                 try {
                     Thread.sleep(settings.backoff().delayAfter(consecutiveFailures).toMillis());
-                } catch (InterruptedException interrupted) {
+                }
+                catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     break;
                 }
@@ -181,12 +200,14 @@ final class OutboxRelay implements SmartLifecycle {
         boolean deferred = false;
         for (OutboxRepository.OutboxRow row : rows) {
             if (!aggregatesInRound.add(row.aggregateId())) {
-                deferred = true; // a later row of an aggregate already in this round waits for the next round
+                deferred = true; // a later row of an aggregate already in this round
+                                 // waits for the next round
                 continue;
             }
             Throwable topicRefusal = refusedTopics.get(row.topic());
             if (topicRefusal != null) {
-                refused.put(row, topicRefusal); // the same topic again: don't wait max.block.ms once more
+                refused.put(row, topicRefusal); // the same topic again: don't wait
+                                                // max.block.ms once more
                 continue;
             }
             CompletableFuture<?> future = send(row);
@@ -198,7 +219,8 @@ final class OutboxRelay implements SmartLifecycle {
             Refusal refusal = classifyImmediate(row, failure);
             if (refusal == Refusal.BROKER) {
                 failed.put(row, failure);
-                break; // the broker is unreachable: don't wait max.block.ms for every remaining row
+                break; // the broker is unreachable: don't wait max.block.ms for every
+                       // remaining row
             }
             if (refusal == Refusal.TOPIC) {
                 refusedTopics.put(row.topic(), failure);
@@ -213,11 +235,15 @@ final class OutboxRelay implements SmartLifecycle {
             if (failure == null) {
                 acknowledged.add(row.id());
                 metrics.published(row.topic(), row.age());
-            } else if (failure instanceof InterruptedException) {
-                break; // stopping: leave the remaining rows unmarked, they are sent again by the next relay
-            } else if (isRecordSpecific(failure)) {
+            }
+            else if (failure instanceof InterruptedException) {
+                break; // stopping: leave the remaining rows unmarked, they are sent again
+                       // by the next relay
+            }
+            else if (isRecordSpecific(failure)) {
                 refused.put(row, failure);
-            } else {
+            }
+            else {
                 failed.put(row, failure);
             }
         }
@@ -228,8 +254,8 @@ final class OutboxRelay implements SmartLifecycle {
             failed.forEach((row, failure) -> metrics.failed(row.topic(), failure));
             repository.recordFailure(failed.keySet().stream().map(OutboxRepository.OutboxRow::id).toList(),
                     describe(firstFailure));
-            log.warn("Outbox relay: {} of {} rows not acknowledged by Kafka, retrying with back-off: {}",
-                    failed.size(), sent.size() + refused.size() + failed.size(), describe(firstFailure));
+            log.warn("Outbox relay: {} of {} rows not acknowledged by Kafka, retrying with back-off: {}", failed.size(),
+                    sent.size() + refused.size() + failed.size(), describe(firstFailure));
         }
         if (!acknowledged.isEmpty()) {
             log.debug("Outbox relay published {} rows", acknowledged.size());
@@ -237,24 +263,30 @@ final class OutboxRelay implements SmartLifecycle {
         return new Round(true, acknowledged.size(), failed.size(), more || deferred);
     }
 
-    /** Counts a failure that was the row's own, and parks the row when it has had too many. */
+    /**
+     * Counts a failure that was the row's own, and parks the row when it has had too
+     * many.
+     */
     private void refuse(OutboxRepository.OutboxRow row, Throwable failure) {
         metrics.failed(row.topic(), failure);
-        // Retrying cannot make a record smaller or a topic name valid: park such a row at once.
+        // Retrying cannot make a record smaller or a topic name valid: park such a row at
+        // once.
         int limit = isPermanent(failure) ? 1 : settings.maxRecordFailures();
         String error = describe(failure);
         if (repository.recordRefusal(row.id(), error, limit)) {
             log.warn("Outbox row {} ({} of aggregate {} for topic {}) parked: {}; later rows of the aggregate wait",
                     row.id(), row.eventType(), row.aggregateId(), row.topic(), error);
-        } else {
-            log.warn("Outbox row {} ({} of aggregate {} for topic {}) refused, retrying: {}", row.id(),
-                    row.eventType(), row.aggregateId(), row.topic(), error);
+        }
+        else {
+            log.warn("Outbox row {} ({} of aggregate {} for topic {}) refused, retrying: {}", row.id(), row.eventType(),
+                    row.aggregateId(), row.topic(), error);
         }
     }
 
     /**
-     * Whose fault a failure at {@code send()} is. A metadata timeout looks the same whether the broker is away or
-     * the topic does not exist (a broker without auto-creation): the shared admin client tells them apart.
+     * Whose fault a failure at {@code send()} is. A metadata timeout looks the same
+     * whether the broker is away or the topic does not exist (a broker without
+     * auto-creation): the shared admin client tells them apart.
      */
     private Refusal classifyImmediate(OutboxRepository.OutboxRow row, Throwable failure) {
         ApiException cause = kafkaCause(failure);
@@ -275,8 +307,9 @@ final class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * The errors Kafka reports about one record or its topic. Everything else (authentication, cluster
-     * authorisation, timeouts, leaders moving) concerns every row alike and must not park any of them.
+     * The errors Kafka reports about one record or its topic. Everything else
+     * (authentication, cluster authorisation, timeouts, leaders moving) concerns every
+     * row alike and must not park any of them.
      */
     private static boolean isRecordSpecific(Throwable failure) {
         ApiException cause = kafkaCause(failure);
@@ -304,7 +337,8 @@ final class OutboxRelay implements SmartLifecycle {
         record.headers().add(Topics.EVENT_TYPE_HEADER, row.eventType().getBytes(StandardCharsets.UTF_8));
         try {
             return kafka.send(record);
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
@@ -313,11 +347,14 @@ final class OutboxRelay implements SmartLifecycle {
         try {
             future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
             return null;
-        } catch (ExecutionException e) {
+        }
+        catch (ExecutionException e) {
             return e.getCause() == null ? e : e.getCause();
-        } catch (TimeoutException e) {
+        }
+        catch (TimeoutException e) {
             return e;
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return e;
         }
@@ -327,7 +364,10 @@ final class OutboxRelay implements SmartLifecycle {
         metrics.lagRefreshed(repository.lag());
     }
 
-    /** Deletes published rows older than the retention and parked rows older than the parked retention. */
+    /**
+     * Deletes published rows older than the retention and parked rows older than the
+     * parked retention.
+     */
     void cleanup() {
         int published = deleteInChunks(() -> repository.deletePublishedBefore(settings.retention(), CLEANUP_CHUNK));
         int parked = deleteInChunks(() -> repository.deleteParkedBefore(settings.parkedRetention(), CLEANUP_CHUNK));
@@ -342,12 +382,12 @@ final class OutboxRelay implements SmartLifecycle {
         int total = 0;
         int deleted;
         do {
-            Integer chunk = transactions.execute(status -> repository.tryLock(settings.lockKey())
-                    ? deleteChunk.getAsInt()
-                    : 0);
+            Integer chunk = transactions
+                .execute(status -> repository.tryLock(settings.lockKey()) ? deleteChunk.getAsInt() : 0);
             deleted = chunk == null ? 0 : chunk;
             total += deleted;
-        } while (deleted == CLEANUP_CHUNK && running);
+        }
+        while (deleted == CLEANUP_CHUNK && running);
         return total;
     }
 
@@ -366,19 +406,27 @@ final class OutboxRelay implements SmartLifecycle {
      * @param publishing whether this relay held the lock
      * @param published rows acknowledged and marked
      * @param failed rows sent but not acknowledged
-     * @param more whether rows were left for another round at once (full batch, or rows deferred)
+     * @param more whether rows were left for another round at once (full batch, or rows
+     * deferred)
      */
     record Round(boolean publishing, int published, int failed, boolean more) {
         static final Round NOT_PUBLISHING = new Round(false, 0, 0, false);
+
     }
 
     /** Whose fault a failed send was. */
     private enum Refusal {
+
         /** this record's: counts towards parking it */
         RECORD,
-        /** its topic's (missing, not writable, invalid): the other rows of the topic are not sent this round */
+        /**
+         * its topic's (missing, not writable, invalid): the other rows of the topic are
+         * not sent this round
+         */
         TOPIC,
         /** the broker's: the round ends and the relay backs off */
         BROKER
+
     }
+
 }

@@ -8,9 +8,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The relay's SQL on {@code outbox_events}. Every method runs in the caller's transaction. The zone-less
- * timestamps are UTC, written and compared as {@code ... AT TIME ZONE 'UTC'}, so relays and writers in sessions of
- * different time zones agree.
+ * The relay's SQL on {@code outbox_events}. Every method runs in the caller's
+ * transaction. The zone-less timestamps are UTC, written and compared as
+ * {@code ... AT TIME ZONE 'UTC'}, so relays and writers in sessions of different time
+ * zones agree.
  */
 final class OutboxRepository {
 
@@ -44,7 +45,10 @@ final class OutboxRepository {
             WHERE id IN (:ids)
             """;
 
-    /** A failure that was the row's own: counts towards parking, parks the row when it reaches the limit. */
+    /**
+     * A failure that was the row's own: counts towards parking, parks the row when it
+     * reaches the limit.
+     */
     private static final String RECORD_REFUSAL = """
             UPDATE outbox_events
             SET attempts = attempts + 1,
@@ -90,7 +94,10 @@ final class OutboxRepository {
         this.jdbc = jdbc;
     }
 
-    /** Takes the relay's advisory lock until the end of the current transaction, if no other session holds it. */
+    /**
+     * Takes the relay's advisory lock until the end of the current transaction, if no
+     * other session holds it.
+     */
     boolean tryLock(long key) {
         return Boolean.TRUE.equals(jdbc.sql(TRY_LOCK).param("key", key).query(Boolean.class).single());
     }
@@ -98,15 +105,11 @@ final class OutboxRepository {
     /** The oldest unpublished rows, in sequence order. */
     List<OutboxRow> nextUnpublished(int limit) {
         return jdbc.sql(NEXT_UNPUBLISHED)
-                .param("limit", limit)
-                .query((rs, n) -> new OutboxRow(
-                        rs.getObject("id", UUID.class),
-                        rs.getObject("aggregate_id", UUID.class),
-                        rs.getString("event_type"),
-                        rs.getString("topic"),
-                        rs.getString("payload"),
-                        Duration.ofMillis(Math.max(0, rs.getLong("age_ms")))))
-                .list();
+            .param("limit", limit)
+            .query((rs, n) -> new OutboxRow(rs.getObject("id", UUID.class), rs.getObject("aggregate_id", UUID.class),
+                    rs.getString("event_type"), rs.getString("topic"), rs.getString("payload"),
+                    Duration.ofMillis(Math.max(0, rs.getLong("age_ms")))))
+            .list();
     }
 
     void markPublished(Collection<UUID> ids) {
@@ -122,41 +125,47 @@ final class OutboxRepository {
     }
 
     /**
-     * Counts a failure that was the row's own; parks the row when it has failed so {@code maxFailures} times.
-     *
+     * Counts a failure that was the row's own; parks the row when it has failed so
+     * {@code maxFailures} times.
      * @return whether the row is now parked
      */
     boolean recordRefusal(UUID id, String error, int maxFailures) {
         return Boolean.TRUE.equals(jdbc.sql(RECORD_REFUSAL)
-                .param("id", id)
-                .param("error", error)
-                .param("maxFailures", maxFailures)
-                .query(Boolean.class)
-                .optional()
-                .orElse(false));
+            .param("id", id)
+            .param("error", error)
+            .param("maxFailures", maxFailures)
+            .query(Boolean.class)
+            .optional()
+            .orElse(false));
     }
 
     Lag lag() {
         return jdbc.sql(LAG)
-                .query((rs, n) -> new Lag(rs.getLong("unpublished"), rs.getLong("parked"),
-                        rs.getDouble("oldest_age_seconds")))
-                .single();
+            .query((rs, n) -> new Lag(rs.getLong("unpublished"), rs.getLong("parked"),
+                    rs.getDouble("oldest_age_seconds")))
+            .single();
     }
 
-    /** Deletes up to {@code limit} rows published longer than {@code retention} ago; returns how many. */
+    /**
+     * Deletes up to {@code limit} rows published longer than {@code retention} ago;
+     * returns how many.
+     */
     int deletePublishedBefore(Duration retention, int limit) {
         return jdbc.sql(DELETE_PUBLISHED_BEFORE)
-                .param("retentionSeconds", (double) retention.toSeconds())
-                .param("limit", limit)
-                .update();
+            .param("retentionSeconds", (double) retention.toSeconds())
+            .param("limit", limit)
+            .update();
     }
 
-    /** Deletes up to {@code limit} rows parked longer than {@code retention} ago; returns how many. */
+    /**
+     * Deletes up to {@code limit} rows parked longer than {@code retention} ago; returns
+     * how many.
+     */
     int deleteParkedBefore(Duration retention, int limit) {
         return jdbc.sql(DELETE_PARKED_BEFORE)
-                .param("retentionSeconds", (double) retention.toSeconds())
-                .param("limit", limit)
-                .update();
+            .param("retentionSeconds", (double) retention.toSeconds())
+            .param("limit", limit)
+            .update();
     }
 
     /** An unpublished row, with its age when read. */
@@ -164,9 +173,10 @@ final class OutboxRepository {
     }
 
     /**
-     * Unpublished rows (not counting parked ones), parked rows, and the age of the oldest unpublished row that is
-     * not parked, in seconds (0 when there are none).
+     * Unpublished rows (not counting parked ones), parked rows, and the age of the oldest
+     * unpublished row that is not parked, in seconds (0 when there are none).
      */
     record Lag(long unpublished, long parked, double oldestAgeSeconds) {
     }
+
 }

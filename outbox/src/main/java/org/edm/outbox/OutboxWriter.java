@@ -7,17 +7,22 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Appends events to {@code outbox_events} in the caller's transaction: the event becomes visible to the relay
- * exactly when the business change that caused it commits, and disappears with it on rollback.
+ * Appends events to {@code outbox_events} in the caller's transaction: the event becomes
+ * visible to the relay exactly when the business change that caused it commits, and
+ * disappears with it on rollback.
  * <p>
- * Ordering contract: the relay publishes the events of one aggregate in {@code sequence_no} order, which is the
- * order of the appends only if no two transactions append events for the same aggregate concurrently. Callers
- * therefore lock the aggregate first (insert it, or {@code UPDATE}/{@code DELETE} its row) in the same
+ * Ordering contract: the relay publishes the events of one aggregate in
+ * {@code sequence_no} order, which is the order of the appends only if no two
+ * transactions append events for the same aggregate concurrently. Callers therefore lock
+ * the aggregate first (insert it, or {@code UPDATE}/{@code DELETE} its row) in the same
  * transaction, as ingest-service and parser-worker do with the document row.
  */
 public final class OutboxWriter {
 
-    /* created_at in UTC whatever the session's time zone: the relay of another service compares it. */
+    /*
+     * created_at in UTC whatever the session's time zone: the relay of another service
+     * compares it.
+     */
     private static final String INSERT = """
             INSERT INTO outbox_events (id, aggregate_type, aggregate_id, event_type, topic, payload, created_at)
             VALUES (:id, :aggregateType, :aggregateId, :eventType, :topic, CAST(:payload AS jsonb),
@@ -25,7 +30,9 @@ public final class OutboxWriter {
             """;
 
     private final JdbcClient jdbc;
+
     private final JsonMapper json;
+
     private final OutboxSignal signal;
 
     OutboxWriter(JdbcClient jdbc, JsonMapper json, OutboxSignal signal) {
@@ -36,9 +43,9 @@ public final class OutboxWriter {
 
     /**
      * Writes the message as an unpublished outbox row.
-     *
-     * @throws IllegalStateException when no transaction is active (an event written outside the business
-     *         transaction could be published for a change that never committed)
+     * @throws IllegalStateException when no transaction is active (an event written
+     * outside the business transaction could be published for a change that never
+     * committed)
      */
     public void append(OutboxMessage message) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
@@ -46,14 +53,15 @@ public final class OutboxWriter {
                     "OutboxWriter.append must run inside the transaction that makes the change it announces");
         }
         jdbc.sql(INSERT)
-                .param("id", message.eventId())
-                .param("aggregateType", message.aggregateType())
-                .param("aggregateId", message.aggregateId())
-                .param("eventType", message.eventType())
-                .param("topic", message.topic())
-                .param("payload", json.writeValueAsString(message.payload()))
-                .update();
-        // Wakes this instance's relay after the commit, so events leave without waiting for the next poll.
+            .param("id", message.eventId())
+            .param("aggregateType", message.aggregateType())
+            .param("aggregateId", message.aggregateId())
+            .param("eventType", message.eventType())
+            .param("topic", message.topic())
+            .param("payload", json.writeValueAsString(message.payload()))
+            .update();
+        // Wakes this instance's relay after the commit, so events leave without waiting
+        // for the next poll.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
@@ -61,4 +69,5 @@ public final class OutboxWriter {
             }
         });
     }
+
 }

@@ -42,4 +42,5 @@ class KafkaTopicsTest {
             assertThat(topic.replicationFactor()).isEqualTo((short) -1);
         });
     }
+
 }

@@ -27,17 +27,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An outbox on a database of its own (so relays of other tests never touch its rows): a pooled DataSource, the
- * writer, and relays built as the auto-configuration builds them.
+ * An outbox on a database of its own (so relays of other tests never touch its rows): a
+ * pooled DataSource, the writer, and relays built as the auto-configuration builds them.
  */
 final class OutboxFixture implements AutoCloseable {
 
     final HikariDataSource dataSource;
+
     final JdbcClient jdbc;
+
     final TransactionTemplate transactions;
+
     final OutboxSignal signal = new OutboxSignal();
+
     final OutboxWriter writer;
+
     final JsonMapper json = JsonMapper.builder().build();
+
     private final List<Relay> relays = new ArrayList<>();
 
     private OutboxFixture(String database, @Nullable String sessionTimeZone, boolean create) {
@@ -52,7 +58,8 @@ final class OutboxFixture implements AutoCloseable {
         dataSource.setPassword(infrastructure.password());
         dataSource.setMaximumPoolSize(8);
         if (sessionTimeZone != null) {
-            // what pgjdbc does for a JVM in that zone when nothing sets the session's zone
+            // what pgjdbc does for a JVM in that zone when nothing sets the session's
+            // zone
             dataSource.setConnectionInitSql("SET TIME ZONE '" + sessionTimeZone + "'");
         }
         jdbc = JdbcClient.create(dataSource);
@@ -64,20 +71,26 @@ final class OutboxFixture implements AutoCloseable {
         return new OutboxFixture(database, null, true);
     }
 
-    /** As {@link #onNewDatabase(String)}, with every session of the pool in the given time zone. */
+    /**
+     * As {@link #onNewDatabase(String)}, with every session of the pool in the given time
+     * zone.
+     */
     static OutboxFixture onNewDatabaseInZone(String database, String sessionTimeZone) {
         return new OutboxFixture(database, sessionTimeZone, true);
     }
 
-    /** Another pool on a database an earlier fixture created, with its sessions in the given time zone. */
+    /**
+     * Another pool on a database an earlier fixture created, with its sessions in the
+     * given time zone.
+     */
     static OutboxFixture onDatabaseInZone(String database, String sessionTimeZone) {
         return new OutboxFixture(database, sessionTimeZone, false);
     }
 
     /** A relay (not started) whose producer talks to the given bootstrap servers. */
     Relay relay(String bootstrapServers, OutboxSettings settings) {
-        var producerFactory = new DefaultKafkaProducerFactory<String, String>(OutboxAutoConfiguration.producerProperties(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), settings));
+        var producerFactory = new DefaultKafkaProducerFactory<String, String>(OutboxAutoConfiguration
+            .producerProperties(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), settings));
         var template = new KafkaTemplate<>(producerFactory);
         template.setProducerListener(new ProducerListener<>() {
         });
@@ -94,18 +107,21 @@ final class OutboxFixture implements AutoCloseable {
     /** Appends one {@link TestEvent} in a transaction of its own and returns it. */
     TestEvent append(String topic, UUID aggregateId, int sequence) {
         var event = new TestEvent(UUID.randomUUID(), aggregateId, sequence, Instant.now());
-        transactions.executeWithoutResult(status -> writer.append(
-                new OutboxMessage(event.eventId(), topic, "document", aggregateId, "TestHappened", event)));
+        transactions.executeWithoutResult(status -> writer
+            .append(new OutboxMessage(event.eventId(), topic, "document", aggregateId, "TestHappened", event)));
         return event;
     }
 
-    /** Appends an event with a payload of {@code paddingChars} more characters, in a transaction of its own. */
+    /**
+     * Appends an event with a payload of {@code paddingChars} more characters, in a
+     * transaction of its own.
+     */
     UUID appendPadded(String topic, UUID aggregateId, int sequence, int paddingChars) {
         UUID eventId = UUID.randomUUID();
-        var payload = Map.of("eventId", eventId.toString(), "aggregateId", aggregateId.toString(),
-                "sequence", sequence, "padding", "x".repeat(paddingChars));
-        transactions.executeWithoutResult(status -> writer.append(
-                new OutboxMessage(eventId, topic, "document", aggregateId, "TestHappened", payload)));
+        var payload = Map.of("eventId", eventId.toString(), "aggregateId", aggregateId.toString(), "sequence", sequence,
+                "padding", "x".repeat(paddingChars));
+        transactions.executeWithoutResult(status -> writer
+            .append(new OutboxMessage(eventId, topic, "document", aggregateId, "TestHappened", payload)));
         return eventId;
     }
 
@@ -117,7 +133,8 @@ final class OutboxFixture implements AutoCloseable {
     static String unreachableBootstrapServers() {
         try (var socket = new ServerSocket(0)) {
             return "127.0.0.1:" + socket.getLocalPort();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -148,7 +165,11 @@ final class OutboxFixture implements AutoCloseable {
         }
     }
 
-    /** The payload the tests publish: the aggregate and its position in the aggregate's sequence. */
+    /**
+     * The payload the tests publish: the aggregate and its position in the aggregate's
+     * sequence.
+     */
     record TestEvent(UUID eventId, UUID aggregateId, int sequence, Instant occurredAt) {
     }
+
 }

@@ -60,7 +60,8 @@ class OutboxRelayIntegrationTest {
                     outbox.append(topic, aggregate, sequence);
                 }
             }
-            var relay = outbox.relay(TestInfrastructure.shared().bootstrapServers(), fastSettings(Duration.ofSeconds(10)));
+            var relay = outbox.relay(TestInfrastructure.shared().bootstrapServers(),
+                    fastSettings(Duration.ofSeconds(10)));
 
             // when
             relay.relay().start();
@@ -74,10 +75,13 @@ class OutboxRelayIntegrationTest {
             }
             assertThat(records).allSatisfy(record -> assertThat(
                     new String(record.headers().lastHeader(Topics.EVENT_TYPE_HEADER).value(), StandardCharsets.UTF_8))
-                    .isEqualTo("TestHappened"));
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(outbox.jdbc.sql(
-                    "SELECT count(*) FROM outbox_events WHERE topic = :topic AND published_at IS NOT NULL AND attempts = 1")
-                    .param("topic", topic).query(Long.class).single()).isEqualTo(12));
+                .isEqualTo("TestHappened"));
+            await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(outbox.jdbc.sql(
+                        "SELECT count(*) FROM outbox_events WHERE topic = :topic AND published_at IS NOT NULL AND attempts = 1")
+                    .param("topic", topic)
+                    .query(Long.class)
+                    .single()).isEqualTo(12));
             relay.relay().stop();
         }
     }
@@ -98,9 +102,9 @@ class OutboxRelayIntegrationTest {
                 outbox.append(topic, second, sequence);
             }
 
-            // then: they stay unpublished, failures are counted and retried, the lag is visible
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> relay.counter("edm.outbox.failures") >= 2);
+            // then: they stay unpublished, failures are counted and retried, the lag is
+            // visible
+            await().atMost(Duration.ofSeconds(30)).until(() -> relay.counter("edm.outbox.failures") >= 2);
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
                 assertThat(relay.gauge("edm.outbox.unpublished")).isEqualTo(6);
                 assertThat(relay.timeGaugeMillis("edm.outbox.oldest.unpublished.age")).isPositive();
@@ -109,12 +113,14 @@ class OutboxRelayIntegrationTest {
                     SELECT count(*) FROM outbox_events
                     WHERE topic = :topic AND published_at IS NULL AND attempts >= 1 AND last_error IS NOT NULL
                     """).param("topic", topic).query(Long.class).single())
-                    .as("the oldest row was attempted and is still pending").isGreaterThanOrEqualTo(1);
+                .as("the oldest row was attempted and is still pending")
+                .isGreaterThanOrEqualTo(1);
             assertThat(reader.drain(Duration.ofMillis(500))).isEmpty();
 
             // when: the broker becomes reachable
-            relay.producerFactory().updateConfigs(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    TestInfrastructure.shared().bootstrapServers()));
+            relay.producerFactory()
+                .updateConfigs(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfrastructure.shared().bootstrapServers()));
             relay.producerFactory().reset();
 
             // then: every row arrives once, in order per aggregate
@@ -149,9 +155,13 @@ class OutboxRelayIntegrationTest {
                     outbox.append(topic, aggregate, sequence);
                 }
                 await().atMost(Duration.ofSeconds(30)).until(() -> relay.counter("edm.outbox.failures") >= 1);
-                assertThat(outbox.jdbc.sql("SELECT count(*) FROM outbox_events WHERE topic = :topic AND published_at IS NULL")
-                        .param("topic", topic).query(Long.class).single()).isEqualTo(3);
-            } finally {
+                assertThat(outbox.jdbc
+                    .sql("SELECT count(*) FROM outbox_events WHERE topic = :topic AND published_at IS NULL")
+                    .param("topic", topic)
+                    .query(Long.class)
+                    .single()).isEqualTo(3);
+            }
+            finally {
                 TestInfrastructure.shared().startKafka();
             }
 
@@ -159,7 +169,8 @@ class OutboxRelayIntegrationTest {
             reader.pollUntil(records -> records.size() >= 4, Duration.ofSeconds(60));
             assertThat(reader.drain(Duration.ofSeconds(1))).hasSize(4);
             assertThat(sequencesOf(reader.forKey(aggregate.toString()))).containsExactly(0, 1, 2, 3);
-        } finally {
+        }
+        finally {
             relay.relay().stop();
         }
     }
@@ -180,7 +191,8 @@ class OutboxRelayIntegrationTest {
             one.relay().start();
             other.relay().start();
 
-            // when: 4 writers append 10 events to each of 20 aggregates while both relays run
+            // when: 4 writers append 10 events to each of 20 aggregates while both relays
+            // run
             List<Future<?>> done = new ArrayList<>();
             for (int w = 0; w < 4; w++) {
                 List<UUID> mine = aggregates.subList(w * 5, w * 5 + 5);
@@ -204,11 +216,12 @@ class OutboxRelayIntegrationTest {
             records.forEach(r -> eventIds.add(outbox.json.readTree(r.value()).get("eventId").asString()));
             assertThat(eventIds).hasSize(200);
             for (UUID aggregate : aggregates) {
-                assertThat(sequencesOf(reader.forKey(aggregate.toString())))
-                        .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+                assertThat(sequencesOf(reader.forKey(aggregate.toString()))).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8,
+                        9);
             }
             assertThat(one.counter("edm.outbox.published") + other.counter("edm.outbox.published")).isEqualTo(200);
-        } finally {
+        }
+        finally {
             writers.shutdownNow();
             one.relay().stop();
             other.relay().stop();
@@ -217,13 +230,15 @@ class OutboxRelayIntegrationTest {
 
     @Test
     void cleanupDeletesPublishedRowsOlderThanTheRetentionOnly() {
-        // given: a row published 8 days ago, one published now, one pending for an unreachable broker
+        // given: a row published 8 days ago, one published now, one pending for an
+        // unreachable broker
         String topic = "outbox.test." + UUID.randomUUID();
         UUID old = outbox.append(topic, UUID.randomUUID(), 0).eventId();
         UUID recent = outbox.append(topic, UUID.randomUUID(), 0).eventId();
         UUID pending = outbox.append(topic, UUID.randomUUID(), 0).eventId();
         outbox.jdbc.sql("UPDATE outbox_events SET published_at = now() - interval '8 days' WHERE id = :id")
-                .param("id", old).update();
+            .param("id", old)
+            .update();
         outbox.jdbc.sql("UPDATE outbox_events SET published_at = now() WHERE id = :id").param("id", recent).update();
         var relay = outbox.relay(OutboxFixture.unreachableBootstrapServers(), fastSettings(Duration.ofSeconds(2)));
 
@@ -234,21 +249,25 @@ class OutboxRelayIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> relay.counter("edm.outbox.cleaned") >= 1);
         relay.relay().stop();
         assertThat(outbox.jdbc.sql("SELECT id FROM outbox_events WHERE id IN (:ids)")
-                .param("ids", List.of(old, recent, pending)).query(UUID.class).list())
-                .containsExactlyInAnyOrder(recent, pending);
+            .param("ids", List.of(old, recent, pending))
+            .query(UUID.class)
+            .list()).containsExactlyInAnyOrder(recent, pending);
         outbox.jdbc.sql("DELETE FROM outbox_events WHERE topic = :topic").param("topic", topic).update();
     }
 
     @Test
     void cleanupDeletesParkedRowsOlderThanTheParkedRetentionOnly() {
-        // given: a row parked 31 days ago and one parked 29 days ago (parked retention 30 days)
+        // given: a row parked 31 days ago and one parked 29 days ago (parked retention 30
+        // days)
         String topic = "outbox.test." + UUID.randomUUID();
         UUID old = outbox.append(topic, UUID.randomUUID(), 0).eventId();
         UUID recent = outbox.append(topic, UUID.randomUUID(), 0).eventId();
         outbox.jdbc.sql("UPDATE outbox_events SET parked_at = now() - interval '31 days' WHERE id = :id")
-                .param("id", old).update();
+            .param("id", old)
+            .update();
         outbox.jdbc.sql("UPDATE outbox_events SET parked_at = now() - interval '29 days' WHERE id = :id")
-                .param("id", recent).update();
+            .param("id", recent)
+            .update();
         var relay = outbox.relay(OutboxFixture.unreachableBootstrapServers(), fastSettings(Duration.ofSeconds(2)));
 
         // when: the relay starts, which runs a cleanup
@@ -258,11 +277,14 @@ class OutboxRelayIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> relay.counter("edm.outbox.cleaned") >= 1);
         relay.relay().stop();
         assertThat(outbox.jdbc.sql("SELECT id FROM outbox_events WHERE id IN (:ids)")
-                .param("ids", List.of(old, recent)).query(UUID.class).list()).containsExactly(recent);
+            .param("ids", List.of(old, recent))
+            .query(UUID.class)
+            .list()).containsExactly(recent);
         outbox.jdbc.sql("DELETE FROM outbox_events WHERE topic = :topic").param("topic", topic).update();
     }
 
     private static List<Integer> sequencesOf(List<ConsumerRecord<String, String>> records) {
         return records.stream().map(r -> outbox.json.readTree(r.value()).get("sequence").asInt()).toList();
     }
+
 }

@@ -29,10 +29,10 @@ class OutboxSettingsTest {
 
     @Test
     void rejectsASendTimeoutTooShortForKafkasTimeouts() {
-        assertThatThrownBy(() -> new OutboxSettings(true, Duration.ofMillis(500), 100,
-                OutboxSettings.Backoff.defaults(), Duration.ofSeconds(1), Duration.ofDays(7), Duration.ofHours(1), 1L, 5,
-                Duration.ofDays(30)))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                () -> new OutboxSettings(true, Duration.ofMillis(500), 100, OutboxSettings.Backoff.defaults(),
+                        Duration.ofSeconds(1), Duration.ofDays(7), Duration.ofHours(1), 1L, 5, Duration.ofDays(30)))
+            .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -42,12 +42,12 @@ class OutboxSettingsTest {
                         ProducerConfig.TRANSACTIONAL_ID_CONFIG, "tx-"),
                 OutboxSettings.defaults());
 
-        assertThat(properties)
-                .containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092")
-                .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
-                .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
-                .containsEntry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000)
-                .containsEntry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000)
-                .doesNotContainKey(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        assertThat(properties).containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092")
+            .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
+            .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
+            .containsEntry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000)
+            .containsEntry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000)
+            .doesNotContainKey(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
     }
+
 }

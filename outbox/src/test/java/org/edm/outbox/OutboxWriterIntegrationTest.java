@@ -34,8 +34,8 @@ class OutboxWriterIntegrationTest {
         var event = new OutboxFixture.TestEvent(UUID.randomUUID(), aggregate, 7, Instant.parse("2026-11-25T12:00:00Z"));
 
         // when
-        outbox.transactions.executeWithoutResult(status -> outbox.writer.append(
-                new OutboxMessage(event.eventId(), "documents.uploaded", "document", aggregate, "TestHappened", event)));
+        outbox.transactions.executeWithoutResult(status -> outbox.writer.append(new OutboxMessage(event.eventId(),
+                "documents.uploaded", "document", aggregate, "TestHappened", event)));
 
         // then
         Map<String, Object> row = outbox.jdbc.sql("""
@@ -43,10 +43,10 @@ class OutboxWriterIntegrationTest {
                 FROM outbox_events WHERE id = :id
                 """).param("id", event.eventId()).query().singleRow();
         assertThat(row).containsEntry("aggregate_type", "document")
-                .containsEntry("aggregate_id", aggregate)
-                .containsEntry("event_type", "TestHappened")
-                .containsEntry("topic", "documents.uploaded")
-                .containsEntry("attempts", 0);
+            .containsEntry("aggregate_id", aggregate)
+            .containsEntry("event_type", "TestHappened")
+            .containsEntry("topic", "documents.uploaded")
+            .containsEntry("attempts", 0);
         assertThat(row.get("published_at")).isNull();
         JsonNode payload = outbox.json.readTree((String) row.get("payload"));
         assertThat(payload.get("eventId").asString()).isEqualTo(event.eventId().toString());
@@ -61,21 +61,24 @@ class OutboxWriterIntegrationTest {
 
         // when
         outbox.transactions.executeWithoutResult(status -> {
-            outbox.writer.append(new OutboxMessage(eventId, "t", "document", UUID.randomUUID(), "TestHappened",
-                    Map.of("a", 1)));
+            outbox.writer
+                .append(new OutboxMessage(eventId, "t", "document", UUID.randomUUID(), "TestHappened", Map.of("a", 1)));
             status.setRollbackOnly();
         });
 
         // then
-        assertThat(outbox.jdbc.sql("SELECT count(*) FROM outbox_events WHERE id = :id").param("id", eventId)
-                .query(Long.class).single()).isZero();
+        assertThat(outbox.jdbc.sql("SELECT count(*) FROM outbox_events WHERE id = :id")
+            .param("id", eventId)
+            .query(Long.class)
+            .single()).isZero();
     }
 
     @Test
     void refusesToWriteOutsideATransaction() {
         assertThatThrownBy(() -> outbox.writer.append(new OutboxMessage(UUID.randomUUID(), "t", "document",
                 UUID.randomUUID(), "TestHappened", Map.of("a", 1))))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("inside the transaction");
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("inside the transaction");
     }
+
 }

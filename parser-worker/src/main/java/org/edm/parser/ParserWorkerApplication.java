@@ -11,4 +11,5 @@ public class ParserWorkerApplication {
     public static void main(String[] args) {
         SpringApplication.run(ParserWorkerApplication.class, args);
     }
+
 }

@@ -25,4 +25,5 @@ class BulkWorkIntegrationTest extends WorkerIntegrationTest {
         assertThat(awaitFinalStatus(documentId, Duration.ofSeconds(90))).isEqualTo("done");
         assertThat(sections(documentId)).isNotEmpty();
     }
+
 }

@@ -21,31 +21,40 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Runs every PDF of {@code shared/corpus} through the worker end to end (row, stored file, event, consumer,
- * database) and prints per file: status, reason, sections, pages, parse time. Skipped when the corpus is absent.
- * The corpus directory is the system property {@code edm.corpus.dir}, else the first {@code shared/corpus} found
- * walking up from the module directory.
+ * Runs every PDF of {@code shared/corpus} through the worker end to end (row, stored
+ * file, event, consumer, database) and prints per file: status, reason, sections, pages,
+ * parse time. Skipped when the corpus is absent. The corpus directory is the system
+ * property {@code edm.corpus.dir}, else the first {@code shared/corpus} found walking up
+ * from the module directory.
  */
 class CorpusIntegrationTest extends WorkerIntegrationTest {
 
     @Autowired
     MeterRegistry meters;
 
-    /** Files that must fail, with their reason; every other file must end done, except the fuzzed ones. */
+    /**
+     * Files that must fail, with their reason; every other file must end done, except the
+     * fuzzed ones.
+     */
     private static final Map<String, String> EXPECTED_FAILURES = expectedFailures();
 
-    /** The scanned survey is recognised by OCR where Tesseract is installed, and fails {@code no_text} elsewhere. */
+    /**
+     * The scanned survey is recognised by OCR where Tesseract is installed, and fails
+     * {@code no_text} elsewhere.
+     */
     private static Map<String, String> expectedFailures() {
-        Map<String, String> failures = new LinkedHashMap<>(Map.of(
-                "damaged-truncated.pdf", "damaged",
-                "issue3371.pdf", "encrypted"));
+        Map<String, String> failures = new LinkedHashMap<>(
+                Map.of("damaged-truncated.pdf", "damaged", "issue3371.pdf", "encrypted"));
         if (!OcrSettings.defaults().available()) {
             failures.put("SurveyOfBinaryProtocolParsers.pdf", "no_text");
         }
         return Map.copyOf(failures);
     }
 
-    /** Hostile files: either outcome is right, as long as it is a final one with a reason when failed. */
+    /**
+     * Hostile files: either outcome is right, as long as it is a final one with a reason
+     * when failed.
+     */
     private static final Set<String> EITHER = Set.of("poppler-90-0-fuzzed.pdf");
 
     private static final Set<String> REASONS = Set.of("not_a_pdf", "encrypted", "damaged", "no_text", "file_missing",
@@ -85,8 +94,11 @@ class CorpusIntegrationTest extends WorkerIntegrationTest {
             String status = status(documentId);
             String reason = metadata(documentId, "failure_reason");
             int sections = sections(documentId).size();
-            Integer pageCount = jdbc.sql("SELECT page_count FROM documents WHERE id = :id").param("id", documentId)
-                    .query(Integer.class).optional().orElse(null);
+            Integer pageCount = jdbc.sql("SELECT page_count FROM documents WHERE id = :id")
+                .param("id", documentId)
+                .query(Integer.class)
+                .optional()
+                .orElse(null);
             pages += pageCount == null ? 0 : pageCount;
             rows.add(String.format("%-45s %-7s %-14s %8d %6s %8s", file, status, reason == null ? "-" : reason,
                     sections, pageCount == null ? "-" : pageCount, metadata(documentId, "parse_duration_ms")));
@@ -94,21 +106,25 @@ class CorpusIntegrationTest extends WorkerIntegrationTest {
             if (EXPECTED_FAILURES.containsKey(file)) {
                 assertThat(status).as(file).isEqualTo("failed");
                 assertThat(reason).as(file).isEqualTo(EXPECTED_FAILURES.get(file));
-            } else if (EITHER.contains(file)) {
+            }
+            else if (EITHER.contains(file)) {
                 assertThat(status).as(file).isIn("done", "failed");
-            } else {
+            }
+            else {
                 assertThat(status).as(file + " (" + reason + ")").isEqualTo("done");
             }
             assertThat(processedEventRows(documentId)).as(file).isEqualTo(1);
             assertThat(outboxRows(documentId)).as(file).isEqualTo(1);
             if ("done".equals(status)) {
                 assertThat(sections).as(file).isPositive();
-            } else {
+            }
+            else {
                 assertThat(reason).as(file).isIn(REASONS);
                 assertThat(sections).as(file).isZero();
             }
         }
-        // Parses far longer than the test's stale-after of 3 s keep their claim by heartbeat: nothing is taken over.
+        // Parses far longer than the test's stale-after of 3 s keep their claim by
+        // heartbeat: nothing is taken over.
         assertThat(takenOver()).isEqualTo(takenOverBefore);
         rows.add(String.format("%d files, %d pages parsed to done, %d ms wall time from first upload to last result",
                 documents.size(), pages, wallMs));
@@ -121,4 +137,5 @@ class CorpusIntegrationTest extends WorkerIntegrationTest {
         var counter = meters.find("edm.parser.skipped").tag("why", "taken_over").counter();
         return counter == null ? 0 : counter.count();
     }
+
 }

@@ -15,7 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-/** PostgreSQL goes away while an upload event waits: the worker backs off, retries and finishes the document. */
+/**
+ * PostgreSQL goes away while an upload event waits: the worker backs off, retries and
+ * finishes the document.
+ */
 class DatabaseOutageIntegrationTest extends WorkerIntegrationTest {
 
     @Autowired
@@ -29,13 +32,16 @@ class DatabaseOutageIntegrationTest extends WorkerIntegrationTest {
         UUID documentId = pendingDocument(TestPdfs.specificationWithOutline());
         long failedBefore = failedDeliveries();
 
-        // when: the event arrives while PostgreSQL is down, which stays down until a delivery has failed
+        // when: the event arrives while PostgreSQL is down, which stays down until a
+        // delivery has failed
         infrastructure.stopPostgres();
         try {
             publish(uploadedEvent(documentId));
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> failedDeliveries() > failedBefore);
-        } finally {
+            await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> failedDeliveries() > failedBefore);
+        }
+        finally {
             infrastructure.startPostgres();
         }
 
@@ -46,13 +52,15 @@ class DatabaseOutageIntegrationTest extends WorkerIntegrationTest {
         assertThat(outboxRows(documentId)).isEqualTo(1);
     }
 
-    /** Deliveries of {@code documents.uploaded} records whose listener call threw (the container's own timer). */
+    /**
+     * Deliveries of {@code documents.uploaded} records whose listener call threw (the
+     * container's own timer).
+     */
     private long failedDeliveries() {
-        return meters.find("spring.kafka.listener").tag("result", "failure").timers().stream()
-                .filter(timer -> {
-                    String name = timer.getId().getTag("name");
-                    return name != null && name.startsWith("documents-uploaded-") && !name.contains("bulk");
-                })
-                .mapToLong(Timer::count).sum();
+        return meters.find("spring.kafka.listener").tag("result", "failure").timers().stream().filter(timer -> {
+            String name = timer.getId().getTag("name");
+            return name != null && name.startsWith("documents-uploaded-") && !name.contains("bulk");
+        }).mapToLong(Timer::count).sum();
     }
+
 }

@@ -53,27 +53,28 @@ class DocumentUploadedIntegrationTest extends WorkerIntegrationTest {
         // then
         assertThat(awaitFinalStatus(documentId, PARSED)).isEqualTo("done");
         List<StoredSection> sections = sections(documentId);
-        assertThat(sections).extracting(StoredSection::orderIndex, StoredSection::level, StoredSection::parentIndex,
-                StoredSection::title, StoredSection::pageNumber)
-                .containsExactly(
-                        tuple(0, 1, null, "1 Introduction", 1),
-                        tuple(1, 2, 0, "1.1 Scope", 1),
-                        tuple(2, 1, null, "2 Messages", 2),
-                        tuple(3, 2, 2, "2.1 Add Order", 2),
-                        tuple(4, 2, 2, "2.2 Delete Order", 3));
+        assertThat(sections)
+            .extracting(StoredSection::orderIndex, StoredSection::level, StoredSection::parentIndex,
+                    StoredSection::title, StoredSection::pageNumber)
+            .containsExactly(tuple(0, 1, null, "1 Introduction", 1), tuple(1, 2, 0, "1.1 Scope", 1),
+                    tuple(2, 1, null, "2 Messages", 2), tuple(3, 2, 2, "2.1 Add Order", 2),
+                    tuple(4, 2, 2, "2.2 Delete Order", 3));
         for (int i = 0; i < sections.size(); i++) {
             String content = sections.get(i).content();
             for (int j = 0; j < TestPdfs.SPECIFICATION.size(); j++) {
                 String body = TestPdfs.SPECIFICATION.get(j).body();
                 if (i == j) {
                     assertThat(content).as("content of section %d", i).contains(body);
-                } else {
+                }
+                else {
                     assertThat(content).as("content of section %d", i).doesNotContain(body);
                 }
             }
         }
-        Integer pageCount = jdbc.sql("SELECT page_count FROM documents WHERE id = :id").param("id", documentId)
-                .query(Integer.class).single();
+        Integer pageCount = jdbc.sql("SELECT page_count FROM documents WHERE id = :id")
+            .param("id", documentId)
+            .query(Integer.class)
+            .single();
         assertThat(pageCount).isEqualTo(3);
         assertThat(metadata(documentId, "sha256")).as("ingest's metadata is kept").isEqualTo(sha256Of(documentId));
         assertThat(metadata(documentId, "outline_present")).isEqualTo("true");
@@ -114,7 +115,8 @@ class DocumentUploadedIntegrationTest extends WorkerIntegrationTest {
         assertThat(awaitFinalStatus(documentId, PARSED)).isEqualTo("done");
         double skippedBefore = skipped("already_applied");
 
-        // when: ingest-service sets it back to pending for a reprocess event, and the old event comes again
+        // when: ingest-service sets it back to pending for a reprocess event, and the old
+        // event comes again
         jdbc.sql("UPDATE documents SET processing_status = 'pending' WHERE id = :id").param("id", documentId).update();
         DocumentUploaded reprocess = new DocumentUploaded(UUID.randomUUID(), DocumentUploaded.TYPE,
                 DocumentUploaded.SCHEMA_VERSION, java.time.Instant.now(), documentId, upload.title(), upload.version(),
@@ -132,7 +134,8 @@ class DocumentUploadedIntegrationTest extends WorkerIntegrationTest {
 
     @Test
     void twoWorkersOnOneDocumentLeaveOneSetOfSections() throws Exception {
-        // given: a rebalance hands the document's event to a second worker while the first still parses it,
+        // given: a rebalance hands the document's event to a second worker while the
+        // first still parses it,
         // and a reprocess event for the same document arrives at a third
         UUID documentId = pendingDocument(TestPdfs.specificationWithOutline());
         DocumentUploaded event = uploadedEvent(documentId);
@@ -140,12 +143,13 @@ class DocumentUploadedIntegrationTest extends WorkerIntegrationTest {
         var start = new CyclicBarrier(3);
 
         // when
-        List<CompletableFuture<Void>> workers = List.of(event, event, other).stream()
-                .map(e -> CompletableFuture.runAsync(() -> {
-                    arrive(start);
-                    processor.process(e);
-                }))
-                .toList();
+        List<CompletableFuture<Void>> workers = List.of(event, event, other)
+            .stream()
+            .map(e -> CompletableFuture.runAsync(() -> {
+                arrive(start);
+                processor.process(e);
+            }))
+            .toList();
         CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).get();
 
         // then
@@ -213,13 +217,12 @@ class DocumentUploadedIntegrationTest extends WorkerIntegrationTest {
         assertThat(awaitFinalStatus(documentId, PARSED)).isEqualTo("failed");
         assertThat(metadata(documentId, "failure_reason")).isEqualTo("file_missing");
         assertThat(metadata(documentId, "failure_message"))
-                .isEqualTo("The stored file of this document could not be found.");
+            .isEqualTo("The stored file of this document could not be found.");
     }
 
     @Test
     void poisonMessageGoesToTheDeadLetterTopicWhileLaterDocumentsAreParsed() {
-        try (var deadLetters = KafkaTopicReader.atEnd(
-                new String[] { Topics.DOCUMENTS_UPLOADED_DEAD_LETTER })) {
+        try (var deadLetters = KafkaTopicReader.atEnd(new String[] { Topics.DOCUMENTS_UPLOADED_DEAD_LETTER })) {
             // given
             String poisonKey = UUID.randomUUID().toString();
             UUID documentId = pendingDocument(TestPdfs.specificationWithOutline());
@@ -229,22 +232,27 @@ class DocumentUploadedIntegrationTest extends WorkerIntegrationTest {
             publish(uploadedEvent(documentId));
 
             // then
-            List<ConsumerRecord<String, String>> records = deadLetters.pollUntil(
-                    received -> received.stream().anyMatch(r -> poisonKey.equals(r.key())), PARSED);
-            ConsumerRecord<String, String> poison = records.stream().filter(r -> poisonKey.equals(r.key()))
-                    .findFirst().orElseThrow();
+            List<ConsumerRecord<String, String>> records = deadLetters
+                .pollUntil(received -> received.stream().anyMatch(r -> poisonKey.equals(r.key())), PARSED);
+            ConsumerRecord<String, String> poison = records.stream()
+                .filter(r -> poisonKey.equals(r.key()))
+                .findFirst()
+                .orElseThrow();
             assertThat(poison.value()).isEqualTo("{\"eventId\": not json");
-            assertThat(new String(poison.headers().lastHeader("kafka_dlt-exception-fqcn").value(),
-                    StandardCharsets.UTF_8)).contains("ListenerExecutionFailedException");
+            assertThat(
+                    new String(poison.headers().lastHeader("kafka_dlt-exception-fqcn").value(), StandardCharsets.UTF_8))
+                .contains("ListenerExecutionFailedException");
             assertThat(new String(poison.headers().lastHeader("kafka_dlt-exception-cause-fqcn").value(),
-                    StandardCharsets.UTF_8)).endsWith("MalformedEvent");
+                    StandardCharsets.UTF_8))
+                .endsWith("MalformedEvent");
             assertThat(awaitFinalStatus(documentId, PARSED)).isEqualTo("done");
         }
     }
 
     @Test
     void transientErrorOutlastingTheRetriesSendsTheRecordToTheDeadLetterTopicAndFailsTheDocument() {
-        // given: the database refuses every claim of this document with a serialization failure (transient)
+        // given: the database refuses every claim of this document with a serialization
+        // failure (transient)
         UUID documentId = pendingDocument(TestPdfs.specificationWithOutline());
         String trigger = "test_refuse_" + documentId.toString().replace("-", "");
         jdbc.sql("""
@@ -257,23 +265,27 @@ class DocumentUploadedIntegrationTest extends WorkerIntegrationTest {
                 END $$
                 """.formatted(trigger, documentId)).update();
         jdbc.sql("CREATE TRIGGER %1$s BEFORE UPDATE ON documents FOR EACH ROW EXECUTE FUNCTION %1$s()"
-                .formatted(trigger)).update();
+            .formatted(trigger)).update();
         try (var deadLetters = KafkaTopicReader.atEnd(new String[] { Topics.DOCUMENTS_UPLOADED_DEAD_LETTER })) {
             // when
             publish(uploadedEvent(documentId));
 
-            // then: retried with back-off (about 8 s with the test settings), then dead-lettered and failed
+            // then: retried with back-off (about 8 s with the test settings), then
+            // dead-lettered and failed
             deadLetters.pollUntil(r -> !deadLetters.forKey(documentId.toString()).isEmpty(), PARSED);
             assertThat(awaitFinalStatus(documentId, PARSED)).isEqualTo("failed");
             assertThat(metadata(documentId, "failure_reason")).isEqualTo("processing_error");
-            // the published message is the reason's fixed text: the exception (SQL state, hosts...) is logged only
+            // the published message is the reason's fixed text: the exception (SQL state,
+            // hosts...) is logged only
             assertThat(metadata(documentId, "failure_message"))
-                    .isEqualTo("The parser could not process the document; see the parser's log.");
+                .isEqualTo("The parser could not process the document; see the parser's log.");
             assertThat(outboxRows(documentId)).isEqualTo(1);
             assertThat(jdbc.sql("SELECT payload ->> 'failureMessage' FROM outbox_events WHERE aggregate_id = :id")
-                    .param("id", documentId).query(String.class).single())
-                    .isEqualTo("The parser could not process the document; see the parser's log.");
-        } finally {
+                .param("id", documentId)
+                .query(String.class)
+                .single()).isEqualTo("The parser could not process the document; see the parser's log.");
+        }
+        finally {
             jdbc.sql("DROP TRIGGER IF EXISTS %1$s ON documents".formatted(trigger)).update();
             jdbc.sql("DROP FUNCTION IF EXISTS %1$s()".formatted(trigger)).update();
         }
@@ -292,18 +304,20 @@ class DocumentUploadedIntegrationTest extends WorkerIntegrationTest {
                                            'processing_event_id', CAST(:eventId AS text)),
                         localtimestamp - interval '1 hour')
                 """)
-                .param("id", documentId)
-                .param("title", "Stuck document " + documentId)
-                .param("filePath", key)
-                .param("sha256", sha256Of(documentId))
-                .param("eventId", stuckEvent.toString())
-                .update();
+            .param("id", documentId)
+            .param("title", "Stuck document " + documentId)
+            .param("filePath", key)
+            .param("sha256", sha256Of(documentId))
+            .param("eventId", stuckEvent.toString())
+            .update();
 
         // then: the sweep takes it over and finishes it, crediting the stuck event
         assertThat(awaitFinalStatus(documentId, PARSED)).isEqualTo("done");
         assertThat(sections(documentId)).hasSize(TestPdfs.SPECIFICATION.size());
         Integer credited = jdbc.sql("SELECT count(*) FROM processed_events WHERE event_id = :eventId")
-                .param("eventId", stuckEvent).query(Integer.class).single();
+            .param("eventId", stuckEvent)
+            .query(Integer.class)
+            .single();
         assertThat(credited).isEqualTo(1);
     }
 
@@ -321,11 +335,13 @@ class DocumentUploadedIntegrationTest extends WorkerIntegrationTest {
             publish(failedEvent);
 
             // then
-            processed.pollUntil(r -> !processed.forKey(done.toString()).isEmpty()
-                    && !processed.forKey(failed.toString()).isEmpty(), PARSED);
+            processed.pollUntil(
+                    r -> !processed.forKey(done.toString()).isEmpty() && !processed.forKey(failed.toString()).isEmpty(),
+                    PARSED);
             ConsumerRecord<String, String> doneRecord = processed.forKey(done.toString()).get(0);
             assertThat(new String(doneRecord.headers().lastHeader(Topics.EVENT_TYPE_HEADER).value(),
-                    StandardCharsets.UTF_8)).isEqualTo(DocumentProcessed.TYPE);
+                    StandardCharsets.UTF_8))
+                .isEqualTo(DocumentProcessed.TYPE);
             DocumentProcessed doneProcessed = json.readValue(doneRecord.value(), DocumentProcessed.class);
             assertThat(doneProcessed.documentId()).isEqualTo(done);
             assertThat(doneProcessed.uploadEventId()).isEqualTo(doneEvent.eventId());
@@ -345,8 +361,11 @@ class DocumentUploadedIntegrationTest extends WorkerIntegrationTest {
 
     @Test
     void healthReportsDatabaseKafkaAndSplitPoolUp() {
-        JsonNode health = RestClient.create("http://localhost:" + port).get().uri("/actuator/health")
-                .retrieve().body(JsonNode.class);
+        JsonNode health = RestClient.create("http://localhost:" + port)
+            .get()
+            .uri("/actuator/health")
+            .retrieve()
+            .body(JsonNode.class);
         assertThat(health.path("status").asString()).isEqualTo("UP");
         assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
         assertThat(health.path("components").path("kafka").path("status").asString()).isEqualTo("UP");
@@ -372,19 +391,24 @@ class DocumentUploadedIntegrationTest extends WorkerIntegrationTest {
         assertThat(awaitFinalStatus(parsed, PARSED)).isEqualTo("done");
         assertThat(awaitFinalStatus(refused, PARSED)).isEqualTo("failed");
 
-        // then: one document each way, its pages, its failure reason (counted just after the commit)
-        await().atMost(Duration.ofSeconds(10)).until(() -> count("edm.parser.documents", "status", "failed") > failed
-                && count("edm.parser.documents", "status", "done") > done);
+        // then: one document each way, its pages, its failure reason (counted just after
+        // the commit)
+        await().atMost(Duration.ofSeconds(10))
+            .until(() -> count("edm.parser.documents", "status", "failed") > failed
+                    && count("edm.parser.documents", "status", "done") > done);
         assertThat(count("edm.parser.documents", "status", "done")).isEqualTo(done + 1);
         assertThat(count("edm.parser.documents", "status", "failed")).isEqualTo(failed + 1);
         assertThat(count("edm.parser.failures", "reason", "not_a_pdf")).isEqualTo(notAPdf + 1);
-        int pageCount = jdbc.sql("SELECT page_count FROM documents WHERE id = :id").param("id", parsed)
-                .query(Integer.class).single();
+        int pageCount = jdbc.sql("SELECT page_count FROM documents WHERE id = :id")
+            .param("id", parsed)
+            .query(Integer.class)
+            .single();
         assertThat(count("edm.parser.pages", null, null)).isEqualTo(pages + pageCount);
         assertThat(meters.find("edm.parser.split.duration").timers().stream().mapToLong(Timer::count).sum())
-                .isEqualTo(splitTimings + 2);
+            .isEqualTo(splitTimings + 2);
         assertThat(meters.find("kafka.consumer.fetch.manager.records.lag.max").meters())
-                .as("consumer lag from the Kafka client metrics").isNotEmpty();
+            .as("consumer lag from the Kafka client metrics")
+            .isNotEmpty();
     }
 
     private double count(String name, @Nullable String tag, @Nullable String value) {
@@ -400,8 +424,10 @@ class DocumentUploadedIntegrationTest extends WorkerIntegrationTest {
     private static void arrive(CyclicBarrier barrier) {
         try {
             barrier.await();
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
+
 }

@@ -10,15 +10,16 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.edm.events.DocumentUploaded;
-import org.edm.parser.split.SharedContentStreamTests;
+import org.edm.parser.split.SharedContentStreamTest;
 import org.edm.testsupport.TestPdfs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A hostile PDF never stops the worker: a document over the text budget fails as {@code too_large}, and one that
- * keeps killing its workers is failed after {@code edm.parser.max-attempts} claims instead of being parsed again;
- * either way the record is done with and the next document is parsed.
+ * A hostile PDF never stops the worker: a document over the text budget fails as
+ * {@code too_large}, and one that keeps killing its workers is failed after
+ * {@code edm.parser.max-attempts} claims instead of being parsed again; either way the
+ * record is done with and the next document is parsed.
  */
 class HostilePdfIntegrationTest extends WorkerIntegrationTest {
 
@@ -29,9 +30,10 @@ class HostilePdfIntegrationTest extends WorkerIntegrationTest {
 
     @Test
     void pagesSharingOneHugeContentStreamFailAsTooLargeAndTheNextDocumentIsDone() throws IOException {
-        // given: 2,000 pages that all show one 150,000-glyph stream (300 million characters), then a normal PDF
-        Path hostile = SharedContentStreamTests.sharedStreamPdf(directory.resolve("shared.pdf"),
-                SharedContentStreamTests.PAGES, SharedContentStreamTests.GLYPHS_PER_PAGE);
+        // given: 2,000 pages that all show one 150,000-glyph stream (300 million
+        // characters), then a normal PDF
+        Path hostile = SharedContentStreamTest.sharedStreamPdf(directory.resolve("shared.pdf"),
+                SharedContentStreamTest.PAGES, SharedContentStreamTest.GLYPHS_PER_PAGE);
         UUID hostileId = pendingDocument(Files.readAllBytes(hostile));
         UUID nextId = pendingDocument(TestPdfs.specificationWithOutline());
 
@@ -43,14 +45,15 @@ class HostilePdfIntegrationTest extends WorkerIntegrationTest {
         assertThat(awaitFinalStatus(hostileId, PARSED)).isEqualTo("failed");
         assertThat(metadata(hostileId, "failure_reason")).isEqualTo("too_large");
         assertThat(metadata(hostileId, "failure_message"))
-                .isEqualTo("The document exceeds the parser's limits on pages or text.");
+            .isEqualTo("The document exceeds the parser's limits on pages or text.");
         assertThat(awaitFinalStatus(nextId, PARSED)).isEqualTo("done");
         assertThat(sections(nextId)).hasSize(TestPdfs.SPECIFICATION.size());
     }
 
     @Test
     void documentWhoseEventWasClaimedMaxAttemptsTimesIsFailedWithoutParsingAndTheNextDocumentIsDone() {
-        // given: three workers claimed this event and died on the file (exit on OutOfMemoryError): the record is
+        // given: three workers claimed this event and died on the file (exit on
+        // OutOfMemoryError): the record is
         // delivered a fourth time
         UUID documentId = UUID.randomUUID();
         UUID event = UUID.randomUUID();
@@ -61,22 +64,22 @@ class HostilePdfIntegrationTest extends WorkerIntegrationTest {
                         jsonb_build_object('sha256', CAST(:sha256 AS text), 'processing_claim', 'third-dead-worker',
                                            'processing_event_id', CAST(:eventId AS text), 'processing_attempts', 3))
                 """)
-                .param("id", documentId)
-                .param("title", "Test document " + documentId)
-                .param("filePath", key)
-                .param("sha256", sha256Of(documentId))
-                .param("eventId", event.toString())
-                .update();
+            .param("id", documentId)
+            .param("title", "Test document " + documentId)
+            .param("filePath", key)
+            .param("sha256", sha256Of(documentId))
+            .param("eventId", event.toString())
+            .update();
         UUID nextId = pendingDocument(TestPdfs.specificationWithOutline());
 
         // when
-        publish(new DocumentUploaded(event, DocumentUploaded.TYPE,
-                DocumentUploaded.SCHEMA_VERSION, Instant.now(), documentId,
-                "Test document " + documentId, "1.0", key, 0, sha256Of(documentId),
+        publish(new DocumentUploaded(event, DocumentUploaded.TYPE, DocumentUploaded.SCHEMA_VERSION, Instant.now(),
+                documentId, "Test document " + documentId, "1.0", key, 0, sha256Of(documentId),
                 DocumentUploaded.TRIGGER_UPLOAD));
         publish(uploadedEvent(nextId));
 
-        // then: failed with its reason, not parsed (no sections), the event recorded so it is never tried again
+        // then: failed with its reason, not parsed (no sections), the event recorded so
+        // it is never tried again
         assertThat(awaitFinalStatus(documentId, PARSED)).isEqualTo("failed");
         assertThat(metadata(documentId, "failure_reason")).isEqualTo("attempts_exhausted");
         assertThat(metadata(documentId, "processing_attempts")).isNull();

@@ -13,7 +13,10 @@ import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.JsonNode;
 
-/** The {@code kafka} health component answers through the service's one shared admin client. */
+/**
+ * The {@code kafka} health component answers through the service's one shared admin
+ * client.
+ */
 class KafkaHealthIntegrationTest extends WorkerIntegrationTest {
 
     @LocalServerPort
@@ -32,21 +35,31 @@ class KafkaHealthIntegrationTest extends WorkerIntegrationTest {
             assertThat(kafka.path("details").path("brokers").asInt()).isEqualTo(1);
         }
 
-        // then: Kafka numbers every admin client it creates in this JVM; the checks created none
+        // then: Kafka numbers every admin client it creates in this JVM; the checks
+        // created none
         assertThat(nextAdminClientNumber() - before).isEqualTo(1);
     }
 
     private JsonNode kafkaHealth() {
-        return RestClient.create("http://localhost:" + port).get().uri("/actuator/health")
-                .retrieve().body(JsonNode.class).path("components").path("kafka");
+        return RestClient.create("http://localhost:" + port)
+            .get()
+            .uri("/actuator/health")
+            .retrieve()
+            .body(JsonNode.class)
+            .path("components")
+            .path("kafka");
     }
 
-    /** Creates (and closes) an admin client and returns the sequence number in its default client id. */
+    /**
+     * Creates (and closes) an admin client and returns the sequence number in its default
+     * client id.
+     */
     private static int nextAdminClientNumber() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.shared().bootstrapServers()))) {
+        try (Admin admin = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().bootstrapServers()))) {
             String clientId = admin.metrics().keySet().iterator().next().tags().get("client-id");
             return Integer.parseInt(clientId.substring(clientId.lastIndexOf('-') + 1));
         }
     }
+
 }

@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * What ingest-service's pending sweeper relies on: a {@code recovery} announcement of a document is parsed like an
- * upload, and together with the original event arriving late (a replay from the dead-letter topic) the document is
- * still parsed once. And the dead-letter topic's depth is visible.
+ * What ingest-service's pending sweeper relies on: a {@code recovery} announcement of a
+ * document is parsed like an upload, and together with the original event arriving late
+ * (a replay from the dead-letter topic) the document is still parsed once. And the
+ * dead-letter topic's depth is visible.
  */
 class RecoveryIntegrationTest extends WorkerIntegrationTest {
 
@@ -46,7 +47,8 @@ class RecoveryIntegrationTest extends WorkerIntegrationTest {
                 original.version(), original.fileLocation(), original.sizeBytes(), original.sha256(),
                 DocumentUploaded.TRIGGER_RECOVERY);
 
-        // when: the recovery announcement arrives, then the original (replayed) and the recovery again
+        // when: the recovery announcement arrives, then the original (replayed) and the
+        // recovery again
         send(recovery);
         assertThat(awaitFinalStatus(documentId, PARSED)).isEqualTo("done");
         int sections = sections(documentId).size();
@@ -71,7 +73,7 @@ class RecoveryIntegrationTest extends WorkerIntegrationTest {
         // then
         await().atMost(PARSED).until(() -> cluster.recordCount(Topics.DOCUMENTS_UPLOADED_DEAD_LETTER) > before);
         await().atMost(Duration.ofSeconds(45))
-                .until(() -> meters.get("edm.parser.dead.letters").gauge().value() > before);
+            .until(() -> meters.get("edm.parser.dead.letters").gauge().value() > before);
     }
 
     private RecordMetadata send(DocumentUploaded event) {
@@ -81,16 +83,21 @@ class RecoveryIntegrationTest extends WorkerIntegrationTest {
         return kafka.send(record).join().getRecordMetadata();
     }
 
-    /** Waits until the parser's consumer group committed an offset past the given record. */
+    /**
+     * Waits until the parser's consumer group committed an offset past the given record.
+     */
     private static void awaitConsumedBeyond(RecordMetadata record) {
         var partition = new TopicPartition(record.topic(), record.partition());
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.shared().bootstrapServers()))) {
+        try (Admin admin = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().bootstrapServers()))) {
             await().atMost(PARSED).until(() -> {
                 OffsetAndMetadata committed = admin.listConsumerGroupOffsets("parser-worker")
-                        .partitionsToOffsetAndMetadata().get().get(partition);
+                    .partitionsToOffsetAndMetadata()
+                    .get()
+                    .get(partition);
                 return committed != null && committed.offset() > record.offset();
             });
         }
     }
+
 }

@@ -22,14 +22,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A reprocessed {@code done} document stays findable with its previous sections until the new ones replace them in
- * one transaction, and a failed reprocess keeps them and reports the failure without hiding the document.
+ * A reprocessed {@code done} document stays findable with its previous sections until the
+ * new ones replace them in one transaction, and a failed reprocess keeps them and reports
+ * the failure without hiding the document.
  */
 class ReprocessIntegrationTest extends WorkerIntegrationTest {
 
     private static final Duration PARSED = Duration.ofSeconds(30);
 
-    /** What search-api serves (its SearchRepository's FILTERS): sections of done documents that match. */
+    /**
+     * What search-api serves (its SearchRepository's FILTERS): sections of done documents
+     * that match.
+     */
     private static final String SEARCH = """
             SELECT count(*) FROM sections s
              WHERE s.search_vector @@ websearch_to_tsquery('english', :q)
@@ -47,7 +51,8 @@ class ReprocessIntegrationTest extends WorkerIntegrationTest {
         UUID documentId = doneDocument();
         List<UUID> oldIds = sectionIds(documentId);
 
-        // when: it is reprocessed, and the worker's final transaction is held up just before it commits
+        // when: it is reprocessed, and the worker's final transaction is held up just
+        // before it commits
         DocumentUploaded reprocess = requestReprocess(documentId);
         try (Connection blocker = dataSource.getConnection()) {
             blocker.setAutoCommit(false);
@@ -60,7 +65,8 @@ class ReprocessIntegrationTest extends WorkerIntegrationTest {
             publish(reprocess);
             await().atMost(PARSED).until(this::workerWaitsToRecordItsEvent);
 
-            // then: meanwhile the document is done, its old sections are there and search finds them
+            // then: meanwhile the document is done, its old sections are there and search
+            // finds them
             assertThat(status(documentId)).isEqualTo("done");
             assertThat(metadata(documentId, "processing_claim")).isNotNull();
             assertThat(sectionIds(documentId)).isEqualTo(oldIds);
@@ -68,7 +74,8 @@ class ReprocessIntegrationTest extends WorkerIntegrationTest {
             blocker.rollback();
         }
 
-        // and: once the worker commits, the new sections have replaced the old ones, all at once
+        // and: once the worker commits, the new sections have replaced the old ones, all
+        // at once
         await().atMost(PARSED).until(() -> processedEventRows(documentId) == 2);
         assertThat(status(documentId)).isEqualTo("done");
         List<UUID> newIds = sectionIds(documentId);
@@ -91,7 +98,8 @@ class ReprocessIntegrationTest extends WorkerIntegrationTest {
             DocumentUploaded reprocess = requestReprocess(documentId);
             publish(reprocess);
 
-            // then: still done, same sections, still found; the failure of this parse is in the metadata
+            // then: still done, same sections, still found; the failure of this parse is
+            // in the metadata
             await().atMost(PARSED).until(() -> processedEventRows(documentId) == 2);
             assertThat(status(documentId)).isEqualTo("done");
             assertThat(sectionIds(documentId)).isEqualTo(oldIds);
@@ -148,10 +156,13 @@ class ReprocessIntegrationTest extends WorkerIntegrationTest {
 
     private List<UUID> sectionIds(UUID documentId) {
         return jdbc.sql("SELECT id FROM sections WHERE document_id = :id ORDER BY order_index")
-                .param("id", documentId).query(UUID.class).list();
+            .param("id", documentId)
+            .query(UUID.class)
+            .list();
     }
 
     private int searchHits(UUID documentId, String query) {
         return jdbc.sql(SEARCH).param("q", query).param("id", documentId).query(Integer.class).single();
     }
+
 }

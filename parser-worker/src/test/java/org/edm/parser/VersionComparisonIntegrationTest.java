@@ -22,15 +22,17 @@ import org.edm.testsupport.TestPdfs;
 import org.junit.jupiter.api.Test;
 
 /**
- * The versions consumer end to end: two versions of one family parsed by the worker, the newer one compared with
- * the older, stored, keyed and announced on {@code documents.compared}; a re-delivered event changes nothing.
+ * The versions consumer end to end: two versions of one family parsed by the worker, the
+ * newer one compared with the older, stored, keyed and announced on
+ * {@code documents.compared}; a re-delivered event changes nothing.
  */
 class VersionComparisonIntegrationTest extends WorkerIntegrationTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private static List<TestPdfs.Heading> newerSpecification() {
-        // "2.2 Modify Order" is new, so "Delete Order" becomes 2.3; Delta's sentence is reworded
+        // "2.2 Modify Order" is new, so "Delete Order" becomes 2.3; Delta's sentence is
+        // reworded
         List<TestPdfs.Heading> headings = new ArrayList<>(TestPdfs.SPECIFICATION.subList(0, 3));
         headings.add(new TestPdfs.Heading(2, "2.1 Add Order", 2, 420,
                 "Delta sentence describes the add order message in full."));
@@ -47,10 +49,13 @@ class VersionComparisonIntegrationTest extends WorkerIntegrationTest {
                 INSERT INTO documents (id, title, version, file_path, processing_status, metadata)
                 VALUES (:id, :title, :version, :filePath, 'pending', '{}'::jsonb)
                 """)
-                .param("id", documentId).param("title", title).param("version", version).param("filePath", key)
-                .update();
-        publish(DocumentUploaded.of(Instant.now(), documentId, title, version, key, pdf.length,
-                sha256Of(documentId), DocumentUploaded.TRIGGER_UPLOAD));
+            .param("id", documentId)
+            .param("title", title)
+            .param("version", version)
+            .param("filePath", key)
+            .update();
+        publish(DocumentUploaded.of(Instant.now(), documentId, title, version, key, pdf.length, sha256Of(documentId),
+                DocumentUploaded.TRIGGER_UPLOAD));
         assertThat(awaitFinalStatus(documentId, TIMEOUT)).isEqualTo("done");
         return documentId;
     }
@@ -60,9 +65,11 @@ class VersionComparisonIntegrationTest extends WorkerIntegrationTest {
                 SELECT s.title, k.section_key FROM section_keys k JOIN sections s ON s.id = k.section_id
                 WHERE k.document_id = :id
                 """)
-                .param("id", documentId)
-                .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
-                .list().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            .param("id", documentId)
+            .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
+            .list()
+            .stream()
+            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private int comparedOutboxRows(UUID documentId) {
@@ -79,13 +86,13 @@ class VersionComparisonIntegrationTest extends WorkerIntegrationTest {
         await().atMost(TIMEOUT).until(() -> keysByTitle(older).size() == 5);
 
         try (var compared = KafkaTopicReader.atEnd(Topics.DOCUMENTS_COMPARED)) {
-            // when: the next version arrives, its title spelled with other case and spacing
+            // when: the next version arrives, its title spelled with other case and
+            // spacing
             UUID newer = upload(family.toUpperCase().replace(" ", "  "), "v1.1",
                     TestPdfs.withOutline(newerSpecification(), 3));
 
             // then: one event, keyed by the newer version
-            List<ConsumerRecord<String, String>> records = compared.pollUntil(
-                    received -> !received.isEmpty(), TIMEOUT);
+            List<ConsumerRecord<String, String>> records = compared.pollUntil(received -> !received.isEmpty(), TIMEOUT);
             assertThat(records).hasSize(1);
             DocumentsCompared event = json.readValue(records.get(0).value(), DocumentsCompared.class);
             assertThat(records.get(0).key()).isEqualTo(newer.toString());
@@ -93,23 +100,26 @@ class VersionComparisonIntegrationTest extends WorkerIntegrationTest {
             assertThat(event.fromDocumentId()).isEqualTo(older);
             assertThat(event.toVersion()).isEqualTo("v1.1");
             assertThat(event.counts()).isEqualTo(new DocumentsCompared.Counts(4, 1, 1, 0, 0, 0));
-            assertThat(event.changedSections()).extracting(DocumentsCompared.ChangedSection::kind,
-                    DocumentsCompared.ChangedSection::title).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple("changed", "2.1 Add Order"),
-                    org.assertj.core.groups.Tuple.tuple("added", "2.2 Modify Order"));
+            assertThat(event.changedSections())
+                .extracting(DocumentsCompared.ChangedSection::kind, DocumentsCompared.ChangedSection::title)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("changed", "2.1 Add Order"),
+                        org.assertj.core.groups.Tuple.tuple("added", "2.2 Modify Order"));
 
-            // and: the comparison is stored with its hunk, and keys carry over through the renumbering
+            // and: the comparison is stored with its hunk, and keys carry over through
+            // the renumbering
             assertThat(jdbc.sql("""
                     SELECT c.changed_count, s.hunks::text FROM document_comparisons c
                     JOIN section_changes s ON s.comparison_id = c.id AND s.kind = 'changed'
                     WHERE c.from_document_id = :older AND c.to_document_id = :newer
-                    """).param("older", older).param("newer", newer)
-                    .query((rs, row) -> rs.getInt(1) + " " + rs.getString(2)).single())
-                    .contains("1 ").contains("\"added\": \"message in full.\"");
+                    """)
+                .param("older", older)
+                .param("newer", newer)
+                .query((rs, row) -> rs.getInt(1) + " " + rs.getString(2))
+                .single()).contains("1 ").contains("\"added\": \"message in full.\"");
             Map<String, String> olderKeys = keysByTitle(older);
             Map<String, String> newerKeys = keysByTitle(newer);
             assertThat(newerKeys.get("2.3 Delete Order")).isEqualTo(olderKeys.get("2.2 Delete Order"))
-                    .isEqualTo("messages/delete-order");
+                .isEqualTo("messages/delete-order");
             assertThat(newerKeys.get("2.2 Modify Order")).isEqualTo("messages/modify-order");
         }
     }
@@ -122,7 +132,8 @@ class VersionComparisonIntegrationTest extends WorkerIntegrationTest {
         UUID newer = upload(family, "2.10", TestPdfs.withOutline(newerSpecification(), 3));
         await().atMost(TIMEOUT).until(() -> comparedOutboxRows(newer) == 1);
 
-        // when: one more event for the newer version, delivered twice, then a marker event on the same partition
+        // when: one more event for the newer version, delivered twice, then a marker
+        // event on the same partition
         DocumentProcessed again = DocumentProcessed.done(Instant.now(), newer, UUID.randomUUID(), 6, 3, 10);
         publishProcessed(again);
         publishProcessed(again);
@@ -133,7 +144,8 @@ class VersionComparisonIntegrationTest extends WorkerIntegrationTest {
                 SELECT count(*) FROM processed_events WHERE event_id = :id AND consumer = 'parser-worker-compare'
                 """).param("id", marker.eventId()).query(Integer.class).single() == 1);
 
-        // then: compared once more (re-computation of the same pair replaces the stored one), not twice
+        // then: compared once more (re-computation of the same pair replaces the stored
+        // one), not twice
         assertThat(comparedOutboxRows(newer)).isEqualTo(2);
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM document_comparisons WHERE from_document_id = :older AND to_document_id = :newer
@@ -153,7 +165,9 @@ class VersionComparisonIntegrationTest extends WorkerIntegrationTest {
 
         // then
         assertThat(jdbc.sql("SELECT count(*) FROM document_comparisons WHERE to_document_id = :id")
-                .param("id", newer).query(Integer.class).single()).isZero();
+            .param("id", newer)
+            .query(Integer.class)
+            .single()).isZero();
         assertThat(keysByTitle(older)).isEmpty();
         assertThat(keysByTitle(newer)).hasSize(6);
     }
@@ -164,4 +178,5 @@ class VersionComparisonIntegrationTest extends WorkerIntegrationTest {
         record.headers().add(Topics.EVENT_TYPE_HEADER, DocumentProcessed.TYPE.getBytes());
         kafka.send(record).join();
     }
+
 }

@@ -26,21 +26,16 @@ import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one application context of this module's integration tests (one context, so one consumer in the
- * {@code parser-worker} group per test JVM): real PostgreSQL and Kafka, a storage root under {@code target/},
- * short stale and retry settings. Helpers insert document rows as ingest-service would and publish events.
+ * The one application context of this module's integration tests (one context, so one
+ * consumer in the {@code parser-worker} group per test JVM): real PostgreSQL and Kafka, a
+ * storage root under {@code target/}, short stale and retry settings. Helpers insert
+ * document rows as ingest-service would and publish events.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "edm.storage.root=target/it-storage",
-        "edm.parser.timeout=90s",
-        "edm.parser.stale-after=3s",
-        "edm.parser.sweep-interval=1s",
-        "edm.parser.consumer.concurrency=2",
-        "edm.parser.consumer.retries=10",
-        "edm.parser.consumer.initial-backoff=200ms",
-        "edm.parser.consumer.max-backoff=1s",
-        "edm.parser.max-text-characters=5000000",
-        "edm.parser.max-attempts=3" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "edm.storage.root=target/it-storage", "edm.parser.timeout=90s", "edm.parser.stale-after=3s",
+                "edm.parser.sweep-interval=1s", "edm.parser.consumer.concurrency=2", "edm.parser.consumer.retries=10",
+                "edm.parser.consumer.initial-backoff=200ms", "edm.parser.consumer.max-backoff=1s",
+                "edm.parser.max-text-characters=5000000", "edm.parser.max-attempts=3" })
 @RealInfrastructure
 abstract class WorkerIntegrationTest {
 
@@ -57,7 +52,10 @@ abstract class WorkerIntegrationTest {
     @Autowired
     protected JsonMapper json;
 
-    /** Stores the PDF and inserts its document row in {@code pending}, as ingest-service does on upload. */
+    /**
+     * Stores the PDF and inserts its document row in {@code pending}, as ingest-service
+     * does on upload.
+     */
     protected UUID pendingDocument(byte[] pdf) {
         UUID documentId = UUID.randomUUID();
         String key = store(documentId, pdf);
@@ -72,7 +70,8 @@ abstract class WorkerIntegrationTest {
             Path file = STORAGE_ROOT.resolve(key);
             Files.createDirectories(file.getParent());
             Files.write(file, pdf);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return key;
@@ -88,18 +87,19 @@ abstract class WorkerIntegrationTest {
                 VALUES (:id, :title, '1.0', :filePath, :status,
                         jsonb_build_object('sha256', CAST(:sha256 AS text), 'size_bytes', CAST(:size AS bigint)))
                 """)
-                .param("id", documentId)
-                .param("title", "Test document " + documentId)
-                .param("filePath", fileKey)
-                .param("status", status)
-                .param("sha256", sha256Of(documentId))
-                .param("size", sizeBytes)
-                .update();
+            .param("id", documentId)
+            .param("title", "Test document " + documentId)
+            .param("filePath", fileKey)
+            .param("status", status)
+            .param("sha256", sha256Of(documentId))
+            .param("size", sizeBytes)
+            .update();
     }
 
     /**
-     * Asks for a reprocess as ingest-service does for a {@code done} document (its DocumentRepository's
-     * MARK_FOR_REPROCESS and RECORD_REPROCESS_REQUEST): the status stays, the request names the new event.
+     * Asks for a reprocess as ingest-service does for a {@code done} document (its
+     * DocumentRepository's MARK_FOR_REPROCESS and RECORD_REPROCESS_REQUEST): the status
+     * stays, the request names the new event.
      */
     protected DocumentUploaded requestReprocess(UUID documentId) {
         DocumentUploaded event = DocumentUploaded.of(Instant.now(), documentId, "Test document " + documentId, "1.0",
@@ -111,10 +111,10 @@ abstract class WorkerIntegrationTest {
                                                  'reprocess_requested_at', CAST(:at AS text))
                  WHERE id = :id AND processing_status = 'done' AND metadata ->> 'processing_claim' IS NULL
                 """)
-                .param("id", documentId)
-                .param("eventId", event.eventId().toString())
-                .param("at", event.occurredAt().toString())
-                .update();
+            .param("id", documentId)
+            .param("eventId", event.eventId().toString())
+            .param("at", event.occurredAt().toString())
+            .update();
         if (updated != 1) {
             throw new IllegalStateException("document " + documentId + " is not done and idle");
         }
@@ -126,8 +126,8 @@ abstract class WorkerIntegrationTest {
     }
 
     protected DocumentUploaded uploadedEvent(UUID documentId) {
-        return DocumentUploaded.of(Instant.now(), documentId, "Test document " + documentId, "1.0",
-                fileKey(documentId), 0, sha256Of(documentId), DocumentUploaded.TRIGGER_UPLOAD);
+        return DocumentUploaded.of(Instant.now(), documentId, "Test document " + documentId, "1.0", fileKey(documentId),
+                0, sha256Of(documentId), DocumentUploaded.TRIGGER_UPLOAD);
     }
 
     protected void publish(DocumentUploaded event) {
@@ -146,25 +146,26 @@ abstract class WorkerIntegrationTest {
 
     protected @Nullable String status(UUID documentId) {
         return jdbc.sql("SELECT processing_status FROM documents WHERE id = :id")
-                .param("id", documentId)
-                .query(String.class)
-                .optional()
-                .orElse(null);
+            .param("id", documentId)
+            .query(String.class)
+            .optional()
+            .orElse(null);
     }
 
     /** Waits until the document is done or failed and returns that status. */
     protected String awaitFinalStatus(UUID documentId, Duration timeout) {
-        return await().atMost(timeout).pollInterval(Duration.ofMillis(100))
-                .until(() -> status(documentId), s -> s != null && FINAL.contains(s));
+        return await().atMost(timeout)
+            .pollInterval(Duration.ofMillis(100))
+            .until(() -> status(documentId), s -> s != null && FINAL.contains(s));
     }
 
     protected @Nullable String metadata(UUID documentId, String key) {
         return jdbc.sql("SELECT metadata ->> CAST(:key AS text) FROM documents WHERE id = :id")
-                .param("id", documentId)
-                .param("key", key)
-                .query(String.class)
-                .optional()
-                .orElse(null);
+            .param("id", documentId)
+            .param("key", key)
+            .query(String.class)
+            .optional()
+            .orElse(null);
     }
 
     protected List<StoredSection> sections(UUID documentId) {
@@ -174,31 +175,29 @@ abstract class WorkerIntegrationTest {
                  WHERE s.document_id = :id
                  ORDER BY s.order_index
                 """)
-                .param("id", documentId)
-                .query((rs, n) -> new StoredSection(rs.getInt("order_index"), rs.getInt("level"),
-                        (Integer) rs.getObject("parent_index"), rs.getString("title"), rs.getString("content"),
-                        (Integer) rs.getObject("page_number")))
-                .list();
+            .param("id", documentId)
+            .query((rs, n) -> new StoredSection(rs.getInt("order_index"), rs.getInt("level"),
+                    (Integer) rs.getObject("parent_index"), rs.getString("title"), rs.getString("content"),
+                    (Integer) rs.getObject("page_number")))
+            .list();
     }
 
     protected int outboxRows(UUID documentId) {
         return jdbc.sql("""
                 SELECT count(*) FROM outbox_events WHERE aggregate_id = :id AND event_type = 'DocumentProcessed'
-                """)
-                .param("id", documentId)
-                .query(Integer.class)
-                .single();
+                """).param("id", documentId).query(Integer.class).single();
     }
 
     protected int processedEventRows(UUID documentId) {
         return jdbc.sql("SELECT count(*) FROM processed_events WHERE document_id = :id AND consumer = 'parser-worker'")
-                .param("id", documentId)
-                .query(Integer.class)
-                .single();
+            .param("id", documentId)
+            .query(Integer.class)
+            .single();
     }
 
     /** A row of {@code sections}, with the parent as its order index. */
     protected record StoredSection(int orderIndex, int level, @Nullable Integer parentIndex, String title,
             String content, @Nullable Integer pageNumber) {
     }
+
 }

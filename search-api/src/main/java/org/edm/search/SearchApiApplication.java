@@ -11,4 +11,5 @@ public class SearchApiApplication {
     public static void main(String[] args) {
         SpringApplication.run(SearchApiApplication.class, args);
     }
+
 }

@@ -18,7 +18,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import tools.jackson.databind.JsonNode;
 
-/** What operators and client developers rely on: health, metrics per endpoint and query class, OpenAPI. */
+/**
+ * What operators and client developers rely on: health, metrics per endpoint and query
+ * class, OpenAPI.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
 @Import(ReaderKey.class)
@@ -53,11 +56,12 @@ class OperationsIntegrationTest {
         get("/api/search?q={q}", "\"order entry\"");
         get("/api/search?q={q}", "Stock_Locate");
 
-        // then: each moved its query class by one, and the endpoint by two (recorded as the response completes)
+        // then: each moved its query class by one, and the endpoint by two (recorded as
+        // the response completes)
         assertThat(timed("edm.search.query", "class", "phrase")).isEqualTo(phrases + 1);
         assertThat(timed("edm.search.query", "class", "identifier")).isEqualTo(identifiers + 1);
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> timed("http.server.requests", "uri", "/api/search") >= requests + 2);
+            .until(() -> timed("http.server.requests", "uri", "/api/search") >= requests + 2);
         assertThat(timed("http.server.requests", "uri", "/api/search")).isEqualTo(requests + 2);
         JsonNode identifier = getManagement("/actuator/metrics/edm.search.query?tag=class:identifier");
         assertThat(identifier.path("availableTags").findValuesAsString("tag")).contains("ranking");
@@ -72,21 +76,36 @@ class OperationsIntegrationTest {
     void openApiDescribesEveryEndpoint() {
         JsonNode api = get("/v3/api-docs");
 
-        assertThat(api.path("paths").propertyNames()).contains("/api/search", "/api/documents",
-                "/api/documents/{id}", "/api/documents/{id}/sections", "/api/sections/{id}");
+        assertThat(api.path("paths").propertyNames()).contains("/api/search", "/api/documents", "/api/documents/{id}",
+                "/api/documents/{id}/sections", "/api/sections/{id}");
         assertThat(api.path("paths").path("/api/search").path("get").path("parameters").findValuesAsString("name"))
-                .contains("q", "document", "title", "version", "level", "limit", "cursor");
+            .contains("q", "document", "title", "version", "level", "limit", "cursor");
     }
 
     /** Actuator on the management port, from localhost (so without a key). */
     private JsonNode getManagement(String uri, Object... variables) {
-        return RestTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
-                .get().uri(uri, variables).exchange().expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        return RestTestClient.bindToServer()
+            .baseUrl("http://localhost:" + managementPort)
+            .build()
+            .get()
+            .uri(uri, variables)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(JsonNode.class)
+            .returnResult()
+            .getResponseBody();
     }
 
     private JsonNode get(String uri, Object... variables) {
-        return http.get().uri(uri, variables).exchange().expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        return http.get()
+            .uri(uri, variables)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(JsonNode.class)
+            .returnResult()
+            .getResponseBody();
     }
+
 }

@@ -7,8 +7,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Import beside {@code @AutoConfigureRestTestClient}: the test's client sends a {@code documents:read} key (created
- * in the test database) with every request, as every client of this API must.
+ * Import beside {@code @AutoConfigureRestTestClient}: the test's client sends a
+ * {@code documents:read} key (created in the test database) with every request, as every
+ * client of this API must.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class ReaderKey {
@@ -18,4 +19,5 @@ public class ReaderKey {
         String key = TestApiKeys.shared().create("documents:read");
         return builder -> builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + key);
     }
+
 }

@@ -12,11 +12,12 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The scope each endpoint of a service needs, declared by the service as a bean; the first matching route wins.
- * A request that matches no route needs any valid credential (and then gets the service's 404 or 405).
+ * The scope each endpoint of a service needs, declared by the service as a bean; the
+ * first matching route wins. A request that matches no route needs any valid credential
+ * (and then gets the service's 404 or 405).
  *
  * <pre>{@code
- * @Bean
+ * &#64;Bean
  * ApiEndpoints apiEndpoints() {
  *     return ApiEndpoints.builder()
  *             .route(HttpMethod.POST, "/api/documents", Scopes.DOCUMENTS_WRITE, RateLimited.UPLOAD)
@@ -45,7 +46,10 @@ public final class ApiEndpoints {
         return routes.stream().filter(route -> route.matcher().matches(request)).findFirst();
     }
 
-    /** One endpoint (or pattern of them): its method, path pattern, scope and optional rate limit. */
+    /**
+     * One endpoint (or pattern of them): its method, path pattern, scope and optional
+     * rate limit.
+     */
     record Route(RequestMatcher matcher, String scope, @Nullable RateLimited rateLimited) {
     }
 
@@ -56,12 +60,18 @@ public final class ApiEndpoints {
         private Builder() {
         }
 
-        /** {@code method} on {@code pathPattern} (Spring's path patterns, e.g. {@code /api/documents/*}) needs {@code scope}. */
+        /**
+         * {@code method} on {@code pathPattern} (Spring's path patterns, e.g.
+         * {@code /api/documents/*}) needs {@code scope}.
+         */
         public Builder route(HttpMethod method, String pathPattern, String scope) {
             return add(method, pathPattern, scope, null);
         }
 
-        /** As {@link #route(HttpMethod, String, String)}, and counts against the caller's {@code limit}. */
+        /**
+         * As {@link #route(HttpMethod, String, String)}, and counts against the caller's
+         * {@code limit}.
+         */
         public Builder route(HttpMethod method, String pathPattern, String scope, RateLimited limit) {
             return add(method, pathPattern, scope, limit);
         }
@@ -77,5 +87,7 @@ public final class ApiEndpoints {
         public ApiEndpoints build() {
             return new ApiEndpoints(routes);
         }
+
     }
+
 }

@@ -6,10 +6,14 @@ import java.util.UUID;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 
-/** A request authenticated by an API key: the key's id and name, and its scopes as authorities. */
+/**
+ * A request authenticated by an API key: the key's id and name, and its scopes as
+ * authorities.
+ */
 final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
     private final UUID keyId;
+
     private final String name;
 
     ApiKeyAuthentication(UUID keyId, String name, Collection<? extends GrantedAuthority> authorities) {
@@ -38,4 +42,5 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
     public String getName() {
         return name;
     }
+
 }

@@ -19,21 +19,27 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer <key>} or {@code X-Api-Key: <key>} against {@code api_keys}. A
- * Bearer value shaped like a JWT is left to the JWT filter when JWT mode is on (and refused when it is off). A
- * presented but malformed, unknown or revoked key ends the request with 401 at once; no credential leaves the
- * request anonymous, for the authorization rules to refuse or allow. With the database down the key cannot be
+ * Authenticates {@code Authorization: Bearer <key>} or {@code X-Api-Key: <key>} against
+ * {@code api_keys}. A Bearer value shaped like a JWT is left to the JWT filter when JWT
+ * mode is on (and refused when it is off). A presented but malformed, unknown or revoked
+ * key ends the request with 401 at once; no credential leaves the request anonymous, for
+ * the authorization rules to refuse or allow. With the database down the key cannot be
  * checked: 503 {@code database-unavailable}, as the services answer then.
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     static final String API_KEY_HEADER = "X-Api-Key";
+
     private static final Logger log = LoggerFactory.getLogger(ApiKeyAuthenticationFilter.class);
+
     private static final String BEARER = "bearer ";
 
     private final ApiKeyStore store;
+
     private final ProblemResponses problems;
+
     private final boolean jwtMode;
+
     private final Clock clock;
 
     ApiKeyAuthenticationFilter(ApiKeyStore store, ProblemResponses problems, boolean jwtMode, Clock clock) {
@@ -49,7 +55,8 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         Optional<String> presented;
         try {
             presented = presentedKey(request);
-        } catch (BadCredential refused) {
+        }
+        catch (BadCredential refused) {
             problems.commence(request, response, refused);
             return;
         }
@@ -65,7 +72,8 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         Optional<ApiKeyStore.StoredKey> stored;
         try {
             stored = store.findByHash(ApiKeyFormat.hash(key));
-        } catch (DataAccessException e) {
+        }
+        catch (DataAccessException e) {
             log.warn("cannot check an API key, the database is unavailable: {}", e.getMostSpecificCause().getMessage());
             problems.databaseUnavailable(request, response);
             return;
@@ -81,22 +89,23 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
         ApiKeyStore.StoredKey valid = stored.get();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new ApiKeyAuthentication(valid.id(), valid.name(),
-                ScopeAuthorities.of(valid.scopes())));
+        context
+            .setAuthentication(new ApiKeyAuthentication(valid.id(), valid.name(), ScopeAuthorities.of(valid.scopes())));
         SecurityContextHolder.setContext(context);
         try {
             store.touch(valid.id(), clock.instant());
-        } catch (DataAccessException e) {
+        }
+        catch (DataAccessException e) {
             log.warn("cannot record the use of API key {}: {}", valid.name(), e.getMostSpecificCause().getMessage());
         }
         chain.doFilter(request, response);
     }
 
     /**
-     * The key the request presents, if any; empty also when the Bearer value is a JWT for the JWT filter.
-     *
-     * @throws BadCredential when the headers are unusable (two different credentials, an empty one, a JWT
-     *                       without JWT mode, another scheme)
+     * The key the request presents, if any; empty also when the Bearer value is a JWT for
+     * the JWT filter.
+     * @throws BadCredential when the headers are unusable (two different credentials, an
+     * empty one, a JWT without JWT mode, another scheme)
      */
     private Optional<String> presentedKey(HttpServletRequest request) {
         String apiKey = request.getHeader(API_KEY_HEADER);
@@ -142,4 +151,5 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     static boolean looksLikeJwt(String value) {
         return value.matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
     }
+
 }

@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Reads {@code api_keys} by hash, and writes {@code last_used_at} at most once per {@code lastUsedInterval} per
- * key so that authentication is one indexed read per request, not a write.
+ * Reads {@code api_keys} by hash, and writes {@code last_used_at} at most once per
+ * {@code lastUsedInterval} per key so that authentication is one indexed read per
+ * request, not a write.
  */
 final class ApiKeyStore {
 
@@ -27,7 +28,9 @@ final class ApiKeyStore {
     private static final String TOUCH = "UPDATE api_keys SET last_used_at = now() WHERE id = :id";
 
     private final JdbcClient jdbc;
+
     private final Duration lastUsedInterval;
+
     private final Map<UUID, Instant> lastWritten = new ConcurrentHashMap<>();
 
     ApiKeyStore(JdbcClient jdbc, Duration lastUsedInterval) {
@@ -36,15 +39,19 @@ final class ApiKeyStore {
     }
 
     Optional<StoredKey> findByHash(String hash) {
-        return jdbc.sql(BY_HASH).param("hash", hash)
-                .query((row, n) -> new StoredKey(row.getObject("id", UUID.class), row.getString("name"),
-                        Arrays.asList((String[]) row.getArray("scopes").getArray()), row.getBoolean("revoked")))
-                .optional();
+        return jdbc.sql(BY_HASH)
+            .param("hash", hash)
+            .query((row, n) -> new StoredKey(row.getObject("id", UUID.class), row.getString("name"),
+                    Arrays.asList((String[]) row.getArray("scopes").getArray()), row.getBoolean("revoked")))
+            .optional();
     }
 
-    /** Records that the key was used, unless that was written less than {@code lastUsedInterval} ago. */
+    /**
+     * Records that the key was used, unless that was written less than
+     * {@code lastUsedInterval} ago.
+     */
     void touch(UUID keyId, Instant now) {
-        boolean[] due = {false};
+        boolean[] due = { false };
         lastWritten.compute(keyId, (id, last) -> {
             if (last == null || !now.isBefore(last.plus(lastUsedInterval))) {
                 due[0] = true;
@@ -67,4 +74,5 @@ final class ApiKeyStore {
             return revoked ? "The API key has been revoked." : null;
         }
     }
+
 }

@@ -5,9 +5,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * Who sent a request, as a stable text: {@code key:<api key id>}, {@code jwt:<issuer> <subject>}, or
- * {@code user:<name>} for any other kind of authentication. Services key
- * per-caller state on it (Idempotency-Keys, rate limits); it names no secret.
+ * Who sent a request, as a stable text: {@code key:<api key id>},
+ * {@code jwt:<issuer> <subject>}, or {@code user:<name>} for any other kind of
+ * authentication. Services key per-caller state on it (Idempotency-Keys, rate limits); it
+ * names no secret.
  *
  * @param id the caller's identity
  */

@@ -10,8 +10,11 @@ import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Conditional;
 
-/** JWT mode: {@code edm.security.jwt.issuer-uri} or {@code edm.security.jwt.jwk-set-uri} is set. */
-@Target({ElementType.TYPE, ElementType.METHOD})
+/**
+ * JWT mode: {@code edm.security.jwt.issuer-uri} or {@code edm.security.jwt.jwk-set-uri}
+ * is set.
+ */
+@Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Conditional(ConditionalOnJwtMode.JwtModeCondition.class)
@@ -25,10 +28,14 @@ import org.springframework.context.annotation.Conditional;
 
         @ConditionalOnProperty("edm.security.jwt.issuer-uri")
         static final class IssuerUri {
+
         }
 
         @ConditionalOnProperty("edm.security.jwt.jwk-set-uri")
         static final class JwkSetUri {
+
         }
+
     }
+
 }

@@ -12,19 +12,24 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs paging cursors with HMAC-SHA256 under the server secret {@code edm.security.cursor-secret}, so that a
- * client can hand a cursor back but not alter it: a changed score, flag or fingerprint fails {@link #verify}.
- * A signed cursor is {@code <payload>.<base64url mac>}: the signature is the part after the last dot, so the
- * payload may contain dots.
+ * Signs paging cursors with HMAC-SHA256 under the server secret
+ * {@code edm.security.cursor-secret}, so that a client can hand a cursor back but not
+ * alter it: a changed score, flag or fingerprint fails {@link #verify}. A signed cursor
+ * is {@code <payload>.<base64url mac>}: the signature is the part after the last dot, so
+ * the payload may contain dots.
  */
 public final class CursorSigner {
 
     private static final String ALGORITHM = "HmacSHA256";
+
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private final SecretKeySpec key;
 
-    /** A signer under {@code secret} (any text; at least 32 characters of randomness is advisable). */
+    /**
+     * A signer under {@code secret} (any text; at least 32 characters of randomness is
+     * advisable).
+     */
     public CursorSigner(String secret) {
         this(secret.getBytes(StandardCharsets.UTF_8));
     }
@@ -45,7 +50,10 @@ public final class CursorSigner {
         return payload + "." + mac(payload);
     }
 
-    /** The payload of a cursor this signer signed, or empty if the cursor was altered or signed by another secret. */
+    /**
+     * The payload of a cursor this signer signed, or empty if the cursor was altered or
+     * signed by another secret.
+     */
     public Optional<String> verify(String signed) {
         int dot = signed.lastIndexOf('.');
         if (dot < 0) {
@@ -62,8 +70,10 @@ public final class CursorSigner {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
             return ENCODER.encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+        }
+        catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("every Java platform has " + ALGORITHM, e);
         }
     }
+
 }

@@ -40,17 +40,18 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Access control of an EDM HTTP service, on by being on the classpath. Every request needs a credential (an API
- * key, or a JWT in JWT mode) except the probes {@code /livez} and {@code /readyz}; the service's
- * {@link ApiEndpoints} bean says which scope each endpoint needs; actuator endpoints ({@code /actuator/**}, on the
- * management port) need {@code admin} or a request from a loopback address; {@code GET /api/me} (the caller's
- * name and scopes) needs any valid credential. Sessions and CSRF are off: every
- * request carries its credential.
+ * Access control of an EDM HTTP service, on by being on the classpath. Every request
+ * needs a credential (an API key, or a JWT in JWT mode) except the probes {@code /livez}
+ * and {@code /readyz}; the service's {@link ApiEndpoints} bean says which scope each
+ * endpoint needs; actuator endpoints ({@code /actuator/**}, on the management port) need
+ * {@code admin} or a request from a loopback address; {@code GET /api/me} (the caller's
+ * name and scopes) needs any valid credential. Sessions and CSRF are off: every request
+ * carries its credential.
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"})
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(SecuritySettings.class)
 @EnableWebSecurity
@@ -70,7 +71,10 @@ public class EdmSecurityAutoConfiguration {
         return new CallerController();
     }
 
-    /** Lazy: only a service that pages with cursors creates it (and warns about a missing secret). */
+    /**
+     * Lazy: only a service that pages with cursors creates it (and warns about a missing
+     * secret).
+     */
     @Bean
     @Lazy
     @ConditionalOnMissingBean
@@ -85,8 +89,9 @@ public class EdmSecurityAutoConfiguration {
     }
 
     /**
-     * The JWT decoder of JWT mode (absent otherwise): keys from the JWK set URI, or from the issuer's discovery
-     * document on first use; expiry and, when an issuer is set, {@code iss} are checked.
+     * The JWT decoder of JWT mode (absent otherwise): keys from the JWK set URI, or from
+     * the issuer's discovery document on first use; expiry and, when an issuer is set,
+     * {@code iss} are checked.
      */
     @Bean
     @ConditionalOnMissingBean
@@ -103,7 +108,10 @@ public class EdmSecurityAutoConfiguration {
         return new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(issuer));
     }
 
-    /** No user names and passwords (and no generated password in the log): keys and JWTs only. */
+    /**
+     * No user names and passwords (and no generated password in the log): keys and JWTs
+     * only.
+     */
     @Bean
     @ConditionalOnMissingBean
     AuthenticationManager noPasswordLogins() {
@@ -120,41 +128,42 @@ public class EdmSecurityAutoConfiguration {
         boolean jwtMode = decoder != null;
         ApiKeyStore keys = new ApiKeyStore(jdbc, settings.lastUsedInterval());
         http.csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
-                .httpBasic(basic -> basic.disable())
-                .formLogin(form -> form.disable())
-                .logout(logout -> logout.disable())
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
-                .authorizeHttpRequests(requests -> {
-                    requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
-                    requests.requestMatchers("/livez", "/readyz").permitAll();
-                    requests.requestMatchers("/actuator/**").access(adminOrLoopback(settings.management()));
-                    // who am I: any valid credential, before the services' own /api/** rules
-                    requests.requestMatchers(PathPatternRequestMatcher.pathPattern(HttpMethod.GET,
-                            CallerController.PATH)).authenticated();
-                    for (ApiEndpoints.Route route : endpoints.routes()) {
-                        requests.requestMatchers(route.matcher()).hasAuthority(ScopeAuthorities.authority(route.scope()));
-                    }
-                    requests.anyRequest().authenticated();
-                })
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems, jwtMode, Clock.systemUTC()),
-                        BearerTokenAuthenticationFilter.class)
-                .addFilterAfter(new RateLimitFilter(endpoints, settings.rateLimit(), problems),
-                        AuthorizationFilter.class);
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .requestCache(cache -> cache.disable())
+            .httpBasic(basic -> basic.disable())
+            .formLogin(form -> form.disable())
+            .logout(logout -> logout.disable())
+            .exceptionHandling(
+                    exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+            .authorizeHttpRequests(requests -> {
+                requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+                requests.requestMatchers("/livez", "/readyz").permitAll();
+                requests.requestMatchers("/actuator/**").access(adminOrLoopback(settings.management()));
+                // who am I: any valid credential, before the services' own /api/** rules
+                requests.requestMatchers(PathPatternRequestMatcher.pathPattern(HttpMethod.GET, CallerController.PATH))
+                    .authenticated();
+                for (ApiEndpoints.Route route : endpoints.routes()) {
+                    requests.requestMatchers(route.matcher()).hasAuthority(ScopeAuthorities.authority(route.scope()));
+                }
+                requests.anyRequest().authenticated();
+            })
+            .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems, jwtMode, Clock.systemUTC()),
+                    BearerTokenAuthenticationFilter.class)
+            .addFilterAfter(new RateLimitFilter(endpoints, settings.rateLimit(), problems), AuthorizationFilter.class);
         if (decoder != null) {
-            http.oauth2ResourceServer(resourceServer -> resourceServer
-                    .bearerTokenResolver(jwtShapedBearer())
-                    .authenticationEntryPoint(problems)
-                    .accessDeniedHandler(problems)
-                    .jwt(jwt -> jwt.decoder(decoder)
-                            .jwtAuthenticationConverter(new JwtScopes(settings.jwt().rolesClaim()))));
+            http.oauth2ResourceServer(resourceServer -> resourceServer.bearerTokenResolver(jwtShapedBearer())
+                .authenticationEntryPoint(problems)
+                .accessDeniedHandler(problems)
+                .jwt(jwt -> jwt.decoder(decoder)
+                    .jwtAuthenticationConverter(new JwtScopes(settings.jwt().rolesClaim()))));
         }
         return http.build();
     }
 
-    /** The JWT filter takes only Bearer values shaped like a JWT; API keys are the other filter's. */
+    /**
+     * The JWT filter takes only Bearer values shaped like a JWT; API keys are the other
+     * filter's.
+     */
     private static BearerTokenResolver jwtShapedBearer() {
         return request -> {
             String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
@@ -169,20 +178,23 @@ public class EdmSecurityAutoConfiguration {
     private static AuthorizationManager<RequestAuthorizationContext> adminOrLoopback(
             SecuritySettings.Management management) {
         return (authentication, context) -> new AuthorizationDecision(
-                (management.allowLocalhost() && isLoopback(context.getRequest()))
-                        || hasAdmin(authentication.get()));
+                (management.allowLocalhost() && isLoopback(context.getRequest())) || hasAdmin(authentication.get()));
     }
 
     private static boolean hasAdmin(Authentication authentication) {
-        return authentication != null && authentication.isAuthenticated() && authentication.getAuthorities()
-                .stream().anyMatch(granted -> ScopeAuthorities.authority(Scopes.ADMIN).equals(granted.getAuthority()));
+        return authentication != null && authentication.isAuthenticated()
+                && authentication.getAuthorities()
+                    .stream()
+                    .anyMatch(granted -> ScopeAuthorities.authority(Scopes.ADMIN).equals(granted.getAuthority()));
     }
 
     private static boolean isLoopback(HttpServletRequest request) {
         try {
             return InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
-        } catch (UnknownHostException e) {
+        }
+        catch (UnknownHostException e) {
             return false;
         }
     }
+
 }

@@ -11,8 +11,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * A JWT's permissions: the scopes in {@code scope} (space-separated) or {@code scp} (list or string), and the
- * values of the optional roles claim that name a scope; {@code admin} implies all. Other values are ignored.
+ * A JWT's permissions: the scopes in {@code scope} (space-separated) or {@code scp} (list
+ * or string), and the values of the optional roles claim that name a scope; {@code admin}
+ * implies all. Other values are ignored.
  */
 final class JwtScopes implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -42,4 +43,5 @@ final class JwtScopes implements Converter<Jwt, AbstractAuthenticationToken> {
         }
         return List.of();
     }
+
 }

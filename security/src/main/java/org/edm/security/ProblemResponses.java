@@ -17,13 +17,15 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The refusals of access control as RFC 9457 problem details of an {@link AccessProblem} type: 401 {@code unauthorized} with {@code WWW-Authenticate}, 403
- * {@code missing-scope} naming the scope, 429 {@code rate-limited} with {@code Retry-After}, and 503
+ * The refusals of access control as RFC 9457 problem details of an {@link AccessProblem}
+ * type: 401 {@code unauthorized} with {@code WWW-Authenticate}, 403 {@code missing-scope}
+ * naming the scope, 429 {@code rate-limited} with {@code Retry-After}, and 503
  * {@code database-unavailable} when a key cannot be checked.
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private static final String REALM = "edm";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ApiEndpoints endpoints;
@@ -32,14 +34,16 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         this.endpoints = endpoints;
     }
 
-    /** No credential, or one that is malformed, unknown, revoked, expired or badly signed. */
+    /**
+     * No credential, or one that is malformed, unknown, revoked, expired or badly signed.
+     */
     @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response,
-            AuthenticationException exception) throws IOException {
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
         boolean presented = exception instanceof BadCredential || hasCredential(request);
         String detail = exception instanceof BadCredential bad ? bad.getMessage()
                 : presented ? "The bearer token is not valid (expired, not yet valid or not signed by a trusted key)."
-                : "This endpoint needs an API key: send 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.";
+                        : "This endpoint needs an API key: send 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.";
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, presented
                 ? "Bearer realm=\"" + REALM + "\", error=\"invalid_token\"" : "Bearer realm=\"" + REALM + "\"");
         write(request, response, AccessProblem.UNAUTHORIZED, detail);
@@ -47,8 +51,8 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 
     /** A valid credential without the scope the endpoint needs. */
     @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response,
-            AccessDeniedException exception) throws IOException {
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
+            throws IOException {
         String scope = endpoints.routeOf(request).map(ApiEndpoints.Route::scope).orElse(Scopes.ADMIN);
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
                 "Bearer realm=\"" + REALM + "\", error=\"insufficient_scope\", scope=\"" + scope + "\"");
@@ -56,15 +60,17 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
                 "This request needs the scope '" + scope + "', which the credential does not have.");
     }
 
-    void rateLimited(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds,
-            RateLimited kind) throws IOException {
+    void rateLimited(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds, RateLimited kind)
+            throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
         write(request, response, AccessProblem.RATE_LIMITED,
                 "This credential has used up its " + kind.name().toLowerCase(java.util.Locale.ROOT)
                         + " requests for now; retry after " + retryAfterSeconds + " s.");
     }
 
-    /** The key could not be checked: the services' own answer while PostgreSQL is down. */
+    /**
+     * The key could not be checked: the services' own answer while PostgreSQL is down.
+     */
     void databaseUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, "5");
         write(request, response, AccessProblem.DATABASE_UNAVAILABLE,
@@ -76,8 +82,8 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
                 || request.getHeader(ApiKeyAuthenticationFilter.API_KEY_HEADER) != null;
     }
 
-    private static void write(HttpServletRequest request, HttpServletResponse response, ProblemType type,
-            String detail) throws IOException {
+    private static void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
+            throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", type.uri().toString());
         problem.put("title", type.title());
@@ -88,4 +94,5 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(JSON.writeValueAsBytes(problem));
     }
+
 }

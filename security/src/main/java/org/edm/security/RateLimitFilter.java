@@ -20,16 +20,23 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Per-caller token buckets (Bucket4j, in memory, per instance) for the routes a service marks as
- * {@link RateLimited}. Runs after authorization, so only authenticated callers reach a bucket; a refused request
- * is answered 429 with {@code Retry-After} before the controller sees it.
+ * Per-caller token buckets (Bucket4j, in memory, per instance) for the routes a service
+ * marks as {@link RateLimited}. Runs after authorization, so only authenticated callers
+ * reach a bucket; a refused request is answered 429 with {@code Retry-After} before the
+ * controller sees it.
  */
 final class RateLimitFilter extends OncePerRequestFilter {
 
     private final ApiEndpoints endpoints;
+
     private final SecuritySettings.RateLimit settings;
+
     private final ProblemResponses problems;
-    /* One bucket per (kind, caller). Callers are keys and JWT subjects that passed authentication: a bounded set. */
+
+    /*
+     * One bucket per (kind, caller). Callers are keys and JWT subjects that passed
+     * authentication: a bounded set.
+     */
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     RateLimitFilter(ApiEndpoints endpoints, SecuritySettings.RateLimit settings, ProblemResponses problems) {
@@ -63,7 +70,8 @@ final class RateLimitFilter extends OncePerRequestFilter {
     private Bucket newBucket(RateLimited kind) {
         int allowance = settings.allowance(kind);
         return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(allowance).refillGreedy(allowance, settings.period()).build())
-                .build();
+            .addLimit(Bandwidth.builder().capacity(allowance).refillGreedy(allowance, settings.period()).build())
+            .build();
     }
+
 }

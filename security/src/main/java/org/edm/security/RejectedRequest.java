@@ -6,15 +6,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Base of the exceptions, each named for what happened ({@code NotAPdf}, {@code InvalidCursor}), that end a request
- * with a problem detail of their {@link ProblemType}; {@code properties} become extension members (e.g.
- * {@code field}, {@code parameter}). Each service's advice renders them with {@link #problemDetail()}.
+ * Base of the exceptions, each named for what happened ({@code NotAPdf},
+ * {@code InvalidCursor}), that end a request with a problem detail of their
+ * {@link ProblemType}; {@code properties} become extension members (e.g. {@code field},
+ * {@code parameter}). Each service's advice renders them with {@link #problemDetail()}.
  */
 public abstract class RejectedRequest extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
     private final transient ProblemType type;
+
     private final transient Map<String, Object> properties;
 
     protected RejectedRequest(ProblemType type, String detail) {
@@ -36,15 +38,22 @@ public abstract class RejectedRequest extends RuntimeException {
         return type;
     }
 
-    /** Extension members of the problem detail, such as the offending field's or parameter's name. */
+    /**
+     * Extension members of the problem detail, such as the offending field's or
+     * parameter's name.
+     */
     public Map<String, Object> properties() {
         return properties;
     }
 
-    /** The problem detail this refusal answers: its type, the message as detail, and the properties. */
+    /**
+     * The problem detail this refusal answers: its type, the message as detail, and the
+     * properties.
+     */
     public ProblemDetail problemDetail() {
         ProblemDetail problem = type.problemDetail(getMessage());
         properties.forEach(problem::setProperty);
         return problem;
     }
+
 }

@@ -8,7 +8,10 @@ import java.util.Set;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** Scopes as Spring Security authorities ({@code SCOPE_documents:read}); {@code admin} expands to every scope. */
+/**
+ * Scopes as Spring Security authorities ({@code SCOPE_documents:read}); {@code admin}
+ * expands to every scope.
+ */
 final class ScopeAuthorities {
 
     static final String PREFIX = "SCOPE_";
@@ -21,7 +24,8 @@ final class ScopeAuthorities {
         for (String scope : scopes) {
             if (Scopes.ADMIN.equals(scope)) {
                 granted.addAll(Scopes.ALL);
-            } else if (Scopes.isKnown(scope)) {
+            }
+            else if (Scopes.isKnown(scope)) {
                 granted.add(scope);
             }
         }
@@ -31,4 +35,5 @@ final class ScopeAuthorities {
     static String authority(String scope) {
         return PREFIX + scope;
     }
+
 }

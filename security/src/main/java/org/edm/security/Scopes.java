@@ -3,17 +3,20 @@ package org.edm.security;
 import java.util.List;
 
 /**
- * The permissions a key or token can carry. {@link #ADMIN} implies all the others (and alone opens the
- * operational endpoints).
+ * The permissions a key or token can carry. {@link #ADMIN} implies all the others (and
+ * alone opens the operational endpoints).
  */
 public final class Scopes {
 
     /** List, read and search documents and sections. */
     public static final String DOCUMENTS_READ = "documents:read";
+
     /** Upload and reprocess documents. */
     public static final String DOCUMENTS_WRITE = "documents:write";
+
     /** Delete documents. */
     public static final String DOCUMENTS_DELETE = "documents:delete";
+
     /** Everything, and the operational endpoints (metrics, health details). */
     public static final String ADMIN = "admin";
 
@@ -27,4 +30,5 @@ public final class Scopes {
     public static boolean isKnown(String scope) {
         return ALL.contains(scope);
     }
+
 }

@@ -25,7 +25,7 @@ class ApiKeyFormatTest {
     void theHashIsTheStandardSha256OfTheWholeKey() {
         // the FIPS 180-2 test vector for "abc"
         assertThat(ApiKeyFormat.hash("abc"))
-                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+            .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 
     @Test
@@ -35,4 +35,5 @@ class ApiKeyFormatTest {
         assertThat(ApiKeyFormat.isWellFormed("edm_" + "A".repeat(42) + "=")).isFalse();
         assertThat(ApiKeyFormat.isWellFormed("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln")).isFalse();
     }
+
 }

@@ -24,4 +24,5 @@ class CursorSignerTest {
         assertThat(new CursorSigner("another secret").verify(signed)).isEmpty();
         assertThat(CursorSigner.withRandomSecret().verify(signed)).isEmpty();
     }
+
 }

@@ -2,15 +2,16 @@ package org.edm.testsupport;
 
 import org.testcontainers.kafka.KafkaContainer;
 
-/** Apache Kafka (KRaft) in a Testcontainers container, used when a Docker engine answers. */
+/**
+ * Apache Kafka (KRaft) in a Testcontainers container, used when a Docker engine answers.
+ */
 final class ContainerKafka implements TestInfrastructure.KafkaServer {
 
     private final KafkaContainer container;
 
     ContainerKafka() {
-        container = new KafkaContainer("apache/kafka:4.1.1")
-                .withEnv("KAFKA_NUM_PARTITIONS", "3")
-                .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "true");
+        container = new KafkaContainer("apache/kafka:4.1.1").withEnv("KAFKA_NUM_PARTITIONS", "3")
+            .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "true");
         container.start();
     }
 
@@ -38,4 +39,5 @@ final class ContainerKafka implements TestInfrastructure.KafkaServer {
     public void stop() {
         container.stop();
     }
+
 }

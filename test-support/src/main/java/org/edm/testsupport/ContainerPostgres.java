@@ -8,11 +8,10 @@ final class ContainerPostgres implements TestInfrastructure.PostgresServer {
     private final PostgreSQLContainer container;
 
     ContainerPostgres() {
-        container = new PostgreSQLContainer("postgres:16-alpine")
-                .withDatabaseName("postgres")
-                .withUsername("postgres")
-                .withPassword("postgres")
-                .withCommand("postgres", "-c", "max_connections=400", "-c", "fsync=off");
+        container = new PostgreSQLContainer("postgres:16-alpine").withDatabaseName("postgres")
+            .withUsername("postgres")
+            .withPassword("postgres")
+            .withCommand("postgres", "-c", "max_connections=400", "-c", "fsync=off");
         container.start();
     }
 
@@ -50,4 +49,5 @@ final class ContainerPostgres implements TestInfrastructure.PostgresServer {
     public void stop() {
         container.stop();
     }
+
 }

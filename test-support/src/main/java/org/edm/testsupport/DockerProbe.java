@@ -2,7 +2,10 @@ package org.edm.testsupport;
 
 import org.testcontainers.DockerClientFactory;
 
-/** Asks Testcontainers whether a Docker engine answers; any failure to find one means "no". */
+/**
+ * Asks Testcontainers whether a Docker engine answers; any failure to find one means
+ * "no".
+ */
 final class DockerProbe {
 
     private DockerProbe() {
@@ -11,8 +14,10 @@ final class DockerProbe {
     static boolean dockerAvailable() {
         try {
             return DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException | LinkageError e) {
+        }
+        catch (RuntimeException | LinkageError e) {
             return false;
         }
     }
+
 }

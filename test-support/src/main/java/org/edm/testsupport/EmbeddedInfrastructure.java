@@ -12,9 +12,10 @@ import org.edm.embedded.EmbeddedKafkaBroker;
 import org.edm.embedded.EmbeddedPostgresServer;
 
 /**
- * The embedded flavour: a real PostgreSQL (zonky binaries, tuned for tests: no fsync) and a real KRaft broker in
- * this JVM, on free ports that stay fixed, with data in a temporary directory removed at exit. Both can be
- * stopped and started again, for outage tests.
+ * The embedded flavour: a real PostgreSQL (zonky binaries, tuned for tests: no fsync) and
+ * a real KRaft broker in this JVM, on free ports that stay fixed, with data in a
+ * temporary directory removed at exit. Both can be stopped and started again, for outage
+ * tests.
  */
 final class EmbeddedInfrastructure {
 
@@ -24,18 +25,16 @@ final class EmbeddedInfrastructure {
     static final class Postgres implements TestInfrastructure.PostgresServer {
 
         private final Path dataDirectory;
+
         private final EmbeddedPostgresServer server;
 
         Postgres() {
             try {
                 dataDirectory = Files.createTempDirectory("edm-test-postgres");
-                server = EmbeddedPostgresServer.start(dataDirectory, 0, Map.of(
-                        "max_connections", "400",
-                        "fsync", "off",
-                        "synchronous_commit", "off",
-                        "full_page_writes", "off",
-                        "shared_buffers", "256MB"));
-            } catch (IOException e) {
+                server = EmbeddedPostgresServer.start(dataDirectory, 0, Map.of("max_connections", "400", "fsync", "off",
+                        "synchronous_commit", "off", "full_page_writes", "off", "shared_buffers", "256MB"));
+            }
+            catch (IOException e) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start", e);
             }
         }
@@ -64,7 +63,8 @@ final class EmbeddedInfrastructure {
         public void pause() {
             try {
                 server.stop();
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
@@ -73,7 +73,8 @@ final class EmbeddedInfrastructure {
         public void resume() {
             try {
                 server.start();
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
@@ -82,24 +83,29 @@ final class EmbeddedInfrastructure {
         public void stop() {
             try {
                 server.stop();
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 throw new UncheckedIOException(e);
-            } finally {
+            }
+            finally {
                 deleteRecursively(dataDirectory);
             }
         }
+
     }
 
     static final class Kafka implements TestInfrastructure.KafkaServer {
 
         private final Path dataDirectory;
+
         private final EmbeddedKafkaBroker broker;
 
         Kafka() {
             try {
                 dataDirectory = Files.createTempDirectory("edm-test-kafka");
                 broker = EmbeddedKafkaBroker.start(dataDirectory.resolve("log"), 0, 0);
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 throw new UncheckedIOException("embedded Kafka did not start", e);
             }
         }
@@ -123,7 +129,8 @@ final class EmbeddedInfrastructure {
         public void resume() {
             try {
                 broker.start();
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
@@ -132,10 +139,12 @@ final class EmbeddedInfrastructure {
         public void stop() {
             try {
                 broker.stop();
-            } finally {
+            }
+            finally {
                 deleteRecursively(dataDirectory);
             }
         }
+
     }
 
     static void deleteRecursively(Path directory) {
@@ -144,8 +153,10 @@ final class EmbeddedInfrastructure {
         }
         try (Stream<Path> paths = Files.walk(directory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             // best effort: a temporary directory
         }
     }
+
 }

@@ -21,45 +21,51 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * A plain Kafka consumer, as an outside consumer of the topics would use, that reads what is published to the
- * given topics after it was opened. Not thread-safe.
+ * A plain Kafka consumer, as an outside consumer of the topics would use, that reads what
+ * is published to the given topics after it was opened. Not thread-safe.
  */
 public final class KafkaTopicReader implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
+
     private final List<ConsumerRecord<String, String>> received = new ArrayList<>();
 
     private KafkaTopicReader(String bootstrapServers, List<String> topics) {
         createTopicsIfMissing(bootstrapServers, topics);
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false", ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {
             consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                    .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+                .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
         }
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position); // resolve the end offsets now, before the test acts
+        partitions.forEach(consumer::position); // resolve the end offsets now, before the
+                                                // test acts
     }
 
-    /** Opens a reader on the given broker, positioned at the current end of each topic (created if missing). */
+    /**
+     * Opens a reader on the given broker, positioned at the current end of each topic
+     * (created if missing).
+     */
     public static KafkaTopicReader atEndOn(String bootstrapServers, String... topics) {
         return new KafkaTopicReader(bootstrapServers, List.of(topics));
     }
 
-    /** Opens a reader on the shared test broker, positioned at the current end of each topic. */
+    /**
+     * Opens a reader on the shared test broker, positioned at the current end of each
+     * topic.
+     */
     public static KafkaTopicReader atEnd(String... topics) {
         return atEndOn(TestInfrastructure.shared().bootstrapServers(), topics);
     }
 
     /**
-     * Polls until the records received so far satisfy {@code done}, or fails after {@code timeout}.
-     *
+     * Polls until the records received so far satisfy {@code done}, or fails after
+     * {@code timeout}.
      * @return every record received since the reader was opened
      */
     public List<ConsumerRecord<String, String>> pollUntil(Predicate<List<ConsumerRecord<String, String>>> done,
@@ -74,7 +80,10 @@ public final class KafkaTopicReader implements AutoCloseable {
         return List.copyOf(received);
     }
 
-    /** Polls for {@code quiet} more and returns everything received since the reader was opened. */
+    /**
+     * Polls for {@code quiet} more and returns everything received since the reader was
+     * opened.
+     */
     public List<ConsumerRecord<String, String>> drain(Duration quiet) {
         long deadline = System.nanoTime() + quiet.toNanos();
         while (System.nanoTime() < deadline) {
@@ -84,9 +93,9 @@ public final class KafkaTopicReader implements AutoCloseable {
     }
 
     /**
-     * Polls until this reader has read every record that was on its topics when called (the end offset of every
-     * partition), or fails after {@code timeout}: no fixed wait for "nothing more arrives".
-     *
+     * Polls until this reader has read every record that was on its topics when called
+     * (the end offset of every partition), or fails after {@code timeout}: no fixed wait
+     * for "nothing more arrives".
      * @return every record received since the reader was opened
      */
     public List<ConsumerRecord<String, String>> pollToEnd(Duration timeout) {
@@ -118,18 +127,22 @@ public final class KafkaTopicReader implements AutoCloseable {
                 if (!existing.contains(topic)) {
                     try {
                         admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
-                    } catch (ExecutionException e) {
+                    }
+                    catch (ExecutionException e) {
                         if (!(e.getCause() instanceof TopicExistsException)) {
                             throw new IllegalStateException("cannot create topic " + topic, e);
                         }
                     }
                 }
             }
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
+        }
+        catch (ExecutionException e) {
             throw new IllegalStateException("cannot list topics", e);
         }
     }
+
 }

@@ -10,8 +10,8 @@ import java.lang.annotation.Target;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * Put beside {@code @SpringBootTest}: the application runs against the JVM's shared real PostgreSQL and Kafka
- * ({@link TestInfrastructure}).
+ * Put beside {@code @SpringBootTest}: the application runs against the JVM's shared real
+ * PostgreSQL and Kafka ({@link TestInfrastructure}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,4 +19,5 @@ import org.springframework.test.context.ContextConfiguration;
 @Inherited
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
 public @interface RealInfrastructure {
+
 }

@@ -16,16 +16,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real S3-compatible server for tests: <a href="https://github.com/gaul/s3proxy">s3proxy</a> over its
- * file-system blob store, with one bucket, listening on a free loopback port. It runs as a child JVM from
- * s3proxy's self-contained jar (found through the system property {@value #JAR_PROPERTY}, set by the parent pom's
- * surefire configuration; modules copy the jar with the {@code s3proxy-jar} execution of maven-dependency-plugin),
- * because that jar carries its own jclouds, Guava, Jackson and Jetty, which must not meet Spring Boot's on the
- * test classpath.
+ * A real S3-compatible server for tests:
+ * <a href="https://github.com/gaul/s3proxy">s3proxy</a> over its file-system blob store,
+ * with one bucket, listening on a free loopback port. It runs as a child JVM from
+ * s3proxy's self-contained jar (found through the system property {@value #JAR_PROPERTY},
+ * set by the parent pom's surefire configuration; modules copy the jar with the
+ * {@code s3proxy-jar} execution of maven-dependency-plugin), because that jar carries its
+ * own jclouds, Guava, Jackson and Jetty, which must not meet Spring Boot's on the test
+ * classpath.
  *
  * <p>
- * Clients use path-style requests, region {@code us-east-1} and the {@link #accessKey()}/{@link #secretKey()}
- * pair (SigV4).
+ * Clients use path-style requests, region {@code us-east-1} and the
+ * {@link #accessKey()}/{@link #secretKey()} pair (SigV4).
  */
 public final class S3ProxyServer implements AutoCloseable {
 
@@ -34,12 +36,19 @@ public final class S3ProxyServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final String jar;
+
     private final Path properties;
+
     private Process process;
+
     private final Path directory;
+
     private final int port;
+
     private final String bucket;
+
     private final String accessKey = "edm-test-" + UUID.randomUUID().toString().substring(0, 8);
+
     private final String secretKey = UUID.randomUUID().toString();
 
     private S3ProxyServer(String bucket) throws IOException {
@@ -70,14 +79,17 @@ public final class S3ProxyServer implements AutoCloseable {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process started = new ProcessBuilder(java.toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar,
                 "--properties", properties.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("s3proxy.log").toFile()))
-                .start();
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("s3proxy.log").toFile()))
+            .start();
         awaitListening(started);
         return started;
     }
 
-    /** Stops the server, keeping its objects (an outage); {@link #restart()} brings it back on the same port. */
+    /**
+     * Stops the server, keeping its objects (an outage); {@link #restart()} brings it
+     * back on the same port.
+     */
     public synchronized void stop() {
         terminate(process);
     }
@@ -86,16 +98,21 @@ public final class S3ProxyServer implements AutoCloseable {
     public synchronized void restart() {
         try {
             process = launch();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("s3proxy did not start again", e);
         }
     }
 
-    /** Starts s3proxy with an empty bucket of the given name; {@link #close()} stops it and removes its data. */
+    /**
+     * Starts s3proxy with an empty bucket of the given name; {@link #close()} stops it
+     * and removes its data.
+     */
     public static S3ProxyServer start(String bucket) {
         try {
             return new S3ProxyServer(bucket);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("s3proxy did not start", e);
         }
     }
@@ -116,7 +133,10 @@ public final class S3ProxyServer implements AutoCloseable {
         return secretKey;
     }
 
-    /** The file s3proxy keeps an object in (its file-system blob store), for tests that look behind the API. */
+    /**
+     * The file s3proxy keeps an object in (its file-system blob store), for tests that
+     * look behind the API.
+     */
     public Path objectFile(String key) {
         return directory.resolve("blobs").resolve(bucket).resolve(key);
     }
@@ -131,7 +151,8 @@ public final class S3ProxyServer implements AutoCloseable {
         terminate(process);
         try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             // a temporary directory; nothing depends on its removal
         }
     }
@@ -142,7 +163,8 @@ public final class S3ProxyServer implements AutoCloseable {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
@@ -157,10 +179,12 @@ public final class S3ProxyServer implements AutoCloseable {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
                 return;
-            } catch (IOException notYet) {
+            }
+            catch (IOException notYet) {
                 try {
                     process.waitFor(100, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
+                }
+                catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted while s3proxy started", e);
                 }
@@ -173,8 +197,10 @@ public final class S3ProxyServer implements AutoCloseable {
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

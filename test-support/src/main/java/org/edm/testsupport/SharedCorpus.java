@@ -9,13 +9,16 @@ import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The shared corpus of real specifications ({@code shared/corpus} with its {@code MANIFEST.tsv}), the one way every
- * corpus test and benchmark finds it: the system property {@code edm.corpus.dir}, else {@code shared/corpus} beside
- * the working directory or one of its parents (a module runs in {@code <repo>/<module>}, the corpus lives beside
- * the repository).
+ * The shared corpus of real specifications ({@code shared/corpus} with its
+ * {@code MANIFEST.tsv}), the one way every corpus test and benchmark finds it: the system
+ * property {@code edm.corpus.dir}, else {@code shared/corpus} beside the working
+ * directory or one of its parents (a module runs in {@code <repo>/<module>}, the corpus
+ * lives beside the repository).
  *
- * <p>A developer's clone without the corpus skips the corpus tests; CI ({@code CI=true}) always has it beside its
- * clone, so there a missing corpus fails the test instead of hiding it behind a skip.
+ * <p>
+ * A developer's clone without the corpus skips the corpus tests; CI ({@code CI=true})
+ * always has it beside its clone, so there a missing corpus fails the test instead of
+ * hiding it behind a skip.
  */
 public final class SharedCorpus {
 
@@ -41,8 +44,8 @@ public final class SharedCorpus {
     }
 
     /**
-     * The corpus folder for a test that needs it: skips the test when there is none, except on CI, where a missing
-     * corpus is a failure.
+     * The corpus folder for a test that needs it: skips the test when there is none,
+     * except on CI, where a missing corpus is a failure.
      */
     public static Path require() {
         Optional<Path> corpus = find();
@@ -57,8 +60,9 @@ public final class SharedCorpus {
     }
 
     /**
-     * A file of the corpus that a test needs by name: a missing file is a failure when the corpus is there (a
-     * manifest row or a test naming a file that is not shipped is a defect, not a reason to skip).
+     * A file of the corpus that a test needs by name: a missing file is a failure when
+     * the corpus is there (a manifest row or a test naming a file that is not shipped is
+     * a defect, not a reason to skip).
      */
     public static Path file(String name) {
         Path file = require().resolve(name);
@@ -71,4 +75,5 @@ public final class SharedCorpus {
     static boolean onCi() {
         return "true".equalsIgnoreCase(System.getenv("CI"));
     }
+
 }

@@ -9,8 +9,9 @@ import org.edm.security.ApiKeyFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * API keys for tests, written straight into {@code api_keys} of a migrated test database in the format and with
- * the hash the services check ({@link ApiKeyFormat}); each key gets a unique name.
+ * API keys for tests, written straight into {@code api_keys} of a migrated test database
+ * in the format and with the hash the services check ({@link ApiKeyFormat}); each key
+ * gets a unique name.
  */
 public final class TestApiKeys {
 
@@ -34,12 +35,12 @@ public final class TestApiKeys {
                 INSERT INTO api_keys (id, name, key_prefix, key_hash, scopes)
                 VALUES (:id, :name, :prefix, :hash, string_to_array(:scopes, ','))
                 """)
-                .param("id", UUID.randomUUID())
-                .param("name", "test-" + UUID.randomUUID())
-                .param("prefix", ApiKeyFormat.displayPrefix(key))
-                .param("hash", ApiKeyFormat.hash(key))
-                .param("scopes", String.join(",", scopes))
-                .update();
+            .param("id", UUID.randomUUID())
+            .param("name", "test-" + UUID.randomUUID())
+            .param("prefix", ApiKeyFormat.displayPrefix(key))
+            .param("hash", ApiKeyFormat.hash(key))
+            .param("scopes", String.join(",", scopes))
+            .update();
         return key;
     }
 
@@ -52,7 +53,9 @@ public final class TestApiKeys {
     public String revoked(String... scopes) {
         String key = create(scopes);
         jdbc.sql("UPDATE api_keys SET revoked_at = now() WHERE key_hash = :hash")
-                .param("hash", ApiKeyFormat.hash(key)).update();
+            .param("hash", ApiKeyFormat.hash(key))
+            .update();
         return key;
     }
+
 }

@@ -14,14 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One real PostgreSQL server and one real Kafka broker per test JVM, shared by every test class, with the
- * {@code edm} database migrated by the project's own Flyway scripts.
+ * One real PostgreSQL server and one real Kafka broker per test JVM, shared by every test
+ * class, with the {@code edm} database migrated by the project's own Flyway scripts.
  * <p>
- * Where a Docker engine answers, both run in Testcontainers; otherwise (as on the build machines) they run
- * embedded: zonky's PostgreSQL binaries and a KRaft broker (module embedded-infra), both restartable for outage
- * tests. The system property or
- * environment variable {@code EDM_TEST_INFRASTRUCTURE} ({@code auto}, {@code embedded}, {@code containers})
- * overrides the choice. The choice is printed once.
+ * Where a Docker engine answers, both run in Testcontainers; otherwise (as on the build
+ * machines) they run embedded: zonky's PostgreSQL binaries and a KRaft broker (module
+ * embedded-infra), both restartable for outage tests. The system property or environment
+ * variable {@code EDM_TEST_INFRASTRUCTURE} ({@code auto}, {@code embedded},
+ * {@code containers}) overrides the choice. The choice is printed once.
  */
 public final class TestInfrastructure {
 
@@ -29,11 +29,15 @@ public final class TestInfrastructure {
     public static final String DATABASE = "edm";
 
     private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
+
     private static final String MIGRATIONS = "org.edm.migrations.Migrations";
+
     private static final Object LOCK = new Object();
+
     private static volatile TestInfrastructure shared;
 
     private final PostgresServer postgres;
+
     private final KafkaServer kafka;
 
     private TestInfrastructure(PostgresServer postgres, KafkaServer kafka) {
@@ -41,7 +45,10 @@ public final class TestInfrastructure {
         this.kafka = kafka;
     }
 
-    /** The JVM's shared infrastructure, started and migrated on first use, stopped when the JVM exits. */
+    /**
+     * The JVM's shared infrastructure, started and migrated on first use, stopped when
+     * the JVM exits.
+     */
     public static TestInfrastructure shared() {
         TestInfrastructure current = shared;
         if (current == null) {
@@ -66,8 +73,10 @@ public final class TestInfrastructure {
         infrastructure.createDatabaseIfMissing(DATABASE);
         if (migrationsOnClasspath()) {
             infrastructure.migrate(infrastructure.jdbcUrl());
-        } else {
-            // only test-support's own tests: every module that tests against a schema has org.edm:migrations
+        }
+        else {
+            // only test-support's own tests: every module that tests against a schema has
+            // org.edm:migrations
             log.info("org.edm:migrations is not on the classpath: database {} stays empty", DATABASE);
         }
         log.info("Test infrastructure ready in {} ms: {} PostgreSQL at {}, {} Kafka at {}",
@@ -95,7 +104,10 @@ public final class TestInfrastructure {
         return postgres.jdbcUrl(DATABASE);
     }
 
-    /** JDBC URL of another database on the same server (see {@link #createDatabase(String)}). */
+    /**
+     * JDBC URL of another database on the same server (see
+     * {@link #createDatabase(String)}).
+     */
     public String jdbcUrl(String database) {
         return postgres.jdbcUrl(database);
     }
@@ -113,7 +125,10 @@ public final class TestInfrastructure {
         return kafka.bootstrapServers();
     }
 
-    /** A plain, unpooled DataSource on the migrated database, for test set-up and assertions. */
+    /**
+     * A plain, unpooled DataSource on the migrated database, for test set-up and
+     * assertions.
+     */
     public DataSource dataSource() {
         return dataSource(DATABASE);
     }
@@ -128,8 +143,9 @@ public final class TestInfrastructure {
     }
 
     /**
-     * Creates a new, empty database on the shared server (dropping an old one of that name), for tests that
-     * need a schema of their own, such as migration tests. Returns its JDBC URL.
+     * Creates a new, empty database on the shared server (dropping an old one of that
+     * name), for tests that need a schema of their own, such as migration tests. Returns
+     * its JDBC URL.
      */
     public String createDatabase(String name) {
         if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
@@ -142,9 +158,10 @@ public final class TestInfrastructure {
 
     /**
      * Applies the project's migrations to the database at the given URL through
-     * {@code org.edm.migrations.Migrations.upgrade(DataSource)}, the one Flyway configuration that the migration
-     * tool and the local stack use too. The migrations module is on the test classpath of every module that needs
-     * a schema; it is looked up by name because its own tests use this module, so a dependency would be a cycle.
+     * {@code org.edm.migrations.Migrations.upgrade(DataSource)}, the one Flyway
+     * configuration that the migration tool and the local stack use too. The migrations
+     * module is on the test classpath of every module that needs a schema; it is looked
+     * up by name because its own tests use this module, so a dependency would be a cycle.
      */
     public void migrate(String jdbcUrl) {
         var dataSource = new PGSimpleDataSource();
@@ -152,14 +169,15 @@ public final class TestInfrastructure {
         dataSource.setUser(username());
         dataSource.setPassword(password());
         try {
-            Class.forName(MIGRATIONS).getMethod("upgrade", DataSource.class)
-                    .invoke(null, dataSource);
-        } catch (InvocationTargetException e) {
+            Class.forName(MIGRATIONS).getMethod("upgrade", DataSource.class).invoke(null, dataSource);
+        }
+        catch (InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
             throw new IllegalStateException("migrating " + jdbcUrl + " failed", e.getCause());
-        } catch (ReflectiveOperationException e) {
+        }
+        catch (ReflectiveOperationException e) {
             throw new IllegalStateException(
                     "org.edm:migrations (test scope) must be on the classpath to migrate " + jdbcUrl, e);
         }
@@ -169,7 +187,8 @@ public final class TestInfrastructure {
         try {
             Class.forName(MIGRATIONS);
             return true;
-        } catch (ClassNotFoundException e) {
+        }
+        catch (ClassNotFoundException e) {
             return false;
         }
     }
@@ -183,7 +202,8 @@ public final class TestInfrastructure {
                     create.execute("CREATE DATABASE " + name);
                 }
             }
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name, e);
         }
     }
@@ -191,7 +211,8 @@ public final class TestInfrastructure {
     private void execute(String sql) {
         try (Connection connection = adminConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             throw new IllegalStateException("failed: " + sql, e);
         }
     }
@@ -201,22 +222,27 @@ public final class TestInfrastructure {
     }
 
     /**
-     * Whether {@link #stopKafka()}, {@link #startKafka()}, {@link #stopPostgres()} and {@link #startPostgres()}
-     * are available: with the embedded servers they are; containers would come back on other ports.
+     * Whether {@link #stopKafka()}, {@link #startKafka()}, {@link #stopPostgres()} and
+     * {@link #startPostgres()} are available: with the embedded servers they are;
+     * containers would come back on other ports.
      */
     public boolean supportsOutages() {
         return postgres.kind().equals("embedded") && kafka.kind().equals("embedded");
     }
 
     /**
-     * Stops the Kafka broker, keeping its data and port, for outage tests. The caller must start it again (in a
-     * finally block): the broker is shared by every test class of the JVM.
+     * Stops the Kafka broker, keeping its data and port, for outage tests. The caller
+     * must start it again (in a finally block): the broker is shared by every test class
+     * of the JVM.
      */
     public void stopKafka() {
         kafka.pause();
     }
 
-    /** Starts the broker again after {@link #stopKafka()}, on the same port with the same data. */
+    /**
+     * Starts the broker again after {@link #stopKafka()}, on the same port with the same
+     * data.
+     */
     public void startKafka() {
         kafka.resume();
     }
@@ -234,17 +260,20 @@ public final class TestInfrastructure {
     private void stop() {
         try {
             kafka.stop();
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             log.debug("Kafka stop", e);
         }
         try {
             postgres.stop();
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             log.debug("PostgreSQL stop", e);
         }
     }
 
     interface PostgresServer {
+
         String kind();
 
         String jdbcUrl(String database);
@@ -258,9 +287,11 @@ public final class TestInfrastructure {
         void resume();
 
         void stop();
+
     }
 
     interface KafkaServer {
+
         String kind();
 
         String bootstrapServers();
@@ -270,5 +301,7 @@ public final class TestInfrastructure {
         void resume();
 
         void stop();
+
     }
+
 }

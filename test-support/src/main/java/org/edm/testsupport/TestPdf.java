@@ -33,25 +33,37 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlin
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes small PDFs of known structure for tests (the splitter's above all): lines of text at known positions and sizes on
- * US Letter pages, an optional outline with XYZ, Fit or named destinations, optional encryption.
+ * Writes small PDFs of known structure for tests (the splitter's above all): lines of
+ * text at known positions and sizes on US Letter pages, an optional outline with XYZ, Fit
+ * or named destinations, optional encryption.
  *
- * <p>A cursor runs down each page: {@link #text}, {@link #heading} and friends write at the cursor and move it
- * down; {@link #at} writes anywhere without moving it.
+ * <p>
+ * A cursor runs down each page: {@link #text}, {@link #heading} and friends write at the
+ * cursor and move it down; {@link #at} writes anywhere without moving it.
  */
 public final class TestPdf {
 
     public static final float PAGE_HEIGHT = PDRectangle.LETTER.getHeight();
+
     public static final float LEFT = 72;
+
     public static final float BODY_SIZE = 10;
 
     private final PDDocument document = new PDDocument();
+
     private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+
     private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+
     private final List<Bookmark> bookmarks = new ArrayList<>();
+
     private @Nullable PDPageContentStream stream;
+
     private @Nullable StandardProtectionPolicy protection;
-    private Consumer<PDDocument> finishing = document -> { };
+
+    private Consumer<PDDocument> finishing = document -> {
+    };
+
     private float cursor;
 
     /** Starts a new page; the cursor goes to one inch below the top. */
@@ -110,7 +122,10 @@ public final class TestPdf {
         return this;
     }
 
-    /** Writes {@code line} with its top at {@code top} points from the top of the page; the cursor stays. */
+    /**
+     * Writes {@code line} with its top at {@code top} points from the top of the page;
+     * the cursor stays.
+     */
     public TestPdf at(String line, float size, boolean isBold, float x, float top) {
         try {
             PDPageContentStream content = currentStream();
@@ -139,7 +154,10 @@ public final class TestPdf {
         return this;
     }
 
-    /** Where the cursor is, as a PDF user-space y (for destinations): the top of the next line. */
+    /**
+     * Where the cursor is, as a PDF user-space y (for destinations): the top of the next
+     * line.
+     */
     public float cursorTop() {
         return PAGE_HEIGHT - cursor;
     }
@@ -149,7 +167,10 @@ public final class TestPdf {
         return document.getNumberOfPages() - 1;
     }
 
-    /** An outline entry with an XYZ destination at {@code top} (user space) on page {@code pageIndex}. */
+    /**
+     * An outline entry with an XYZ destination at {@code top} (user space) on page
+     * {@code pageIndex}.
+     */
     public TestPdf bookmark(String title, int level, int pageIndex, float top) {
         bookmarks.add(new Bookmark(title, level, pageIndex, top, null, false));
         return this;
@@ -166,7 +187,10 @@ public final class TestPdf {
         return this;
     }
 
-    /** An outline entry that goes through a GoTo action to a named destination (XYZ at {@code top}). */
+    /**
+     * An outline entry that goes through a GoTo action to a named destination (XYZ at
+     * {@code top}).
+     */
     public TestPdf bookmarkNamed(String title, int level, int pageIndex, float top, String name) {
         bookmarks.add(new Bookmark(title, level, pageIndex, top, name, false));
         return this;
@@ -178,7 +202,9 @@ public final class TestPdf {
         return this;
     }
 
-    /** Something to do to the document just before it is saved (e.g. break its outline). */
+    /**
+     * Something to do to the document just before it is saved (e.g. break its outline).
+     */
     public TestPdf finishing(Consumer<PDDocument> step) {
         this.finishing = step;
         return this;
@@ -189,7 +215,10 @@ public final class TestPdf {
         return this;
     }
 
-    /** Encrypts with RC4/AES 128 under the given user password (empty: anyone can open it). */
+    /**
+     * Encrypts with RC4/AES 128 under the given user password (empty: anyone can open
+     * it).
+     */
     public TestPdf encrypt(String userPassword) {
         AccessPermission permissions = new AccessPermission();
         permissions.setCanExtractContent(false);
@@ -294,7 +323,7 @@ public final class TestPdf {
         return xyz;
     }
 
-    private record Bookmark(String title, int level, int pageIndex, float top, @Nullable String name,
-            boolean nowhere) {
+    private record Bookmark(String title, int level, int pageIndex, float top, @Nullable String name, boolean nowhere) {
     }
+
 }

@@ -22,26 +22,44 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocume
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 
 /**
- * The test PDFs of every module: ready-made ones generated with PDFBox (a page of text, padded copies with distinct
- * hashes, a specification with an outline, a long specification-like document), and the few real files the tests
- * ship ({@link #resource}). For a PDF of a layout of its own, a test uses the {@link TestPdf} builder.
+ * The test PDFs of every module: ready-made ones generated with PDFBox (a page of text,
+ * padded copies with distinct hashes, a specification with an outline, a long
+ * specification-like document), and the few real files the tests ship
+ * ({@link #resource}). For a PDF of a layout of its own, a test uses the {@link TestPdf}
+ * builder.
  */
 public final class TestPdfs {
 
-    /** A real specification (MoldUDP64 1.0, 6 pages, an outline), shipped with test-support. */
+    /**
+     * A real specification (MoldUDP64 1.0, 6 pages, an outline), shipped with
+     * test-support.
+     */
     public static final String MOLD_UDP64 = "Mold.Udp64.v1.0.pdf";
-    /** A real PDF cut off in the middle (no {@code %%EOF}): the splitter reports it {@code damaged}. */
+
+    /**
+     * A real PDF cut off in the middle (no {@code %%EOF}): the splitter reports it
+     * {@code damaged}.
+     */
     public static final String DAMAGED_TRUNCATED = "damaged-truncated.pdf";
-    /** PDFBox's issue 3371 sample: encrypted with a user password, so {@code encrypted}. */
+
+    /**
+     * PDFBox's issue 3371 sample: encrypted with a user password, so {@code encrypted}.
+     */
     public static final String ENCRYPTED = "issue3371.pdf";
 
     private static final byte[] PAD_MARKER = "EDM-PAD-".getBytes(StandardCharsets.US_ASCII);
 
-    /** A heading: its outline depth, title, page (1-based), top position and the body sentence under it. */
+    /**
+     * A heading: its outline depth, title, page (1-based), top position and the body
+     * sentence under it.
+     */
     public record Heading(int level, String title, int page, float top, String body) {
     }
 
-    /** Three pages, two chapters, three subsections; two headings share page 1 and two share page 2. */
+    /**
+     * Three pages, two chapters, three subsections; two headings share page 1 and two
+     * share page 2.
+     */
     public static final List<Heading> SPECIFICATION = List.of(
             new Heading(1, "1 Introduction", 1, 740, "Alpha sentence introduces the specification."),
             new Heading(2, "1.1 Scope", 1, 480, "Bravo sentence explains the scope of the protocol."),
@@ -52,14 +70,18 @@ public final class TestPdfs {
     private TestPdfs() {
     }
 
-    /** The bytes of a PDF shipped with test-support under {@code pdfs/}, e.g. {@link #MOLD_UDP64}. */
+    /**
+     * The bytes of a PDF shipped with test-support under {@code pdfs/}, e.g.
+     * {@link #MOLD_UDP64}.
+     */
     public static byte[] resource(String name) {
         try (InputStream in = TestPdfs.class.getResourceAsStream("/pdfs/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test PDF pdfs/" + name + " in test-support");
             }
             return in.readAllBytes();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -70,14 +92,18 @@ public final class TestPdfs {
     }
 
     /**
-     * A valid PDF of at least {@code size} bytes: one page plus an unreferenced stream of random bytes, which
-     * starts with a marker that {@link #variant} overwrites to make copies with distinct SHA-256.
+     * A valid PDF of at least {@code size} bytes: one page plus an unreferenced stream of
+     * random bytes, which starts with a marker that {@link #variant} overwrites to make
+     * copies with distinct SHA-256.
      */
     public static byte[] padded(String text, int size) {
         return build(text, size);
     }
 
-    /** A copy of a padded PDF whose padding begins with the given number, still a valid PDF. */
+    /**
+     * A copy of a padded PDF whose padding begins with the given number, still a valid
+     * PDF.
+     */
     public static byte[] variant(byte[] padded, long number) {
         int at = indexOf(padded, PAD_MARKER);
         if (at < 0) {
@@ -95,8 +121,8 @@ public final class TestPdfs {
     }
 
     /**
-     * Headings in bold at known positions, each followed by one body sentence, and an outline whose entries point
-     * at the headings.
+     * Headings in bold at known positions, each followed by one body sentence, and an
+     * outline whose entries point at the headings.
      */
     public static byte[] withOutline(List<Heading> headings, int pageCount) {
         var bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
@@ -124,7 +150,8 @@ public final class TestPdfs {
                 if (heading.level() == 1 || currentTop == null) {
                     outline.addLast(item);
                     currentTop = item;
-                } else {
+                }
+                else {
                     currentTop.addLast(item);
                 }
             }
@@ -132,15 +159,16 @@ public final class TestPdfs {
             document.getDocumentInformation().setAuthor("EDM tests");
             document.save(bytes);
             return bytes.toByteArray();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * A specification-like PDF of {@code chapters} chapters of {@code pagesPerChapter} pages each (40 lines a page),
-     * every chapter in the outline; the {@code marker} word appears in the first chapter's text so a search can find
-     * this document alone.
+     * A specification-like PDF of {@code chapters} chapters of {@code pagesPerChapter}
+     * pages each (40 lines a page), every chapter in the outline; the {@code marker} word
+     * appears in the first chapter's text so a search can find this document alone.
      */
     public static byte[] specification(String marker, int chapters, int pagesPerChapter) {
         var font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
@@ -181,7 +209,8 @@ public final class TestPdfs {
             }
             document.save(out);
             return out.toByteArray();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -212,20 +241,21 @@ public final class TestPdfs {
                     new Random(text.hashCode()).nextBytes(noise);
                     out.write(noise);
                 }
-                document.getDocumentCatalog().getCOSObject().setItem(COSName.getPDFName("EdmPadding"),
-                        padding.getCOSObject());
+                document.getDocumentCatalog()
+                    .getCOSObject()
+                    .setItem(COSName.getPDFName("EdmPadding"), padding.getCOSObject());
             }
             var bytes = new ByteArrayOutputStream(Math.max(size, 2048) + 4096);
             document.save(bytes);
             return bytes.toByteArray();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
+        outer: for (int i = 0; i <= haystack.length - needle.length; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (haystack[i + j] != needle[j]) {
                     continue outer;
@@ -235,4 +265,5 @@ public final class TestPdfs {
         }
         return -1;
     }
+
 }

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 /** How a section differs between two versions. */
 public enum ChangeKind {
+
     /** Same title and text, in the same place. */
     UNCHANGED,
     /** Its text differs (word-level hunks say how); its title may differ too. */
@@ -25,4 +26,5 @@ public enum ChangeKind {
     public static ChangeKind fromWireName(String name) {
         return valueOf(name.toUpperCase(Locale.ROOT));
     }
+
 }

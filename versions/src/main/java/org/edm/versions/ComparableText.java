@@ -12,24 +12,27 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The text of one version's sections as the comparison sees it: what differs only in layout, page furniture or
- * the printed date and version is made equal.
+ * The text of one version's sections as the comparison sees it: what differs only in
+ * layout, page furniture or the printed date and version is made equal.
  *
  * <ol>
  * <li>Unicode compatibility forms (NFKC), soft hyphens dropped.</li>
- * <li>Lines that are only a page number ({@code 12}, {@code - 12 -}, {@code Page 12}, {@code Page 3 of 40},
- * {@code 3/40}) are dropped.</li>
- * <li>Dates ({@code 2024-03-01}, {@code 01.03.2024}, {@code 1 March 2024}, {@code March 1, 2024},
- * {@code March 2024}) become {@code <date>}; version strings ({@code v13.1}, {@code Version 13.1},
- * {@code Release 13.1}, and the compared versions' own labels standing alone) become {@code <version>}; references such as {@code section 4.2} lose their number.</li>
- * <li>Running headers and footers: a line (digits ignored) that occurs at least three times in the document and
- * either carries a date, version or page marker or occurs in at least 30% of the sections (of ten or more) is
- * dropped.</li>
- * <li>A line ending in a letter and a hyphen, followed by one starting with a lower-case letter, is joined without
- * the hyphen; whitespace collapses; the text is cut into words.</li>
+ * <li>Lines that are only a page number ({@code 12}, {@code - 12 -}, {@code Page 12},
+ * {@code Page 3 of 40}, {@code 3/40}) are dropped.</li>
+ * <li>Dates ({@code 2024-03-01}, {@code 01.03.2024}, {@code 1 March 2024},
+ * {@code March 1, 2024}, {@code March 2024}) become {@code <date>}; version strings
+ * ({@code v13.1}, {@code Version 13.1}, {@code Release 13.1}, and the compared versions'
+ * own labels standing alone) become {@code <version>}; references such as
+ * {@code section 4.2} lose their number.</li>
+ * <li>Running headers and footers: a line (digits ignored) that occurs at least three
+ * times in the document and either carries a date, version or page marker or occurs in at
+ * least 30% of the sections (of ten or more) is dropped.</li>
+ * <li>A line ending in a letter and a hyphen, followed by one starting with a lower-case
+ * letter, is joined without the hyphen; whitespace collapses; the text is cut into
+ * words.</li>
  * </ol>
- * Words compare by a key without hyphens between letters, so {@code order-entry} equals {@code orderentry} (a
- * hyphenated line break joined in one version, not in the other).
+ * Words compare by a key without hyphens between letters, so {@code order-entry} equals
+ * {@code orderentry} (a hyphenated line break joined in one version, not in the other).
  */
 final class ComparableText {
 
@@ -38,22 +41,28 @@ final class ComparableText {
 
     private static final String MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
             + "|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
-    private static final Pattern[] DATES = {
-            Pattern.compile("\\b\\d{4}-\\d{1,2}-\\d{1,2}\\b"),
+
+    private static final Pattern[] DATES = { Pattern.compile("\\b\\d{4}-\\d{1,2}-\\d{1,2}\\b"),
             Pattern.compile("\\b\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}\\b"),
             Pattern.compile("(?i)\\b\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+" + MONTH + ",?\\s+\\d{4}\\b"),
             Pattern.compile("(?i)\\b" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b"),
-            Pattern.compile("(?i)\\b" + MONTH + ",?\\s+\\d{4}\\b"),
-    };
-    private static final Pattern VERSIONS = Pattern.compile(
-            "(?i)\\b(?:v|version\\s*|release\\s*|rev\\.?\\s*|revision\\s*)\\d+(?:\\.\\d+)*(?:\\.[a-z]\\b)?");
-    private static final Pattern REFERENCE = Pattern.compile(
-            "(?i)\\b(section|chapter|appendix|annex|table|figure)\\s+(?:[A-Z]|\\d+)(?:\\.\\d+)*\\b");
-    private static final Pattern PAGE_NUMBER = Pattern.compile(
-            "(?i)(?:page\\s*)?[-\u2013\u2014]?\\s*\\d{1,4}\\s*[-\u2013\u2014]?(?:\\s*(?:of|/)\\s*\\d{1,4})?");
+            Pattern.compile("(?i)\\b" + MONTH + ",?\\s+\\d{4}\\b"), };
+
+    private static final Pattern VERSIONS = Pattern
+        .compile("(?i)\\b(?:v|version\\s*|release\\s*|rev\\.?\\s*|revision\\s*)\\d+(?:\\.\\d+)*(?:\\.[a-z]\\b)?");
+
+    private static final Pattern REFERENCE = Pattern
+        .compile("(?i)\\b(section|chapter|appendix|annex|table|figure)\\s+(?:[A-Z]|\\d+)(?:\\.\\d+)*\\b");
+
+    private static final Pattern PAGE_NUMBER = Pattern
+        .compile("(?i)(?:page\\s*)?[-\u2013\u2014]?\\s*\\d{1,4}\\s*[-\u2013\u2014]?(?:\\s*(?:of|/)\\s*\\d{1,4})?");
+
     private static final Pattern DIGITS = Pattern.compile("\\d+");
+
     private static final Pattern MARKED = Pattern.compile("(?i)<date>|<version>|\\bpage\\b");
+
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private static final Pattern INNER_HYPHEN = Pattern.compile("(?<=\\p{L})-(?=\\p{L})");
 
     private ComparableText() {
@@ -65,8 +74,9 @@ final class ComparableText {
     }
 
     /**
-     * Each section's words, by {@code orderIndex}, with the given version labels (e.g. {@code 13.0} and
-     * {@code 13.1}, those with a digit and at least three characters) masked wherever they stand alone.
+     * Each section's words, by {@code orderIndex}, with the given version labels (e.g.
+     * {@code 13.0} and {@code 13.1}, those with a digit and at least three characters)
+     * masked wherever they stand alone.
      */
     static List<List<String>> words(List<Section> sections, String... versions) {
         List<Pattern> own = new ArrayList<>();
@@ -111,7 +121,8 @@ final class ComparableText {
                 }
                 text.append(line);
             }
-            // masked again as a whole: a date or reference may have been broken over two lines
+            // masked again as a whole: a date or reference may have been broken over two
+            // lines
             String joined = mask(WHITESPACE.matcher(text).replaceAll(" ").strip());
             for (Pattern label : own) {
                 joined = label.matcher(joined).replaceAll(VERSION);
@@ -164,6 +175,8 @@ final class ComparableText {
     }
 
     private static String shape(String line) {
-        return !hasDigit(line) ? line.toLowerCase(Locale.ROOT) : DIGITS.matcher(line).replaceAll("#").toLowerCase(Locale.ROOT);
+        return !hasDigit(line) ? line.toLowerCase(Locale.ROOT)
+                : DIGITS.matcher(line).replaceAll("#").toLowerCase(Locale.ROOT);
     }
+
 }

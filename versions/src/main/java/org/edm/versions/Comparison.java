@@ -7,11 +7,12 @@ import java.util.Map;
 /**
  * The section-level comparison of an older and a newer version.
  *
- * @param changes one entry per section of either side (aligned sections once), in the newer version's reading
- *     order; a removed section follows the newer counterpart of its nearest aligned predecessor
+ * @param changes one entry per section of either side (aligned sections once), in the
+ * newer version's reading order; a removed section follows the newer counterpart of its
+ * nearest aligned predecessor
  * @param fromKeys the older version's section keys, by {@code orderIndex}
- * @param toKeys the newer version's section keys, by {@code orderIndex}: inherited from the aligned older section,
- *     newly derived for added ones
+ * @param toKeys the newer version's section keys, by {@code orderIndex}: inherited from
+ * the aligned older section, newly derived for added ones
  */
 public record Comparison(List<SectionChange> changes, List<String> fromKeys, List<String> toKeys) {
 

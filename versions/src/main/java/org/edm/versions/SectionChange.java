@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
  * What happened to one section between two versions.
  *
  * @param kind how it differs
- * @param key its stable key in the family: the older version's key when it is aligned or removed, the newly
- *     assigned one when it is added
+ * @param key its stable key in the family: the older version's key when it is aligned or
+ * removed, the newly assigned one when it is added
  * @param fromIndex its {@code orderIndex} in the older version, {@code null} when added
  * @param toIndex its {@code orderIndex} in the newer version, {@code null} when removed
  * @param fromTitle its title in the older version, {@code null} when added

@@ -9,10 +9,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Stable section keys: a section's key is its normalised title path without numbers, e.g.
- * {@code order-entry/new-order/fields} for {@code 4.2.1 Fields} under {@code 4.2 New Order} under
- * {@code 4 Order Entry}; each segment at most 48 characters; a key already taken gets {@code -2}, {@code -3}...
- * The first version of a family derives all its keys so; a newer version inherits the key of each section it is
- * aligned to ({@link VersionComparer}) and derives keys only for the sections it adds, under their parent's key.
+ * {@code order-entry/new-order/fields} for {@code 4.2.1 Fields} under
+ * {@code 4.2 New Order} under {@code 4 Order Entry}; each segment at most 48 characters;
+ * a key already taken gets {@code -2}, {@code -3}... The first version of a family
+ * derives all its keys so; a newer version inherits the key of each section it is aligned
+ * to ({@link VersionComparer}) and derives keys only for the sections it adds, under
+ * their parent's key.
  */
 public final class SectionKeys {
 
@@ -26,7 +28,10 @@ public final class SectionKeys {
         return complete(sections, new String[sections.size()]);
     }
 
-    /** Fills the {@code null} entries of {@code inherited} (parents before children), keeping the others. */
+    /**
+     * Fills the {@code null} entries of {@code inherited} (parents before children),
+     * keeping the others.
+     */
     static List<String> complete(List<Section> sections, @Nullable String[] inherited) {
         String[] keys = Arrays.copyOf(inherited, inherited.length);
         Set<String> taken = new HashSet<>();
@@ -66,4 +71,5 @@ public final class SectionKeys {
         }
         return slug;
     }
+
 }

@@ -10,10 +10,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A stored document's sections as the comparison reads them, with their database ids: what parser-worker and
- * search-api both load from the {@code sections} and {@code section_keys} tables before comparing or keying. Each
- * keeps only its SQL: {@link Row} and {@link Key} carry the columns by name, so Spring's {@code JdbcClient} maps
- * them ({@code .query(StoredSections.Row.class)}).
+ * A stored document's sections as the comparison reads them, with their database ids:
+ * what parser-worker and search-api both load from the {@code sections} and
+ * {@code section_keys} tables before comparing or keying. Each keeps only its SQL:
+ * {@link Row} and {@link Key} carry the columns by name, so Spring's {@code JdbcClient}
+ * maps them ({@code .query(StoredSections.Row.class)}).
  *
  * @param sections by {@code orderIndex}
  * @param ids the section ids, by {@code orderIndex}
@@ -37,7 +38,10 @@ public record StoredSections(List<Section> sections, List<UUID> ids) {
     public record Row(UUID id, int level, @Nullable UUID parentId, String title, @Nullable String content) {
     }
 
-    /** The sections of rows read in {@code order_index} order (a parent always comes before its children). */
+    /**
+     * The sections of rows read in {@code order_index} order (a parent always comes
+     * before its children).
+     */
     public static StoredSections of(List<Row> rows) {
         Map<UUID, Integer> index = new HashMap<>();
         List<Section> sections = new ArrayList<>(rows.size());
@@ -58,8 +62,8 @@ public record StoredSections(List<Section> sections, List<UUID> ids) {
     }
 
     /**
-     * The stored keys by {@code orderIndex}, or empty unless every section has one (then the caller derives them
-     * again).
+     * The stored keys by {@code orderIndex}, or empty unless every section has one (then
+     * the caller derives them again).
      */
     public Optional<List<String>> keys(List<Key> storedKeys) {
         Map<UUID, String> byId = new HashMap<>();

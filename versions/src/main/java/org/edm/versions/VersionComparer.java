@@ -13,49 +13,61 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Aligns the sections of an older and a newer version and classifies each one (see {@link ChangeKind}).
+ * Aligns the sections of an older and a newer version and classifies each one (see
+ * {@link ChangeKind}).
  *
- * <p>Alignment, each pass only over the sections still unaligned:
+ * <p>
+ * Alignment, each pass only over the sections still unaligned:
  * <ol>
- * <li>equal title paths (normalised titles of the section and its ancestors, numbers stripped), where the path is
- * unique on both sides;</li>
+ * <li>equal title paths (normalised titles of the section and its ancestors, numbers
+ * stripped), where the path is unique on both sides;</li>
  * <li>equal normalised titles, unique on both sides;</li>
- * <li>equal normalised titles among the children of two aligned parents, in order (repeated titles such as
- * {@code Fields} under each message);</li>
- * <li>content: the Jaccard similarity of the word 3-shingles of the normalised text, at least
- * {@value #SIMILAR}, best pairs first;</li>
+ * <li>equal normalised titles among the children of two aligned parents, in order
+ * (repeated titles such as {@code Fields} under each message);</li>
+ * <li>content: the Jaccard similarity of the word 3-shingles of the normalised text, at
+ * least {@value #SIMILAR}, best pairs first;</li>
  * <li>pass 3 again, for children of parents aligned by content;</li>
- * <li>in place: where exactly one unaligned section on each side sits between the same two aligned siblings (or
- * list end) under aligned parents, the two are aligned when their shingle similarity is at least
- * {@value #SIMILAR_IN_PLACE} or their title words' at least {@value #SIMILAR}: a section rewritten and retitled
- * where it was is one {@code changed}, not a {@code removed} and an {@code added}; then pass 3 once more.</li>
+ * <li>in place: where exactly one unaligned section on each side sits between the same
+ * two aligned siblings (or list end) under aligned parents, the two are aligned when
+ * their shingle similarity is at least {@value #SIMILAR_IN_PLACE} or their title words'
+ * at least {@value #SIMILAR}: a section rewritten and retitled where it was is one
+ * {@code changed}, not a {@code removed} and an {@code added}; then pass 3 once
+ * more.</li>
  * </ol>
- * Then an aligned section is {@code changed} when its normalised text differs (hunks by java-diff-utils over
- * words), else {@code renamed} when its normalised title differs, else {@code moved} when its parent is not the
- * counterpart of its old parent or it falls outside the longest common subsequence of its aligned siblings,
- * else {@code unchanged}. Unaligned sections are {@code removed} or {@code added}. Because titles lose their
- * numbers and text loses page furniture, dates and version strings before comparing, renumbering and re-paging
- * change nothing.
+ * Then an aligned section is {@code changed} when its normalised text differs (hunks by
+ * java-diff-utils over words), else {@code renamed} when its normalised title differs,
+ * else {@code moved} when its parent is not the counterpart of its old parent or it falls
+ * outside the longest common subsequence of its aligned siblings, else {@code unchanged}.
+ * Unaligned sections are {@code removed} or {@code added}. Because titles lose their
+ * numbers and text loses page furniture, dates and version strings before comparing,
+ * renumbering and re-paging change nothing.
  */
 public final class VersionComparer {
 
-    /** Least Jaccard similarity of word 3-shingles for two sections with different titles to be aligned. */
+    /**
+     * Least Jaccard similarity of word 3-shingles for two sections with different titles
+     * to be aligned.
+     */
     static final double SIMILAR = 0.5;
 
-    /** Least Jaccard similarity of word 3-shingles for two sections in the same place to be aligned. */
+    /**
+     * Least Jaccard similarity of word 3-shingles for two sections in the same place to
+     * be aligned.
+     */
     static final double SIMILAR_IN_PLACE = 0.2;
 
     private VersionComparer() {
     }
 
-    /** Compares two versions, the older one's keys derived ({@link SectionKeys#derive}). */
+    /**
+     * Compares two versions, the older one's keys derived ({@link SectionKeys#derive}).
+     */
     public static Comparison compare(List<Section> from, List<Section> to) {
         return compare(from, SectionKeys.derive(from), to);
     }
 
     /**
      * Compares two versions.
-     *
      * @param from the older version's sections in reading order
      * @param fromKeys the older version's section keys, by {@code orderIndex}
      * @param to the newer version's sections in reading order
@@ -65,10 +77,10 @@ public final class VersionComparer {
     }
 
     /**
-     * Compares two versions whose version labels are known: either label standing alone in either text (e.g. a
-     * bare {@code 13.1} in "applies to release 13.1", or {@code 13.0} in the newer version's revision history)
-     * counts as a version string, not as a change.
-     *
+     * Compares two versions whose version labels are known: either label standing alone
+     * in either text (e.g. a bare {@code 13.1} in "applies to release 13.1", or
+     * {@code 13.0} in the newer version's revision history) counts as a version string,
+     * not as a change.
      * @param from the older version's sections in reading order
      * @param fromKeys the older version's section keys, by {@code orderIndex}
      * @param fromVersion the older version's label, e.g. {@code 13.0}; empty when unknown
@@ -86,18 +98,25 @@ public final class VersionComparer {
     private static final class Run {
 
         private final List<Section> from;
+
         private final List<String> fromKeys;
+
         private final List<Section> to;
+
         private final Side older;
+
         private final Side newer;
+
         private final int[] forward;
+
         private final int[] backward;
 
         Run(List<Section> from, List<String> fromKeys, String fromVersion, List<Section> to, String toVersion) {
             this.from = from;
             this.fromKeys = fromKeys;
             this.to = to;
-            // both labels on both sides: the newer version's revision history names the older version too
+            // both labels on both sides: the newer version's revision history names the
+            // older version too
             this.older = new Side(from, fromVersion, toVersion);
             this.newer = new Side(to, fromVersion, toVersion);
             this.forward = new int[from.size()];
@@ -170,7 +189,8 @@ public final class VersionComparer {
             List<String> b = newer.words.get(t);
             List<Hunk> hunks = new ArrayList<>();
             for (AbstractDelta<String> delta : DiffUtils
-                    .diff(a, b, (x, y) -> ComparableText.key(x).equals(ComparableText.key(y))).getDeltas()) {
+                .diff(a, b, (x, y) -> ComparableText.key(x).equals(ComparableText.key(y)))
+                .getDeltas()) {
                 Chunk<String> source = delta.getSource();
                 Chunk<String> target = delta.getTarget();
                 hunks.add(new Hunk(source.getPosition(), target.getPosition(), String.join(" ", source.getLines()),
@@ -188,9 +208,13 @@ public final class VersionComparer {
             return forward[fromParent] == toParent;
         }
 
-        /** Newer sections that fall outside the longest common subsequence of their aligned siblings. */
+        /**
+         * Newer sections that fall outside the longest common subsequence of their
+         * aligned siblings.
+         */
         private Set<Integer> outOfOrder() {
-            // siblings of each newer parent (-1 = top level) that stayed under the counterpart of that parent
+            // siblings of each newer parent (-1 = top level) that stayed under the
+            // counterpart of that parent
             Map<Integer, List<Integer>> newerOrder = new HashMap<>();
             for (int t = 0; t < to.size(); t++) {
                 int f = backward[t];
@@ -229,7 +253,9 @@ public final class VersionComparer {
             }
         }
 
-        /** Name -> index of the one unaligned section with it, or -1 when several have it. */
+        /**
+         * Name -> index of the one unaligned section with it, or -1 when several have it.
+         */
         private static Map<String, Integer> unique(String[] names, int[] aligned) {
             Map<String, Integer> unique = new HashMap<>();
             for (int i = 0; i < names.length; i++) {
@@ -267,7 +293,7 @@ public final class VersionComparer {
                 if (aligned[section.orderIndex()] < 0) {
                     Integer parent = section.parentIndex();
                     children.computeIfAbsent(parent == null ? -1 : parent, p -> new ArrayList<>())
-                            .add(section.orderIndex());
+                        .add(section.orderIndex());
                 }
             }
             return children;
@@ -291,15 +317,15 @@ public final class VersionComparer {
         }
 
         /**
-         * The unaligned sections of one side by the place they sit in, named in the newer version's terms: parent,
-         * previous and next aligned sibling (-1 for none).
+         * The unaligned sections of one side by the place they sit in, named in the newer
+         * version's terms: parent, previous and next aligned sibling (-1 for none).
          */
         private Map<String, List<Integer>> gaps(List<Section> sections, int[] aligned, boolean isOlder) {
             Map<Integer, List<Integer>> children = new HashMap<>();
             for (Section section : sections) {
                 Integer parent = section.parentIndex();
                 children.computeIfAbsent(parent == null ? -1 : parent, p -> new ArrayList<>())
-                        .add(section.orderIndex());
+                    .add(section.orderIndex());
             }
             Map<String, List<Integer>> gaps = new HashMap<>();
             for (Map.Entry<Integer, List<Integer>> family : children.entrySet()) {
@@ -322,7 +348,8 @@ public final class VersionComparer {
                     for (int j = i + 1; j < siblings.size() && next < 0; j++) {
                         next = aligned[siblings.get(j)] >= 0 ? inNewer(siblings.get(j), isOlder) : -1;
                     }
-                    gaps.computeIfAbsent(parentInNewer + ":" + previous + ":" + next, g -> new ArrayList<>()).add(index);
+                    gaps.computeIfAbsent(parentInNewer + ":" + previous + ":" + next, g -> new ArrayList<>())
+                        .add(index);
                 }
             }
             return gaps;
@@ -383,7 +410,7 @@ public final class VersionComparer {
                     int shared = entry.getValue();
                     double jaccard = (double) shared / (shingles.length + newer.shingles.get(t).length - shared);
                     if (jaccard >= SIMILAR) {
-                        candidates.add(new double[] {jaccard, f, t});
+                        candidates.add(new double[] { jaccard, f, t });
                     }
                 }
             }
@@ -396,15 +423,20 @@ public final class VersionComparer {
                 }
             }
         }
+
     }
 
     /** One version's sections prepared for alignment. */
     private static final class Side {
 
         final String[] titles;
+
         final String[] paths;
+
         final List<List<String>> words;
+
         final List<List<String>> keys;
+
         final List<long[]> shingles;
 
         Side(List<Section> sections, String... versions) {
@@ -452,5 +484,7 @@ public final class VersionComparer {
             }
             return result;
         }
+
     }
+
 }

@@ -6,14 +6,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The natural order of version strings: {@code 1.1.5 < 1.1.6 < 1.1.12}, {@code 2.9 < 2.10 < 2.10.a},
- * {@code 5.0.2017 < 5.0.2023}, {@code v14.0} = {@code 14.0} = {@code Version 14.0}.
+ * The natural order of version strings: {@code 1.1.5 < 1.1.6 < 1.1.12},
+ * {@code 2.9 < 2.10 < 2.10.a}, {@code 5.0.2017 < 5.0.2023}, {@code v14.0} = {@code 14.0}
+ * = {@code Version 14.0}.
  *
- * <p>A version is read as a run of tokens, digits or letters, after a leading {@code v} or {@code version};
- * separators ({@code . - _} and spaces) only separate. Tokens compare one by one: numbers by value (leading
- * zeros ignored), letters alphabetically, ignoring case, and a number after letters ({@code 1.0.beta < 1.0.1}).
- * When one version is a prefix of the other, the shorter comes first ({@code 2.10 < 2.10.a}). Versions equal by
- * this order (e.g. {@code 1.05} and {@code 1.5}) compare 0: callers break ties, e.g. by upload time.
+ * <p>
+ * A version is read as a run of tokens, digits or letters, after a leading {@code v} or
+ * {@code version}; separators ({@code . - _} and spaces) only separate. Tokens compare
+ * one by one: numbers by value (leading zeros ignored), letters alphabetically, ignoring
+ * case, and a number after letters ({@code 1.0.beta < 1.0.1}). When one version is a
+ * prefix of the other, the shorter comes first ({@code 2.10 < 2.10.a}). Versions equal by
+ * this order (e.g. {@code 1.05} and {@code 1.5}) compare 0: callers break ties, e.g. by
+ * upload time.
  */
 public final class VersionOrder implements Comparator<String> {
 
@@ -88,4 +92,5 @@ public final class VersionOrder implements Comparator<String> {
         }
         return digits.substring(i);
     }
+
 }

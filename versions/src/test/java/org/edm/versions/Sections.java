@@ -28,4 +28,5 @@ final class Sections {
     List<Section> list() {
         return List.copyOf(sections);
     }
+
 }

@@ -10,15 +10,21 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Comparison speed: two versions of 500 sections (50 chapters of 9 subsections, about 150 words each), the newer
- * with a chapter inserted at 2 (renumbering all later ones), 25 sections edited, 5 removed, 3 moved and 3 renamed.
- * Prints the median CPU time of the comparing thread over 15 runs after 5 warm-up runs, on the calling thread (one core). Asserts nothing.
+ * Comparison speed: two versions of 500 sections (50 chapters of 9 subsections, about 150
+ * words each), the newer with a chapter inserted at 2 (renumbering all later ones), 25
+ * sections edited, 5 removed, 3 moved and 3 renamed. Prints the median CPU time of the
+ * comparing thread over 15 runs after 5 warm-up runs, on the calling thread (one core).
+ * Asserts nothing.
  *
- * <p>Run: {@code mvn -B -Pbenchmark -pl versions test}.
+ * <p>
+ * Run: {@code mvn -B -Pbenchmark -pl versions test}.
  */
 class VersionComparerBenchmark {
 
-    /** CPU time of the calling thread: the figure does not depend on what else the machine runs. */
+    /**
+     * CPU time of the calling thread: the figure does not depend on what else the machine
+     * runs.
+     */
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     @Test
@@ -92,8 +98,8 @@ class VersionComparerBenchmark {
         System.out.println();
         System.out.printf(Locale.ROOT, "== VersionComparer: %d -> %d sections, %d words ==%n", from.size(), to.size(),
                 from.stream().mapToInt(s -> s.body().split(" ").length).sum());
-        System.out.printf(Locale.ROOT, "CPU time of one thread: median %.1f ms, min %.1f ms, max %.1f ms (JDK %s)%n", nanos[7] / 1e6,
-                nanos[0] / 1e6, nanos[14] / 1e6, System.getProperty("java.version"));
+        System.out.printf(Locale.ROOT, "CPU time of one thread: median %.1f ms, min %.1f ms, max %.1f ms (JDK %s)%n",
+                nanos[7] / 1e6, nanos[0] / 1e6, nanos[14] / 1e6, System.getProperty("java.version"));
         System.out.println("counts " + comparison.counts());
     }
 
@@ -104,4 +110,5 @@ class VersionComparerBenchmark {
         }
         return text.toString().strip();
     }
+
 }

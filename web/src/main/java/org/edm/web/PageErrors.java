@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * What a page shows when an API refuses or is away: the problem in words on the error page with the API's status;
- * a key the API no longer accepts (401) signs the person out ({@link SignedOut}: a redirect, or HX-Redirect for htmx).
+ * What a page shows when an API refuses or is away: the problem in words on the error
+ * page with the API's status; a key the API no longer accepts (401) signs the person out
+ * ({@link SignedOut}: a redirect, or HX-Redirect for htmx).
  */
 @ControllerAdvice
 class PageErrors {
@@ -26,8 +27,7 @@ class PageErrors {
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
     @ExceptionHandler(ApiProblem.class)
-    @Nullable
-    ModelAndView problem(ApiProblem problem, HttpServletRequest request, HttpServletResponse response)
+    @Nullable ModelAndView problem(ApiProblem problem, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         if (problem.status() == 401) {
             SignedOut.end(request);
@@ -52,4 +52,5 @@ class PageErrors {
         page.setStatus(status);
         return page;
     }
+
 }

@@ -49,18 +49,24 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
 /**
- * A real OpenID provider for the web module's sign-in tests: Spring Authorization Server in the test JVM, on a free
- * port of 127.0.0.1 and addressed as {@code localhost} (so its cookies and the web module's do not mix), with one
- * person ({@link #USER}) and one confidential client ({@link #CLIENT_ID}) that must use PKCE. Access tokens are JWTs
- * with a {@code scope} claim, the shape the services accept in JWT mode. They live {@link #ACCESS_TOKEN_LIFETIME},
- * less than the minute before expiry at which the web module refreshes them, so every page refreshes one.
+ * A real OpenID provider for the web module's sign-in tests: Spring Authorization Server
+ * in the test JVM, on a free port of 127.0.0.1 and addressed as {@code localhost} (so its
+ * cookies and the web module's do not mix), with one person ({@link #USER}) and one
+ * confidential client ({@link #CLIENT_ID}) that must use PKCE. Access tokens are JWTs
+ * with a {@code scope} claim, the shape the services accept in JWT mode. They live
+ * {@link #ACCESS_TOKEN_LIFETIME}, less than the minute before expiry at which the web
+ * module refreshes them, so every page refreshes one.
  */
 public final class TestOpenIdProvider {
 
     public static final String CLIENT_ID = "edm-web";
+
     public static final String CLIENT_SECRET = "edm-web-secret";
+
     public static final String USER = "alice";
+
     public static final String PASSWORD = "alice-password";
+
     public static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofSeconds(30);
 
     private final ConfigurableApplicationContext context;
@@ -69,14 +75,17 @@ public final class TestOpenIdProvider {
         this.context = context;
     }
 
-    /** Starts the provider; {@code redirectUris} are the web module's callback URLs it accepts. */
+    /**
+     * Starts the provider; {@code redirectUris} are the web module's callback URLs it
+     * accepts.
+     */
     public static TestOpenIdProvider start(List<String> redirectUris) {
         var context = new SpringApplicationBuilder(Server.class)
-                .properties("spring.config.name=test-openid-provider", "server.port=0", "server.address=127.0.0.1",
-                        "server.servlet.session.cookie.name=IDP_SESSION", "spring.main.banner-mode=off",
-                        "management.endpoints.enabled-by-default=false",
-                        "test-openid-provider.redirect-uris=" + String.join(",", redirectUris))
-                .run();
+            .properties("spring.config.name=test-openid-provider", "server.port=0", "server.address=127.0.0.1",
+                    "server.servlet.session.cookie.name=IDP_SESSION", "spring.main.banner-mode=off",
+                    "management.endpoints.enabled-by-default=false",
+                    "test-openid-provider.redirect-uris=" + String.join(",", redirectUris))
+            .run();
         return new TestOpenIdProvider(context);
     }
 
@@ -85,7 +94,10 @@ public final class TestOpenIdProvider {
         return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
     }
 
-    /** Revokes every token the provider issued (as an administrator would end a person's sessions). */
+    /**
+     * Revokes every token the provider issued (as an administrator would end a person's
+     * sessions).
+     */
     public void revokeEverything() {
         context.getBean(RevocableAuthorizations.class).revokeAll();
     }
@@ -103,48 +115,46 @@ public final class TestOpenIdProvider {
         @Bean
         @Order(1)
         SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
-            return http
-                    .oauth2AuthorizationServer(server -> {
-                        http.securityMatcher(server.getEndpointsMatcher());
-                        server.oidc(Customizer.withDefaults());
-                    })
-                    .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                    .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                            new LoginUrlAuthenticationEntryPoint("/login"),
-                            new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
-                    .build();
+            return http.oauth2AuthorizationServer(server -> {
+                http.securityMatcher(server.getEndpointsMatcher());
+                server.oidc(Customizer.withDefaults());
+            })
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                .build();
         }
 
         @Bean
         @Order(2)
         SecurityFilterChain signIn(HttpSecurity http) throws Exception {
-            return http
-                    .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                    .formLogin(Customizer.withDefaults())
-                    .build();
+            return http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .formLogin(Customizer.withDefaults())
+                .build();
         }
 
         @Bean
         UserDetailsService people() {
-            return new InMemoryUserDetailsManager(User.withUsername(USER).password("{noop}" + PASSWORD).roles("USER")
-                    .build());
+            return new InMemoryUserDetailsManager(
+                    User.withUsername(USER).password("{noop}" + PASSWORD).roles("USER").build());
         }
 
         @Bean
         RegisteredClientRepository clients(Environment environment) {
             RegisteredClient.Builder web = RegisteredClient.withId(UUID.randomUUID().toString())
-                    .clientId(CLIENT_ID)
-                    .clientSecret("{noop}" + CLIENT_SECRET)
-                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                    .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
-                    .scope(OidcScopes.OPENID)
-                    .scope("documents:read")
-                    .scope("documents:write")
-                    .scope("documents:delete")
-                    .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
-                            .build())
-                    .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ACCESS_TOKEN_LIFETIME).build());
+                .clientId(CLIENT_ID)
+                .clientSecret("{noop}" + CLIENT_SECRET)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .scope(OidcScopes.OPENID)
+                .scope("documents:read")
+                .scope("documents:write")
+                .scope("documents:delete")
+                .clientSettings(
+                        ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ACCESS_TOKEN_LIFETIME).build());
             for (String uri : environment.getRequiredProperty("test-openid-provider.redirect-uris").split(",")) {
                 web.redirectUri(uri);
             }
@@ -167,15 +177,19 @@ public final class TestOpenIdProvider {
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
             RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic())
-                    .privateKey((RSAPrivateKey) pair.getPrivate()).keyID(UUID.randomUUID().toString()).build();
+                .privateKey((RSAPrivateKey) pair.getPrivate())
+                .keyID(UUID.randomUUID().toString())
+                .build();
             return new ImmutableJWKSet<>(new JWKSet(key));
         }
+
     }
 
     /** The provider's grants, in memory, with a way to revoke them all. */
     static final class RevocableAuthorizations implements OAuth2AuthorizationService {
 
         private final InMemoryOAuth2AuthorizationService delegate = new InMemoryOAuth2AuthorizationService();
+
         private final List<String> ids = new CopyOnWriteArrayList<>();
 
         @Override
@@ -207,5 +221,7 @@ public final class TestOpenIdProvider {
                 }
             }
         }
+
     }
+
 }

@@ -11,35 +11,51 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 
 /**
- * The web module's layers point down: the pages (one package per feature) use {@code api} (the HTTP clients of the
- * two services) and {@code signin}'s {@code Person}; {@code api} knows no page, and no page knows another.
+ * The web module's layers point down: the pages (one package per feature) use {@code api}
+ * (the HTTP clients of the two services) and {@code signin}'s {@code Person}; {@code api}
+ * knows no page, and no page knows another.
  */
 @AnalyzeClasses(packages = "org.edm.web", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final String[] PAGES = {"..library..", "..upload..", "..documents..", "..search..", "..versions.."};
+    private static final String[] PAGES = { "..library..", "..upload..", "..documents..", "..search..",
+            "..versions.." };
 
     @ArchTest
-    static final ArchRule apiKnowsNoPage = noClasses().that().resideInAPackage("org.edm.web.api..")
-            .should().dependOnClassesThat().resideInAnyPackage(concat(PAGES, "..signin.."));
+    static final ArchRule apiKnowsNoPage = noClasses().that()
+        .resideInAPackage("org.edm.web.api..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(concat(PAGES, "..signin.."));
 
     @ArchTest
-    static final ArchRule pagesDoNotUseEachOther = CompositeArchRule.of(page("library")).and(page("upload"))
-            .and(page("documents")).and(page("search")).and(page("versions"));
+    static final ArchRule pagesDoNotUseEachOther = CompositeArchRule.of(page("library"))
+        .and(page("upload"))
+        .and(page("documents"))
+        .and(page("search"))
+        .and(page("versions"));
 
     @ArchTest
-    static final ArchRule noPageTalksToTheServicesExceptThroughApi = noClasses()
-            .that().resideInAnyPackage(PAGES)
-            .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.web.client.RestClient");
+    static final ArchRule noPageTalksToTheServicesExceptThroughApi = noClasses().that()
+        .resideInAnyPackage(PAGES)
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("org.springframework.web.client.RestClient");
 
     @ArchTest
-    static final ArchRule signInKnowsNoPage = noClasses().that().resideInAPackage("org.edm.web.signin..")
-            .should().dependOnClassesThat().resideInAnyPackage(PAGES);
+    static final ArchRule signInKnowsNoPage = noClasses().that()
+        .resideInAPackage("org.edm.web.signin..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(PAGES);
 
     private static ArchRule page(String name) {
         String[] others = Arrays.stream(PAGES).filter(p -> !p.equals(".." + name + "..")).toArray(String[]::new);
-        return noClasses().that().resideInAPackage("org.edm.web." + name + "..")
-                .should().dependOnClassesThat().resideInAnyPackage(others);
+        return noClasses().that()
+            .resideInAPackage("org.edm.web." + name + "..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(others);
     }
 
     private static String[] concat(String[] first, String... more) {
@@ -48,4 +64,5 @@ class ArchitectureTest {
         System.arraycopy(more, 0, all, first.length, more.length);
         return all;
     }
+
 }

@@ -13,8 +13,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Both APIs as one real HTTP server on a free port, answering canned JSON per method and path (query ignored):
- * the web module's controllers are tested over real HTTP without the services. Records what it was asked.
+ * Both APIs as one real HTTP server on a free port, answering canned JSON per method and
+ * path (query ignored): the web module's controllers are tested over real HTTP without
+ * the services. Records what it was asked.
  */
 public final class FakeApis implements AutoCloseable {
 
@@ -36,13 +37,16 @@ public final class FakeApis implements AutoCloseable {
     }
 
     private final HttpServer server;
+
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+
     public final List<Received> received = new CopyOnWriteArrayList<>();
 
     public FakeApis() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", this::handle);
@@ -84,4 +88,5 @@ public final class FakeApis implements AutoCloseable {
     public void close() {
         server.stop(0);
     }
+
 }

@@ -16,14 +16,16 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The web module with MockMvc in front and {@link FakeApis} (real HTTP) behind: controllers, templates, security.
- * Every test class extends it unchanged, so they share one application context and one fake.
+ * The web module with MockMvc in front and {@link FakeApis} (real HTTP) behind:
+ * controllers, templates, security. Every test class extends it unchanged, so they share
+ * one application context and one fake.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 public abstract class WebTest {
 
     protected static final FakeApis APIS = new FakeApis();
+
     protected static final String KEY = "edm_test_0123456789abcdefghijklmnopqrstuv";
 
     @Autowired
@@ -40,11 +42,14 @@ public abstract class WebTest {
         APIS.reset();
     }
 
-    /** Signs in through the form with a key that has {@code scopes}; the session to send afterwards. */
+    /**
+     * Signs in through the form with a key that has {@code scopes}; the session to send
+     * afterwards.
+     */
     protected MockHttpSession signedIn(String... scopes) throws Exception {
         String list = String.join("\",\"", scopes);
-        APIS.on("GET", "/api/me", Answer.json("{\"name\":\"alice\",\"scopes\":[" + (scopes.length == 0 ? ""
-                : "\"" + list + "\"") + "]}"));
+        APIS.on("GET", "/api/me", Answer
+            .json("{\"name\":\"alice\",\"scopes\":[" + (scopes.length == 0 ? "" : "\"" + list + "\"") + "]}"));
         var session = new MockHttpSession();
         mvc.perform(post("/sign-in").session(session).with(csrf()).param("key", KEY));
         APIS.received.clear();
@@ -54,4 +59,5 @@ public abstract class WebTest {
     protected static List<String> scopes(String... scopes) {
         return List.of(scopes);
     }
+
 }

@@ -35,31 +35,34 @@ class DocumentController {
     }
 
     @GetMapping(ApiPaths.DOCUMENT)
-    @Operation(summary = "A document's processing status", description = "Minimal status as this service knows it; "
-            + "search-api serves the full document with its sections.")
+    @Operation(summary = "A document's processing status",
+            description = "Minimal status as this service knows it; "
+                    + "search-api serves the full document with its sections.")
     @ApiResponse(responseCode = "200", description = "The document")
     @ApiResponse(responseCode = "404", description = "document-not-found",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
     DocumentView status(@PathVariable UUID id) {
         return DocumentView.of(lifecycle.find(id));
     }
 
     @GetMapping(ApiPaths.FILE)
-    @Operation(summary = "The stored PDF", description = "Streams the original file as uploaded, "
-            + "application/pdf, inline (browsers open it; #page=N jumps to a page).")
-    @ApiResponse(responseCode = "200", description = "The PDF",
-            content = @Content(mediaType = "application/pdf"))
+    @Operation(summary = "The stored PDF",
+            description = "Streams the original file as uploaded, "
+                    + "application/pdf, inline (browsers open it; #page=N jumps to a page).")
+    @ApiResponse(responseCode = "200", description = "The PDF", content = @Content(mediaType = "application/pdf"))
     @ApiResponse(responseCode = "404", description = "document-not-found, document-file-missing",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<Resource> file(@PathVariable UUID id) throws IOException {
         DocumentLifecycle.StoredFile file = lifecycle.file(id);
         StoredDocument document = file.document();
         return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .contentLength(document.sizeBytes())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(fileName(document), StandardCharsets.UTF_8).build().toString())
-                .body(new InputStreamResource(file.content()));
+            .contentType(MediaType.APPLICATION_PDF)
+            .contentLength(document.sizeBytes())
+            .header(HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDisposition.inline().filename(fileName(document), StandardCharsets.UTF_8).build().toString())
+            .body(new InputStreamResource(file.content()));
     }
 
     /** {@code <title>-<version>.pdf} without characters file systems refuse. */
@@ -68,11 +71,13 @@ class DocumentController {
     }
 
     @DeleteMapping(ApiPaths.DOCUMENT)
-    @Operation(summary = "Delete a document", description = "Removes the row, its sections and its file, and "
-            + "publishes DocumentDeleted on documents.deleted.")
+    @Operation(summary = "Delete a document",
+            description = "Removes the row, its sections and its file, and "
+                    + "publishes DocumentDeleted on documents.deleted.")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "404", description = "document-not-found",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         lifecycle.delete(id);
         return ResponseEntity.noContent().build();
@@ -83,13 +88,18 @@ class DocumentController {
             + "new DocumentUploaded with trigger=reprocess. Refused (409 document-busy) while it is processing.")
     @ApiResponse(responseCode = "202", description = "Queued for parsing")
     @ApiResponse(responseCode = "404", description = "document-not-found",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "document-busy",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<DocumentView> reprocess(@PathVariable UUID id) {
         StoredDocument document = lifecycle.reprocess(id);
-        var location = ServletUriComponentsBuilder.fromCurrentContextPath().path(ApiPaths.DOCUMENT)
-                .buildAndExpand(id).toUri();
+        var location = ServletUriComponentsBuilder.fromCurrentContextPath()
+            .path(ApiPaths.DOCUMENT)
+            .buildAndExpand(id)
+            .toUri();
         return ResponseEntity.accepted().location(location).body(DocumentView.of(document));
     }
+
 }

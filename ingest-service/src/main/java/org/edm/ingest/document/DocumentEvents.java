@@ -10,8 +10,9 @@ import org.edm.outbox.OutboxWriter;
 import org.springframework.stereotype.Component;
 
 /**
- * Announces document changes through the transactional outbox. Call inside the transaction that inserted,
- * updated or deleted the document row: the row lock orders the events of one document.
+ * Announces document changes through the transactional outbox. Call inside the
+ * transaction that inserted, updated or deleted the document row: the row lock orders the
+ * events of one document.
  */
 @Component
 public class DocumentEvents {
@@ -19,6 +20,7 @@ public class DocumentEvents {
     static final String AGGREGATE_TYPE = "document";
 
     private final OutboxWriter outbox;
+
     private final Clock clock;
 
     DocumentEvents(OutboxWriter outbox, Clock clock) {
@@ -26,21 +28,25 @@ public class DocumentEvents {
         this.clock = clock;
     }
 
-    /** {@link DocumentUploaded} with the given trigger ({@code upload}, {@code reprocess}, {@code recovery}). */
+    /**
+     * {@link DocumentUploaded} with the given trigger ({@code upload}, {@code reprocess},
+     * {@code recovery}).
+     */
     public DocumentUploaded uploaded(StoredDocument document, String trigger) {
         return uploaded(document, trigger, false);
     }
 
     /**
-     * {@link DocumentUploaded} on {@value Topics#DOCUMENTS_UPLOADED}, or on {@value Topics#DOCUMENTS_UPLOADED_BULK}
-     * for bulk work, which the parser serves after interactive work.
+     * {@link DocumentUploaded} on {@value Topics#DOCUMENTS_UPLOADED}, or on
+     * {@value Topics#DOCUMENTS_UPLOADED_BULK} for bulk work, which the parser serves
+     * after interactive work.
      */
     public DocumentUploaded uploaded(StoredDocument document, String trigger, boolean bulk) {
         DocumentUploaded event = DocumentUploaded.of(clock.instant(), document.id(), document.title(),
                 document.version(), document.filePath(), document.sizeBytes(), document.sha256(), trigger);
-        outbox.append(new OutboxMessage(event.eventId(),
-                bulk ? Topics.DOCUMENTS_UPLOADED_BULK : Topics.DOCUMENTS_UPLOADED, AGGREGATE_TYPE, document.id(),
-                event.type(), event));
+        outbox.append(
+                new OutboxMessage(event.eventId(), bulk ? Topics.DOCUMENTS_UPLOADED_BULK : Topics.DOCUMENTS_UPLOADED,
+                        AGGREGATE_TYPE, document.id(), event.type(), event));
         return event;
     }
 
@@ -51,4 +57,5 @@ public class DocumentEvents {
                 event.type(), event));
         return event;
     }
+
 }

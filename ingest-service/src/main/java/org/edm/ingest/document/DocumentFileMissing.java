@@ -13,4 +13,5 @@ final class DocumentFileMissing extends RejectedRequest {
         super(IngestProblem.DOCUMENT_FILE_MISSING, "The file of document " + id + " is missing from the storage",
                 Map.of("documentId", id.toString()));
     }
+
 }

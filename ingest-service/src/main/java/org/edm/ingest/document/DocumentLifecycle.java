@@ -20,9 +20,13 @@ class DocumentLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DocumentLifecycle.class);
 
     private final DocumentRepository documents;
+
     private final DocumentEvents events;
+
     private final DocumentStorage storage;
+
     private final TransactionTemplate transactions;
+
     private final MeterRegistry meters;
 
     DocumentLifecycle(DocumentRepository documents, DocumentEvents events, DocumentStorage storage,
@@ -40,15 +44,15 @@ class DocumentLifecycle {
 
     /**
      * The stored PDF of a document, open for reading (the caller closes it).
-     *
-     * @throws DocumentNotFound    no such document
+     * @throws DocumentNotFound no such document
      * @throws DocumentFileMissing the row exists but its file does not
      */
     StoredFile file(UUID id) throws IOException {
         StoredDocument document = find(id);
         try {
             return new StoredFile(document, storage.open(document.filePath()));
-        } catch (NoSuchFileException e) {
+        }
+        catch (NoSuchFileException e) {
             log.warn("Document without its file: document={} file={}", id, document.filePath());
             throw new DocumentFileMissing(id);
         }
@@ -59,9 +63,10 @@ class DocumentLifecycle {
     }
 
     /**
-     * Deletes the row (sections and idempotency keys by cascade) and announces {@code DocumentDeleted} in one
-     * transaction, then removes the file. A crash before the file is removed leaves an orphan that the
-     * {@link OrphanFileSweeper} deletes later; the reverse order could leave a visible document without its file.
+     * Deletes the row (sections and idempotency keys by cascade) and announces
+     * {@code DocumentDeleted} in one transaction, then removes the file. A crash before
+     * the file is removed leaves an orphan that the {@link OrphanFileSweeper} deletes
+     * later; the reverse order could leave a visible document without its file.
      */
     void delete(UUID id) {
         StoredDocument deleted = transactions.execute(status -> {
@@ -71,26 +76,29 @@ class DocumentLifecycle {
         });
         try {
             storage.delete(deleted.filePath());
-        } catch (IOException | RuntimeException e) {
-            log.warn("Document deleted but its file stays until the orphan sweep: document={} file={} error={}",
-                    id, deleted.filePath(), e.toString());
+        }
+        catch (IOException | RuntimeException e) {
+            log.warn("Document deleted but its file stays until the orphan sweep: document={} file={} error={}", id,
+                    deleted.filePath(), e.toString());
         }
         meters.counter("edm.documents.deleted").increment();
         log.info("Document deleted: document={} title=\"{}\" version=\"{}\"", id, deleted.title(), deleted.version());
     }
 
     /**
-     * Announces a new {@code DocumentUploaded} with trigger {@code reprocess}. A {@code done} document stays
-     * {@code done} with its sections (still found by search) and names the event in
-     * {@code metadata.reprocess_event_id}; the parser replaces the sections in one transaction, or keeps them and
-     * records {@code reprocess_failure_*} when the new parse fails. A {@code pending} (e.g. its first event went to
-     * the dead-letter topic) or {@code failed} document goes back to {@code pending}. Refused with
-     * {@link DocumentBusy} while the parser works on the document.
+     * Announces a new {@code DocumentUploaded} with trigger {@code reprocess}. A
+     * {@code done} document stays {@code done} with its sections (still found by search)
+     * and names the event in {@code metadata.reprocess_event_id}; the parser replaces the
+     * sections in one transaction, or keeps them and records {@code reprocess_failure_*}
+     * when the new parse fails. A {@code pending} (e.g. its first event went to the
+     * dead-letter topic) or {@code failed} document goes back to {@code pending}. Refused
+     * with {@link DocumentBusy} while the parser works on the document.
      */
     StoredDocument reprocess(UUID id) {
         StoredDocument document = transactions.execute(status -> {
-            StoredDocument marked = documents.markForReprocess(id).orElseThrow(() ->
-                    documents.findById(id).isPresent() ? new DocumentBusy(id) : new DocumentNotFound(id));
+            StoredDocument marked = documents.markForReprocess(id)
+                .orElseThrow(
+                        () -> documents.findById(id).isPresent() ? new DocumentBusy(id) : new DocumentNotFound(id));
             DocumentUploaded event = events.uploaded(marked, DocumentUploaded.TRIGGER_REPROCESS);
             documents.recordReprocessRequest(id, event.eventId(), event.occurredAt());
             return marked;
@@ -99,4 +107,5 @@ class DocumentLifecycle {
         log.info("Document queued for reprocessing: document={}", id);
         return document;
     }
+
 }

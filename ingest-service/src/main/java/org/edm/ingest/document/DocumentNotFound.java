@@ -12,4 +12,5 @@ final class DocumentNotFound extends RejectedRequest {
     DocumentNotFound(UUID id) {
         super(IngestProblem.DOCUMENT_NOT_FOUND, "No document with id " + id, Map.of("documentId", id.toString()));
     }
+
 }

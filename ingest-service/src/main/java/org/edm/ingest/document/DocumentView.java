@@ -11,16 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param status {@code pending}, {@code processing}, {@code done} or {@code failed}
  * @param pageCount known once parsed
  */
-record DocumentView(
-        UUID id,
-        String title,
-        String version,
-        String status,
-        Instant uploadDate,
-        Instant updatedAt,
-        long sizeBytes,
-        String sha256,
-        @Nullable Integer pageCount) {
+record DocumentView(UUID id, String title, String version, String status, Instant uploadDate, Instant updatedAt,
+        long sizeBytes, String sha256, @Nullable Integer pageCount) {
 
     static DocumentView of(StoredDocument document) {
         return new DocumentView(document.id(), document.title(), document.version(), document.status(),

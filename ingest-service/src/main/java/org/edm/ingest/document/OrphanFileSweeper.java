@@ -23,24 +23,32 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes what a crash can leave in the storage: staged uploads never promoted, and stored files whose document
- * row does not exist (promoted by an upload whose transaction then failed, or left by a delete before the file
- * was removed). Only files older than {@code edm.storage.orphan-grace} are touched, so a running upload is never
- * raced; files whose name is not a document key are left alone. Safe to run on several instances at once. Runs
- * every {@code edm.storage.sweep-interval}, the first time a minute after start (or after one interval if shorter).
+ * Deletes what a crash can leave in the storage: staged uploads never promoted, and
+ * stored files whose document row does not exist (promoted by an upload whose transaction
+ * then failed, or left by a delete before the file was removed). Only files older than
+ * {@code edm.storage.orphan-grace} are touched, so a running upload is never raced; files
+ * whose name is not a document key are left alone. Safe to run on several instances at
+ * once. Runs every {@code edm.storage.sweep-interval}, the first time a minute after
+ * start (or after one interval if shorter).
  */
 @Component
 @EnableScheduling
 class OrphanFileSweeper implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(OrphanFileSweeper.class);
+
     private static final int CHUNK = 500;
+
     private static final Duration FIRST_RUN_AFTER = Duration.ofMinutes(1);
 
     private final DocumentStorage storage;
+
     private final DocumentRepository documents;
+
     private final StorageSettings settings;
+
     private final Clock clock;
+
     private final MeterRegistry meters;
 
     OrphanFileSweeper(DocumentStorage storage, DocumentRepository documents, StorageSettings settings, Clock clock,
@@ -74,7 +82,8 @@ class OrphanFileSweeper implements SchedulingConfigurer {
                 log.info("Orphan sweep deleted {} staged and {} unreferenced files", staged, orphans);
             }
             return staged + orphans;
-        } catch (IOException | RuntimeException e) {
+        }
+        catch (IOException | RuntimeException e) {
             log.warn("Orphan sweep failed, retrying at the next run: {}", e.toString());
             return 0;
         }
@@ -93,4 +102,5 @@ class OrphanFileSweeper implements SchedulingConfigurer {
         }
         return deleted;
     }
+
 }

@@ -12,15 +12,6 @@ import org.jspecify.annotations.Nullable;
  * @param sha256 SHA-256 of the PDF (from {@code metadata.sha256})
  * @param sizeBytes size of the PDF (from {@code metadata.size_bytes})
  */
-public record StoredDocument(
-        UUID id,
-        String title,
-        String version,
-        String status,
-        String filePath,
-        String sha256,
-        long sizeBytes,
-        Instant uploadDate,
-        @Nullable Integer pageCount,
-        Instant updatedAt) {
+public record StoredDocument(UUID id, String title, String version, String status, String filePath, String sha256,
+        long sizeBytes, Instant uploadDate, @Nullable Integer pageCount, Instant updatedAt) {
 }

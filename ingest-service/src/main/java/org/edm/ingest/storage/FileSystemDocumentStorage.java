@@ -28,20 +28,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores PDFs in a directory tree under the storage root. Staged files are written to {@code .staging/} under
- * the root and fsynced; promotion is an atomic rename into {@code <key>} followed by an fsync of the directory,
- * so after a crash a key either holds the complete file or does not exist.
+ * Stores PDFs in a directory tree under the storage root. Staged files are written to
+ * {@code .staging/} under the root and fsynced; promotion is an atomic rename into
+ * {@code <key>} followed by an fsync of the directory, so after a crash a key either
+ * holds the complete file or does not exist.
  */
 final class FileSystemDocumentStorage implements DocumentStorage {
 
     private static final Logger log = LoggerFactory.getLogger(FileSystemDocumentStorage.class);
+
     private static final String STAGING = ".staging";
+
     private static final String STAGED_SUFFIX = ".part";
+
     private static final int BUFFER_SIZE = 64 * 1024;
-    /** How Tomcat names the multipart files it spools into {@link #landingDirectory()}. */
+
+    /**
+     * How Tomcat names the multipart files it spools into {@link #landingDirectory()}.
+     */
     private static final String CONTAINER_SPOOL_GLOB = "upload_*.tmp";
 
     private final Path root;
+
     private final Path staging;
 
     FileSystemDocumentStorage(Path root) {
@@ -49,7 +57,8 @@ final class FileSystemDocumentStorage implements DocumentStorage {
         this.staging = this.root.resolve(STAGING);
         try {
             Files.createDirectories(staging);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("cannot create the storage root " + this.root, e);
         }
     }
@@ -76,7 +85,8 @@ final class FileSystemDocumentStorage implements DocumentStorage {
                 size += read;
             }
             out.force(true);
-        } catch (IOException | RuntimeException e) {
+        }
+        catch (IOException | RuntimeException e) {
             deleteQuietly(target);
             throw e;
         }
@@ -102,7 +112,8 @@ final class FileSystemDocumentStorage implements DocumentStorage {
             try (FileChannel file = FileChannel.open(target, StandardOpenOption.WRITE)) {
                 file.force(true);
             }
-        } catch (IOException | RuntimeException e) {
+        }
+        catch (IOException | RuntimeException e) {
             deleteQuietly(target);
             throw e;
         }
@@ -133,7 +144,8 @@ final class FileSystemDocumentStorage implements DocumentStorage {
         }
         try {
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
+        }
+        catch (AtomicMoveNotSupportedException e) {
             throw new IOException("the staging directory and " + directory + " are on different file systems", e);
         }
         fsyncDirectory(directory);
@@ -186,7 +198,8 @@ final class FileSystemDocumentStorage implements DocumentStorage {
     @Override
     public int purgeStagedBefore(Instant instant) throws IOException {
         int purged = 0;
-        // staged files, and uploads the servlet container spooled here but never handed over (a crash)
+        // staged files, and uploads the servlet container spooled here but never handed
+        // over (a crash)
         try (DirectoryStream<Path> files = Files.newDirectoryStream(staging,
                 "{*" + STAGED_SUFFIX + "," + CONTAINER_SPOOL_GLOB + "}")) {
             for (Path file : files) {
@@ -198,7 +211,10 @@ final class FileSystemDocumentStorage implements DocumentStorage {
         return purged;
     }
 
-    /** The file of a key, refusing keys that would leave the root (they never come from us, but the DB is shared). */
+    /**
+     * The file of a key, refusing keys that would leave the root (they never come from
+     * us, but the DB is shared).
+     */
     private Path resolve(String key) {
         Path path = root.resolve(key).normalize();
         if (!path.startsWith(root) || path.equals(root) || path.startsWith(staging)) {
@@ -207,7 +223,10 @@ final class FileSystemDocumentStorage implements DocumentStorage {
         return path;
     }
 
-    /** Where a staged file lies (for a store that keeps only its staging area on this file system). */
+    /**
+     * Where a staged file lies (for a store that keeps only its staging area on this file
+     * system).
+     */
     Path stagedPath(StagedFile staged) {
         Path path = staging.resolve(staged.handle()).normalize();
         if (!path.getParent().equals(staging)) {
@@ -220,18 +239,24 @@ final class FileSystemDocumentStorage implements DocumentStorage {
         try {
             FileTime modified = Files.getLastModifiedTime(file);
             return Files.isRegularFile(file) && modified.toInstant().isBefore(instant);
-        } catch (NoSuchFileException e) {
+        }
+        catch (NoSuchFileException e) {
             return false;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Makes a rename or unlink in the directory durable (a no-op where directories cannot be opened). */
+    /**
+     * Makes a rename or unlink in the directory durable (a no-op where directories cannot
+     * be opened).
+     */
     private static void fsyncDirectory(Path directory) throws IOException {
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
             channel.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
+        }
+        catch (IOException | UnsupportedOperationException e) {
             if (System.getProperty("os.name", "").startsWith("Windows")) {
                 return;
             }
@@ -242,7 +267,8 @@ final class FileSystemDocumentStorage implements DocumentStorage {
     private static void deleteQuietly(Path path) {
         try {
             Files.deleteIfExists(path);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             log.warn("Could not delete staged file {}: {}", path.getFileName(), e.toString());
         }
     }
@@ -250,8 +276,10 @@ final class FileSystemDocumentStorage implements DocumentStorage {
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
+
 }

@@ -20,19 +20,23 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * Stores PDFs as objects {@code <prefix><key>} in one bucket of an S3-compatible store. Uploads are staged on the
- * local file system first ({@link FileSystemDocumentStorage}'s staging area under {@code edm.storage.root}), so
- * the PDF check and the SHA-256 run before anything reaches the store; promotion is one PUT, which makes the
- * object appear whole or not at all. Every failure to reach the store is an {@link IOException} (an upload
- * answers {@code 503 storage-unavailable}).
+ * Stores PDFs as objects {@code <prefix><key>} in one bucket of an S3-compatible store.
+ * Uploads are staged on the local file system first ({@link FileSystemDocumentStorage}'s
+ * staging area under {@code edm.storage.root}), so the PDF check and the SHA-256 run
+ * before anything reaches the store; promotion is one PUT, which makes the object appear
+ * whole or not at all. Every failure to reach the store is an {@link IOException} (an
+ * upload answers {@code 503 storage-unavailable}).
  */
 final class S3DocumentStorage implements DocumentStorage, AutoCloseable {
 
     private static final int NOT_FOUND = 404;
 
     private final S3Client s3;
+
     private final String bucket;
+
     private final String prefix;
+
     private final FileSystemDocumentStorage staging;
 
     S3DocumentStorage(S3Client s3, String bucket, String prefix, FileSystemDocumentStorage staging) {
@@ -57,15 +61,18 @@ final class S3DocumentStorage implements DocumentStorage, AutoCloseable {
         return staging.landingDirectory();
     }
 
-    /** Space of the local staging area: the object store has no limit worth asking about. */
+    /**
+     * Space of the local staging area: the object store has no limit worth asking about.
+     */
     @Override
     public long usableSpace() throws IOException {
         return staging.usableSpace();
     }
 
     /**
-     * Uploads the staged file under the key, then removes it locally. Keys are fresh document ids, so the
-     * existence check before the PUT only guards against a bug, not a race.
+     * Uploads the staged file under the key, then removes it locally. Keys are fresh
+     * document ids, so the existence check before the PUT only guards against a bug, not
+     * a race.
      */
     @Override
     public void promote(StagedFile staged, String key) throws IOException {
@@ -75,9 +82,12 @@ final class S3DocumentStorage implements DocumentStorage, AutoCloseable {
         }
         long size = Files.size(file);
         try {
-            s3.putObject(request -> request.bucket(bucket).key(objectKey(key)).contentType("application/pdf")
-                    .contentLength(size), RequestBody.fromFile(file));
-        } catch (SdkException e) {
+            s3.putObject(request -> request.bucket(bucket)
+                .key(objectKey(key))
+                .contentType("application/pdf")
+                .contentLength(size), RequestBody.fromFile(file));
+        }
+        catch (SdkException e) {
             throw unavailable("store", key, e);
         }
         staging.discard(staged);
@@ -96,17 +106,21 @@ final class S3DocumentStorage implements DocumentStorage, AutoCloseable {
         try {
             s3.deleteObject(request -> request.bucket(bucket).key(objectKey(key)));
             return true;
-        } catch (SdkException e) {
+        }
+        catch (SdkException e) {
             throw unavailable("delete", key, e);
         }
     }
 
-    /** @throws UncheckedIOException when the store cannot be asked */
+    /**
+     * @throws UncheckedIOException when the store cannot be asked
+     */
     @Override
     public boolean exists(String key) {
         try {
             return present(key);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -115,14 +129,17 @@ final class S3DocumentStorage implements DocumentStorage, AutoCloseable {
         try {
             s3.headObject(request -> request.bucket(bucket).key(objectKey(key)));
             return true;
-        } catch (NoSuchKeyException e) {
+        }
+        catch (NoSuchKeyException e) {
             return false;
-        } catch (S3Exception e) {
+        }
+        catch (S3Exception e) {
             if (e.statusCode() == NOT_FOUND) {
                 return false; // HEAD answers carry no error code, only the status
             }
             throw unavailable("look up", key, e);
-        } catch (SdkException e) {
+        }
+        catch (SdkException e) {
             throw unavailable("look up", key, e);
         }
     }
@@ -131,9 +148,11 @@ final class S3DocumentStorage implements DocumentStorage, AutoCloseable {
     public InputStream open(String key) throws IOException {
         try {
             return s3.getObject(request -> request.bucket(bucket).key(objectKey(key)));
-        } catch (NoSuchKeyException e) {
+        }
+        catch (NoSuchKeyException e) {
             throw new NoSuchFileException(key);
-        } catch (SdkException e) {
+        }
+        catch (SdkException e) {
             throw unavailable("read", key, e);
         }
     }
@@ -143,12 +162,13 @@ final class S3DocumentStorage implements DocumentStorage, AutoCloseable {
         List<String> keys = new ArrayList<>();
         try {
             for (S3Object object : s3.listObjectsV2Paginator(request -> request.bucket(bucket).prefix(prefix))
-                    .contents()) {
+                .contents()) {
                 if (object.lastModified() != null && object.lastModified().isBefore(instant)) {
                     keys.add(object.key().substring(prefix.length()));
                 }
             }
-        } catch (SdkException e) {
+        }
+        catch (SdkException e) {
             throw unavailable("list", prefix + "*", e);
         }
         return keys;
@@ -172,9 +192,13 @@ final class S3DocumentStorage implements DocumentStorage, AutoCloseable {
         return prefix + key;
     }
 
-    /** The SDK's message names the operation's outcome (status, error code), never credentials. */
+    /**
+     * The SDK's message names the operation's outcome (status, error code), never
+     * credentials.
+     */
     private IOException unavailable(String action, String key, SdkException e) {
-        return new IOException("object store: cannot " + action + " " + key + " in bucket " + bucket + ": "
-                + e.getMessage(), e);
+        return new IOException(
+                "object store: cannot " + action + " " + key + " in bucket " + bucket + ": " + e.getMessage(), e);
     }
+
 }

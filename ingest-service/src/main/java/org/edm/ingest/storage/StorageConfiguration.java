@@ -12,8 +12,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The local file system is the default storage; {@code edm.storage.type=s3} selects an S3-compatible object
- * store; another {@link DocumentStorage} bean replaces either.
+ * The local file system is the default storage; {@code edm.storage.type=s3} selects an
+ * S3-compatible object store; another {@link DocumentStorage} bean replaces either.
  */
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {
@@ -33,19 +33,24 @@ class StorageConfiguration {
         return new FileSystemDocumentStorage(settings.root());
     }
 
-    /** Credentials only from the SDK's default chain (environment, system properties, profiles, roles). */
+    /**
+     * Credentials only from the SDK's default chain (environment, system properties,
+     * profiles, roles).
+     */
     static S3Client s3Client(StorageSettings.S3 settings) {
         var builder = S3Client.builder()
-                .region(Region.of(settings.region()))
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
-                .forcePathStyle(settings.pathStyle())
-                // checksums only where the API demands them: S3-compatible stores differ in the newer ones
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .overrideConfiguration(o -> o.apiCallTimeout(settings.apiCallTimeout()));
+            .region(Region.of(settings.region()))
+            .credentialsProvider(DefaultCredentialsProvider.builder().build())
+            .forcePathStyle(settings.pathStyle())
+            // checksums only where the API demands them: S3-compatible stores differ in
+            // the newer ones
+            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+            .overrideConfiguration(o -> o.apiCallTimeout(settings.apiCallTimeout()));
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
         return builder.build();
     }
+
 }

@@ -26,25 +26,34 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Takes in one upload: stages the file (checking it is a PDF while it streams, computing its SHA-256), then in one
- * transaction either inserts the document row with its {@code DocumentUploaded} outbox row and moves the file
- * under its key, or finds the document the same bytes (or the same Idempotency-Key) produced before.
+ * Takes in one upload: stages the file (checking it is a PDF while it streams, computing
+ * its SHA-256), then in one transaction either inserts the document row with its
+ * {@code DocumentUploaded} outbox row and moves the file under its key, or finds the
+ * document the same bytes (or the same Idempotency-Key) produced before.
  * <p>
- * The file is promoted before the commit, so a committed document always has its file; a crash between the two
- * leaves a file without a row, which the orphan sweeper deletes. A rejected or duplicate upload leaves nothing.
+ * The file is promoted before the commit, so a committed document always has its file; a
+ * crash between the two leaves a file without a row, which the orphan sweeper deletes. A
+ * rejected or duplicate upload leaves nothing.
  */
 @Service
 class DocumentIntake {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentIntake.class);
+
     private static final int MAX_ATTEMPTS = 3;
 
     private final DocumentStorage storage;
+
     private final DocumentRepository documents;
+
     private final DocumentEvents events;
+
     private final IdempotencyKeys keys;
+
     private final TransactionTemplate transactions;
+
     private final UploadSettings settings;
+
     private final JsonMapper json;
 
     DocumentIntake(DocumentStorage storage, DocumentRepository documents, DocumentEvents events, IdempotencyKeys keys,
@@ -63,16 +72,19 @@ class DocumentIntake {
     }
 
     /**
-     * Takes in an upload the servlet container already wrote to disk: the file is moved to staging, not copied
-     * (see {@link DocumentStorage#stageFrom}), and read once for the PDF check and its SHA-256.
+     * Takes in an upload the servlet container already wrote to disk: the file is moved
+     * to staging, not copied (see {@link DocumentStorage#stageFrom}), and read once for
+     * the PDF check and its SHA-256.
      */
     UploadResult acceptSpooled(UploadRequest request, DocumentStorage.FileTransfer upload) {
         StagedFile staged;
         try {
             staged = storage.stageFrom(upload, content -> new PdfSniffer(content, settings.maxSize().toBytes()));
-        } catch (PdfSniffer.Refused refused) {
+        }
+        catch (PdfSniffer.Refused refused) {
             throw refused.rejection();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new StorageUnavailable(e);
         }
         return takeIn(request, staged);
@@ -84,11 +96,13 @@ class DocumentIntake {
             if (staged.sizeBytes() == 0) {
                 throw new FileEmpty();
             }
-            for (int attempt = 1; ; attempt++) {
+            for (int attempt = 1;; attempt++) {
                 try {
                     return transactions.execute(status -> decide(request, staged, promotion));
-                } catch (KeyTakenConcurrently e) {
-                    // Another request with this key committed first; its document is the answer (or a conflict).
+                }
+                catch (KeyTakenConcurrently e) {
+                    // Another request with this key committed first; its document is the
+                    // answer (or a conflict).
                     Optional<UploadResult> earlier = transactions.execute(status -> replay(request, staged));
                     if (earlier != null && earlier.isPresent()) {
                         return earlier.get();
@@ -98,10 +112,12 @@ class DocumentIntake {
                     }
                 }
             }
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             removeUncommittedFile(promotion);
             throw e;
-        } finally {
+        }
+        finally {
             storage.discard(staged); // a no-op once promoted
         }
     }
@@ -109,9 +125,11 @@ class DocumentIntake {
     private StagedFile stage(InputStream content) {
         try (var sniffer = new PdfSniffer(content, settings.maxSize().toBytes())) {
             return storage.stage(sniffer);
-        } catch (PdfSniffer.Refused refused) {
+        }
+        catch (PdfSniffer.Refused refused) {
             throw refused.rejection();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new StorageUnavailable(e);
         }
     }
@@ -123,7 +141,7 @@ class DocumentIntake {
                 return earlier.get();
             }
         }
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1;; attempt++) {
             UUID id = UUID.randomUUID();
             String key = StorageKeys.forDocument(id);
             Optional<StoredDocument> created = documents.insertIfNew(id, request.title(), request.version(), key,
@@ -143,11 +161,15 @@ class DocumentIntake {
             if (attempt == MAX_ATTEMPTS) {
                 throw new IllegalStateException("the identical document kept disappearing while uploading");
             }
-            // The identical document was deleted between our insert and our lookup: insert again.
+            // The identical document was deleted between our insert and our lookup:
+            // insert again.
         }
     }
 
-    /** The document an earlier request with this Idempotency-Key produced, if the key is known. */
+    /**
+     * The document an earlier request with this Idempotency-Key produced, if the key is
+     * known.
+     */
     private Optional<UploadResult> replay(UploadRequest request, StagedFile staged) {
         String key = request.idempotencyKey();
         if (key == null) {
@@ -170,12 +192,14 @@ class DocumentIntake {
     }
 
     private void promote(StagedFile staged, String key, UUID id, Promotion promotion) {
-        // Noted before the rename: a failure half-way through it may still have left the file under the key.
+        // Noted before the rename: a failure half-way through it may still have left the
+        // file under the key.
         promotion.documentId = id;
         promotion.key = key;
         try {
             storage.promote(staged, key);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new StorageUnavailable(e);
         }
     }
@@ -194,8 +218,9 @@ class DocumentIntake {
     }
 
     /**
-     * The transaction failed after the file was promoted. Delete the file only if the row certainly does not
-     * exist: a commit whose answer was lost may have succeeded. Otherwise the sweeper decides later.
+     * The transaction failed after the file was promoted. Delete the file only if the row
+     * certainly does not exist: a commit whose answer was lost may have succeeded.
+     * Otherwise the sweeper decides later.
      */
     private void removeUncommittedFile(Promotion promotion) {
         if (promotion.key == null || promotion.documentId == null) {
@@ -205,21 +230,31 @@ class DocumentIntake {
             if (documents.findById(promotion.documentId).isEmpty()) {
                 storage.delete(promotion.key);
             }
-        } catch (IOException | RuntimeException e) {
+        }
+        catch (IOException | RuntimeException e) {
             log.warn("Left file {} of a failed upload to the orphan sweeper: {}", promotion.key, e.toString());
         }
     }
 
     /** Where the staged file went, once it was promoted inside the transaction. */
     private static final class Promotion {
+
         @Nullable UUID documentId;
+
         @Nullable String key;
+
     }
 
-    /** Rolls the transaction back: a concurrent request recorded the same Idempotency-Key first. */
+    /**
+     * Rolls the transaction back: a concurrent request recorded the same Idempotency-Key
+     * first.
+     */
     private static final class KeyTakenConcurrently extends RuntimeException {
+
         KeyTakenConcurrently() {
             super(null, null, false, false);
         }
+
     }
+
 }

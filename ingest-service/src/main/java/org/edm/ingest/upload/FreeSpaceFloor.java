@@ -16,18 +16,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Refuses an upload with 507 {@code insufficient-storage} when taking it would leave the storage's file system
- * with less than {@code edm.upload.min-free-space} (its {@code Content-Length} counted). A servlet filter, so the
- * refusal comes before the container reads and spools the body: the disk never fills with an upload that cannot
- * be kept. Registered by {@link MultipartConfiguration} after the security filters, so only callers with a key
- * learn of it.
+ * Refuses an upload with 507 {@code insufficient-storage} when taking it would leave the
+ * storage's file system with less than {@code edm.upload.min-free-space} (its
+ * {@code Content-Length} counted). A servlet filter, so the refusal comes before the
+ * container reads and spools the body: the disk never fills with an upload that cannot be
+ * kept. Registered by {@link MultipartConfiguration} after the security filters, so only
+ * callers with a key learn of it.
  */
 class FreeSpaceFloor extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(FreeSpaceFloor.class);
 
     private final DocumentStorage storage;
+
     private final UploadSettings settings;
+
     private final HandlerExceptionResolver problems;
 
     FreeSpaceFloor(DocumentStorage storage, UploadSettings settings, HandlerExceptionResolver problems) {
@@ -49,8 +52,10 @@ class FreeSpaceFloor extends OncePerRequestFilter {
         long usable;
         try {
             usable = storage.usableSpace();
-        } catch (IOException e) {
-            usable = Long.MAX_VALUE; // cannot tell: the write itself will fail with storage-unavailable if it must
+        }
+        catch (IOException e) {
+            usable = Long.MAX_VALUE; // cannot tell: the write itself will fail with
+                                     // storage-unavailable if it must
         }
         if (usable < needed) {
             log.warn("Upload refused: {} bytes free, the floor and the upload need {}", usable, needed);
@@ -59,4 +64,5 @@ class FreeSpaceFloor extends OncePerRequestFilter {
         }
         chain.doFilter(request, response);
     }
+
 }

@@ -11,15 +11,17 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * Forgets Idempotency-Keys older than {@code edm.upload.idempotency-key-retention}, hourly, the first time a minute
- * after start.
+ * Forgets Idempotency-Keys older than {@code edm.upload.idempotency-key-retention},
+ * hourly, the first time a minute after start.
  */
 @Component
 @EnableScheduling
 class IdempotencyKeyExpiry implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyKeyExpiry.class);
+
     private static final Duration FIRST_RUN_AFTER = Duration.ofMinutes(1);
+
     private static final Duration INTERVAL = Duration.ofHours(1);
 
     private final IdempotencyKeys keys;
@@ -39,8 +41,10 @@ class IdempotencyKeyExpiry implements SchedulingConfigurer {
             if (deleted > 0) {
                 log.info("Forgot {} Idempotency-Keys older than {}", deleted, keys.retention());
             }
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             log.warn("Idempotency-Key expiry failed, retrying at the next run: {}", e.toString());
         }
     }
+
 }

@@ -8,9 +8,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The SQL on {@code upload_idempotency_keys}: which document a caller's Idempotency-Key produced. Keys are per
- * caller (API key or JWT subject): one caller's key never finds another caller's document. A key is
- * remembered for {@code edm.upload.idempotency-key-retention}, or until its document is deleted (cascade).
+ * The SQL on {@code upload_idempotency_keys}: which document a caller's Idempotency-Key
+ * produced. Keys are per caller (API key or JWT subject): one caller's key never finds
+ * another caller's document. A key is remembered for
+ * {@code edm.upload.idempotency-key-retention}, or until its document is deleted
+ * (cascade).
  */
 @Repository
 class IdempotencyKeys {
@@ -39,6 +41,7 @@ class IdempotencyKeys {
             """;
 
     private final JdbcClient jdbc;
+
     private final double retentionSeconds;
 
     IdempotencyKeys(JdbcClient jdbc, UploadSettings settings) {
@@ -48,26 +51,26 @@ class IdempotencyKeys {
 
     Optional<UUID> documentFor(String caller, String key) {
         return jdbc.sql(DOCUMENT_FOR)
-                .param("caller", caller)
-                .param("key", key)
-                .param("retentionSeconds", retentionSeconds)
-                .query(UUID.class)
-                .optional();
+            .param("caller", caller)
+            .param("key", key)
+            .param("retentionSeconds", retentionSeconds)
+            .query(UUID.class)
+            .optional();
     }
 
     /**
-     * Records the key for the document unless a live record of it exists (waiting for a concurrent transaction
-     * that inserts the same key); returns whether it was recorded.
+     * Records the key for the document unless a live record of it exists (waiting for a
+     * concurrent transaction that inserts the same key); returns whether it was recorded.
      */
     boolean remember(String caller, String key, UUID documentId) {
         return jdbc.sql(REMEMBER)
-                .param("caller", caller)
-                .param("key", key)
-                .param("documentId", documentId)
-                .param("retentionSeconds", retentionSeconds)
-                .query(UUID.class)
-                .optional()
-                .isPresent();
+            .param("caller", caller)
+            .param("key", key)
+            .param("documentId", documentId)
+            .param("retentionSeconds", retentionSeconds)
+            .query(UUID.class)
+            .optional()
+            .isPresent();
     }
 
     int deleteExpired() {
@@ -77,4 +80,5 @@ class IdempotencyKeys {
     Duration retention() {
         return Duration.ofSeconds((long) retentionSeconds);
     }
+
 }

@@ -15,17 +15,17 @@ import org.springframework.core.Ordered;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * The container's multipart limits derived from {@code edm.upload.max-size}, so there is one setting to change
- * (this bean replaces Boot's {@code spring.servlet.multipart.*}). The container spools file parts into the
- * storage's landing directory, on the staging file system: staging an upload is then a rename, and its bytes are
- * written to disk once, not spooled and copied again.
+ * The container's multipart limits derived from {@code edm.upload.max-size}, so there is
+ * one setting to change (this bean replaces Boot's {@code spring.servlet.multipart.*}).
+ * The container spools file parts into the storage's landing directory, on the staging
+ * file system: staging an upload is then a rename, and its bytes are written to disk
+ * once, not spooled and copied again.
  */
 @Configuration(proxyBeanMethods = false)
 class MultipartConfiguration {
 
     @Bean
-    MultipartConfigElement multipartConfigElement(UploadSettings settings, DocumentStorage storage)
-            throws IOException {
+    MultipartConfigElement multipartConfigElement(UploadSettings settings, DocumentStorage storage) throws IOException {
         Path spool = settings.spoolDirectory() != null ? settings.spoolDirectory() : storage.landingDirectory();
         String location = Files.createDirectories(spool).toAbsolutePath().toString();
         long maxFile = settings.maxSize().toBytes();
@@ -34,7 +34,10 @@ class MultipartConfiguration {
                 (int) UploadSettings.SPOOL_THRESHOLD.toBytes());
     }
 
-    /** The free-space floor, before the container reads an upload's body (after the security filters). */
+    /**
+     * The free-space floor, before the container reads an upload's body (after the
+     * security filters).
+     */
     @Bean
     FilterRegistrationBean<FreeSpaceFloor> freeSpaceFloor(DocumentStorage storage, UploadSettings settings,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
@@ -43,4 +46,5 @@ class MultipartConfiguration {
         registration.setOrder(Ordered.LOWEST_PRECEDENCE);
         return registration;
     }
+
 }

@@ -8,20 +8,27 @@ import java.nio.charset.StandardCharsets;
 import org.edm.security.RejectedRequest;
 
 /**
- * Passes the upload through while checking it is a PDF by its content: the header {@code %PDF-} must start
- * within the first {@value #HEADER_WINDOW} bytes (where PDF readers look for it). Stops the copy as soon as the
- * answer is no, or the size limit is passed, by throwing {@link Refused}. Whether the PDF is complete and
- * readable is parser-worker's judgement: a damaged PDF is accepted and ends {@code failed} with a reason.
+ * Passes the upload through while checking it is a PDF by its content: the header
+ * {@code %PDF-} must start within the first {@value #HEADER_WINDOW} bytes (where PDF
+ * readers look for it). Stops the copy as soon as the answer is no, or the size limit is
+ * passed, by throwing {@link Refused}. Whether the PDF is complete and readable is
+ * parser-worker's judgement: a damaged PDF is accepted and ends {@code failed} with a
+ * reason.
  */
 final class PdfSniffer extends FilterInputStream {
 
     static final int HEADER_WINDOW = 1024;
+
     private static final byte[] HEADER = "%PDF-".getBytes(StandardCharsets.US_ASCII);
 
     private final long maxBytes;
+
     private final byte[] head = new byte[HEADER_WINDOW + HEADER.length - 1];
+
     private int headLength;
+
     private boolean headerFound;
+
     private long count;
 
     PdfSniffer(InputStream in, long maxBytes) {
@@ -34,8 +41,9 @@ final class PdfSniffer extends FilterInputStream {
         int b = super.read();
         if (b == -1) {
             atEnd();
-        } else {
-            observe(new byte[] {(byte) b}, 0, 1);
+        }
+        else {
+            observe(new byte[] { (byte) b }, 0, 1);
         }
         return b;
     }
@@ -45,7 +53,8 @@ final class PdfSniffer extends FilterInputStream {
         int read = super.read(buffer, offset, length);
         if (read == -1) {
             atEnd();
-        } else {
+        }
+        else {
             observe(buffer, offset, read);
         }
         return read;
@@ -79,8 +88,7 @@ final class PdfSniffer extends FilterInputStream {
     }
 
     private boolean headerInHead() {
-        outer:
-        for (int start = 0; start + HEADER.length <= headLength && start < HEADER_WINDOW; start++) {
+        outer: for (int start = 0; start + HEADER.length <= headLength && start < HEADER_WINDOW; start++) {
             for (int i = 0; i < HEADER.length; i++) {
                 if (head[start + i] != HEADER[i]) {
                     continue outer;
@@ -91,7 +99,9 @@ final class PdfSniffer extends FilterInputStream {
         return false;
     }
 
-    /** The content was refused while it streamed; carries the rejection to answer with. */
+    /**
+     * The content was refused while it streamed; carries the rejection to answer with.
+     */
     static final class Refused extends IOException {
 
         private final transient RejectedRequest rejection;
@@ -104,5 +114,7 @@ final class PdfSniffer extends FilterInputStream {
         RejectedRequest rejection() {
             return rejection;
         }
+
     }
+
 }

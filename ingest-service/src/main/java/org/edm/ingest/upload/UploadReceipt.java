@@ -9,18 +9,11 @@ import org.edm.ingest.document.StoredDocument;
  * The body of an upload's answer.
  *
  * @param status the document's processing status ({@code pending} for a new upload)
- * @param duplicate true when no new document was created: the same bytes, title and version were uploaded
- *        before, or the request repeated an earlier one's Idempotency-Key
+ * @param duplicate true when no new document was created: the same bytes, title and
+ * version were uploaded before, or the request repeated an earlier one's Idempotency-Key
  */
-record UploadReceipt(
-        UUID id,
-        String title,
-        String version,
-        String status,
-        long sizeBytes,
-        String sha256,
-        Instant uploadDate,
-        boolean duplicate) {
+record UploadReceipt(UUID id, String title, String version, String status, long sizeBytes, String sha256,
+        Instant uploadDate, boolean duplicate) {
 
     static UploadReceipt of(UploadResult result) {
         StoredDocument document = result.document();

@@ -19,24 +19,25 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The text fields of an upload, validated: title and version stripped, within the column limits and free of
- * control characters; metadata a JSON object PostgreSQL can store; the Idempotency-Key printable ASCII.
+ * The text fields of an upload, validated: title and version stripped, within the column
+ * limits and free of control characters; metadata a JSON object PostgreSQL can store; the
+ * Idempotency-Key printable ASCII.
  *
  * @param metadata the client's metadata, stored under {@code metadata.custom}
- * @param originalFilename the client's file name without any path, for display only (never used for storage)
- * @param caller who sent the upload ({@link org.edm.security.Caller}): an Idempotency-Key is the caller's own
- * @param bulk announced on {@code documents.uploaded.bulk}, parsed after interactive uploads
+ * @param originalFilename the client's file name without any path, for display only
+ * (never used for storage)
+ * @param caller who sent the upload ({@link org.edm.security.Caller}): an Idempotency-Key
+ * is the caller's own
+ * @param bulk announced on {@code documents.uploaded.bulk}, parsed after interactive
+ * uploads
  */
-record UploadRequest(
-        String title,
-        String version,
-        @Nullable ObjectNode metadata,
-        @Nullable String idempotencyKey,
-        @Nullable String originalFilename,
-        String caller,
-        boolean bulk) {
+record UploadRequest(String title, String version, @Nullable ObjectNode metadata, @Nullable String idempotencyKey,
+        @Nullable String originalFilename, String caller, boolean bulk) {
 
-    /** The request header that marks an upload as bulk work: {@code X-Edm-Priority: bulk} (or {@code interactive}). */
+    /**
+     * The request header that marks an upload as bulk work: {@code X-Edm-Priority: bulk}
+     * (or {@code interactive}).
+     */
     static final String PRIORITY_HEADER = "X-Edm-Priority";
 
     static final int MAX_TITLE_LENGTH = 255;
@@ -44,23 +45,23 @@ record UploadRequest(
     static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
     static final int MAX_FILENAME_LENGTH = 255;
 
-    /** Validates the raw fields, in the order a client would fix them; throws the first problem found. */
+    /**
+     * Validates the raw fields, in the order a client would fix them; throws the first
+     * problem found.
+     */
     static UploadRequest of(@Nullable String title, @Nullable String version, @Nullable String metadata,
             @Nullable String idempotencyKey, @Nullable String originalFilename, String caller,
             MetadataParser metadataParser) {
-        return new UploadRequest(
-                requiredText("title", title, MAX_TITLE_LENGTH),
+        return new UploadRequest(requiredText("title", title, MAX_TITLE_LENGTH),
                 requiredText("version", version, MAX_VERSION_LENGTH),
                 metadata == null || metadata.isBlank() ? null : metadataParser.parse(metadata),
-                idempotencyKey == null ? null : checkedKey(idempotencyKey),
-                displayName(originalFilename),
-                caller,
+                idempotencyKey == null ? null : checkedKey(idempotencyKey), displayName(originalFilename), caller,
                 false);
     }
 
     /**
-     * This request with the priority of the {@value #PRIORITY_HEADER} header: absent or {@code interactive} (the
-     * default), or {@code bulk}; anything else is refused.
+     * This request with the priority of the {@value #PRIORITY_HEADER} header: absent or
+     * {@code interactive} (the default), or {@code bulk}; anything else is refused.
      */
     UploadRequest withPriority(@Nullable String priority) {
         if (priority == null || priority.strip().equalsIgnoreCase("interactive")) {
@@ -100,22 +101,28 @@ record UploadRequest(
         }
         String name = filename.substring(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1);
         StringBuilder clean = new StringBuilder();
-        name.codePoints().filter(c -> !Character.isISOControl(c)).limit(MAX_FILENAME_LENGTH)
-                .forEach(clean::appendCodePoint);
+        name.codePoints()
+            .filter(c -> !Character.isISOControl(c))
+            .limit(MAX_FILENAME_LENGTH)
+            .forEach(clean::appendCodePoint);
         String result = clean.toString().strip();
         return result.isEmpty() ? null : result;
     }
 
-    /** Strict JSON: one object, no duplicate keys, nothing after it, no NUL characters (JSONB refuses them). */
+    /**
+     * Strict JSON: one object, no duplicate keys, nothing after it, no NUL characters
+     * (JSONB refuses them).
+     */
     static final class MetadataParser {
 
         private final ObjectReader reader;
+
         private final long maxBytes;
 
         MetadataParser(JsonMapper json, DataSize maxSize) {
             this.reader = json.readerFor(JsonNode.class)
-                    .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
             this.maxBytes = maxSize.toBytes();
         }
 
@@ -126,7 +133,8 @@ record UploadRequest(
             JsonNode node;
             try {
                 node = reader.readValue(metadata);
-            } catch (JacksonException e) {
+            }
+            catch (JacksonException e) {
                 throw new MalformedMetadata(e.getOriginalMessage());
             }
             if (node == null || !node.isObject()) {
@@ -156,5 +164,6 @@ record UploadRequest(
             }
             return false;
         }
+
     }
 }

@@ -8,15 +8,23 @@ import org.edm.ingest.document.StoredDocument;
 record UploadResult(StoredDocument document, Outcome outcome) {
 
     enum Outcome {
+
         /** A new document was stored and announced. */
         CREATED,
-        /** Identical bytes with the same title and version were stored before: that document is returned. */
+        /**
+         * Identical bytes with the same title and version were stored before: that
+         * document is returned.
+         */
         DUPLICATE,
-        /** The Idempotency-Key was seen before with the same upload: its document is returned. */
+        /**
+         * The Idempotency-Key was seen before with the same upload: its document is
+         * returned.
+         */
         REPLAYED;
 
         String tag() {
             return name().toLowerCase(Locale.ROOT);
         }
+
     }
 }

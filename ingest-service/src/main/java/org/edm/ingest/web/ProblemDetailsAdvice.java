@@ -39,17 +39,20 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Renders every error as an RFC 9457 problem detail with a {@link IngestProblem}: the service's own
- * {@link RejectedRequest}s, Spring MVC's exceptions (a missing part, the multipart size limit, a wrong method...)
- * and, as the last resort, anything unexpected (500 without internals). Counts rejected uploads by reason.
+ * Renders every error as an RFC 9457 problem detail with a {@link IngestProblem}: the
+ * service's own {@link RejectedRequest}s, Spring MVC's exceptions (a missing part, the
+ * multipart size limit, a wrong method...) and, as the last resort, anything unexpected
+ * (500 without internals). Counts rejected uploads by reason.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
     private static final String RETRY_AFTER_SECONDS = "5";
 
     private final MeterRegistry meters;
+
     private final long maxFileSizeBytes;
 
     ProblemDetailsAdvice(MeterRegistry meters, ObjectProvider<MultipartConfigElement> multipart) {
@@ -77,10 +80,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 new HttpHeaders(), request);
     }
 
-    // TransactionSystemException: the commit or rollback itself failed, i.e. the connection broke mid-transaction
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+    // TransactionSystemException: the commit or rollback itself failed, i.e. the
+    // connection broke mid-transaction
+    @ExceptionHandler({ CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
             DataAccessResourceFailureException.class, TransientDataAccessException.class,
-            RecoverableDataAccessException.class, TransactionSystemException.class})
+            RecoverableDataAccessException.class, TransactionSystemException.class })
     ResponseEntity<Object> databaseUnavailable(Exception e, HttpServletRequest request) {
         log.error("Database unavailable while handling {} {}: {}", request.getMethod(), request.getRequestURI(),
                 e.toString());
@@ -93,15 +97,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) throws Exception {
         if (e instanceof ErrorResponse) {
-            throw e; // framework exceptions with a status of their own are the superclass's
+            throw e; // framework exceptions with a status of their own are the
+                     // superclass's
         }
         log.error("Unexpected failure handling {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(IngestProblem.INTERNAL_ERROR,
-                problem(IngestProblem.INTERNAL_ERROR, "The request failed; it was logged", request),
-                new HttpHeaders(), request);
+                problem(IngestProblem.INTERNAL_ERROR, "The request failed; it was logged", request), new HttpHeaders(),
+                request);
     }
 
-    /** Spring MVC's own exceptions: keep their status and detail, give them one of our types. */
+    /**
+     * Spring MVC's own exceptions: keep their status and detail, give them one of our
+     * types.
+     */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
@@ -112,9 +120,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setTitle(type.title());
             if (ex instanceof MissingServletRequestParameterException missing) {
                 problem.setProperty("field", missing.getParameterName());
-            } else if (ex instanceof MissingServletRequestPartException missing) {
+            }
+            else if (ex instanceof MissingServletRequestPartException missing) {
                 problem.setProperty("field", missing.getRequestPartName());
-            } else if (ex instanceof MaxUploadSizeExceededException && maxFileSizeBytes > 0) {
+            }
+            else if (ex instanceof MaxUploadSizeExceededException && maxFileSizeBytes > 0) {
                 problem.setDetail("The upload is larger than the limit of " + maxFileSizeBytes + " bytes");
                 problem.setProperty("maxSizeBytes", maxFileSizeBytes);
             }
@@ -130,7 +140,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return IngestProblem.DOCUMENT_TOO_LARGE;
         }
         if (ex instanceof MissingServletRequestPartException missing) {
-            return "file".equals(missing.getRequestPartName()) ? IngestProblem.FILE_MISSING : IngestProblem.FIELD_MISSING;
+            return "file".equals(missing.getRequestPartName()) ? IngestProblem.FILE_MISSING
+                    : IngestProblem.FIELD_MISSING;
         }
         if (ex instanceof MissingServletRequestParameterException) {
             return IngestProblem.FIELD_MISSING;
@@ -170,11 +181,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if ("POST".equals(request.getMethod()) && ApiPaths.DOCUMENTS.equals(path) && type.status().is4xxClientError()) {
             Counter.builder("edm.uploads.rejected")
-                    .description("Uploads rejected, by problem type")
-                    .tag("reason", type.slug())
-                    .register(meters)
-                    .increment();
+                .description("Uploads rejected, by problem type")
+                .tag("reason", type.slug())
+                .register(meters)
+                .increment();
             log.info("Upload rejected: reason={}", type.slug());
         }
     }
+
 }

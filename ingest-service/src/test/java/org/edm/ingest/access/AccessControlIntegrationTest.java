@@ -22,19 +22,25 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.MediaType;
 
 /**
- * Every endpoint of ingest-service against every kind of credential: no key, a malformed key, a revoked key, a
- * key without the endpoint's scope (401, 401, 401, 403 as problem details, and nothing changed: document row,
- * stored file, outbox), and a key with the scope (2xx).
+ * Every endpoint of ingest-service against every kind of credential: no key, a malformed
+ * key, a revoked key, a key without the endpoint's scope (401, 401, 401, 403 as problem
+ * details, and nothing changed: document row, stored file, outbox), and a key with the
+ * scope (2xx).
  */
 class AccessControlIntegrationTest extends IngestIntegrationTest {
 
     private static final String PROBLEMS = "https://edm.example/problems/";
 
     enum Credential {
+
         NONE, MALFORMED, REVOKED, WITHOUT_SCOPE, WITH_SCOPE
+
     }
 
-    /** One endpoint: how to call it on a fresh document, the scope it needs and its success status. */
+    /**
+     * One endpoint: how to call it on a fresh document, the scope it needs and its
+     * success status.
+     */
     record Endpoint(String name, String scope, int success, Call call) {
 
         @Override
@@ -45,7 +51,9 @@ class AccessControlIntegrationTest extends IngestIntegrationTest {
 
     @FunctionalInterface
     interface Call {
+
         Response send(IngestClient client, UUID document, String title);
+
     }
 
     static Stream<Arguments> endpointsAndCredentials() {
@@ -124,15 +132,16 @@ class AccessControlIntegrationTest extends IngestIntegrationTest {
         String title = uniqueTitle("Idempotent");
 
         Upload myUpload = Upload.of(TestPdfs.withText(title + " a"), title + " a", "1")
-                .withIdempotencyKey(idempotencyKey);
+            .withIdempotencyKey(idempotencyKey);
 
         // when
         Response mine = first.upload(myUpload);
-        Response theirs = second.upload(Upload.of(TestPdfs.withText(title + " b"), title + " b", "1")
-                .withIdempotencyKey(idempotencyKey));
+        Response theirs = second
+            .upload(Upload.of(TestPdfs.withText(title + " b"), title + " b", "1").withIdempotencyKey(idempotencyKey));
         Response mineAgain = first.upload(myUpload);
 
-        // then: the second caller gets its own new document, not the first one's (nor a 422 naming it)
+        // then: the second caller gets its own new document, not the first one's (nor a
+        // 422 naming it)
         assertThat(mine.status()).as(mine.raw()).isEqualTo(202);
         assertThat(theirs.status()).as(theirs.raw()).isEqualTo(202);
         assertThat(theirs.id()).isNotEqualTo(mine.id());
@@ -147,8 +156,11 @@ class AccessControlIntegrationTest extends IngestIntegrationTest {
 
         new IngestClient(port, key).get("/v3/api-docs");
 
-        assertThat(jdbc.sql("SELECT last_used_at IS NOT NULL FROM api_keys WHERE key_hash = encode(sha256(:key::bytea), 'hex')")
-                .param("key", key).query(Boolean.class).single()).isTrue();
+        assertThat(jdbc
+            .sql("SELECT last_used_at IS NOT NULL FROM api_keys WHERE key_hash = encode(sha256(:key::bytea), 'hex')")
+            .param("key", key)
+            .query(Boolean.class)
+            .single()).isTrue();
     }
 
     private static String key(Credential credential, String scope) {
@@ -178,11 +190,14 @@ class AccessControlIntegrationTest extends IngestIntegrationTest {
 
     private State state(UUID document, String title) {
         Function<String, Long> count = sql -> jdbc.sql(sql).param("id", document).query(Long.class).single();
-        return new State(
-                count.apply("SELECT count(*) FROM documents WHERE id = :id") + documentsTitled(title),
-                jdbc.sql("SELECT processing_status FROM documents WHERE id = :id").param("id", document)
-                        .query(String.class).optional().orElse("gone"),
+        return new State(count.apply("SELECT count(*) FROM documents WHERE id = :id") + documentsTitled(title),
+                jdbc.sql("SELECT processing_status FROM documents WHERE id = :id")
+                    .param("id", document)
+                    .query(String.class)
+                    .optional()
+                    .orElse("gone"),
                 count.apply("SELECT count(*) FROM outbox_events WHERE aggregate_id = :id") + outboxRowsTitled(title),
                 storedFiles().stream().sorted().toList());
     }
+
 }

@@ -18,10 +18,13 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
-/** {@code GET /api/documents/{id}/file}: the stored PDF, byte for byte, for readers only. */
+/**
+ * {@code GET /api/documents/{id}/file}: the stored PDF, byte for byte, for readers only.
+ */
 class DocumentFileIntegrationTest extends IngestIntegrationTest {
 
     private static final String PROBLEMS = "https://edm.example/problems/";
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -39,8 +42,9 @@ class DocumentFileIntegrationTest extends IngestIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(pdf.length);
-        assertThat(response.headers().firstValue("Content-Disposition").orElseThrow())
-                .startsWith("inline").contains(".pdf").doesNotContain("/");
+        assertThat(response.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("inline")
+            .contains(".pdf")
+            .doesNotContain("/");
         assertThat(response.body()).isEqualTo(pdf);
     }
 
@@ -67,8 +71,10 @@ class DocumentFileIntegrationTest extends IngestIntegrationTest {
         // given: the row stays, the file is gone
         String title = uniqueTitle("Vanished");
         String id = client.upload(Upload.of(TestPdfs.withText(title), title, "1.0")).id();
-        String key = jdbc.sql("SELECT file_path FROM documents WHERE id = :id::uuid").param("id", id)
-                .query(String.class).single();
+        String key = jdbc.sql("SELECT file_path FROM documents WHERE id = :id::uuid")
+            .param("id", id)
+            .query(String.class)
+            .single();
         Files.delete(storageRoot().resolve(key));
 
         // when
@@ -91,4 +97,5 @@ class DocumentFileIntegrationTest extends IngestIntegrationTest {
         JsonNode body = json(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
         return body.path("type").asString();
     }
+
 }

@@ -22,15 +22,20 @@ class DocumentLifecycleIntegrationTest extends IngestIntegrationTest {
     @Test
     void deleteRemovesRowSectionsKeyAndFileAndAnnouncesIt() throws Exception {
         try (var events = KafkaTopicReader.atEnd(Topics.DOCUMENTS_DELETED)) {
-            // given: an uploaded document with a section, uploaded with an Idempotency-Key
+            // given: an uploaded document with a section, uploaded with an
+            // Idempotency-Key
             String title = uniqueTitle("To delete");
-            var uploaded = client.upload(Upload.of(TestPdfs.withText(title), title, "3.1")
-                    .withIdempotencyKey(UUID.randomUUID().toString()));
+            var uploaded = client.upload(
+                    Upload.of(TestPdfs.withText(title), title, "3.1").withIdempotencyKey(UUID.randomUUID().toString()));
             String id = uploaded.id();
-            String key = jdbc.sql("SELECT file_path FROM documents WHERE id = :id::uuid").param("id", id)
-                    .query(String.class).single();
+            String key = jdbc.sql("SELECT file_path FROM documents WHERE id = :id::uuid")
+                .param("id", id)
+                .query(String.class)
+                .single();
             jdbc.sql("INSERT INTO sections (document_id, level, title, content, order_index) "
-                    + "VALUES (:id::uuid, 1, 'Intro', 'text', 0)").param("id", id).update();
+                    + "VALUES (:id::uuid, 1, 'Intro', 'text', 0)")
+                .param("id", id)
+                .update();
 
             // when
             var response = client.delete("/api/documents/" + id);
@@ -39,7 +44,8 @@ class DocumentLifecycleIntegrationTest extends IngestIntegrationTest {
             assertThat(response.status()).isEqualTo(204);
             assertThat(count("SELECT count(*) FROM documents WHERE id = :id::uuid", id)).isZero();
             assertThat(count("SELECT count(*) FROM sections WHERE document_id = :id::uuid", id)).isZero();
-            assertThat(count("SELECT count(*) FROM upload_idempotency_keys WHERE document_id = :id::uuid", id)).isZero();
+            assertThat(count("SELECT count(*) FROM upload_idempotency_keys WHERE document_id = :id::uuid", id))
+                .isZero();
             assertThat(Files.exists(storageRoot().resolve(key))).isFalse();
             events.pollUntil(r -> !events.forKey(id).isEmpty(), Duration.ofSeconds(30));
             events.drain(Duration.ofMillis(500));
@@ -81,31 +87,39 @@ class DocumentLifecycleIntegrationTest extends IngestIntegrationTest {
             String title = uniqueTitle("Reprocess");
             String id = client.upload(Upload.of(TestPdfs.withText(title), title, "1")).id();
             jdbc.sql("UPDATE documents SET processing_status = 'done', page_count = 1 WHERE id = :id::uuid")
-                    .param("id", id).update();
+                .param("id", id)
+                .update();
             jdbc.sql("INSERT INTO sections (document_id, level, title, content, order_index) "
-                    + "VALUES (:id::uuid, 1, 'Intro', 'text', 0)").param("id", id).update();
+                    + "VALUES (:id::uuid, 1, 'Intro', 'text', 0)")
+                .param("id", id)
+                .update();
 
             // when
             var response = client.post("/api/documents/" + id + "/reprocess");
 
-            // then: still done with its section until the parser replaces it; the request names the new event
+            // then: still done with its section until the parser replaces it; the request
+            // names the new event
             assertThat(response.status()).as(response.raw()).isEqualTo(202);
             assertThat(response.body().path("status").asString()).isEqualTo("done");
             assertThat(response.header("Location")).endsWith("/api/documents/" + id);
-            assertThat(jdbc.sql("SELECT processing_status FROM documents WHERE id = :id::uuid").param("id", id)
-                    .query(String.class).single()).isEqualTo("done");
+            assertThat(jdbc.sql("SELECT processing_status FROM documents WHERE id = :id::uuid")
+                .param("id", id)
+                .query(String.class)
+                .single()).isEqualTo("done");
             assertThat(count("SELECT count(*) FROM sections WHERE document_id = :id::uuid", id)).isEqualTo(1);
             events.pollUntil(r -> events.forKey(id).size() >= 2, Duration.ofSeconds(30));
             events.drain(Duration.ofMillis(500));
             assertThat(events.forKey(id)).extracting(r -> json(r.value()).path("trigger").asString())
-                    .containsExactly("upload", "reprocess");
+                .containsExactly("upload", "reprocess");
             JsonNode reprocess = json(events.forKey(id).get(1).value());
             JsonNode upload = json(events.forKey(id).get(0).value());
             assertThat(reprocess.path("eventId").asString()).isNotEqualTo(upload.path("eventId").asString());
             assertThat(reprocess.path("sha256").asString()).isEqualTo(upload.path("sha256").asString());
             assertThat(reprocess.path("sizeBytes").asLong()).isEqualTo(upload.path("sizeBytes").asLong());
             assertThat(jdbc.sql("SELECT metadata ->> 'reprocess_event_id' FROM documents WHERE id = :id::uuid")
-                    .param("id", id).query(String.class).single()).isEqualTo(reprocess.path("eventId").asString());
+                .param("id", id)
+                .query(String.class)
+                .single()).isEqualTo(reprocess.path("eventId").asString());
         }
     }
 
@@ -124,7 +138,8 @@ class DocumentLifecycleIntegrationTest extends IngestIntegrationTest {
     @Test
     void reprocessOfAPendingDocumentAnnouncesItAgainAndKeepsItPending() {
         try (var events = KafkaTopicReader.atEnd(Topics.DOCUMENTS_UPLOADED)) {
-            // given: a document still pending (e.g. its first event went to the dead-letter topic)
+            // given: a document still pending (e.g. its first event went to the
+            // dead-letter topic)
             String title = uniqueTitle("Pending reprocess");
             String id = client.upload(Upload.of(TestPdfs.withText(title), title, "1")).id();
             events.pollUntil(r -> !events.forKey(id).isEmpty(), Duration.ofSeconds(30));
@@ -135,14 +150,16 @@ class DocumentLifecycleIntegrationTest extends IngestIntegrationTest {
             // then: accepted, still pending, announced once more with a new event id
             assertThat(response.status()).as(response.raw()).isEqualTo(202);
             assertThat(response.body().path("status").asString()).isEqualTo("pending");
-            assertThat(jdbc.sql("SELECT processing_status FROM documents WHERE id = :id::uuid").param("id", id)
-                    .query(String.class).single()).isEqualTo("pending");
+            assertThat(jdbc.sql("SELECT processing_status FROM documents WHERE id = :id::uuid")
+                .param("id", id)
+                .query(String.class)
+                .single()).isEqualTo("pending");
             events.pollUntil(r -> events.forKey(id).size() >= 2, Duration.ofSeconds(30));
             events.pollToEnd(Duration.ofSeconds(10));
             assertThat(events.forKey(id)).extracting(r -> json(r.value()).path("trigger").asString())
-                    .containsExactly("upload", "reprocess");
+                .containsExactly("upload", "reprocess");
             assertThat(events.forKey(id)).extracting(r -> json(r.value()).path("eventId").asString())
-                    .doesNotHaveDuplicates();
+                .doesNotHaveDuplicates();
         }
     }
 
@@ -166,15 +183,16 @@ class DocumentLifecycleIntegrationTest extends IngestIntegrationTest {
     void reprocessWhileProcessingIsAConflictAndChangesNothing() {
         String title = uniqueTitle("Busy");
         String id = client.upload(Upload.of(TestPdfs.withText(title), title, "1")).id();
-        jdbc.sql("UPDATE documents SET processing_status = 'processing' WHERE id = :id::uuid").param("id", id)
-                .update();
+        jdbc.sql("UPDATE documents SET processing_status = 'processing' WHERE id = :id::uuid").param("id", id).update();
 
         var response = client.post("/api/documents/" + id + "/reprocess");
 
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.problemType()).isEqualTo(PROBLEMS + "document-busy");
-        assertThat(jdbc.sql("SELECT processing_status FROM documents WHERE id = :id::uuid").param("id", id)
-                .query(String.class).single()).isEqualTo("processing");
+        assertThat(jdbc.sql("SELECT processing_status FROM documents WHERE id = :id::uuid")
+            .param("id", id)
+            .query(String.class)
+            .single()).isEqualTo("processing");
         assertThat(count("SELECT count(*) FROM outbox_events WHERE aggregate_id = :id::uuid", id)).isEqualTo(1);
     }
 
@@ -197,4 +215,5 @@ class DocumentLifecycleIntegrationTest extends IngestIntegrationTest {
     private long count(String sql, String id) {
         return jdbc.sql(sql).param("id", id).query(Long.class).single();
     }
+
 }

@@ -18,7 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** What a crash leaves in the storage is removed; a document's file and anything recent are not. */
+/**
+ * What a crash leaves in the storage is removed; a document's file and anything recent
+ * are not.
+ */
 class OrphanFileSweeperIntegrationTest extends IngestIntegrationTest {
 
     @Autowired
@@ -52,7 +55,7 @@ class OrphanFileSweeperIntegrationTest extends IngestIntegrationTest {
         assertThat(recentOrphan).exists();
         assertThat(foreign).exists();
         assertThat(meters.counter("edm.storage.orphans.deleted").count()).as("counted once each")
-                .isEqualTo(counted + deleted);
+            .isEqualTo(counted + deleted);
         Files.delete(recentOrphan);
         Files.delete(foreign);
     }
@@ -64,4 +67,5 @@ class OrphanFileSweeperIntegrationTest extends IngestIntegrationTest {
         Files.setLastModifiedTime(path, FileTime.from(modified));
         return path;
     }
+
 }

@@ -19,8 +19,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A document whose event was published but never claimed (it went to the dead-letter topic) stays pending; the
- * sweeper announces it again, once, through the outbox.
+ * A document whose event was published but never claimed (it went to the dead-letter
+ * topic) stays pending; the sweeper announces it again, once, through the outbox.
  */
 class PendingDocumentSweeperIntegrationTest extends IngestIntegrationTest {
 
@@ -32,7 +32,8 @@ class PendingDocumentSweeperIntegrationTest extends IngestIntegrationTest {
 
     @Test
     void aDocumentLeftPendingWithoutALiveEventIsAnnouncedAgainOnce() throws Exception {
-        // given: two documents whose upload events were published, pending for two hours since; the second one
+        // given: two documents whose upload events were published, pending for two hours
+        // since; the second one
         // also has a parked event, so a live announcement still exists for it
         UUID lost = upload("Lost in the dead letters");
         UUID withParkedEvent = upload("Parked");
@@ -59,17 +60,22 @@ class PendingDocumentSweeperIntegrationTest extends IngestIntegrationTest {
                 assertThat(event.get("type").asString()).isEqualTo("DocumentUploaded");
             });
             assertThat(forDocument(records, withParkedEvent)).isEmpty();
-            assertThat(jdbc.sql("SELECT processing_status FROM documents WHERE id = :id").param("id", lost)
-                    .query(String.class).single()).isEqualTo("pending");
-        } finally {
+            assertThat(jdbc.sql("SELECT processing_status FROM documents WHERE id = :id")
+                .param("id", lost)
+                .query(String.class)
+                .single()).isEqualTo("pending");
+        }
+        finally {
             jdbc.sql("DELETE FROM outbox_events WHERE aggregate_id = :id AND parked_at IS NOT NULL")
-                    .param("id", withParkedEvent).update();
+                .param("id", withParkedEvent)
+                .update();
         }
     }
 
     @Test
     void eachFurtherAnnouncementOfAStillPendingDocumentWaitsTwiceAsLong() {
-        // given: a document announced again once (edm.pending-recovery.after = 30 min by default) that is still
+        // given: a document announced again once (edm.pending-recovery.after = 30 min by
+        // default) that is still
         // pending, e.g. queued behind a long backlog; its recovery event was published
         UUID queued = upload("Queued behind a backlog");
         awaitEventsPublished(queued);
@@ -77,11 +83,13 @@ class PendingDocumentSweeperIntegrationTest extends IngestIntegrationTest {
         sweepUntilAnnounced(queued);
         awaitEventsPublished(queued);
 
-        // when: 45 minutes after that announcement (more than `after`, less than twice it)
+        // when: 45 minutes after that announcement (more than `after`, less than twice
+        // it)
         ageBy(Duration.ofMinutes(45), queued);
         sweeper.sweep();
 
-        // then: not announced again yet (a backlog longer than `after` must not re-announce every document every
+        // then: not announced again yet (a backlog longer than `after` must not
+        // re-announce every document every
         // `after`); after 61 minutes it is
         assertThat(unpublishedEvents(queued)).isZero();
         assertThat(recoveryAnnouncements(queued)).isEqualTo(1);
@@ -107,7 +115,9 @@ class PendingDocumentSweeperIntegrationTest extends IngestIntegrationTest {
 
     private long unpublishedEvents(UUID document) {
         return jdbc.sql("SELECT count(*) FROM outbox_events WHERE aggregate_id = :id AND published_at IS NULL")
-                .param("id", document).query(Long.class).single();
+            .param("id", document)
+            .query(Long.class)
+            .single();
     }
 
     private UUID upload(String prefix) {
@@ -121,7 +131,10 @@ class PendingDocumentSweeperIntegrationTest extends IngestIntegrationTest {
                 """).param("ids", List.of(documents)).query(Long.class).single() == 0);
     }
 
-    /** Moves updated_at back; the updated_at trigger is bypassed for this one statement's transaction. */
+    /**
+     * Moves updated_at back; the updated_at trigger is bypassed for this one statement's
+     * transaction.
+     */
     private void ageBy(Duration age, UUID... documents) {
         new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
             jdbc.sql("SET LOCAL session_replication_role = replica").update();
@@ -135,4 +148,5 @@ class PendingDocumentSweeperIntegrationTest extends IngestIntegrationTest {
             UUID document) {
         return records.stream().filter(r -> document.toString().equals(r.key())).toList();
     }
+
 }

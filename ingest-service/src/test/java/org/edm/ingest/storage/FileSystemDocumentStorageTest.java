@@ -39,7 +39,8 @@ class FileSystemDocumentStorageTest {
         StagedFile staged = storage.stageFrom(target -> Files.move(landed, target), in -> in);
         storage.promote(staged, key);
 
-        // then: the same file (inode), read once for its size and hash, no copy left behind
+        // then: the same file (inode), read once for its size and hash, no copy left
+        // behind
         assertThat(staged.sizeBytes()).isEqualTo(content.length);
         assertThat(staged.sha256()).isEqualTo(sha256(content));
         assertThat(Files.getAttribute(root.resolve(key), "unix:ino")).isEqualTo(inode);
@@ -53,16 +54,17 @@ class FileSystemDocumentStorageTest {
     void aLandedFileRefusedByTheCheckLeavesNothingBehind() throws IOException {
         // given
         var storage = new FileSystemDocumentStorage(root);
-        Path landed = Files.write(storage.landingDirectory().resolve("upload_1234_2.tmp"), new byte[] {1, 2, 3});
+        Path landed = Files.write(storage.landingDirectory().resolve("upload_1234_2.tmp"), new byte[] { 1, 2, 3 });
 
         // when
-        assertThatThrownBy(() -> storage.stageFrom(target -> Files.move(landed, target),
-                in -> new FilterInputStream(in) {
+        assertThatThrownBy(
+                () -> storage.stageFrom(target -> Files.move(landed, target), in -> new FilterInputStream(in) {
                     @Override
                     public int read(byte[] buffer, int offset, int length) throws IOException {
                         throw new IOException("not a PDF");
                     }
-                })).hasMessage("not a PDF");
+                }))
+            .hasMessage("not a PDF");
 
         // then
         try (var left = Files.list(storage.landingDirectory())) {
@@ -74,7 +76,7 @@ class FileSystemDocumentStorageTest {
     void containerSpoolFilesLeftByACrashArePurgedLikeStagedFiles() throws IOException {
         // given
         var storage = new FileSystemDocumentStorage(root);
-        Path spooled = Files.write(storage.landingDirectory().resolve("upload_abcd_7.tmp"), new byte[] {1});
+        Path spooled = Files.write(storage.landingDirectory().resolve("upload_abcd_7.tmp"), new byte[] { 1 });
 
         // when
         int purged = storage.purgeStagedBefore(Instant.now().plusSeconds(60));
@@ -127,7 +129,7 @@ class FileSystemDocumentStorageTest {
     void refusesKeysOutsideTheRoot() {
         var storage = new FileSystemDocumentStorage(root);
 
-        for (String key : new String[] {"../escape.pdf", "/etc/passwd", "ab/../../x", ".staging/x.part", "."}) {
+        for (String key : new String[] { "../escape.pdf", "/etc/passwd", "ab/../../x", ".staging/x.part", "." }) {
             assertThatThrownBy(() -> storage.delete(key)).as(key).isInstanceOf(IllegalArgumentException.class);
         }
     }
@@ -138,11 +140,11 @@ class FileSystemDocumentStorageTest {
         Instant old = Instant.now().minus(Duration.ofHours(3));
         String oldKey = StorageKeys.forDocument(UUID.randomUUID());
         String newKey = StorageKeys.forDocument(UUID.randomUUID());
-        storage.promote(storage.stage(new ByteArrayInputStream(new byte[] {1})), oldKey);
-        storage.promote(storage.stage(new ByteArrayInputStream(new byte[] {2})), newKey);
+        storage.promote(storage.stage(new ByteArrayInputStream(new byte[] { 1 })), oldKey);
+        storage.promote(storage.stage(new ByteArrayInputStream(new byte[] { 2 })), newKey);
         Files.setLastModifiedTime(root.resolve(oldKey), FileTime.from(old));
-        StagedFile oldStaged = storage.stage(new ByteArrayInputStream(new byte[] {3}));
-        storage.stage(new ByteArrayInputStream(new byte[] {4}));
+        StagedFile oldStaged = storage.stage(new ByteArrayInputStream(new byte[] { 3 }));
+        storage.stage(new ByteArrayInputStream(new byte[] { 4 }));
         Files.setLastModifiedTime(root.resolve(".staging").resolve(oldStaged.handle()), FileTime.from(old));
 
         Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
@@ -156,8 +158,10 @@ class FileSystemDocumentStorageTest {
     private static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
+
 }

@@ -64,7 +64,8 @@ class S3DocumentStorageTest {
         StagedFile staged = storage.stage(new ByteArrayInputStream(content));
         storage.promote(staged, key);
 
-        // then: the object holds the bytes, under the prefix; nothing stays in the local staging area
+        // then: the object holds the bytes, under the prefix; nothing stays in the local
+        // staging area
         assertThat(storage.exists(key)).isTrue();
         try (InputStream in = storage.open(key)) {
             assertThat(in.readAllBytes()).isEqualTo(content);
@@ -94,8 +95,8 @@ class S3DocumentStorageTest {
         // given
         storage = storage("", server.endpoint());
         String key = StorageKeys.forDocument(UUID.randomUUID());
-        storage.promote(storage.stage(new ByteArrayInputStream(new byte[] {1})), key);
-        StagedFile second = storage.stage(new ByteArrayInputStream(new byte[] {2}));
+        storage.promote(storage.stage(new ByteArrayInputStream(new byte[] { 1 })), key);
+        StagedFile second = storage.stage(new ByteArrayInputStream(new byte[] { 2 }));
 
         // when / then
         assertThatThrownBy(() -> storage.promote(second, key)).isInstanceOf(FileAlreadyExistsException.class);
@@ -110,9 +111,9 @@ class S3DocumentStorageTest {
         String prefix = "sweep-" + UUID.randomUUID() + "/";
         storage = storage(prefix, server.endpoint());
         String key = StorageKeys.forDocument(UUID.randomUUID());
-        storage.promote(storage.stage(new ByteArrayInputStream(new byte[] {1})), key);
+        storage.promote(storage.stage(new ByteArrayInputStream(new byte[] { 1 })), key);
         try (S3DocumentStorage other = storage("elsewhere/", server.endpoint())) {
-            other.promote(other.stage(new ByteArrayInputStream(new byte[] {2})),
+            other.promote(other.stage(new ByteArrayInputStream(new byte[] { 2 })),
                     StorageKeys.forDocument(UUID.randomUUID()));
         }
 
@@ -126,14 +127,14 @@ class S3DocumentStorageTest {
         // given: nobody listens at the endpoint
         storage = storage("", S3ProxyServer.unreachableEndpoint());
         String key = StorageKeys.forDocument(UUID.randomUUID());
-        StagedFile staged = storage.stage(new ByteArrayInputStream(new byte[] {1}));
+        StagedFile staged = storage.stage(new ByteArrayInputStream(new byte[] { 1 }));
 
         // when / then
         assertThatThrownBy(() -> storage.promote(staged, key)).isInstanceOf(IOException.class)
-                .hasMessageContaining("object store");
+            .hasMessageContaining("object store");
         assertThat(stagedFiles()).as("the staged file stays until the caller discards it").isOne();
         assertThatThrownBy(() -> storage.open(key)).isInstanceOf(IOException.class)
-                .isNotInstanceOf(NoSuchFileException.class);
+            .isNotInstanceOf(NoSuchFileException.class);
         assertThatThrownBy(() -> storage.delete(key)).isInstanceOf(IOException.class);
         assertThatThrownBy(() -> storage.exists(key)).isInstanceOf(UncheckedIOException.class);
         assertThatThrownBy(() -> storage.keysModifiedBefore(Instant.now())).isInstanceOf(IOException.class);
@@ -153,4 +154,5 @@ class S3DocumentStorageTest {
             return files.count();
         }
     }
+
 }

@@ -24,4 +24,5 @@ class StorageKeysTest {
         assertThat(StorageKeys.documentIdOf("00/3f2a5c1e-0000-4000-8000-000000000001.pdf")).isEmpty();
         assertThat(StorageKeys.documentIdOf("../3f/3f2a5c1e-0000-4000-8000-000000000001.pdf")).isEmpty();
     }
+
 }

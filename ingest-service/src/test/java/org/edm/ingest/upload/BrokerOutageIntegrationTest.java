@@ -18,7 +18,10 @@ import org.edm.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** With the broker stopped, uploads are still accepted; their events arrive, once each, when it is back. */
+/**
+ * With the broker stopped, uploads are still accepted; their events arrive, once each,
+ * when it is back.
+ */
 class BrokerOutageIntegrationTest extends IngestIntegrationTest {
 
     @Autowired
@@ -48,10 +51,10 @@ class BrokerOutageIntegrationTest extends IngestIntegrationTest {
                 await().atMost(Duration.ofSeconds(30)).until(() -> failures() > failuresBefore);
                 assertThat(unpublished(ids)).isEqualTo(3);
                 var health = management.get("/actuator/health");
-                assertThat(health.body().path("components").path("kafka").path("status").asString())
-                        .isEqualTo("DOWN");
+                assertThat(health.body().path("components").path("kafka").path("status").asString()).isEqualTo("DOWN");
                 assertThat(management.get("/actuator/health/readiness").status()).isEqualTo(200);
-            } finally {
+            }
+            finally {
                 infrastructure.startKafka();
             }
 
@@ -69,8 +72,12 @@ class BrokerOutageIntegrationTest extends IngestIntegrationTest {
     }
 
     private long unpublished(List<String> ids) {
-        return jdbc.sql("SELECT count(*) FROM outbox_events WHERE published_at IS NULL "
-                        + "AND aggregate_id IN (SELECT CAST(unnest(CAST(:ids AS text[])) AS uuid))")
-                .param("ids", ids.toArray(String[]::new)).query(Long.class).single();
+        return jdbc
+            .sql("SELECT count(*) FROM outbox_events WHERE published_at IS NULL "
+                    + "AND aggregate_id IN (SELECT CAST(unnest(CAST(:ids AS text[])) AS uuid))")
+            .param("ids", ids.toArray(String[]::new))
+            .query(Long.class)
+            .single();
     }
+
 }

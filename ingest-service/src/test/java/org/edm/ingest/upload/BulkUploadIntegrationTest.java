@@ -11,7 +11,10 @@ import org.edm.testsupport.KafkaTopicReader;
 import org.edm.testsupport.TestPdfs;
 import org.junit.jupiter.api.Test;
 
-/** Uploads marked {@code X-Edm-Priority: bulk} are announced on the bulk topic, the others on the usual one. */
+/**
+ * Uploads marked {@code X-Edm-Priority: bulk} are announced on the bulk topic, the others
+ * on the usual one.
+ */
 class BulkUploadIntegrationTest extends IngestIntegrationTest {
 
     @Test
@@ -56,4 +59,5 @@ class BulkUploadIntegrationTest extends IngestIntegrationTest {
         assertThat(response.body().path("type").asString()).endsWith("/field-invalid");
         assertThat(response.body().path("field").asString()).isEqualTo("X-Edm-Priority");
     }
+
 }

@@ -49,15 +49,19 @@ class ConcurrentUploadIntegrationTest extends IngestIntegrationTest {
                 // then
                 assertThat(ids).hasSize(50);
                 assertThat(jdbc.sql("SELECT count(*) FROM documents WHERE title LIKE :prefix")
-                        .param("prefix", "Concurrent " + batch + " #%").query(Long.class).single()).isEqualTo(50);
+                    .param("prefix", "Concurrent " + batch + " #%")
+                    .query(Long.class)
+                    .single()).isEqualTo(50);
                 events.pollUntil(records -> records.stream().filter(r -> ids.contains(r.key())).count() >= 50,
                         Duration.ofSeconds(60));
                 List<ConsumerRecord<String, String>> all = events.drain(Duration.ofSeconds(1));
-                assertThat(all.stream().filter(r -> ids.contains(r.key())).map(ConsumerRecord::key))
-                        .hasSize(50).doesNotHaveDuplicates();
-            } finally {
+                assertThat(all.stream().filter(r -> ids.contains(r.key())).map(ConsumerRecord::key)).hasSize(50)
+                    .doesNotHaveDuplicates();
+            }
+            finally {
                 pool.shutdownNow();
             }
         }
     }
+
 }

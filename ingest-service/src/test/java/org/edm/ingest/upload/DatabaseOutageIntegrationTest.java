@@ -13,7 +13,10 @@ import org.edm.testsupport.TestPdfs;
 import org.edm.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 
-/** With PostgreSQL down an upload is refused with 503 and leaves no file; once it is back, uploads work again. */
+/**
+ * With PostgreSQL down an upload is refused with 503 and leaves no file; once it is back,
+ * uploads work again.
+ */
 class DatabaseOutageIntegrationTest extends IngestIntegrationTest {
 
     @Test
@@ -32,12 +35,15 @@ class DatabaseOutageIntegrationTest extends IngestIntegrationTest {
             assertThat(refused.problemType()).isEqualTo("https://edm.example/problems/database-unavailable");
             assertThat(refused.header("Retry-After")).isEqualTo("5");
             assertThat(storedFiles()).containsExactlyInAnyOrderElementsOf(before);
-        } finally {
+        }
+        finally {
             infrastructure.startPostgres();
         }
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> client.upload(upload).status() == 202);
+        await().atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(500))
+            .until(() -> client.upload(upload).status() == 202);
         assertThat(documentsTitled(title)).isEqualTo(1);
     }
+
 }

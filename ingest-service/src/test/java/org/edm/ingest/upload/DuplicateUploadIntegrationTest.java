@@ -19,7 +19,10 @@ import org.edm.testsupport.TestPdfs;
 import org.edm.testsupport.KafkaTopicReader;
 import org.junit.jupiter.api.Test;
 
-/** The same bytes under the same title and version are one document; an Idempotency-Key makes retries safe. */
+/**
+ * The same bytes under the same title and version are one document; an Idempotency-Key
+ * makes retries safe.
+ */
 class DuplicateUploadIntegrationTest extends IngestIntegrationTest {
 
     @Test
@@ -104,7 +107,8 @@ class DuplicateUploadIntegrationTest extends IngestIntegrationTest {
 
     @Test
     void anIdempotencyKeyOlderThanItsRetentionIsForgottenAndFreeForANewUpload() {
-        // given: a key used for one upload, then aged past edm.upload.idempotency-key-retention (24 h)
+        // given: a key used for one upload, then aged past
+        // edm.upload.idempotency-key-retention (24 h)
         String key = UUID.randomUUID().toString();
         String title = uniqueTitle("Expired key");
         var first = client.upload(Upload.of(TestPdfs.withText(title), title, "1.0").withIdempotencyKey(key));
@@ -113,7 +117,9 @@ class DuplicateUploadIntegrationTest extends IngestIntegrationTest {
         Upload other = Upload.of(TestPdfs.withText(otherTitle), otherTitle, "1.0").withIdempotencyKey(key);
         assertThat(client.upload(other).status()).as("while the key lives").isEqualTo(422);
         jdbc.sql("UPDATE upload_idempotency_keys SET created_at = created_at - INTERVAL '25 hours' "
-                + "WHERE idempotency_key = :key").param("key", key).update();
+                + "WHERE idempotency_key = :key")
+            .param("key", key)
+            .update();
 
         // when: the key comes with another file
         var afterExpiry = client.upload(other);
@@ -131,7 +137,7 @@ class DuplicateUploadIntegrationTest extends IngestIntegrationTest {
     void concurrentRetriesWithOneIdempotencyKeyCreateOneDocument() throws Exception {
         String title = uniqueTitle("Concurrent retry");
         Upload upload = Upload.of(TestPdfs.withText(title), title, "1.0")
-                .withIdempotencyKey(UUID.randomUUID().toString());
+            .withIdempotencyKey(UUID.randomUUID().toString());
 
         List<IngestClient.Response> responses = inParallel(6, () -> client.upload(upload));
 
@@ -150,8 +156,7 @@ class DuplicateUploadIntegrationTest extends IngestIntegrationTest {
 
         // when
         String otherTitle = uniqueTitle("Other file");
-        var reused = client.upload(Upload.of(TestPdfs.withText(otherTitle), otherTitle, "1.0")
-                .withIdempotencyKey(key));
+        var reused = client.upload(Upload.of(TestPdfs.withText(otherTitle), otherTitle, "1.0").withIdempotencyKey(key));
 
         // then
         assertThat(first.status()).isEqualTo(202);
@@ -191,8 +196,10 @@ class DuplicateUploadIntegrationTest extends IngestIntegrationTest {
                 results.add(future.get());
             }
             return results;
-        } finally {
+        }
+        finally {
             pool.shutdownNow();
         }
     }
+
 }

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 
-/** With the free-space floor above the disk's free space, uploads are refused before anything is written. */
+/**
+ * With the free-space floor above the disk's free space, uploads are refused before
+ * anything is written.
+ */
 @TestPropertySource(properties = "edm.upload.min-free-space=1000TB")
 class FreeSpaceFloorIntegrationTest extends IngestIntegrationTest {
 
@@ -31,8 +34,10 @@ class FreeSpaceFloorIntegrationTest extends IngestIntegrationTest {
         assertThat(response.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(response.problemType()).isEqualTo("https://edm.example/problems/insufficient-storage");
         assertThat(response.raw()).doesNotContain(storageRoot().toString());
-        assertThat(jdbc.sql("SELECT count(*) FROM documents WHERE title = :title").param("title", title)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM documents WHERE title = :title")
+            .param("title", title)
+            .query(Long.class)
+            .single()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM outbox_events").query(Long.class).single()).isEqualTo(outboxBefore);
         try (var staged = Files.list(storageRoot().resolve(".staging"))) {
             assertThat(staged).isEmpty();
@@ -47,4 +52,5 @@ class FreeSpaceFloorIntegrationTest extends IngestIntegrationTest {
         // then
         assertThat(response.status()).isEqualTo(401);
     }
+
 }

@@ -26,23 +26,29 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Failures inside the upload transaction: whatever fails after the row and the event were written, the
- * transaction rolls back and no row, no event and no file remain.
+ * Failures inside the upload transaction: whatever fails after the row and the event were
+ * written, the transaction rolls back and no row, no event and no file remain.
  */
 class IntakeFailureIntegrationTest extends IngestIntegrationTest {
 
     @Autowired
     DocumentStorage storage;
+
     @Autowired
     DocumentRepository documents;
+
     @Autowired
     DocumentEvents events;
+
     @Autowired
     IdempotencyKeys keys;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     UploadSettings settings;
+
     @Autowired
     JsonMapper json;
 
@@ -55,7 +61,7 @@ class IntakeFailureIntegrationTest extends IngestIntegrationTest {
 
         // when / then
         assertThatThrownBy(() -> intake.accept(request(title), pdf(title)))
-                .isInstanceOf(Rejections.StorageUnavailable.class);
+            .isInstanceOf(Rejections.StorageUnavailable.class);
         assertThat(documentsTitled(title)).isZero();
         assertThat(outboxRowsTitled(title)).isZero();
         assertThat(storedFiles()).containsExactlyInAnyOrderElementsOf(before);
@@ -69,8 +75,7 @@ class IntakeFailureIntegrationTest extends IngestIntegrationTest {
         List<java.nio.file.Path> before = storedFiles();
 
         // when / then
-        assertThatThrownBy(() -> intake.accept(request(title), pdf(title)))
-                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> intake.accept(request(title), pdf(title))).isInstanceOf(IllegalStateException.class);
         assertThat(documentsTitled(title)).isZero();
         assertThat(outboxRowsTitled(title)).isZero();
         assertThat(storedFiles()).containsExactlyInAnyOrderElementsOf(before);
@@ -151,4 +156,5 @@ class IntakeFailureIntegrationTest extends IngestIntegrationTest {
             return delegate.purgeStagedBefore(instant);
         }
     }
+
 }

@@ -21,18 +21,16 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * With {@code edm.storage.type=s3} an upload's PDF goes to the bucket (a real S3-compatible server, s3proxy), is
- * served from it and deleted from it; while the store is down, uploads answer {@code 503 storage-unavailable}
- * and leave nothing behind.
+ * With {@code edm.storage.type=s3} an upload's PDF goes to the bucket (a real
+ * S3-compatible server, s3proxy), is served from it and deleted from it; while the store
+ * is down, uploads answer {@code 503 storage-unavailable} and leave nothing behind.
  */
-@TestPropertySource(properties = {
-        "edm.storage.type=s3",
-        "edm.storage.s3.prefix=pdfs",
-        "edm.storage.s3.path-style=true",
-        "edm.storage.s3.api-call-timeout=5s"})
+@TestPropertySource(properties = { "edm.storage.type=s3", "edm.storage.s3.prefix=pdfs",
+        "edm.storage.s3.path-style=true", "edm.storage.s3.api-call-timeout=5s" })
 class ObjectStoreUploadIntegrationTest extends IngestIntegrationTest {
 
     private static final S3ProxyServer S3 = startS3();
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @DynamicPropertySource
@@ -55,14 +53,16 @@ class ObjectStoreUploadIntegrationTest extends IngestIntegrationTest {
         // when
         var uploaded = client.upload(Upload.of(pdf, title, "1"));
 
-        // then: the object holds the upload; nothing but the staging area is on the local disk
+        // then: the object holds the upload; nothing but the staging area is on the local
+        // disk
         assertThat(uploaded.status()).as(uploaded.raw()).isEqualTo(202);
         String key = fileKey(uploaded.id());
         assertThat(S3.objectFile("pdfs/" + key)).hasBinaryContent(pdf);
         assertThat(Files.exists(storageRoot().resolve(key))).isFalse();
-        HttpResponse<byte[]> file = http.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/documents/" + uploaded.id() + "/file"))
-                .header("Authorization", "Bearer " + documentsKey()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> file = http.send(HttpRequest
+            .newBuilder(URI.create("http://localhost:" + port + "/api/documents/" + uploaded.id() + "/file"))
+            .header("Authorization", "Bearer " + documentsKey())
+            .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(file.body()).isEqualTo(pdf);
 
@@ -87,18 +87,22 @@ class ObjectStoreUploadIntegrationTest extends IngestIntegrationTest {
             assertThat(refused.problemType()).isEqualTo("https://edm.example/problems/storage-unavailable");
             assertThat(documentsTitled(title)).isZero();
             assertThat(outboxRowsTitled(title)).isZero();
-        } finally {
+        }
+        finally {
             S3.restart();
         }
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                .until(() -> client.upload(upload).status() == 202);
+        await().atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(500))
+            .until(() -> client.upload(upload).status() == 202);
         assertThat(documentsTitled(title)).isEqualTo(1);
     }
 
     private String fileKey(String id) {
-        return jdbc.sql("SELECT file_path FROM documents WHERE id = CAST(:id AS uuid)").param("id", id)
-                .query(String.class).single();
+        return jdbc.sql("SELECT file_path FROM documents WHERE id = CAST(:id AS uuid)")
+            .param("id", id)
+            .query(String.class)
+            .single();
     }
 
     private static S3ProxyServer startS3() {
@@ -108,4 +112,5 @@ class ObjectStoreUploadIntegrationTest extends IngestIntegrationTest {
         System.setProperty("aws.secretAccessKey", server.secretKey());
         return server;
     }
+
 }

@@ -51,7 +51,7 @@ class PdfSnifferTest {
         var source = new CountingStream(new byte[10 * 1024 * 1024]);
         try (var sniffer = new PdfSniffer(source, Long.MAX_VALUE)) {
             assertThatThrownBy(() -> sniffer.transferTo(OutputStream.nullOutputStream()))
-                    .isInstanceOf(PdfSniffer.Refused.class);
+                .isInstanceOf(PdfSniffer.Refused.class);
         }
         assertThat(source.read).isLessThan(100_000);
     }
@@ -70,12 +70,12 @@ class PdfSnifferTest {
     }
 
     private static void assertRefused(byte[] content, long max, ProblemType type) {
-        assertThatThrownBy(() -> copy(content, max))
-                .isInstanceOfSatisfying(PdfSniffer.Refused.class,
-                        refused -> assertThat(refused.rejection().type()).isEqualTo(type));
+        assertThatThrownBy(() -> copy(content, max)).isInstanceOfSatisfying(PdfSniffer.Refused.class,
+                refused -> assertThat(refused.rejection().type()).isEqualTo(type));
     }
 
     private static final class CountingStream extends ByteArrayInputStream {
+
         long read;
 
         CountingStream(byte[] bytes) {
@@ -88,5 +88,7 @@ class PdfSnifferTest {
             read += Math.max(n, 0);
             return n;
         }
+
     }
+
 }

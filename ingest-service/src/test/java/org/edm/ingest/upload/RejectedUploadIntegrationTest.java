@@ -20,21 +20,24 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.MediaType;
 
-/** Each bad input gets its status and problem type, and leaves no row, no file, no outbox row and no event. */
+/**
+ * Each bad input gets its status and problem type, and leaves no row, no file, no outbox
+ * row and no event.
+ */
 class RejectedUploadIntegrationTest extends IngestIntegrationTest {
 
     private static final String PROBLEMS = "https://edm.example/problems/";
 
     static Stream<Arguments> badUploads() {
-        return Stream.of(
-                bad("no file", u -> u.withFile(null), 400, "file-missing"),
+        return Stream.of(bad("no file", u -> u.withFile(null), 400, "file-missing"),
                 bad("empty file", u -> u.withFile(new byte[0]), 400, "file-empty"),
-                bad("text named .pdf", u -> u.withFile("just text, no PDF".repeat(100)
-                        .getBytes(StandardCharsets.UTF_8)), 415, "not-a-pdf"),
+                bad("text named .pdf",
+                        u -> u.withFile("just text, no PDF".repeat(100).getBytes(StandardCharsets.UTF_8)), 415,
+                        "not-a-pdf"),
                 bad("PNG", u -> u.withFile(png()), 415, "not-a-pdf"),
                 bad("header after the first 1024 bytes", u -> u.withFile(headerAt(1024)), 415, "not-a-pdf"),
-                bad("over the size limit", u -> u.withFile(TestPdfs.padded("big", 2_200_000)),
-                        413, "document-too-large"),
+                bad("over the size limit", u -> u.withFile(TestPdfs.padded("big", 2_200_000)), 413,
+                        "document-too-large"),
                 bad("no title", u -> u.withTitle(null), 400, "field-missing"),
                 bad("blank title", u -> u.withTitle("   "), 400, "field-missing"),
                 bad("title of 256 characters", u -> u.withTitle(u.title() + "x".repeat(256)), 400, "field-too-long"),
@@ -78,7 +81,8 @@ class RejectedUploadIntegrationTest extends IngestIntegrationTest {
             assertThat(response.body().path("title").asString()).isNotBlank();
             assertThat(response.body().path("detail").asString()).isNotBlank();
             assertThat(response.raw()).doesNotContain("Exception").doesNotContain("\tat ");
-            // no row under the title the request really sent (some cases change it), nor under any other title
+            // no row under the title the request really sent (some cases change it), nor
+            // under any other title
             if (sentTitle != null) {
                 assertThat(documentsTitled(sentTitle)).isZero();
                 assertThat(outboxRowsTitled(sentTitle)).isZero();
@@ -86,17 +90,18 @@ class RejectedUploadIntegrationTest extends IngestIntegrationTest {
             assertThat(documentCount()).isEqualTo(documentsBefore);
             assertThat(storedFiles()).containsExactlyInAnyOrderElementsOf(filesBefore);
 
-            // and: no event. The relay publishes in outbox order, so once a valid upload sent afterwards is on
-            // the topic, an event of the rejected upload would be on it too (read to the end of every partition)
+            // and: no event. The relay publishes in outbox order, so once a valid upload
+            // sent afterwards is on
+            // the topic, an event of the rejected upload would be on it too (read to the
+            // end of every partition)
             String next = uniqueTitle("Accepted after " + name);
             var accepted = client.upload(Upload.of(TestPdfs.withText(next), next, "1.0"));
             assertThat(accepted.status()).as(accepted.raw()).isEqualTo(202);
             events.pollUntil(received -> received.stream().anyMatch(r -> accepted.id().equals(r.key())),
                     Duration.ofSeconds(30));
-            assertThat(events.pollToEnd(Duration.ofSeconds(10)))
-                    .anyMatch(record -> record.value().contains(next))
-                    .noneMatch(record -> record.value().contains(title)
-                            || sentTitle != null && !sentTitle.isBlank() && record.value().contains(sentTitle));
+            assertThat(events.pollToEnd(Duration.ofSeconds(10))).anyMatch(record -> record.value().contains(next))
+                .noneMatch(record -> record.value().contains(title)
+                        || sentTitle != null && !sentTitle.isBlank() && record.value().contains(sentTitle));
         }
     }
 
@@ -144,7 +149,7 @@ class RejectedUploadIntegrationTest extends IngestIntegrationTest {
 
     private static byte[] png() {
         byte[] bytes = new byte[4096];
-        byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+        byte[] signature = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
         System.arraycopy(signature, 0, bytes, 0, signature.length);
         return bytes;
     }
@@ -156,4 +161,5 @@ class RejectedUploadIntegrationTest extends IngestIntegrationTest {
         System.arraycopy(pdf, 0, bytes, offset, pdf.length);
         return bytes;
     }
+
 }

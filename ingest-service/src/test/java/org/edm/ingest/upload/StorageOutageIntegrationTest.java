@@ -14,16 +14,20 @@ import org.edm.testsupport.TestPdfs;
 import org.junit.jupiter.api.Test;
 
 /**
- * A storage that cannot take a file answers an upload over HTTP with 503 {@code storage-unavailable} and
- * {@code Retry-After}, keeps no row, and works again once the storage is back.
+ * A storage that cannot take a file answers an upload over HTTP with 503
+ * {@code storage-unavailable} and {@code Retry-After}, keeps no row, and works again once
+ * the storage is back.
  */
 class StorageOutageIntegrationTest extends IngestIntegrationTest {
 
     @Test
     void uploadIsRefusedWithRetryAfterWhileTheStorageCannotWriteAndAcceptedOnceItCan() throws IOException {
-        // given: every shard directory a document can be stored in (the first two hex digits of its id) replaced by
-        // a plain file, so that the file cannot be put under its key. Root ignores permissions; a file where a
-        // directory belongs stops everyone. (Staging stays intact: the container spools the upload there.)
+        // given: every shard directory a document can be stored in (the first two hex
+        // digits of its id) replaced by
+        // a plain file, so that the file cannot be put under its key. Root ignores
+        // permissions; a file where a
+        // directory belongs stops everyone. (Staging stays intact: the container spools
+        // the upload there.)
         String title = uniqueTitle("During storage outage");
         Upload upload = Upload.of(TestPdfs.withText(title), title, "1");
         List<Path> filesBefore = storedFiles();
@@ -39,7 +43,8 @@ class StorageOutageIntegrationTest extends IngestIntegrationTest {
             assertThat(refused.header("Retry-After")).isEqualTo("5");
             assertThat(documentsTitled(title)).isZero();
             assertThat(outboxRowsTitled(title)).isZero();
-        } finally {
+        }
+        finally {
             restoreShards(aside);
         }
         assertThat(storedFiles()).containsExactlyInAnyOrderElementsOf(filesBefore);
@@ -71,4 +76,5 @@ class StorageOutageIntegrationTest extends IngestIntegrationTest {
         }
         Files.delete(aside);
     }
+
 }

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * An upload reaches the disk once: the container spools it into the storage's staging directory and staging it
- * is a rename, not a second copy (measured as the bytes this JVM writes, from {@code /proc/self/io}).
+ * An upload reaches the disk once: the container spools it into the storage's staging
+ * directory and staging it is a rename, not a second copy (measured as the bytes this JVM
+ * writes, from {@code /proc/self/io}).
  */
 class UploadDiskUseIntegrationTest extends IngestIntegrationTest {
 
@@ -26,7 +27,7 @@ class UploadDiskUseIntegrationTest extends IngestIntegrationTest {
     @Test
     void theContainerSpoolsUploadsIntoTheStagingDirectory() throws IOException {
         assertThat(Path.of(multipart.getLocation()).toRealPath())
-                .isEqualTo(storageRoot().resolve(".staging").toRealPath());
+            .isEqualTo(storageRoot().resolve(".staging").toRealPath());
     }
 
     @Test
@@ -47,11 +48,17 @@ class UploadDiskUseIntegrationTest extends IngestIntegrationTest {
         assertThat(written).as("bytes written for a %d-byte upload", pdf.length).isLessThan(pdf.length * 3L / 2);
     }
 
-    /** Bytes this process caused to be written to storage (Linux {@code /proc/self/io}, all threads). */
+    /**
+     * Bytes this process caused to be written to storage (Linux {@code /proc/self/io},
+     * all threads).
+     */
     private static long bytesWrittenByThisProcess() throws IOException {
         List<String> lines = Files.readAllLines(Path.of("/proc/self/io"));
-        return lines.stream().filter(line -> line.startsWith("write_bytes:"))
-                .mapToLong(line -> Long.parseLong(line.substring("write_bytes:".length()).strip()))
-                .findFirst().orElseThrow();
+        return lines.stream()
+            .filter(line -> line.startsWith("write_bytes:"))
+            .mapToLong(line -> Long.parseLong(line.substring("write_bytes:".length()).strip()))
+            .findFirst()
+            .orElseThrow();
     }
+
 }

@@ -65,8 +65,9 @@ class UploadIntegrationTest extends IngestIntegrationTest {
             List<ConsumerRecord<String, String>> mine = events.forKey(id);
             assertThat(mine).hasSize(1);
             ConsumerRecord<String, String> record = mine.get(0);
-            assertThat(new String(record.headers().lastHeader(Topics.EVENT_TYPE_HEADER).value(),
-                    StandardCharsets.UTF_8)).isEqualTo("DocumentUploaded");
+            assertThat(
+                    new String(record.headers().lastHeader(Topics.EVENT_TYPE_HEADER).value(), StandardCharsets.UTF_8))
+                .isEqualTo("DocumentUploaded");
             JsonNode event = json(record.value());
             assertThat(event.path("type").asString()).isEqualTo("DocumentUploaded");
             assertThat(event.path("schemaVersion").asInt()).isEqualTo(1);
@@ -86,8 +87,8 @@ class UploadIntegrationTest extends IngestIntegrationTest {
     void titleAndVersionAreStrippedAndKeepTheirUnicode() {
         String title = uniqueTitle("Spécification ü 規格");
 
-        var response = client.upload(Upload.of(TestPdfs.withText(UUID.randomUUID().toString()), "  " + title + "  ",
-                " 2.0 "));
+        var response = client
+            .upload(Upload.of(TestPdfs.withText(UUID.randomUUID().toString()), "  " + title + "  ", " 2.0 "));
 
         assertThat(response.status()).as(response.raw()).isEqualTo(202);
         assertThat(response.body().path("title").asString()).isEqualTo(title);
@@ -114,4 +115,5 @@ class UploadIntegrationTest extends IngestIntegrationTest {
 
         assertThat(response.status()).as(response.raw()).isEqualTo(202);
     }
+
 }

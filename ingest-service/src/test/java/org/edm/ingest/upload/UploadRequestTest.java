@@ -13,8 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 class UploadRequestTest {
 
-    private final UploadRequest.MetadataParser metadata =
-            new UploadRequest.MetadataParser(JsonMapper.builder().build(), DataSize.ofKilobytes(1));
+    private final UploadRequest.MetadataParser metadata = new UploadRequest.MetadataParser(JsonMapper.builder().build(),
+            DataSize.ofKilobytes(1));
 
     @Test
     void stripsTitleAndVersionAndKeepsMetadataAsAnObject() {
@@ -39,8 +39,10 @@ class UploadRequestTest {
 
     @Test
     void rejectsMissingBlankLongAndControlCharacterFields() {
-        assertRejected(() -> UploadRequest.of(null, "1", null, null, null, "key:test", metadata), IngestProblem.FIELD_MISSING);
-        assertRejected(() -> UploadRequest.of("t", " ", null, null, null, "key:test", metadata), IngestProblem.FIELD_MISSING);
+        assertRejected(() -> UploadRequest.of(null, "1", null, null, null, "key:test", metadata),
+                IngestProblem.FIELD_MISSING);
+        assertRejected(() -> UploadRequest.of("t", " ", null, null, null, "key:test", metadata),
+                IngestProblem.FIELD_MISSING);
         assertRejected(() -> UploadRequest.of("t", "1".repeat(51), null, null, null, "key:test", metadata),
                 IngestProblem.FIELD_TOO_LONG);
         assertRejected(() -> UploadRequest.of("a\u0000b", "1", null, null, null, "key:test", metadata),
@@ -49,17 +51,17 @@ class UploadRequestTest {
 
     @Test
     void rejectsMetadataThatIsNotOneCleanObject() {
-        for (String bad : new String[] {"[]", "42", "\"text\"", "{", "{\"a\":1}x", "{\"a\":1,\"a\":2}",
-                "{\"a\":{\"b\":\"\\u0000\"}}", "{\"x\":\"" + "y".repeat(2_000) + "\"}"}) {
-            assertThatThrownBy(() -> UploadRequest.of("t", "1", bad, null, null, "key:test", metadata))
-                    .as(bad).isInstanceOf(RejectedRequest.class);
+        for (String bad : new String[] { "[]", "42", "\"text\"", "{", "{\"a\":1}x", "{\"a\":1,\"a\":2}",
+                "{\"a\":{\"b\":\"\\u0000\"}}", "{\"x\":\"" + "y".repeat(2_000) + "\"}" }) {
+            assertThatThrownBy(() -> UploadRequest.of("t", "1", bad, null, null, "key:test", metadata)).as(bad)
+                .isInstanceOf(RejectedRequest.class);
         }
         assertThat(UploadRequest.of("t", "1", "  ", null, null, "key:test", metadata).metadata()).isNull();
     }
 
     @Test
     void rejectsIdempotencyKeysThatAreEmptyLongOrNotPrintableAscii() {
-        for (String bad : new String[] {"", "k".repeat(256), "tab\tkey", "clé"}) {
+        for (String bad : new String[] { "", "k".repeat(256), "tab\tkey", "clé" }) {
             assertRejected(() -> UploadRequest.of("t", "1", null, bad, null, "key:test", metadata),
                     IngestProblem.INVALID_IDEMPOTENCY_KEY);
         }
@@ -69,4 +71,5 @@ class UploadRequestTest {
         assertThatThrownBy(action::run).isInstanceOfSatisfying(RejectedRequest.class,
                 rejected -> assertThat(rejected.type()).isEqualTo(type));
     }
+
 }

@@ -18,9 +18,10 @@ import org.edm.migrations.contract.SchemaContract.Table;
 import org.edm.migrations.contract.SchemaContract.Trigger;
 
 /**
- * Compares a live schema with a contract. Everything the contract states and the database lacks or has
- * otherwise is a {@link Finding.Severity#DIFFERENCE}; whatever the database has beyond the contract (tables,
- * columns, indexes, triggers, foreign keys of later migrations) is {@link Finding.Severity#INFO}.
+ * Compares a live schema with a contract. Everything the contract states and the database
+ * lacks or has otherwise is a {@link Finding.Severity#DIFFERENCE}; whatever the database
+ * has beyond the contract (tables, columns, indexes, triggers, foreign keys of later
+ * migrations) is {@link Finding.Severity#INFO}.
  */
 public final class ContractCheck {
 
@@ -47,27 +48,29 @@ public final class ContractCheck {
             String subject = "column " + table.name() + "." + expected.name();
             LiveColumn actual = columns.get(expected.name());
             if (actual == null) {
-                findings.add(Finding.difference(subject, "missing, expected " + expected.type()
-                        + (expected.nullable() ? "" : " NOT NULL")));
+                findings.add(Finding.difference(subject,
+                        "missing, expected " + expected.type() + (expected.nullable() ? "" : " NOT NULL")));
                 continue;
             }
             if (!actual.type().equals(expected.type())) {
                 findings.add(Finding.difference(subject, "type " + actual.type() + ", expected " + expected.type()));
             }
             if (actual.notNull() == expected.nullable()) {
-                findings.add(Finding.difference(subject, expected.nullable() ? "NOT NULL, expected nullable"
-                        : "nullable, expected NOT NULL"));
+                findings.add(Finding.difference(subject,
+                        expected.nullable() ? "NOT NULL, expected nullable" : "nullable, expected NOT NULL"));
             }
             if (expected.defaultExpression() != null && !actual.generated()
                     && !expected.defaultExpression().equals(actual.expression())) {
-                findings.add(Finding.difference(subject, "default " + Objects.requireNonNullElse(actual.expression(),
-                        "none") + ", expected " + expected.defaultExpression()));
+                findings.add(
+                        Finding.difference(subject, "default " + Objects.requireNonNullElse(actual.expression(), "none")
+                                + ", expected " + expected.defaultExpression()));
             }
             if (expected.generated() != null) {
                 if (!actual.generated() || actual.expression() == null) {
                     findings.add(Finding.difference(subject, "not a generated column, expected GENERATED ALWAYS AS ("
                             + expected.generated().description() + ") STORED"));
-                } else if (!expected.generated().expression().matcher(actual.expression()).matches()) {
+                }
+                else if (!expected.generated().expression().matcher(actual.expression()).matches()) {
                     findings.add(Finding.difference(subject, "generated as " + actual.expression() + ", expected "
                             + expected.generated().description()));
                 }
@@ -75,9 +78,10 @@ public final class ContractCheck {
         }
         List<String> primaryKey = live.primaryKeys().get(table.name());
         if (primaryKey == null) {
-            findings.add(Finding.difference("primary key of " + table.name(), "missing, expected ("
-                    + String.join(", ", table.primaryKey()) + ")"));
-        } else if (!primaryKey.equals(table.primaryKey())) {
+            findings.add(Finding.difference("primary key of " + table.name(),
+                    "missing, expected (" + String.join(", ", table.primaryKey()) + ")"));
+        }
+        else if (!primaryKey.equals(table.primaryKey())) {
             findings.add(Finding.difference("primary key of " + table.name(), "(" + String.join(", ", primaryKey)
                     + "), expected (" + String.join(", ", table.primaryKey()) + ")"));
         }
@@ -107,7 +111,8 @@ public final class ContractCheck {
             problems.add(actual.predicate() == null ? "not partial" : "where " + actual.predicate());
         }
         if (!problems.isEmpty()) {
-            findings.add(Finding.difference(subject, String.join(", ", problems) + "; expected " + expected.describe()));
+            findings
+                .add(Finding.difference(subject, String.join(", ", problems) + "; expected " + expected.describe()));
         }
     }
 
@@ -130,16 +135,18 @@ public final class ContractCheck {
 
     private static void checkForeignKey(ForeignKey expected, LiveSchema live, List<Finding> findings) {
         String subject = "foreign key " + expected.name();
-        List<LiveForeignKey> candidates = live.foreignKeys().stream()
-                .filter(actual -> actual.table().equals(expected.table()) && actual.columns().equals(expected.columns()))
-                .toList();
+        List<LiveForeignKey> candidates = live.foreignKeys()
+            .stream()
+            .filter(actual -> actual.table().equals(expected.table()) && actual.columns().equals(expected.columns()))
+            .toList();
         if (candidates.isEmpty()) {
             findings.add(Finding.difference(subject, "missing, expected " + expected.describe()));
             return;
         }
-        boolean matches = candidates.stream().anyMatch(actual -> actual.referencedTable().equals(expected.referencedTable())
-                && actual.referencedColumns().equals(expected.referencedColumns())
-                && actual.onDelete().equals(expected.onDelete()));
+        boolean matches = candidates.stream()
+            .anyMatch(actual -> actual.referencedTable().equals(expected.referencedTable())
+                    && actual.referencedColumns().equals(expected.referencedColumns())
+                    && actual.onDelete().equals(expected.onDelete()));
         if (!matches) {
             LiveForeignKey actual = candidates.get(0);
             ForeignKey found = new ForeignKey(actual.name(), actual.table(), actual.columns(), actual.referencedTable(),
@@ -160,22 +167,34 @@ public final class ContractCheck {
         }
         for (Table table : contract.tables()) {
             Set<String> known = table.columns().stream().map(Column::name).collect(Collectors.toSet());
-            live.columns().getOrDefault(table.name(), Map.of()).keySet().stream()
-                    .filter(column -> !known.contains(column))
-                    .forEach(column -> findings.add(Finding.info("column " + table.name() + "." + column,
-                            "not in the contract")));
+            live.columns()
+                .getOrDefault(table.name(), Map.of())
+                .keySet()
+                .stream()
+                .filter(column -> !known.contains(column))
+                .forEach(column -> findings
+                    .add(Finding.info("column " + table.name() + "." + column, "not in the contract")));
         }
         Set<String> indexes = contract.indexes().stream().map(Index::name).collect(Collectors.toSet());
-        live.indexes().values().stream()
-                .filter(index -> !index.backsConstraint() && !indexes.contains(index.name())
-                        && !index.table().equals(LiveSchema.FLYWAY_HISTORY))
-                .forEach(index -> findings.add(Finding.info("index " + index.name(), "not in the contract")));
+        live.indexes()
+            .values()
+            .stream()
+            .filter(index -> !index.backsConstraint() && !indexes.contains(index.name())
+                    && !index.table().equals(LiveSchema.FLYWAY_HISTORY))
+            .forEach(index -> findings.add(Finding.info("index " + index.name(), "not in the contract")));
         Set<String> triggers = contract.triggers().stream().map(Trigger::name).collect(Collectors.toSet());
-        live.triggers().keySet().stream().filter(name -> !triggers.contains(name))
-                .forEach(name -> findings.add(Finding.info("trigger " + name, "not in the contract")));
-        live.foreignKeys().stream()
-                .filter(actual -> contract.foreignKeys().stream().noneMatch(expected -> expected.table()
-                        .equals(actual.table()) && expected.columns().equals(actual.columns())))
-                .forEach(actual -> findings.add(Finding.info("foreign key " + actual.name(), "not in the contract")));
+        live.triggers()
+            .keySet()
+            .stream()
+            .filter(name -> !triggers.contains(name))
+            .forEach(name -> findings.add(Finding.info("trigger " + name, "not in the contract")));
+        live.foreignKeys()
+            .stream()
+            .filter(actual -> contract.foreignKeys()
+                .stream()
+                .noneMatch(expected -> expected.table().equals(actual.table())
+                        && expected.columns().equals(actual.columns())))
+            .forEach(actual -> findings.add(Finding.info("foreign key " + actual.name(), "not in the contract")));
     }
+
 }

@@ -16,12 +16,12 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a live database holds in its current schema, read from {@code pg_catalog}: the same facts a
- * {@link SchemaContract} states, in the same printed forms.
+ * What a live database holds in its current schema, read from {@code pg_catalog}: the
+ * same facts a {@link SchemaContract} states, in the same printed forms.
  */
 public record LiveSchema(Set<String> tables, Map<String, List<String>> primaryKeys,
-        Map<String, Map<String, LiveColumn>> columns, Map<String, LiveIndex> indexes,
-        Map<String, LiveTrigger> triggers, List<LiveForeignKey> foreignKeys) {
+        Map<String, Map<String, LiveColumn>> columns, Map<String, LiveIndex> indexes, Map<String, LiveTrigger> triggers,
+        List<LiveForeignKey> foreignKeys) {
 
     /** Flyway's own table is part of every migrated database but of no contract. */
     static final String FLYWAY_HISTORY = "flyway_schema_history";
@@ -128,9 +128,10 @@ public record LiveSchema(Set<String> tables, Map<String, List<String>> primaryKe
             try (ResultSet rows = statement.executeQuery(COLUMNS)) {
                 while (rows.next()) {
                     columns.computeIfAbsent(rows.getString("table_name"), table -> new LinkedHashMap<>())
-                            .put(rows.getString("column_name"), new LiveColumn(rows.getString("column_name"),
-                                    rows.getString("type"), rows.getBoolean("not_null"), rows.getString("expression"),
-                                    rows.getBoolean("generated")));
+                        .put(rows.getString("column_name"),
+                                new LiveColumn(rows.getString("column_name"), rows.getString("type"),
+                                        rows.getBoolean("not_null"), rows.getString("expression"),
+                                        rows.getBoolean("generated")));
                 }
             }
             Map<String, List<String>> primaryKeys = new LinkedHashMap<>();
@@ -142,20 +143,21 @@ public record LiveSchema(Set<String> tables, Map<String, List<String>> primaryKe
             Map<String, LiveIndex> indexes = new LinkedHashMap<>();
             try (ResultSet rows = statement.executeQuery(INDEXES)) {
                 while (rows.next()) {
-                    indexes.put(rows.getString("index_name"), new LiveIndex(rows.getString("index_name"),
-                            rows.getString("table_name"), rows.getString("method"), rows.getBoolean("is_unique"),
-                            strings(rows.getArray("keys")), rows.getString("predicate"),
-                            rows.getBoolean("backs_constraint")));
+                    indexes.put(rows.getString("index_name"),
+                            new LiveIndex(rows.getString("index_name"), rows.getString("table_name"),
+                                    rows.getString("method"), rows.getBoolean("is_unique"),
+                                    strings(rows.getArray("keys")), rows.getString("predicate"),
+                                    rows.getBoolean("backs_constraint")));
                 }
             }
             Map<String, LiveTrigger> triggers = new LinkedHashMap<>();
             try (ResultSet rows = statement.executeQuery(TRIGGERS)) {
                 while (rows.next()) {
                     int type = rows.getInt("type");
-                    triggers.put(rows.getString("trigger_name"), new LiveTrigger(rows.getString("trigger_name"),
-                            rows.getString("table_name"), timing(type), events(type),
-                            (type & ROW) != 0 ? "ROW" : "STATEMENT", rows.getString("function"),
-                            rows.getBoolean("enabled")));
+                    triggers.put(rows.getString("trigger_name"),
+                            new LiveTrigger(rows.getString("trigger_name"), rows.getString("table_name"), timing(type),
+                                    events(type), (type & ROW) != 0 ? "ROW" : "STATEMENT", rows.getString("function"),
+                                    rows.getBoolean("enabled")));
                 }
             }
             List<LiveForeignKey> foreignKeys = new ArrayList<>();
@@ -172,11 +174,17 @@ public record LiveSchema(Set<String> tables, Map<String, List<String>> primaryKe
 
     // pg_trigger.tgtype bits (src/include/catalog/pg_trigger.h)
     private static final int ROW = 1;
+
     private static final int BEFORE = 1 << 1;
+
     private static final int INSERT = 1 << 2;
+
     private static final int DELETE = 1 << 3;
+
     private static final int UPDATE = 1 << 4;
+
     private static final int TRUNCATE = 1 << 5;
+
     private static final int INSTEAD = 1 << 6;
 
     private static String timing(int type) {

@@ -6,12 +6,12 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a database must contain: tables with their columns and primary keys, named indexes, triggers and
- * foreign keys. Anything the database has beyond this is allowed (a later migration may add it) and reported
- * only as information.
+ * What a database must contain: tables with their columns and primary keys, named
+ * indexes, triggers and foreign keys. Anything the database has beyond this is allowed (a
+ * later migration may add it) and reported only as information.
  * <p>
- * Types are written as PostgreSQL's {@code format_type} prints them, e.g. {@code character varying(255)},
- * {@code timestamp without time zone}.
+ * Types are written as PostgreSQL's {@code format_type} prints them, e.g.
+ * {@code character varying(255)}, {@code timestamp without time zone}.
  */
 public record SchemaContract(List<Table> tables, List<Index> indexes, List<Trigger> triggers,
         List<ForeignKey> foreignKeys) {
@@ -37,8 +37,8 @@ public record SchemaContract(List<Table> tables, List<Index> indexes, List<Trigg
     }
 
     /**
-     * A column: its type and nullability always, its default or generation expression where the contract
-     * promises one.
+     * A column: its type and nullability always, its default or generation expression
+     * where the contract promises one.
      */
     public record Column(String name, String type, boolean nullable, @Nullable String defaultExpression,
             @Nullable Generated generated) {
@@ -56,22 +56,30 @@ public record SchemaContract(List<Table> tables, List<Index> indexes, List<Trigg
             return new Column(name, type, nullable, expression, generated);
         }
 
-        /** The same column as {@code GENERATED ALWAYS AS (...) STORED}, its expression matching the pattern. */
+        /**
+         * The same column as {@code GENERATED ALWAYS AS (...) STORED}, its expression
+         * matching the pattern.
+         */
         public Column generatedStored(String description, Pattern expression) {
             return new Column(name, type, nullable, defaultExpression, new Generated(description, expression));
         }
     }
 
-    /** A stored generated column's expression, checked by pattern because PostgreSQL versions print it alike but not identically. */
+    /**
+     * A stored generated column's expression, checked by pattern because PostgreSQL
+     * versions print it alike but not identically.
+     */
     public record Generated(String description, Pattern expression) {
     }
 
     /**
      * A named index.
      *
-     * @param method    {@code btree}, {@code gin}, ...
-     * @param keys      key columns or expressions as {@code pg_get_indexdef} prints them, in order
-     * @param predicate the partial index's {@code WHERE} as {@code pg_get_expr} prints it, or null for none
+     * @param method {@code btree}, {@code gin}, ...
+     * @param keys key columns or expressions as {@code pg_get_indexdef} prints them, in
+     * order
+     * @param predicate the partial index's {@code WHERE} as {@code pg_get_expr} prints
+     * it, or null for none
      */
     public record Index(String name, String table, String method, boolean unique, List<String> keys,
             @Nullable String predicate) {
@@ -105,9 +113,9 @@ public record SchemaContract(List<Table> tables, List<Index> indexes, List<Trigg
     /**
      * A trigger.
      *
-     * @param timing   {@code BEFORE}, {@code AFTER} or {@code INSTEAD OF}
-     * @param events   e.g. {@code UPDATE} or {@code INSERT OR UPDATE}
-     * @param level    {@code ROW} or {@code STATEMENT}
+     * @param timing {@code BEFORE}, {@code AFTER} or {@code INSTEAD OF}
+     * @param events e.g. {@code UPDATE} or {@code INSERT OR UPDATE}
+     * @param level {@code ROW} or {@code STATEMENT}
      * @param function the function it executes
      */
     public record Trigger(String name, String table, String timing, String events, String level, String function) {
@@ -123,9 +131,11 @@ public record SchemaContract(List<Table> tables, List<Index> indexes, List<Trigg
     }
 
     /**
-     * A foreign key, identified by its table and columns (its name is reported, not required).
+     * A foreign key, identified by its table and columns (its name is reported, not
+     * required).
      *
-     * @param onDelete {@code CASCADE}, {@code SET NULL}, {@code RESTRICT}, {@code NO ACTION}, {@code SET DEFAULT}
+     * @param onDelete {@code CASCADE}, {@code SET NULL}, {@code RESTRICT},
+     * {@code NO ACTION}, {@code SET DEFAULT}
      */
     public record ForeignKey(String name, String table, List<String> columns, String referencedTable,
             List<String> referencedColumns, String onDelete) {

@@ -21,9 +21,10 @@ import org.edm.security.Scopes;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The API keys in {@code api_keys}: create (the plaintext key is returned once and stored only as its
- * {@link ApiKeyFormat#hash hash}), list and revoke. Used by the {@code keys} commands of the migration tool and by
- * the local stack, which creates its first admin key through this class.
+ * The API keys in {@code api_keys}: create (the plaintext key is returned once and stored
+ * only as its {@link ApiKeyFormat#hash hash}), list and revoke. Used by the {@code keys}
+ * commands of the migration tool and by the local stack, which creates its first admin
+ * key through this class.
  */
 public final class ApiKeys {
 
@@ -45,6 +46,7 @@ public final class ApiKeys {
             """;
 
     private final DataSource dataSource;
+
     private final SecureRandom random = new SecureRandom();
 
     public ApiKeys(DataSource dataSource) {
@@ -52,9 +54,10 @@ public final class ApiKeys {
     }
 
     /**
-     * Creates a key named {@code name} with {@code scopes} (each one of {@link Scopes#ALL}).
-     *
-     * @throws KeyRefused if the name is blank or taken, or a scope is unknown or none is given
+     * Creates a key named {@code name} with {@code scopes} (each one of
+     * {@link Scopes#ALL}).
+     * @throws KeyRefused if the name is blank or taken, or a scope is unknown or none is
+     * given
      */
     public CreatedKey create(String name, List<String> scopes) {
         String trimmedName = name.strip();
@@ -88,7 +91,8 @@ public final class ApiKeys {
                 insert.setArray(5, connection.createArrayOf("text", distinctScopes.toArray()));
                 insert.executeUpdate();
             }
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             if ("23505".equals(e.getSQLState())) {
                 throw new KeyRefused("a key named '" + trimmedName + "' exists already");
             }
@@ -109,18 +113,23 @@ public final class ApiKeys {
                         instant(rows.getTimestamp("last_used_at")), instant(rows.getTimestamp("revoked_at"))));
             }
             return List.copyOf(keys);
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             throw new KeyStoreFailed("cannot list the keys: " + e.getMessage(), e);
         }
     }
 
-    /** Revokes the key named {@code name}; false if there is no such key or it was revoked already. */
+    /**
+     * Revokes the key named {@code name}; false if there is no such key or it was revoked
+     * already.
+     */
     public boolean revoke(String name) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(REVOKE)) {
             statement.setString(1, name.strip());
             return statement.executeUpdate() == 1;
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             throw new KeyStoreFailed("cannot revoke the key: " + e.getMessage(), e);
         }
     }
@@ -132,4 +141,5 @@ public final class ApiKeys {
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
+
 }

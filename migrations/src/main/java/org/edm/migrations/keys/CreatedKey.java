@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * A key just created: {@link #key()} is the plaintext, shown once and never stored.
  *
- * @param key    the plaintext key, {@code edm_...}
- * @param name   the key's name
+ * @param key the plaintext key, {@code edm_...}
+ * @param name the key's name
  * @param scopes its scopes
  */
 public record CreatedKey(String key, String name, List<String> scopes) {

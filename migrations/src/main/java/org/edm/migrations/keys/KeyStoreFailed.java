@@ -6,4 +6,5 @@ public final class KeyStoreFailed extends RuntimeException {
     KeyStoreFailed(String message, Throwable cause) {
         super(message, cause);
     }
+
 }

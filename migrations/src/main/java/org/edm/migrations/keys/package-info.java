@@ -1,6 +1,7 @@
 /**
- * API key management over {@code api_keys}: {@link org.edm.migrations.keys.ApiKeys} creates, lists and revokes
- * keys; the tool's {@code keys} commands and the local stack use it.
+ * API key management over {@code api_keys}: {@link org.edm.migrations.keys.ApiKeys}
+ * creates, lists and revokes keys; the tool's {@code keys} commands and the local stack
+ * use it.
  */
 @NullMarked
 package org.edm.migrations.keys;

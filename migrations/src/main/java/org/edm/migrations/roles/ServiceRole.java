@@ -1,9 +1,10 @@
 package org.edm.migrations.roles;
 
 /**
- * The database roles of the services, created NOLOGIN by migration {@code V20261129_2100_402__service_roles}
- * with only the privileges each service's SQL needs. Each gets LOGIN and a password from the environment
- * variable named here ({@code edm-migrations roles --login}, or the local stack).
+ * The database roles of the services, created NOLOGIN by migration
+ * {@code V20261129_2100_402__service_roles} with only the privileges each service's SQL
+ * needs. Each gets LOGIN and a password from the environment variable named here
+ * ({@code edm-migrations roles --login}, or the local stack).
  */
 public enum ServiceRole {
 
@@ -13,10 +14,14 @@ public enum ServiceRole {
     /** parser-worker: document status, sections, processed events, its outbox. */
     PARSER("edm_parser", "EDM_PARSER_DB_PASSWORD"),
 
-    /** search-api: reads documents and sections, nothing else writable but an API key's last use. */
+    /**
+     * search-api: reads documents and sections, nothing else writable but an API key's
+     * last use.
+     */
     SEARCH("edm_search", "EDM_SEARCH_DB_PASSWORD");
 
     private final String roleName;
+
     private final String passwordVariable;
 
     ServiceRole(String roleName, String passwordVariable) {
@@ -29,8 +34,12 @@ public enum ServiceRole {
         return roleName;
     }
 
-    /** The environment variable that holds the role's password, e.g. {@code EDM_SEARCH_DB_PASSWORD}. */
+    /**
+     * The environment variable that holds the role's password, e.g.
+     * {@code EDM_SEARCH_DB_PASSWORD}.
+     */
     public String passwordVariable() {
         return passwordVariable;
     }
+
 }

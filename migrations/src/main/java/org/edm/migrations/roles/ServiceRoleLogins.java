@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 
 /**
- * Gives the service roles LOGIN and a password, as the schema owner (who needs CREATEROLE or superuser). The
- * password is hashed (SCRAM-SHA-256) by the JDBC driver before it is sent, so it appears in no statement, server
- * log or {@code pg_stat_activity}.
+ * Gives the service roles LOGIN and a password, as the schema owner (who needs CREATEROLE
+ * or superuser). The password is hashed (SCRAM-SHA-256) by the JDBC driver before it is
+ * sent, so it appears in no statement, server log or {@code pg_stat_activity}.
  */
 public final class ServiceRoleLogins {
 
@@ -32,8 +32,8 @@ public final class ServiceRoleLogins {
 
     /**
      * Sets the role's password and allows it to log in.
-     *
-     * @throws RoleMissing when the role does not exist (the migration that creates it has not run)
+     * @throws RoleMissing when the role does not exist (the migration that creates it has
+     * not run)
      */
     public void enableLogin(ServiceRole role, String password) throws SQLException {
         if (password.isBlank()) {
@@ -43,8 +43,8 @@ public final class ServiceRoleLogins {
             if (canLogin(connection, role) == null) {
                 throw new RoleMissing(role);
             }
-            connection.unwrap(PGConnection.class).alterUserPassword(role.roleName(), password.toCharArray(),
-                    "scram-sha-256");
+            connection.unwrap(PGConnection.class)
+                .alterUserPassword(role.roleName(), password.toCharArray(), "scram-sha-256");
             try (Statement statement = connection.createStatement()) {
                 // the name comes from the enum, never from input
                 statement.execute("ALTER ROLE " + role.roleName() + " LOGIN");
@@ -52,7 +52,10 @@ public final class ServiceRoleLogins {
         }
     }
 
-    /** Whether each service role exists and may log in; a missing role is absent from the map. */
+    /**
+     * Whether each service role exists and may log in; a missing role is absent from the
+     * map.
+     */
     public Map<ServiceRole, Boolean> loginState() throws SQLException {
         Map<ServiceRole, Boolean> state = new EnumMap<>(ServiceRole.class);
         try (Connection connection = dataSource.getConnection()) {
@@ -75,11 +78,16 @@ public final class ServiceRoleLogins {
         }
     }
 
-    /** The service role does not exist: the migrations have not been applied to this cluster yet. */
+    /**
+     * The service role does not exist: the migrations have not been applied to this
+     * cluster yet.
+     */
     public static final class RoleMissing extends SQLException {
 
         RoleMissing(ServiceRole role) {
             super("role " + role.roleName() + " does not exist: run 'edm-migrations upgrade' first");
         }
+
     }
+
 }

@@ -18,23 +18,25 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A new migration: {@code V<yyyyMMdd_HHmm>_<NNN>__<description>.sql} and its undo script
- * {@code U<same version>__<description>.sql}, written from templates. NNN is one more than the highest sequence
- * number among the existing scripts. The timestamp is the clock's, unless an existing migration has a later one
- * (a clock behind a colleague's): then that later timestamp is used, so the new migration still sorts last.
+ * {@code U<same version>__<description>.sql}, written from templates. NNN is one more
+ * than the highest sequence number among the existing scripts. The timestamp is the
+ * clock's, unless an existing migration has a later one (a clock behind a colleague's):
+ * then that later timestamp is used, so the new migration still sorts last.
  *
  * @param migration the V script written
- * @param undo      the U script written
- * @param version   the version in Flyway's form, e.g. {@code 20261126.0930.004}
- * @param note      why the timestamp is not the clock's, or null when it is
+ * @param undo the U script written
+ * @param version the version in Flyway's form, e.g. {@code 20261126.0930.004}
+ * @param note why the timestamp is not the clock's, or null when it is
  */
 public record MigrationPair(Path migration, Path undo, String version, @Nullable String note) {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmm", Locale.ROOT);
+
     private static final Pattern CONVENTION = Pattern.compile("[VU](\\d{8}_\\d{4})_(\\d{3,})__.+\\.sql");
 
     /**
-     * Writes the pair into the two directories (which must exist); refuses a description without letters or
-     * digits, and never overwrites a file.
+     * Writes the pair into the two directories (which must exist); refuses a description
+     * without letters or digits, and never overwrites a file.
      */
     public static MigrationPair create(Path migrationDirectory, Path undoDirectory, String description,
             LocalDateTime now) {
@@ -50,7 +52,8 @@ public record MigrationPair(Path migration, Path undo, String version, @Nullable
             note = "the clock (" + clock + ") is before the latest migration's timestamp; used " + timestamp
                     + " so that the new migration sorts last";
         }
-        String name = timestamp + "_" + String.format(Locale.ROOT, "%03d", existing.highestSequence() + 1) + "__" + slug;
+        String name = timestamp + "_" + String.format(Locale.ROOT, "%03d", existing.highestSequence() + 1) + "__"
+                + slug;
         Path migration = migrationDirectory.resolve("V" + name + ".sql");
         Path undo = undoDirectory.resolve("U" + name + ".sql");
         write(migration, """
@@ -64,7 +67,8 @@ public record MigrationPair(Path migration, Path undo, String version, @Nullable
                     -- upgrade -> downgrade -> upgrade leaves an identical schema.
 
                     """.formatted(migration.getFileName()));
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             deleteQuietly(migration);
             throw e;
         }
@@ -72,8 +76,10 @@ public record MigrationPair(Path migration, Path undo, String version, @Nullable
     }
 
     private static String slug(String description) {
-        String slug = description.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
-                .replaceAll("^_+|_+$", "");
+        String slug = description.strip()
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "_")
+            .replaceAll("^_+|_+$", "");
         if (slug.isEmpty()) {
             throw new CommandRefused("the description needs letters or digits, e.g. \"add document language\"");
         }
@@ -87,7 +93,8 @@ public record MigrationPair(Path migration, Path undo, String version, @Nullable
 
     private static void requireDirectory(Path directory) {
         if (!Files.isDirectory(directory)) {
-            throw new CommandRefused("no directory " + directory + " (run from the repository root, or pass --scripts)");
+            throw new CommandRefused(
+                    "no directory " + directory + " (run from the repository root, or pass --scripts)");
         }
     }
 
@@ -101,7 +108,8 @@ public record MigrationPair(Path migration, Path undo, String version, @Nullable
                 }
             }
             return existing;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory, e);
         }
     }
@@ -109,9 +117,11 @@ public record MigrationPair(Path migration, Path undo, String version, @Nullable
     private static void write(Path file, String content) {
         try {
             Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
+        }
+        catch (java.nio.file.FileAlreadyExistsException e) {
             throw new CommandRefused(file + " already exists");
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
     }
@@ -119,7 +129,8 @@ public record MigrationPair(Path migration, Path undo, String version, @Nullable
     private static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
-        } catch (IOException ignored) {
+        }
+        catch (IOException ignored) {
             // the original failure is what the user needs to see
         }
     }

@@ -1,4 +1,7 @@
-/** Creating a new migration: a {@code V} script and its {@code U} (undo) script, named by the convention. */
+/**
+ * Creating a new migration: a {@code V} script and its {@code U} (undo) script, named by
+ * the convention.
+ */
 @NullMarked
 package org.edm.migrations.scaffold;
 

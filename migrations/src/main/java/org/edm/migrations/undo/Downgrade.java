@@ -15,16 +15,21 @@ import org.edm.migrations.ScriptFailed;
 import org.flywaydb.core.api.MigrationVersion;
 
 /**
- * Steps a database back through its applied migrations, newest first (by installation order): each step runs
- * the migration's undo script and deletes its row from Flyway's history table in one transaction, so a failed
- * step leaves the database at the version it had before that step.
+ * Steps a database back through its applied migrations, newest first (by installation
+ * order): each step runs the migration's undo script and deletes its row from Flyway's
+ * history table in one transaction, so a failed step leaves the database at the version
+ * it had before that step.
  * <p>
- * {@link #plan(Connection, int)} checks everything a downgrade needs (enough applied migrations, no failed or
- * baseline row in the way, every undo script present) before {@link #run(Connection, Step)} touches anything.
+ * {@link #plan(Connection, int)} checks everything a downgrade needs (enough applied
+ * migrations, no failed or baseline row in the way, every undo script present) before
+ * {@link #run(Connection, Step)} touches anything.
  */
 public final class Downgrade {
 
-    /** Flyway's default history table, in the connection's current schema, as Flyway itself resolves it. */
+    /**
+     * Flyway's default history table, in the connection's current schema, as Flyway
+     * itself resolves it.
+     */
     static final String HISTORY_TABLE = "flyway_schema_history";
 
     private static final String HISTORY_EXISTS = "SELECT to_regclass('" + HISTORY_TABLE + "') IS NOT NULL";
@@ -53,14 +58,15 @@ public final class Downgrade {
      * One downgrade step: the applied migration and the script that undoes it.
      *
      * @param installedRank its row in the history table
-     * @param version       its version as recorded, e.g. {@code 20261125.1220.003}
+     * @param version its version as recorded, e.g. {@code 20261125.1220.003}
      */
     public record Step(int installedRank, String version, String description, String script, UndoScript undo) {
     }
 
     /**
-     * The steps that undo the newest {@code steps} applied migrations, newest first; refuses (changing nothing)
-     * when there are fewer, when a failed or baseline row is in the way, or when an undo script is missing.
+     * The steps that undo the newest {@code steps} applied migrations, newest first;
+     * refuses (changing nothing) when there are fewer, when a failed or baseline row is
+     * in the way, or when an undo script is missing.
      */
     public List<Step> plan(Connection connection, int steps) throws SQLException {
         if (steps < 1) {
@@ -77,8 +83,8 @@ public final class Downgrade {
             }
         }
         if (steps > applied.size()) {
-            throw new CommandRefused("cannot downgrade " + steps + " steps: only " + applied.size()
-                    + " migration" + (applied.size() == 1 ? " is" : "s are") + " applied; nothing was changed");
+            throw new CommandRefused("cannot downgrade " + steps + " steps: only " + applied.size() + " migration"
+                    + (applied.size() == 1 ? " is" : "s are") + " applied; nothing was changed");
         }
         List<Step> plan = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -88,10 +94,12 @@ public final class Downgrade {
                         + "): it is a " + row.type() + " entry, not a SQL migration with an undo script; "
                         + "nothing was changed");
             }
-            undoScripts.find(MigrationVersion.fromVersion(row.version())).ifPresentOrElse(
-                    undo -> plan.add(new Step(row.installedRank(), row.version(), row.description(), row.script(), undo)),
-                    () -> missing.add(UndoScripts.expectedName(row.script()) + " (undoes " + row.version() + " "
-                            + row.description() + ")"));
+            undoScripts.find(MigrationVersion.fromVersion(row.version()))
+                .ifPresentOrElse(
+                        undo -> plan
+                            .add(new Step(row.installedRank(), row.version(), row.description(), row.script(), undo)),
+                        () -> missing.add(UndoScripts.expectedName(row.script()) + " (undoes " + row.version() + " "
+                                + row.description() + ")"));
         }
         if (!missing.isEmpty()) {
             throw new MissingUndoScripts(missing, undoScripts.location());
@@ -99,7 +107,10 @@ public final class Downgrade {
         return List.copyOf(plan);
     }
 
-    /** Runs one step in its own transaction: the undo script, then the deletion of the history row. */
+    /**
+     * Runs one step in its own transaction: the undo script, then the deletion of the
+     * history row.
+     */
     public void run(Connection connection, Step step) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
@@ -115,16 +126,21 @@ public final class Downgrade {
                         + " changed while downgrading (another migration running?); rolled back");
             }
             connection.commit();
-        } catch (SQLException e) {
+        }
+        catch (SQLException e) {
             connection.rollback();
             throw new ScriptFailed(step.undo().name() + " failed: " + firstLine(e.getMessage())
                     + "; rolled back, the database is still at " + step.version(), e);
-        } finally {
+        }
+        finally {
             connection.setAutoCommit(autoCommit);
         }
     }
 
-    /** Applied versioned migrations, newest first; rows of migrations that repair marked deleted are left out. */
+    /**
+     * Applied versioned migrations, newest first; rows of migrations that repair marked
+     * deleted are left out.
+     */
     private static List<HistoryRow> appliedNewestFirst(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             try (ResultSet exists = statement.executeQuery(HISTORY_EXISTS)) {
@@ -140,7 +156,8 @@ public final class Downgrade {
                     String version = result.getString("version");
                     String type = result.getString("type");
                     if (version == null) {
-                        continue; // repeatable migrations have no version and nothing to undo
+                        continue; // repeatable migrations have no version and nothing to
+                                  // undo
                     }
                     if ("DELETE".equals(type)) {
                         deleted.add(version);
@@ -165,4 +182,5 @@ public final class Downgrade {
     private record HistoryRow(int installedRank, String version, String description, String type, String script,
             boolean success) {
     }
+
 }

@@ -22,17 +22,21 @@ import java.util.stream.Stream;
 import org.flywaydb.core.api.MigrationVersion;
 
 /**
- * The undo scripts of one location ({@code classpath:db/undo} or {@code filesystem:/some/db/undo}), by the
- * version they undo. Like Flyway's {@code V} scripts, their version is the part between the prefix and
- * {@code __}, with underscores read as dots.
+ * The undo scripts of one location ({@code classpath:db/undo} or
+ * {@code filesystem:/some/db/undo}), by the version they undo. Like Flyway's {@code V}
+ * scripts, their version is the part between the prefix and {@code __}, with underscores
+ * read as dots.
  */
 public final class UndoScripts {
 
     private static final Pattern NAME = Pattern.compile("U(.+?)__(.+)\\.sql");
+
     private static final String CLASSPATH = "classpath:";
+
     private static final String FILESYSTEM = "filesystem:";
 
     private final String location;
+
     private final Map<MigrationVersion, UndoScript> byVersion;
 
     private UndoScripts(String location, Map<MigrationVersion, UndoScript> byVersion) {
@@ -40,17 +44,21 @@ public final class UndoScripts {
         this.byVersion = byVersion;
     }
 
-    /** Reads every undo script at the location; a location that does not exist holds none. */
+    /**
+     * Reads every undo script at the location; a location that does not exist holds none.
+     */
     public static UndoScripts load(String location, ClassLoader classLoader) {
         Map<MigrationVersion, UndoScript> scripts = new LinkedHashMap<>();
         try {
             if (location.startsWith(FILESYSTEM)) {
                 readDirectory(Path.of(location.substring(FILESYSTEM.length())), scripts);
-            } else {
+            }
+            else {
                 String directory = location.startsWith(CLASSPATH) ? location.substring(CLASSPATH.length()) : location;
                 readClasspath(stripSlashes(directory), classLoader, scripts);
             }
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException("cannot read the undo scripts at " + location, e);
         }
         return new UndoScripts(location, Map.copyOf(scripts));
@@ -64,7 +72,10 @@ public final class UndoScripts {
         return Optional.ofNullable(byVersion.get(version));
     }
 
-    /** The file name the undo script of a migration script must have: {@code V1_2__x.sql -> U1_2__x.sql}. */
+    /**
+     * The file name the undo script of a migration script must have:
+     * {@code V1_2__x.sql -> U1_2__x.sql}.
+     */
     public static String expectedName(String migrationScript) {
         String fileName = migrationScript.substring(migrationScript.lastIndexOf('/') + 1);
         return "U" + fileName.substring(1);
@@ -90,7 +101,8 @@ public final class UndoScripts {
             found = true;
             if ("file".equals(root.getProtocol())) {
                 readDirectory(toPath(root), scripts);
-            } else if ("jar".equals(root.getProtocol())) {
+            }
+            else if ("jar".equals(root.getProtocol())) {
                 JarURLConnection connection = (JarURLConnection) root.openConnection();
                 connection.setUseCaches(false);
                 try (JarFile jar = connection.getJarFile()) {
@@ -99,7 +111,8 @@ public final class UndoScripts {
             }
         }
         if (!found) {
-            // A jar written without directory entries cannot answer getResources(directory): scan the jar that
+            // A jar written without directory entries cannot answer
+            // getResources(directory): scan the jar that
             // holds this class instead (the tool's own jar).
             URL ownLocation = UndoScripts.class.getProtectionDomain().getCodeSource().getLocation();
             Path own = toPath(ownLocation);
@@ -142,7 +155,8 @@ public final class UndoScripts {
     private static Path toPath(URL url) {
         try {
             return Path.of(url.toURI());
-        } catch (URISyntaxException | IllegalArgumentException e) {
+        }
+        catch (URISyntaxException | IllegalArgumentException e) {
             throw new IllegalStateException("not a local path: " + url, e);
         }
     }
@@ -160,6 +174,9 @@ public final class UndoScripts {
 
     @FunctionalInterface
     private interface ScriptContent {
+
         String read() throws IOException;
+
     }
+
 }

@@ -7,8 +7,9 @@ import org.edm.outbox.OutboxWriter;
 import org.springframework.stereotype.Component;
 
 /**
- * Appends {@link DocumentsCompared} events to the transactional outbox: topic {@value Topics#DOCUMENTS_COMPARED},
- * aggregate {@code document} = the newer version, whose row the caller has locked in the same transaction.
+ * Appends {@link DocumentsCompared} events to the transactional outbox: topic
+ * {@value Topics#DOCUMENTS_COMPARED}, aggregate {@code document} = the newer version,
+ * whose row the caller has locked in the same transaction.
  */
 @Component
 class ComparedEventsOutbox {
@@ -23,4 +24,5 @@ class ComparedEventsOutbox {
         writer.append(new OutboxMessage(event.eventId(), Topics.DOCUMENTS_COMPARED, "document", event.documentId(),
                 event.type(), event));
     }
+
 }

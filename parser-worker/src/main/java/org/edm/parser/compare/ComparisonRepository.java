@@ -17,7 +17,10 @@ import org.springframework.stereotype.Repository;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** The versions feature's SQL on {@code documents}, {@code sections}, {@code section_keys}, the comparison tables. */
+/**
+ * The versions feature's SQL on {@code documents}, {@code sections},
+ * {@code section_keys}, the comparison tables.
+ */
 @Repository
 class ComparisonRepository {
 
@@ -82,6 +85,7 @@ class ComparisonRepository {
             """;
 
     private final JdbcClient jdbc;
+
     private final JsonMapper json;
 
     ComparisonRepository(JdbcClient jdbc, JsonMapper json) {
@@ -90,23 +94,35 @@ class ComparisonRepository {
     }
 
     boolean alreadyProcessed(UUID eventId) {
-        return jdbc.sql(ALREADY_PROCESSED).param("eventId", eventId).param("consumer", CONSUMER)
-                .query(Boolean.class).single();
+        return jdbc.sql(ALREADY_PROCESSED)
+            .param("eventId", eventId)
+            .param("consumer", CONSUMER)
+            .query(Boolean.class)
+            .single();
     }
 
     void recordProcessed(UUID eventId, UUID documentId) {
-        jdbc.sql(RECORD_PROCESSED).param("eventId", eventId).param("consumer", CONSUMER)
-                .param("documentId", documentId).update();
+        jdbc.sql(RECORD_PROCESSED)
+            .param("eventId", eventId)
+            .param("consumer", CONSUMER)
+            .param("documentId", documentId)
+            .update();
     }
 
     Optional<String> title(UUID documentId) {
         return jdbc.sql(TITLE).param("id", documentId).query(String.class).optional();
     }
 
-    /** Locks the document row for the transaction; whether it exists and is {@code done}. */
+    /**
+     * Locks the document row for the transaction; whether it exists and is {@code done}.
+     */
     boolean lockDone(UUID documentId) {
-        return jdbc.sql(LOCK_DOCUMENT).param("id", documentId).query(String.class).optional()
-                .filter("done"::equals).isPresent();
+        return jdbc.sql(LOCK_DOCUMENT)
+            .param("id", documentId)
+            .query(String.class)
+            .optional()
+            .filter("done"::equals)
+            .isPresent();
     }
 
     void lockFamily(String family) {
@@ -115,20 +131,24 @@ class ComparisonRepository {
 
     /** The family's {@code done} versions, in version order. */
     List<FamilyMember> familyMembers(String family) {
-        List<FamilyMember> members = new ArrayList<>(jdbc.sql(FAMILY_MEMBERS).param("family", family)
-                .query((rs, row) -> new FamilyMember(rs.getObject("id", UUID.class), rs.getString("version"),
-                        rs.getTimestamp("upload_date").toInstant()))
-                .list());
+        List<FamilyMember> members = new ArrayList<>(jdbc.sql(FAMILY_MEMBERS)
+            .param("family", family)
+            .query((rs, row) -> new FamilyMember(rs.getObject("id", UUID.class), rs.getString("version"),
+                    rs.getTimestamp("upload_date").toInstant()))
+            .list());
         members.sort(FamilyMember.ORDER);
         return members;
     }
 
     StoredSections sections(UUID documentId) {
-        return StoredSections.of(
-                jdbc.sql(SECTIONS).param("documentId", documentId).query(StoredSections.Row.class).list());
+        return StoredSections
+            .of(jdbc.sql(SECTIONS).param("documentId", documentId).query(StoredSections.Row.class).list());
     }
 
-    /** The stored keys by {@code orderIndex}, or empty when the document has none (or not for every section). */
+    /**
+     * The stored keys by {@code orderIndex}, or empty when the document has none (or not
+     * for every section).
+     */
     Optional<List<String>> keys(StoredSections sections, UUID documentId) {
         return sections.keys(jdbc.sql(KEYS).param("documentId", documentId).query(StoredSections.Key.class).list());
     }
@@ -136,8 +156,11 @@ class ComparisonRepository {
     void replaceKeys(UUID documentId, StoredSections sections, List<String> keys) {
         jdbc.sql(DELETE_KEYS).param("documentId", documentId).update();
         for (int i = 0; i < keys.size(); i++) {
-            jdbc.sql(INSERT_KEY).param("sectionId", sections.ids().get(i)).param("documentId", documentId)
-                    .param("key", keys.get(i)).update();
+            jdbc.sql(INSERT_KEY)
+                .param("sectionId", sections.ids().get(i))
+                .param("documentId", documentId)
+                .param("key", keys.get(i))
+                .update();
         }
     }
 
@@ -146,26 +169,32 @@ class ComparisonRepository {
         jdbc.sql(DELETE_COMPARISON).param("fromId", fromId).param("toId", toId).update();
         UUID comparisonId = UUID.randomUUID();
         Map<ChangeKind, Integer> counts = comparison.counts();
-        jdbc.sql(INSERT_COMPARISON).param("id", comparisonId).param("fromId", fromId).param("toId", toId)
-                .param("unchanged", counts.get(ChangeKind.UNCHANGED))
-                .param("changed", counts.get(ChangeKind.CHANGED))
-                .param("added", counts.get(ChangeKind.ADDED))
-                .param("removed", counts.get(ChangeKind.REMOVED))
-                .param("moved", counts.get(ChangeKind.MOVED))
-                .param("renamed", counts.get(ChangeKind.RENAMED))
-                .param("computedAt", Timestamp.from(computedAt))
-                .update();
+        jdbc.sql(INSERT_COMPARISON)
+            .param("id", comparisonId)
+            .param("fromId", fromId)
+            .param("toId", toId)
+            .param("unchanged", counts.get(ChangeKind.UNCHANGED))
+            .param("changed", counts.get(ChangeKind.CHANGED))
+            .param("added", counts.get(ChangeKind.ADDED))
+            .param("removed", counts.get(ChangeKind.REMOVED))
+            .param("moved", counts.get(ChangeKind.MOVED))
+            .param("renamed", counts.get(ChangeKind.RENAMED))
+            .param("computedAt", Timestamp.from(computedAt))
+            .update();
         int position = 0;
         for (SectionChange change : comparison.differences()) {
-            jdbc.sql(INSERT_CHANGE).param("comparisonId", comparisonId).param("position", position++)
-                    .param("kind", change.kind().wireName())
-                    .param("key", change.key())
-                    .param("fromSectionId", change.fromIndex() == null ? null : from.ids().get(change.fromIndex()))
-                    .param("toSectionId", change.toIndex() == null ? null : to.ids().get(change.toIndex()))
-                    .param("fromTitle", change.fromTitle())
-                    .param("toTitle", change.toTitle())
-                    .param("hunks", json.writeValueAsString(change.hunks()))
-                    .update();
+            jdbc.sql(INSERT_CHANGE)
+                .param("comparisonId", comparisonId)
+                .param("position", position++)
+                .param("kind", change.kind().wireName())
+                .param("key", change.key())
+                .param("fromSectionId", change.fromIndex() == null ? null : from.ids().get(change.fromIndex()))
+                .param("toSectionId", change.toIndex() == null ? null : to.ids().get(change.toIndex()))
+                .param("fromTitle", change.fromTitle())
+                .param("toTitle", change.toTitle())
+                .param("hunks", json.writeValueAsString(change.hunks()))
+                .update();
         }
     }
+
 }

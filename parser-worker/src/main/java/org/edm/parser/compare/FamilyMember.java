@@ -9,8 +9,12 @@ import org.edm.versions.VersionOrder;
 /** One {@code done} version of a family. */
 record FamilyMember(UUID id, String version, Instant uploadedAt) {
 
-    /** Natural version order, upload time breaking ties, then the id (so the order is total). */
+    /**
+     * Natural version order, upload time breaking ties, then the id (so the order is
+     * total).
+     */
     static final Comparator<FamilyMember> ORDER = Comparator.comparing(FamilyMember::version, VersionOrder.INSTANCE)
-            .thenComparing(FamilyMember::uploadedAt)
-            .thenComparing(FamilyMember::id);
+        .thenComparing(FamilyMember::uploadedAt)
+        .thenComparing(FamilyMember::id);
+
 }

@@ -23,18 +23,21 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies one {@code documents.processed} event, in one transaction, at most once per event id (recorded in
- * {@code processed_events} under consumer {@value ComparisonRepository#CONSUMER}):
+ * Applies one {@code documents.processed} event, in one transaction, at most once per
+ * event id (recorded in {@code processed_events} under consumer
+ * {@value ComparisonRepository#CONSUMER}):
  * <ol>
  * <li>nothing unless the document still exists and is {@code done};</li>
- * <li>under a transaction-scoped advisory lock on its family (so concurrent versions of one family are handled one
- * after the other, and every row lock is taken under it: no deadlock between two of these transactions), the
- * family's {@code done} versions in version order;</li>
- * <li>with a predecessor: compares the two, stores the comparison (replacing an earlier one of the same pair), the
- * document's section keys (inherited through the alignment) and appends {@link DocumentsCompared}; without one:
- * derives its keys;</li>
- * <li>with a {@code done} successor (the document was re-parsed, or an older version arrived late): compares the
- * successor with it the same way, re-keys the successor and announces that comparison too.</li>
+ * <li>under a transaction-scoped advisory lock on its family (so concurrent versions of
+ * one family are handled one after the other, and every row lock is taken under it: no
+ * deadlock between two of these transactions), the family's {@code done} versions in
+ * version order;</li>
+ * <li>with a predecessor: compares the two, stores the comparison (replacing an earlier
+ * one of the same pair), the document's section keys (inherited through the alignment)
+ * and appends {@link DocumentsCompared}; without one: derives its keys;</li>
+ * <li>with a {@code done} successor (the document was re-parsed, or an older version
+ * arrived late): compares the successor with it the same way, re-keys the successor and
+ * announces that comparison too.</li>
  * </ol>
  */
 @Component
@@ -43,8 +46,11 @@ public class VersionComparisons {
     private static final Logger log = LoggerFactory.getLogger(VersionComparisons.class);
 
     private final ComparisonRepository repository;
+
     private final ComparedEventsOutbox outbox;
+
     private final TransactionTemplate transaction;
+
     private final Clock clock;
 
     VersionComparisons(ComparisonRepository repository, ComparedEventsOutbox outbox, TransactionTemplate transaction) {
@@ -137,4 +143,5 @@ public class VersionComparisons {
                 older.id(), older.version(), family, counts, (System.nanoTime() - start) / 1_000_000);
         return comparison.toKeys();
     }
+
 }

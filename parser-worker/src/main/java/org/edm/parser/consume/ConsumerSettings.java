@@ -9,20 +9,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The {@code documents.uploaded} consumer.
  *
- * @param concurrency listener threads of this instance, each parsing one document at a time (at most one per
- *     partition does work); default: the available processors
- * @param retries how often a record that failed transiently (database unreachable) is retried before it goes
- *     to the dead-letter topic
+ * @param concurrency listener threads of this instance, each parsing one document at a
+ * time (at most one per partition does work); default: the available processors
+ * @param retries how often a record that failed transiently (database unreachable) is
+ * retried before it goes to the dead-letter topic
  * @param initialBackoff wait before the first retry
  * @param backoffMultiplier factor between consecutive waits
  * @param maxBackoff longest wait between retries
  */
 @ConfigurationProperties("edm.parser.consumer")
-public record ConsumerSettings(
-        @Nullable Integer concurrency,
-        @DefaultValue("10") int retries,
-        @DefaultValue("1s") Duration initialBackoff,
-        @DefaultValue("2.0") double backoffMultiplier,
+public record ConsumerSettings(@Nullable Integer concurrency, @DefaultValue("10") int retries,
+        @DefaultValue("1s") Duration initialBackoff, @DefaultValue("2.0") double backoffMultiplier,
         @DefaultValue("60s") Duration maxBackoff) {
 
     public ConsumerSettings {

@@ -9,9 +9,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes {@value Topics#DOCUMENTS_UPLOADED} and, on listener threads of its own, the bulk work of
- * {@value Topics#DOCUMENTS_UPLOADED_BULK}. The container commits a record's offset only after this method
- * returned, that is after the document's result was committed to the database (ack mode RECORD, no auto-commit).
+ * Consumes {@value Topics#DOCUMENTS_UPLOADED} and, on listener threads of its own, the
+ * bulk work of {@value Topics#DOCUMENTS_UPLOADED_BULK}. The container commits a record's
+ * offset only after this method returned, that is after the document's result was
+ * committed to the database (ack mode RECORD, no auto-commit).
  */
 @Component
 class DocumentUploadedListener {
@@ -20,6 +21,7 @@ class DocumentUploadedListener {
     static final String BULK_LISTENER_ID = "documents-uploaded-bulk";
 
     private final DocumentUploadedReader reader;
+
     private final DocumentProcessor processor;
 
     DocumentUploadedListener(DocumentUploadedReader reader, DocumentProcessor processor) {
@@ -33,10 +35,14 @@ class DocumentUploadedListener {
         processor.process(event, WorkPriority.INTERACTIVE);
     }
 
-    /** Bulk work: its own listener threads, so interactive records never wait behind it in a partition. */
+    /**
+     * Bulk work: its own listener threads, so interactive records never wait behind it in
+     * a partition.
+     */
     @KafkaListener(id = BULK_LISTENER_ID, idIsGroup = false, topics = Topics.DOCUMENTS_UPLOADED_BULK)
     void onBulkDocumentUploaded(ConsumerRecord<String, String> record) {
         DocumentUploaded event = reader.read(record.value());
         processor.process(event, WorkPriority.BULK);
     }
+
 }

@@ -9,9 +9,9 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a {@code documents.uploaded} record value as a {@link DocumentUploaded} v1 event. Unknown fields are
- * ignored (the contract allows optional additions); anything that is not JSON, not this type or version, or lacks
- * the ids is a {@link MalformedEvent}.
+ * Reads a {@code documents.uploaded} record value as a {@link DocumentUploaded} v1 event.
+ * Unknown fields are ignored (the contract allows optional additions); anything that is
+ * not JSON, not this type or version, or lacks the ids is a {@link MalformedEvent}.
  */
 @Component
 class DocumentUploadedReader {
@@ -29,7 +29,8 @@ class DocumentUploadedReader {
         DocumentUploaded event;
         try {
             event = json.readValue(value, DocumentUploaded.class);
-        } catch (JacksonException e) {
+        }
+        catch (JacksonException e) {
             throw new MalformedEvent("not a DocumentUploaded JSON document: " + e.getOriginalMessage(), e);
         }
         if (event == null) {
@@ -46,4 +47,5 @@ class DocumentUploadedReader {
         }
         return event;
     }
+
 }

@@ -28,16 +28,18 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
- * The listener container: ack mode RECORD (offset committed after the listener returned, i.e. after the database
- * commit), {@code edm.parser.consumer.concurrency} threads, and one {@link DefaultErrorHandler}:
+ * The listener container: ack mode RECORD (offset committed after the listener returned,
+ * i.e. after the database commit), {@code edm.parser.consumer.concurrency} threads, and
+ * one {@link DefaultErrorHandler}:
  * <ul>
  * <li>transient errors (database or object store unreachable, no free split slot within
- * {@code edm.parser.slot-wait}) are retried
- * with exponential back-off;</li>
- * <li>every other exception, and a transient one whose retries ran out, sends the record to
- * {@value Topics#DOCUMENTS_UPLOADED_DEAD_LETTER} and, when the record is a readable event, its document to
- * {@code failed} (reason {@code processing_error}); then the consumer moves on;</li>
- * <li>a {@link MalformedEvent} (poison message) goes to the dead-letter topic at once.</li>
+ * {@code edm.parser.slot-wait}) are retried with exponential back-off;</li>
+ * <li>every other exception, and a transient one whose retries ran out, sends the record
+ * to {@value Topics#DOCUMENTS_UPLOADED_DEAD_LETTER} and, when the record is a readable
+ * event, its document to {@code failed} (reason {@code processing_error}); then the
+ * consumer moves on;</li>
+ * <li>a {@link MalformedEvent} (poison message) goes to the dead-letter topic at
+ * once.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -47,8 +49,9 @@ class KafkaConsumerConfiguration {
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<Object, Object> kafkaListenerContainerFactory(
-            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumerFactory,
-            DefaultErrorHandler documentsUploadedErrorHandler, ConsumerSettings settings) {
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+            ConsumerFactory<Object, Object> consumerFactory, DefaultErrorHandler documentsUploadedErrorHandler,
+            ConsumerSettings settings) {
         var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
         configurer.configure(factory, consumerFactory);
         factory.setConcurrency(settings.concurrency());
@@ -61,7 +64,8 @@ class KafkaConsumerConfiguration {
     @Bean
     DefaultErrorHandler documentsUploadedErrorHandler(KafkaOperations<?, ?> kafka, DocumentUploadedReader reader,
             DocumentProcessor processor, ConsumerSettings settings) {
-        // Partition -1: let the producer pick the dead-letter partition by key, whatever the partition counts.
+        // Partition -1: let the producer pick the dead-letter partition by key, whatever
+        // the partition counts.
         var deadLetter = new DeadLetterPublishingRecoverer(kafka,
                 (record, exception) -> new TopicPartition(Topics.DOCUMENTS_UPLOADED_DEAD_LETTER, -1));
         ConsumerRecordRecoverer recoverer = (record, exception) -> {
@@ -76,14 +80,9 @@ class KafkaConsumerConfiguration {
         backOff.setMaxInterval(settings.maxBackoff().toMillis());
         var handler = new DefaultErrorHandler(recoverer, backOff);
         handler.defaultFalse();
-        handler.addRetryableExceptions(
-                TransientDataAccessException.class,
-                DataAccessResourceFailureException.class,
-                RecoverableDataAccessException.class,
-                CannotCreateTransactionException.class,
-                TransactionSystemException.class,
-                RejectedExecutionException.class,
-                StorageUnavailable.class);
+        handler.addRetryableExceptions(TransientDataAccessException.class, DataAccessResourceFailureException.class,
+                RecoverableDataAccessException.class, CannotCreateTransactionException.class,
+                TransactionSystemException.class, RejectedExecutionException.class, StorageUnavailable.class);
         return handler;
     }
 
@@ -95,13 +94,16 @@ class KafkaConsumerConfiguration {
         DocumentUploaded event;
         try {
             event = reader.read(value);
-        } catch (MalformedEvent poison) {
+        }
+        catch (MalformedEvent poison) {
             return;
         }
         try {
             processor.failAfterRetries(event, rootCause(exception));
-        } catch (RuntimeException e) {
-            // The database may be what failed in the first place; the document then stays in processing and
+        }
+        catch (RuntimeException e) {
+            // The database may be what failed in the first place; the document then stays
+            // in processing and
             // the stale sweep takes it over later.
             log.warn("Cannot mark document {} failed: {}", event.documentId(), e.toString());
         }
@@ -118,4 +120,5 @@ class KafkaConsumerConfiguration {
     private static String rootMessage(Throwable exception) {
         return rootCause(exception).toString();
     }
+
 }

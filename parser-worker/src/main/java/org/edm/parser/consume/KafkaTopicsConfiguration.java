@@ -7,10 +7,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * The topics this service publishes to, {@value Topics#DOCUMENTS_PROCESSED} (through the outbox) and
- * {@value Topics#DOCUMENTS_UPLOADED_DEAD_LETTER}, and the work topics it consumes, {@value Topics#DOCUMENTS_UPLOADED}
- * and {@value Topics#DOCUMENTS_UPLOADED_BULK} (as ingest-service declares them), created at start-up when missing
- * (see {@link KafkaTopics}).
+ * The topics this service publishes to, {@value Topics#DOCUMENTS_PROCESSED} (through the
+ * outbox) and {@value Topics#DOCUMENTS_UPLOADED_DEAD_LETTER}, and the work topics it
+ * consumes, {@value Topics#DOCUMENTS_UPLOADED} and
+ * {@value Topics#DOCUMENTS_UPLOADED_BULK} (as ingest-service declares them), created at
+ * start-up when missing (see {@link KafkaTopics}).
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopicsConfiguration {
@@ -24,4 +25,5 @@ class KafkaTopicsConfiguration {
     KafkaAdmin.NewTopics parserWorkTopics(KafkaTopics topics, WorkTopicSettings settings) {
         return topics.declare(settings.uploadedPartitions(), Topics.DOCUMENTS_UPLOADED, Topics.DOCUMENTS_UPLOADED_BULK);
     }
+
 }

@@ -1,8 +1,9 @@
 package org.edm.parser.consume;
 
 /**
- * A {@code documents.uploaded} record that is not a readable {@code DocumentUploaded} v1 event: a poison
- * message. It is never retried; it goes straight to the dead-letter topic.
+ * A {@code documents.uploaded} record that is not a readable {@code DocumentUploaded} v1
+ * event: a poison message. It is never retried; it goes straight to the dead-letter
+ * topic.
  */
 class MalformedEvent extends RuntimeException {
 
@@ -15,4 +16,5 @@ class MalformedEvent extends RuntimeException {
     MalformedEvent(String message, Throwable cause) {
         super(message, cause);
     }
+
 }

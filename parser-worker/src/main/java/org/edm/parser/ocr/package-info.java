@@ -1,4 +1,7 @@
-/** Settings of the OCR of scanned pages ({@code edm.parser.ocr.*}); the OCR itself is in the splitter. */
+/**
+ * Settings of the OCR of scanned pages ({@code edm.parser.ocr.*}); the OCR itself is in
+ * the splitter.
+ */
 @NullMarked
 package org.edm.parser.ocr;
 

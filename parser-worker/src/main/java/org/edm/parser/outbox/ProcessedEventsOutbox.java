@@ -7,10 +7,12 @@ import org.edm.outbox.OutboxWriter;
 import org.springframework.stereotype.Component;
 
 /**
- * Appends {@link DocumentProcessed} events to the shared transactional outbox ({@code org.edm:outbox}): topic
- * {@value Topics#DOCUMENTS_PROCESSED}, aggregate {@value #AGGREGATE_TYPE} = the document, so the relay publishes
- * it keyed by the document id, in order with the document's other events. Must be called inside the transaction
- * that writes the document's result, after the UPDATE that locks the document row.
+ * Appends {@link DocumentProcessed} events to the shared transactional outbox
+ * ({@code org.edm:outbox}): topic {@value Topics#DOCUMENTS_PROCESSED}, aggregate
+ * {@value #AGGREGATE_TYPE} = the document, so the relay publishes it keyed by the
+ * document id, in order with the document's other events. Must be called inside the
+ * transaction that writes the document's result, after the UPDATE that locks the document
+ * row.
  */
 @Component
 public class ProcessedEventsOutbox {
@@ -24,7 +26,8 @@ public class ProcessedEventsOutbox {
     }
 
     public void append(DocumentProcessed event) {
-        writer.append(new OutboxMessage(event.eventId(), Topics.DOCUMENTS_PROCESSED, AGGREGATE_TYPE,
-                event.documentId(), event.type(), event));
+        writer.append(new OutboxMessage(event.eventId(), Topics.DOCUMENTS_PROCESSED, AGGREGATE_TYPE, event.documentId(),
+                event.type(), event));
     }
+
 }

@@ -27,36 +27,53 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the splitter on a bounded pool of threads with a hard deadline per document. The splitter checks the same
- * timeout in every stage; this deadline also covers a single PDFBox call that never returns. While it waits, the
- * caller's heartbeat keeps the document's claim fresh.
+ * Runs the splitter on a bounded pool of threads with a hard deadline per document. The
+ * splitter checks the same timeout in every stage; this deadline also covers a single
+ * PDFBox call that never returns. While it waits, the caller's heartbeat keeps the
+ * document's claim fresh.
  * <p>
- * {@code edm.parser.max-parallel-splits} slots bound the split threads; a slot is freed when its thread really
- * ends, not when its split is cancelled, so threads that outlive their deadline are counted ({@link #overdue()})
- * and never multiply. When every slot is taken the caller <em>waits</em> for one (back pressure), heartbeating,
- * up to {@code edm.parser.slot-wait}; only then does it get a {@link RejectedExecutionException} to back off and
- * retry. A split cut short by shutdown or interruption ends with {@link SplitAbandoned} (also a rejection), never
- * with a result, so a stopping worker leaves the document to be re-delivered.
+ * {@code edm.parser.max-parallel-splits} slots bound the split threads; a slot is freed
+ * when its thread really ends, not when its split is cancelled, so threads that outlive
+ * their deadline are counted ({@link #overdue()}) and never multiply. When every slot is
+ * taken the caller <em>waits</em> for one (back pressure), heartbeating, up to
+ * {@code edm.parser.slot-wait}; only then does it get a
+ * {@link RejectedExecutionException} to back off and retry. A split cut short by shutdown
+ * or interruption ends with {@link SplitAbandoned} (also a rejection), never with a
+ * result, so a stopping worker leaves the document to be re-delivered.
  */
 @Component
 class BoundedSplitter implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(BoundedSplitter.class);
 
-    /** Lets the splitter report its own, more precise timeout before this deadline cuts it off. */
+    /**
+     * Lets the splitter report its own, more precise timeout before this deadline cuts it
+     * off.
+     */
     private static final Duration MAX_GRACE = Duration.ofSeconds(2);
 
     private final PdfSplitter splitter;
+
     private final Duration timeout;
+
     private final Duration deadline;
+
     private final Duration heartbeatInterval;
+
     private final Duration slotWait;
+
     private final int slotCount;
+
     private final Semaphore slots;
+
     private final Set<Running> running = ConcurrentHashMap.newKeySet();
+
     private final AtomicInteger waiting = new AtomicInteger();
+
     private final AtomicInteger interactiveWaiting = new AtomicInteger();
+
     private final ThreadPoolExecutor pool;
+
     private volatile boolean closing;
 
     BoundedSplitter(PdfSplitter splitter, ParserSettings settings) {
@@ -69,7 +86,8 @@ class BoundedSplitter implements DisposableBean {
         this.slotCount = settings.maxParallelSplits();
         this.slots = new Semaphore(slotCount, true);
         AtomicInteger threads = new AtomicInteger();
-        // The slots bound the work; the queue only absorbs the moment between a slot's release and its thread
+        // The slots bound the work; the queue only absorbs the moment between a slot's
+        // release and its thread
         // becoming idle again.
         this.pool = new ThreadPoolExecutor(slotCount, slotCount, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 runnable -> {
@@ -81,21 +99,24 @@ class BoundedSplitter implements DisposableBean {
     }
 
     /**
-     * Splits {@code pdf}, calling {@code heartbeat} every heartbeat interval while it waits for a slot and while
-     * the split runs.
-     *
-     * @param heartbeat refreshes the claim; returns false when the document was taken over, which cancels the
-     *     split with {@link ClaimLost}
+     * Splits {@code pdf}, calling {@code heartbeat} every heartbeat interval while it
+     * waits for a slot and while the split runs.
+     * @param heartbeat refreshes the claim; returns false when the document was taken
+     * over, which cancels the split with {@link ClaimLost}
      */
     SplitOutcome split(Path pdf, UUID documentId, BooleanSupplier heartbeat) {
         return split(pdf, documentId, heartbeat, WorkPriority.INTERACTIVE);
     }
 
-    /** As {@link #split(Path, UUID, BooleanSupplier)}; a {@code BULK} split lets waiting interactive ones go first. */
+    /**
+     * As {@link #split(Path, UUID, BooleanSupplier)}; a {@code BULK} split lets waiting
+     * interactive ones go first.
+     */
     SplitOutcome split(Path pdf, UUID documentId, BooleanSupplier heartbeat, WorkPriority priority) {
         SplitOutcome outcome = run(pdf, documentId, heartbeat, priority);
         if (closing) {
-            // Shutting down interrupts the split, which PDFBox may report as a damaged file: never record that.
+            // Shutting down interrupts the split, which PDFBox may report as a damaged
+            // file: never record that.
             throw new SplitAbandoned(documentId);
         }
         return outcome;
@@ -111,7 +132,10 @@ class BoundedSplitter implements DisposableBean {
         return running.size();
     }
 
-    /** Split threads still running past their deadline: cancelled, but stuck where no check reaches. */
+    /**
+     * Split threads still running past their deadline: cancelled, but stuck where no
+     * check reaches.
+     */
     int overdue() {
         long now = System.nanoTime();
         return (int) running.stream().filter(r -> now - r.deadlineNanos() > 0).count();
@@ -131,15 +155,18 @@ class BoundedSplitter implements DisposableBean {
         try {
             future = pool.submit(() -> {
                 if (!entry.begin()) {
-                    return null; // cancelled before it started; the canceller freed the slot
+                    return null; // cancelled before it started; the canceller freed the
+                                 // slot
                 }
                 try {
                     return splitter.split(pdf);
-                } finally {
+                }
+                finally {
                     release(entry);
                 }
             });
-        } catch (RejectedExecutionException e) {
+        }
+        catch (RejectedExecutionException e) {
             release(entry);
             throw new SplitAbandoned(documentId);
         }
@@ -148,38 +175,45 @@ class BoundedSplitter implements DisposableBean {
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
                     cancel(future, entry);
-                    return new SplitOutcome.Failed(FailureReason.TIMEOUT,
-                            "splitting took longer than " + timeout);
+                    return new SplitOutcome.Failed(FailureReason.TIMEOUT, "splitting took longer than " + timeout);
                 }
                 try {
                     return new SplitOutcome.Split(
                             future.get(Math.min(remaining, heartbeatInterval.toNanos()), TimeUnit.NANOSECONDS));
-                } catch (TimeoutException stillRunning) {
+                }
+                catch (TimeoutException stillRunning) {
                     if (!heartbeat.getAsBoolean()) {
                         cancel(future, entry);
                         throw new ClaimLost(documentId);
                     }
                 }
             }
-        } catch (ExecutionException e) {
+        }
+        catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof SplitFailed failed) {
                 return new SplitOutcome.Failed(failed.reason(), failed.getMessage());
             }
-            // A splitter bug or an unchecked PDFBox error on a hostile file: deterministic, so not retried.
+            // A splitter bug or an unchecked PDFBox error on a hostile file:
+            // deterministic, so not retried.
             log.warn("Splitting document {} threw unexpectedly", documentId, cause);
             return new SplitOutcome.Failed(FailureReason.PROCESSING_ERROR,
                     "the splitter failed unexpectedly: " + cause);
-        } catch (CancellationException e) {
+        }
+        catch (CancellationException e) {
             throw new SplitAbandoned(documentId);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             cancel(future, entry);
             Thread.currentThread().interrupt();
             throw new SplitAbandoned(documentId);
         }
     }
 
-    /** Interrupts the split; one that never started frees its slot here, a running one when its thread ends. */
+    /**
+     * Interrupts the split; one that never started frees its slot here, a running one
+     * when its thread ends.
+     */
     private void cancel(Future<SplitResult> future, Running entry) {
         future.cancel(true);
         if (entry.begin()) {
@@ -188,15 +222,17 @@ class BoundedSplitter implements DisposableBean {
     }
 
     /**
-     * Waits for a free slot, keeping the claim fresh; a rejection after {@code slot-wait}. A bulk caller that gets
-     * a slot while an interactive one waits hands it on (the fair semaphore gives it to the longest waiter) and
-     * queues again behind it.
+     * Waits for a free slot, keeping the claim fresh; a rejection after
+     * {@code slot-wait}. A bulk caller that gets a slot while an interactive one waits
+     * hands it on (the fair semaphore gives it to the longest waiter) and queues again
+     * behind it.
      */
     private void acquireSlot(UUID documentId, BooleanSupplier heartbeat, WorkPriority priority) {
         long giveUp = System.nanoTime() + slotWait.toNanos();
         boolean bulk = priority == WorkPriority.BULK;
         if (!bulk) {
-            interactiveWaiting.incrementAndGet(); // before waiting: who sees a waiter sees its priority
+            interactiveWaiting.incrementAndGet(); // before waiting: who sees a waiter
+                                                  // sees its priority
         }
         waiting.incrementAndGet();
         try {
@@ -222,10 +258,12 @@ class BoundedSplitter implements DisposableBean {
                     throw new ClaimLost(documentId);
                 }
             }
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SplitAbandoned(documentId);
-        } finally {
+        }
+        finally {
             waiting.decrementAndGet();
             if (!bulk) {
                 interactiveWaiting.decrementAndGet();
@@ -250,10 +288,16 @@ class BoundedSplitter implements DisposableBean {
         pool.shutdownNow();
     }
 
-    /** A split thread at work, identity-compared: the same document may be split twice at once. */
+    /**
+     * A split thread at work, identity-compared: the same document may be split twice at
+     * once.
+     */
     private static final class Running {
+
         private final UUID documentId;
+
         private final long deadlineNanos;
+
         private final AtomicBoolean begun = new AtomicBoolean();
 
         Running(UUID documentId, long deadlineNanos) {
@@ -269,9 +313,14 @@ class BoundedSplitter implements DisposableBean {
             return deadlineNanos;
         }
 
-        /** True for the first caller only: the split thread starting it, or a canceller that got there first. */
+        /**
+         * True for the first caller only: the split thread starting it, or a canceller
+         * that got there first.
+         */
         boolean begin() {
             return begun.compareAndSet(false, true);
         }
+
     }
+
 }

@@ -2,7 +2,10 @@ package org.edm.parser.processing;
 
 import java.util.UUID;
 
-/** Another worker took the document over while this one was parsing it; this worker's result is dropped. */
+/**
+ * Another worker took the document over while this one was parsing it; this worker's
+ * result is dropped.
+ */
 class ClaimLost extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
@@ -10,4 +13,5 @@ class ClaimLost extends RuntimeException {
     ClaimLost(UUID documentId) {
         super("document " + documentId + " was taken over by another worker");
     }
+
 }

@@ -28,21 +28,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Applies one {@link DocumentUploaded} event: {@code pending -> processing -> done | failed}.
+ * Applies one {@link DocumentUploaded} event:
+ * {@code pending -> processing -> done | failed}.
  * <ol>
  * <li>An event already recorded in {@code processed_events} is skipped.</li>
- * <li>The claim (a guarded UPDATE, committed on its own) moves the document to {@code processing}; when it
- * matches nothing (document gone, already done, or live in another worker) the event is skipped.</li>
+ * <li>The claim (a guarded UPDATE, committed on its own) moves the document to
+ * {@code processing}; when it matches nothing (document gone, already done, or live in
+ * another worker) the event is skipped.</li>
  * <li>The split runs outside any transaction, bounded in time, memory and threads.</li>
- * <li>One transaction then replaces the sections, sets the final status, page count and metadata, records the
- * event and appends {@code documents.processed} to the outbox; it commits only while the claim is still held.</li>
+ * <li>One transaction then replaces the sections, sets the final status, page count and
+ * metadata, records the event and appends {@code documents.processed} to the outbox; it
+ * commits only while the claim is still held.</li>
  * </ol>
- * Permanent failures (the splitter's reasons) end {@code failed} and return normally, so the offset is committed.
- * Transient ones (the database unreachable) propagate for the caller's back-off. A {@code done} document being
- * reprocessed stays {@code done}: its sections are replaced in the final transaction, or kept when the new parse
- * fails (the failure goes to {@code metadata.reprocess_failure_*}). Published failure messages are fixed per reason
- * ({@link FailureReason#message()}); the raw detail is logged only. {@link FailureReason#FILE_MISSING} comes from
- * here alone: the stored file is checked ({@link StoredFiles#readable}) before the splitter is given its path.
+ * Permanent failures (the splitter's reasons) end {@code failed} and return normally, so
+ * the offset is committed. Transient ones (the database unreachable) propagate for the
+ * caller's back-off. A {@code done} document being reprocessed stays {@code done}: its
+ * sections are replaced in the final transaction, or kept when the new parse fails (the
+ * failure goes to {@code metadata.reprocess_failure_*}). Published failure messages are
+ * fixed per reason ({@link FailureReason#message()}); the raw detail is logged only.
+ * {@link FailureReason#FILE_MISSING} comes from here alone: the stored file is checked
+ * ({@link StoredFiles#readable}) before the splitter is given its path.
  */
 @Service
 public class DocumentProcessor {
@@ -50,12 +55,19 @@ public class DocumentProcessor {
     private static final Logger log = LoggerFactory.getLogger(DocumentProcessor.class);
 
     private final DocumentRepository documents;
+
     private final BoundedSplitter splitter;
+
     private final DocumentFiles files;
+
     private final ProcessedEventsOutbox outbox;
+
     private final TransactionTemplate transaction;
+
     private final ParserMetrics metrics;
+
     private final JsonMapper json;
+
     private final ParserSettings settings;
 
     DocumentProcessor(DocumentRepository documents, BoundedSplitter splitter, DocumentFiles files,
@@ -71,12 +83,16 @@ public class DocumentProcessor {
         this.settings = settings;
     }
 
-    /** Parses the event's document if it is waiting for this event, as interactive work. */
+    /**
+     * Parses the event's document if it is waiting for this event, as interactive work.
+     */
     public void process(DocumentUploaded event) {
         process(event, WorkPriority.INTERACTIVE);
     }
 
-    /** Parses the event's document if it is waiting for this event; see the class comment. */
+    /**
+     * Parses the event's document if it is waiting for this event; see the class comment.
+     */
     public void process(DocumentUploaded event, WorkPriority priority) {
         UUID documentId = event.documentId();
         if (documents.alreadyProcessed(event.eventId())) {
@@ -90,7 +106,8 @@ public class DocumentProcessor {
             if (status.isEmpty()) {
                 log.info("Skipping document {}: it no longer exists (event {})", documentId, event.eventId());
                 metrics.skipped("deleted");
-            } else {
+            }
+            else {
                 log.info("Skipping document {}: status is {}, not waiting for event {}", documentId, status.get(),
                         event.eventId());
                 metrics.skipped(status.get());
@@ -100,7 +117,10 @@ public class DocumentProcessor {
         parse(claim.get(), priority);
     }
 
-    /** Takes over a document stuck in {@code processing} whose worker went silent, and parses it again. */
+    /**
+     * Takes over a document stuck in {@code processing} whose worker went silent, and
+     * parses it again.
+     */
     void recoverStale(UUID documentId, UUID eventId) {
         Optional<Claim> claim = documents.claimStale(documentId, eventId, settings.staleAfter());
         if (claim.isPresent()) {
@@ -110,9 +130,10 @@ public class DocumentProcessor {
     }
 
     /**
-     * Marks the event's document {@code failed} with reason {@link FailureReason#PROCESSING_ERROR} after the
-     * retries for a transient error ran out (the record went to the dead-letter topic). Does nothing when the
-     * document has moved on (done, or taken by another event) or is gone.
+     * Marks the event's document {@code failed} with reason
+     * {@link FailureReason#PROCESSING_ERROR} after the retries for a transient error ran
+     * out (the record went to the dead-letter topic). Does nothing when the document has
+     * moved on (done, or taken by another event) or is gone.
      */
     public void failAfterRetries(DocumentUploaded event, Throwable error) {
         UUID documentId = event.documentId();
@@ -123,10 +144,12 @@ public class DocumentProcessor {
             if (documents.failUnclaimed(documentId, event.eventId(), failureMetadata(reason, 0, now))) {
                 documents.deleteSections(documentId);
                 kept = "failed";
-            } else if (documents.failReprocessUnclaimed(documentId, event.eventId(),
+            }
+            else if (documents.failReprocessUnclaimed(documentId, event.eventId(),
                     reprocessFailureMetadata(reason, 0, now))) {
                 kept = "previous sections kept";
-            } else {
+            }
+            else {
                 return null;
             }
             documents.recordProcessedEvent(event.eventId(), documentId);
@@ -145,30 +168,33 @@ public class DocumentProcessor {
         SplitOutcome outcome;
         try {
             outcome = claim.attempt() > settings.maxAttempts()
-                    // every earlier claim of this event ended without a result: its worker died on the file
+                    // every earlier claim of this event ended without a result: its
+                    // worker died on the file
                     ? new SplitOutcome.Failed(FailureReason.ATTEMPTS_EXHAUSTED, "claimed " + claim.attempt()
                             + " times for event " + claim.eventId() + " without finishing; not parsed again")
                     : split(claim, priority);
-        } catch (ClaimLost e) {
+        }
+        catch (ClaimLost e) {
             log.info("Dropping the parse of document {}: {}", claim.documentId(), e.getMessage());
             metrics.skipped("taken_over");
             return;
         }
         Duration splitTime = Duration.ofNanos(System.nanoTime() - started);
         long writeStarted = System.nanoTime();
-        boolean written = outcome instanceof SplitOutcome.Split split
-                ? finishDone(claim, split.result(), started)
+        boolean written = outcome instanceof SplitOutcome.Split split ? finishDone(claim, split.result(), started)
                 : finishFailed(claim, (SplitOutcome.Failed) outcome, started);
         Duration writeTime = Duration.ofNanos(System.nanoTime() - writeStarted);
         if (!written) {
             log.info("Dropping the result for document {}: it was taken over by another worker", claim.documentId());
             metrics.skipped("taken_over");
-        } else if (outcome instanceof SplitOutcome.Split split) {
+        }
+        else if (outcome instanceof SplitOutcome.Split split) {
             log.info("Document {} done: sections={} pages={} heading_source={} ms={} write_ms={}", claim.documentId(),
                     split.result().sections().size(), split.result().info().pageCount(),
                     split.result().info().headingSource(), millisSince(started), writeTime.toMillis());
             metrics.done(split.result().info().pageCount(), splitTime, writeTime);
-        } else {
+        }
+        else {
             SplitOutcome.Failed failed = (SplitOutcome.Failed) outcome;
             log.warn("Document {} {}: reason={} detail=\"{}\" ms={}", claim.documentId(),
                     claim.reprocessingDone() ? "reprocess failed, previous sections kept" : "failed",
@@ -179,14 +205,17 @@ public class DocumentProcessor {
 
     /**
      * Splits the claimed document's stored file. A store that cannot be reached throws
-     * {@link org.edm.parser.storage.StorageUnavailable} (transient: the event is retried with back-off).
+     * {@link org.edm.parser.storage.StorageUnavailable} (transient: the event is retried
+     * with back-off).
      */
     private SplitOutcome split(Claim claim, WorkPriority priority) {
         SplitOutcome outcome;
         try (LocalPdf pdf = files.fetch(claim.fileKey())) {
             outcome = splitter.split(pdf.path(), claim.documentId(), () -> heartbeat(claim), priority);
-        } catch (StoredFileMissing e) {
-            // an unsafe key, no file, or no object: the message names the storage key, never a server path
+        }
+        catch (StoredFileMissing e) {
+            // an unsafe key, no file, or no object: the message names the storage key,
+            // never a server path
             return new SplitOutcome.Failed(FailureReason.FILE_MISSING, e.getMessage());
         }
         if (outcome instanceof SplitOutcome.Split split) {
@@ -202,8 +231,10 @@ public class DocumentProcessor {
     private boolean heartbeat(Claim claim) {
         try {
             return documents.heartbeat(claim);
-        } catch (DataAccessException e) {
-            // The final write will find out whether the database is back; parsing goes on meanwhile.
+        }
+        catch (DataAccessException e) {
+            // The final write will find out whether the database is back; parsing goes on
+            // meanwhile.
             log.warn("Cannot refresh the claim on document {}: {}", claim.documentId(), e.getMessage());
             return true;
         }
@@ -228,8 +259,9 @@ public class DocumentProcessor {
     }
 
     /**
-     * Records a permanent failure with the reason's fixed message. A {@code done} document being reprocessed keeps
-     * its status and sections; the failure of this parse goes to {@code metadata.reprocess_failure_*}.
+     * Records a permanent failure with the reason's fixed message. A {@code done}
+     * document being reprocessed keeps its status and sections; the failure of this parse
+     * goes to {@code metadata.reprocess_failure_*}.
      */
     private boolean finishFailed(Claim claim, SplitOutcome.Failed outcome, long started) {
         FailureReason reason = outcome.reason();
@@ -237,19 +269,18 @@ public class DocumentProcessor {
             long durationMs = millisSince(started);
             Instant now = Instant.now();
             if (claim.reprocessingDone()) {
-                if (!documents.finishReprocessFailed(claim,
-                        reprocessFailureMetadata(reason, durationMs, now))) {
+                if (!documents.finishReprocessFailed(claim, reprocessFailureMetadata(reason, durationMs, now))) {
                     return false;
                 }
-            } else {
+            }
+            else {
                 if (!documents.finishFailed(claim, null, failureMetadata(reason, durationMs, now))) {
                     return false;
                 }
                 documents.deleteSections(claim.documentId());
             }
             documents.recordProcessedEvent(claim.eventId(), claim.documentId());
-            outbox.append(
-                    DocumentProcessed.failed(now, claim.documentId(), claim.eventId(), null, durationMs, reason));
+            outbox.append(DocumentProcessed.failed(now, claim.documentId(), claim.eventId(), null, durationMs, reason));
             return true;
         }));
     }
@@ -294,7 +325,10 @@ public class DocumentProcessor {
         return json.writeValueAsString(metadata);
     }
 
-    /** PostgreSQL's text and jsonb cannot hold NUL characters, which damaged PDFs do produce. */
+    /**
+     * PostgreSQL's text and jsonb cannot hold NUL characters, which damaged PDFs do
+     * produce.
+     */
     private static @Nullable String textOrNull(@Nullable String text) {
         return text == null ? null : DocumentRepository.clean(text);
     }
@@ -302,4 +336,5 @@ public class DocumentProcessor {
     private static long millisSince(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1_000_000;
     }
+
 }

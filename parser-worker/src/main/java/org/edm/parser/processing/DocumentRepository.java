@@ -18,9 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The worker's SQL on {@code documents}, {@code sections} and {@code processed_events}. Every status change is a
- * guarded UPDATE that names the status (and claim) it expects, so a stale or repeated event never moves a
- * document backwards.
+ * The worker's SQL on {@code documents}, {@code sections} and {@code processed_events}.
+ * Every status change is a guarded UPDATE that names the status (and claim) it expects,
+ * so a stale or repeated event never moves a document backwards.
  */
 @Repository
 class DocumentRepository {
@@ -37,9 +37,10 @@ class DocumentRepository {
             """;
 
     /*
-     * A claim: the token, the event, the worker process, and how many worker processes have claimed this event. A
-     * worker that claims the event again (its stale sweep and the re-delivered record after a restart, a retry after
-     * a failed write) does not count again: the counter stops files that kill their workers, not workers that
+     * A claim: the token, the event, the worker process, and how many worker processes
+     * have claimed this event. A worker that claims the event again (its stale sweep and
+     * the re-delivered record after a restart, a retry after a failed write) does not
+     * count again: the counter stops files that kill their workers, not workers that
      * restart.
      */
     private static final String CLAIM_SET = """
@@ -69,10 +70,11 @@ class DocumentRepository {
             """;
 
     /*
-     * pending -> processing. A document already in processing is taken over when its claim is stale (its worker
-     * died) or when it is the same event again: a re-delivery after a crash or a retry after a failed write. A done
-     * document is claimed only by the reprocess event ingest-service named in it, and stays done meanwhile, so
-     * search keeps finding its sections until new ones replace them.
+     * pending -> processing. A document already in processing is taken over when its
+     * claim is stale (its worker died) or when it is the same event again: a re-delivery
+     * after a crash or a retry after a failed write. A done document is claimed only by
+     * the reprocess event ingest-service named in it, and stays done meanwhile, so search
+     * keeps finding its sections until new ones replace them.
      */
     private static final String CLAIM = CLAIM_SET + """
              WHERE id = :documentId
@@ -93,7 +95,10 @@ class DocumentRepository {
                AND %s
             """.formatted(STALE.strip()) + CLAIM_RETURNING;
 
-    /* A no-op change that lets the updated_at trigger record that the claim's worker is alive. */
+    /*
+     * A no-op change that lets the updated_at trigger record that the claim's worker is
+     * alive.
+     */
     private static final String HEARTBEAT = """
             UPDATE documents
                SET processing_status = processing_status
@@ -116,7 +121,10 @@ class DocumentRepository {
              LIMIT :limit
             """;
 
-    /* What a finished claim leaves behind: the claim, its attempts and the reprocess request it answered. */
+    /*
+     * What a finished claim leaves behind: the claim, its attempts and the reprocess
+     * request it answered.
+     */
     private static final String WITHOUT_CLAIM = """
             (coalesce(metadata, '{}'::jsonb) - 'processing_claim' - 'processing_event_id' - 'processing_attempts'
                 - 'processing_worker' - 'reprocess_event_id' - 'reprocess_requested_at')""";
@@ -143,7 +151,10 @@ class DocumentRepository {
                AND metadata ->> 'processing_claim' = CAST(:token AS text)
             """.formatted(WITHOUT_CLAIM);
 
-    /* A failed reprocess of a done document: it stays done with its sections, the failure goes to metadata. */
+    /*
+     * A failed reprocess of a done document: it stays done with its sections, the failure
+     * goes to metadata.
+     */
     private static final String FINISH_REPROCESS_FAILED = """
             UPDATE documents
                SET metadata = %s || CAST(:metadata AS jsonb)
@@ -152,7 +163,10 @@ class DocumentRepository {
                AND metadata ->> 'processing_claim' = CAST(:token AS text)
             """.formatted(WITHOUT_CLAIM);
 
-    /* After retries ran out there is no claim to check: fail only what this event started or would start. */
+    /*
+     * After retries ran out there is no claim to check: fail only what this event started
+     * or would start.
+     */
     private static final String FAIL_UNCLAIMED = """
             UPDATE documents
                SET processing_status = 'failed',
@@ -189,8 +203,13 @@ class DocumentRepository {
             """;
 
     private final JdbcClient jdbc;
+
     private final NamedParameterJdbcTemplate batch;
-    /** This worker process in {@code metadata.processing_worker}: its claims of one event count as one attempt. */
+
+    /**
+     * This worker process in {@code metadata.processing_worker}: its claims of one event
+     * count as one attempt.
+     */
     private final String worker = UUID.randomUUID().toString();
 
     DocumentRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
@@ -200,18 +219,24 @@ class DocumentRepository {
 
     boolean alreadyProcessed(UUID eventId) {
         return jdbc.sql(ALREADY_PROCESSED)
-                .param("eventId", eventId)
-                .param("consumer", CONSUMER)
-                .query(Boolean.class)
-                .single();
+            .param("eventId", eventId)
+            .param("consumer", CONSUMER)
+            .query(Boolean.class)
+            .single();
     }
 
-    /** Takes the document for this event, or empty when it is not pending (or processing by this event). */
+    /**
+     * Takes the document for this event, or empty when it is not pending (or processing
+     * by this event).
+     */
     Optional<Claim> claim(UUID documentId, UUID eventId, Duration staleAfter) {
         return claim(CLAIM, documentId, eventId, staleAfter);
     }
 
-    /** Takes the document only if it is in processing and its worker has been silent for {@code staleAfter}. */
+    /**
+     * Takes the document only if it is in processing and its worker has been silent for
+     * {@code staleAfter}.
+     */
     Optional<Claim> claimStale(UUID documentId, UUID eventId, Duration staleAfter) {
         return claim(CLAIM_STALE, documentId, eventId, staleAfter);
     }
@@ -219,22 +244,22 @@ class DocumentRepository {
     private Optional<Claim> claim(String sql, UUID documentId, UUID eventId, Duration staleAfter) {
         UUID token = UUID.randomUUID();
         return jdbc.sql(sql)
-                .param("documentId", documentId)
-                .param("eventId", eventId.toString())
-                .param("token", token.toString())
-                .param("worker", worker)
-                .param("staleSeconds", staleAfter.toMillis() / 1000.0)
-                .query((rs, n) -> new Claim(documentId, eventId, token, rs.getString("file_path"),
-                        rs.getBoolean("reprocessing_done"), rs.getInt("attempt")))
-                .optional();
+            .param("documentId", documentId)
+            .param("eventId", eventId.toString())
+            .param("token", token.toString())
+            .param("worker", worker)
+            .param("staleSeconds", staleAfter.toMillis() / 1000.0)
+            .query((rs, n) -> new Claim(documentId, eventId, token, rs.getString("file_path"),
+                    rs.getBoolean("reprocessing_done"), rs.getInt("attempt")))
+            .optional();
     }
 
     /** Refreshes the claim; false when another worker has taken the document over. */
     boolean heartbeat(Claim claim) {
         return jdbc.sql(HEARTBEAT)
-                .param("documentId", claim.documentId())
-                .param("token", claim.token().toString())
-                .update() == 1;
+            .param("documentId", claim.documentId())
+            .param("token", claim.token().toString())
+            .update() == 1;
     }
 
     Optional<String> status(UUID documentId) {
@@ -243,58 +268,71 @@ class DocumentRepository {
 
     List<StaleDocument> findStale(Duration staleAfter, int limit) {
         return jdbc.sql(FIND_STALE)
-                .param("staleSeconds", staleAfter.toMillis() / 1000.0)
-                .param("limit", limit)
-                .query((rs, n) -> new StaleDocument(rs.getObject("id", UUID.class), parseUuid(rs.getString("event_id"))))
-                .list();
+            .param("staleSeconds", staleAfter.toMillis() / 1000.0)
+            .param("limit", limit)
+            .query((rs, n) -> new StaleDocument(rs.getObject("id", UUID.class), parseUuid(rs.getString("event_id"))))
+            .list();
     }
 
-    /** Sets done with the page count and merged metadata; false when the claim is no longer held. */
+    /**
+     * Sets done with the page count and merged metadata; false when the claim is no
+     * longer held.
+     */
     boolean finishDone(Claim claim, int pageCount, String metadataJson) {
         return jdbc.sql(FINISH_DONE)
-                .param("documentId", claim.documentId())
-                .param("token", claim.token().toString())
-                .param("pageCount", pageCount, Types.INTEGER)
-                .param("metadata", metadataJson)
-                .update() == 1;
+            .param("documentId", claim.documentId())
+            .param("token", claim.token().toString())
+            .param("pageCount", pageCount, Types.INTEGER)
+            .param("metadata", metadataJson)
+            .update() == 1;
     }
 
     /** Sets failed with merged metadata; false when the claim is no longer held. */
     boolean finishFailed(Claim claim, @Nullable Integer pageCount, String metadataJson) {
         return jdbc.sql(FINISH_FAILED)
-                .param("documentId", claim.documentId())
-                .param("token", claim.token().toString())
-                .param("pageCount", pageCount, Types.INTEGER)
-                .param("metadata", metadataJson)
-                .update() == 1;
+            .param("documentId", claim.documentId())
+            .param("token", claim.token().toString())
+            .param("pageCount", pageCount, Types.INTEGER)
+            .param("metadata", metadataJson)
+            .update() == 1;
     }
 
-    /** Keeps a done document done after its reprocess failed; false when the claim is no longer held. */
+    /**
+     * Keeps a done document done after its reprocess failed; false when the claim is no
+     * longer held.
+     */
     boolean finishReprocessFailed(Claim claim, String metadataJson) {
         return mergeMetadata(FINISH_REPROCESS_FAILED, claim.documentId(), "token", claim.token(), metadataJson);
     }
 
-    /** Records a failed reprocess of a done document without a claim (retries exhausted); false when none. */
+    /**
+     * Records a failed reprocess of a done document without a claim (retries exhausted);
+     * false when none.
+     */
     boolean failReprocessUnclaimed(UUID documentId, UUID eventId, String metadataJson) {
         return mergeMetadata(FAIL_UNCLAIMED_REPROCESS, documentId, "eventId", eventId, metadataJson);
     }
 
-    /** Sets failed without a claim (retries exhausted); false when the document moved on or is gone. */
+    /**
+     * Sets failed without a claim (retries exhausted); false when the document moved on
+     * or is gone.
+     */
     boolean failUnclaimed(UUID documentId, UUID eventId, String metadataJson) {
         return mergeMetadata(FAIL_UNCLAIMED, documentId, "eventId", eventId, metadataJson);
     }
 
     /**
-     * Runs one of the failure statements, which merge {@code :metadata} into the document's metadata when its
-     * guard (the claim's {@code token}, or the {@code eventId} that started the work) still holds.
+     * Runs one of the failure statements, which merge {@code :metadata} into the
+     * document's metadata when its guard (the claim's {@code token}, or the
+     * {@code eventId} that started the work) still holds.
      */
     private boolean mergeMetadata(String statement, UUID documentId, String guard, UUID guardValue,
             String metadataJson) {
         return jdbc.sql(statement)
-                .param("documentId", documentId)
-                .param(guard, guardValue.toString())
-                .param("metadata", metadataJson)
-                .update() == 1;
+            .param("documentId", documentId)
+            .param(guard, guardValue.toString())
+            .param("metadata", metadataJson)
+            .update() == 1;
     }
 
     void deleteSections(UUID documentId) {
@@ -302,8 +340,9 @@ class DocumentRepository {
     }
 
     /**
-     * Inserts the sections in reading order, so a parent row always precedes its children; ids are generated here
-     * and each {@code parentIndex} becomes the parent's id.
+     * Inserts the sections in reading order, so a parent row always precedes its
+     * children; ids are generated here and each {@code parentIndex} becomes the parent's
+     * id.
      */
     void insertSections(UUID documentId, List<ParsedSection> sections) {
         Map<Integer, UUID> idsByIndex = new HashMap<>();
@@ -312,15 +351,14 @@ class DocumentRepository {
             UUID id = UUID.randomUUID();
             idsByIndex.put(section.orderIndex(), id);
             UUID parentId = section.parentIndex() == null ? null : idsByIndex.get(section.parentIndex());
-            rows.add(new MapSqlParameterSource()
-                    .addValue("id", id)
-                    .addValue("documentId", documentId)
-                    .addValue("level", section.level(), Types.INTEGER)
-                    .addValue("title", truncate(clean(section.title()), MAX_TITLE_LENGTH), Types.VARCHAR)
-                    .addValue("content", clean(section.content()), Types.VARCHAR)
-                    .addValue("pageNumber", section.pageNumber(), Types.INTEGER)
-                    .addValue("parentId", parentId, Types.OTHER)
-                    .addValue("orderIndex", section.orderIndex(), Types.INTEGER));
+            rows.add(new MapSqlParameterSource().addValue("id", id)
+                .addValue("documentId", documentId)
+                .addValue("level", section.level(), Types.INTEGER)
+                .addValue("title", truncate(clean(section.title()), MAX_TITLE_LENGTH), Types.VARCHAR)
+                .addValue("content", clean(section.content()), Types.VARCHAR)
+                .addValue("pageNumber", section.pageNumber(), Types.INTEGER)
+                .addValue("parentId", parentId, Types.OTHER)
+                .addValue("orderIndex", section.orderIndex(), Types.INTEGER));
             if (rows.size() == BATCH_SIZE) {
                 batch.batchUpdate(INSERT_SECTION, rows.toArray(SqlParameterSource[]::new));
                 rows.clear();
@@ -333,10 +371,10 @@ class DocumentRepository {
 
     void recordProcessedEvent(UUID eventId, UUID documentId) {
         jdbc.sql(RECORD_EVENT)
-                .param("eventId", eventId)
-                .param("consumer", CONSUMER)
-                .param("documentId", documentId)
-                .update();
+            .param("eventId", eventId)
+            .param("consumer", CONSUMER)
+            .param("documentId", documentId)
+            .update();
     }
 
     /** PostgreSQL text cannot hold NUL characters, which damaged PDFs do produce. */
@@ -361,11 +399,13 @@ class DocumentRepository {
         }
         try {
             return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
+        }
+        catch (IllegalArgumentException e) {
             return null;
         }
     }
 
     record StaleDocument(UUID documentId, @Nullable UUID eventId) {
     }
+
 }

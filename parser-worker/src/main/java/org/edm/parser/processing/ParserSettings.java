@@ -11,35 +11,36 @@ import org.springframework.util.unit.DataSize;
 /**
  * Limits and recovery of the parsing of one document.
  *
- * @param maxMainMemory main memory PDFBox may use for one document's streams, beyond it temporary files
- * @param maxPages documents with more pages end {@code failed} with reason {@code too_large}
- * @param timeout wall time for splitting one document; beyond it the split is cancelled and the document ends
- *     {@code failed} with reason {@code timeout}
- * @param maxParallelSplits split threads of this instance, counting cancelled splits that have not stopped yet;
- *     a document that finds none free waits ({@code slotWait}), then is retried with back-off; default: the
- *     available processors
- * @param staleAfter a document in {@code processing} whose worker has not signalled for this long is taken
- *     over (the worker refreshes its claim every third of this while it parses)
+ * @param maxMainMemory main memory PDFBox may use for one document's streams, beyond it
+ * temporary files
+ * @param maxPages documents with more pages end {@code failed} with reason
+ * {@code too_large}
+ * @param timeout wall time for splitting one document; beyond it the split is cancelled
+ * and the document ends {@code failed} with reason {@code timeout}
+ * @param maxParallelSplits split threads of this instance, counting cancelled splits that
+ * have not stopped yet; a document that finds none free waits ({@code slotWait}), then is
+ * retried with back-off; default: the available processors
+ * @param staleAfter a document in {@code processing} whose worker has not signalled for
+ * this long is taken over (the worker refreshes its claim every third of this while it
+ * parses)
  * @param sweepInterval how often this instance looks for such stale documents
- * @param maxTextCharacters characters (glyphs) one document may show over all its pages; more end {@code failed}
- *     with reason {@code too_large} (pages may share one content stream, so a small file can show billions)
- * @param maxAttempts how many worker processes may claim a document for one event (deliveries, takeovers after a
- *     crash; one process claiming it again does not count twice); the next claim ends it {@code failed} with reason {@code attempts_exhausted} instead of parsing it again, so a
- *     file that kills its worker cannot kill every worker that inherits its partition
- * @param slotWait how long a document waits for a free split thread (back pressure, the claim kept fresh
- *     meanwhile) before it is handed back for a retry with back-off; keep the wait plus {@code timeout} below the
- *     consumer's {@code max.poll.interval.ms}
+ * @param maxTextCharacters characters (glyphs) one document may show over all its pages;
+ * more end {@code failed} with reason {@code too_large} (pages may share one content
+ * stream, so a small file can show billions)
+ * @param maxAttempts how many worker processes may claim a document for one event
+ * (deliveries, takeovers after a crash; one process claiming it again does not count
+ * twice); the next claim ends it {@code failed} with reason {@code attempts_exhausted}
+ * instead of parsing it again, so a file that kills its worker cannot kill every worker
+ * that inherits its partition
+ * @param slotWait how long a document waits for a free split thread (back pressure, the
+ * claim kept fresh meanwhile) before it is handed back for a retry with back-off; keep
+ * the wait plus {@code timeout} below the consumer's {@code max.poll.interval.ms}
  */
 @ConfigurationProperties("edm.parser")
-public record ParserSettings(
-        @DefaultValue("64MB") DataSize maxMainMemory,
-        @DefaultValue("20000") int maxPages,
-        @DefaultValue("5m") Duration timeout,
-        @Nullable Integer maxParallelSplits,
-        @DefaultValue("10m") Duration staleAfter,
-        @DefaultValue("30s") Duration sweepInterval,
-        @DefaultValue("20000000") long maxTextCharacters,
-        @DefaultValue("3") int maxAttempts,
+public record ParserSettings(@DefaultValue("64MB") DataSize maxMainMemory, @DefaultValue("20000") int maxPages,
+        @DefaultValue("5m") Duration timeout, @Nullable Integer maxParallelSplits,
+        @DefaultValue("10m") Duration staleAfter, @DefaultValue("30s") Duration sweepInterval,
+        @DefaultValue("20000000") long maxTextCharacters, @DefaultValue("3") int maxAttempts,
         @DefaultValue("5m") Duration slotWait) {
 
     public ParserSettings {
@@ -72,7 +73,10 @@ public record ParserSettings(
         return new SplitSettings(maxMainMemory.toBytes(), maxPages, timeout, maxTextCharacters);
     }
 
-    /** How often a parsing worker refreshes its claim, so that it never looks stale while alive. */
+    /**
+     * How often a parsing worker refreshes its claim, so that it never looks stale while
+     * alive.
+     */
     Duration heartbeatInterval() {
         return staleAfter.dividedBy(3);
     }

@@ -13,16 +13,19 @@ import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * Deletes {@code processed_events} entries older than {@code edm.parser.processed-events.retention}, in chunks
- * (index {@code idx_processed_events_processed_at}), every {@code cleanup-interval}. This service writes the
- * table, so it keeps it bounded.
+ * Deletes {@code processed_events} entries older than
+ * {@code edm.parser.processed-events.retention}, in chunks (index
+ * {@code idx_processed_events_processed_at}), every {@code cleanup-interval}. This
+ * service writes the table, so it keeps it bounded.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class ProcessedEventsRetention implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessedEventsRetention.class);
+
     private static final int CHUNK = 10_000;
+
     private static final Duration FIRST_RUN_AFTER = Duration.ofMinutes(1);
 
     private static final String DELETE_OLDER_THAN = """
@@ -34,6 +37,7 @@ class ProcessedEventsRetention implements SchedulingConfigurer {
             """;
 
     private final JdbcClient jdbc;
+
     private final ProcessedEventsSettings settings;
 
     ProcessedEventsRetention(JdbcClient jdbc, ProcessedEventsSettings settings) {
@@ -55,12 +59,14 @@ class ProcessedEventsRetention implements SchedulingConfigurer {
             int deleted;
             do {
                 deleted = jdbc.sql(DELETE_OLDER_THAN)
-                        .param("retentionSeconds", (double) settings.retention().toSeconds())
-                        .param("limit", CHUNK)
-                        .update();
+                    .param("retentionSeconds", (double) settings.retention().toSeconds())
+                    .param("limit", CHUNK)
+                    .update();
                 total += deleted;
-            } while (deleted == CHUNK);
-        } catch (DataAccessException e) {
+            }
+            while (deleted == CHUNK);
+        }
+        catch (DataAccessException e) {
             log.warn("Cleanup of processed_events failed, retrying at the next run: {}", e.getMessage());
         }
         if (total > 0) {
@@ -68,4 +74,5 @@ class ProcessedEventsRetention implements SchedulingConfigurer {
         }
         return total;
     }
+
 }

@@ -9,11 +9,12 @@ import org.springframework.context.annotation.Configuration;
 class ProcessingConfiguration {
 
     /**
-     * The splitter library with the limits of {@code edm.parser.*} and the OCR of {@code edm.parser.ocr.*}; it is
-     * thread-safe, so one serves all threads.
+     * The splitter library with the limits of {@code edm.parser.*} and the OCR of
+     * {@code edm.parser.ocr.*}; it is thread-safe, so one serves all threads.
      */
     @Bean
     PdfSplitter pdfSplitter(ParserSettings settings, OcrProperties ocr) {
         return new DocumentSplitter(settings.splitSettings().withOcr(ocr.splitSettings()))::split;
     }
+
 }

@@ -6,8 +6,8 @@ import org.edm.parser.split.ParsedSection;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks the splitter's contract on the tree (gap-free order, parents before children, positive levels and pages)
- * before it reaches the database's constraints.
+ * Checks the splitter's contract on the tree (gap-free order, parents before children,
+ * positive levels and pages) before it reaches the database's constraints.
  */
 final class SectionTreeCheck {
 
@@ -35,4 +35,5 @@ final class SectionTreeCheck {
         }
         return null;
     }
+
 }

@@ -4,8 +4,9 @@ import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The worker stopped a split before it ended (shutting down, or its thread was interrupted). Transient like any
- * rejected execution: the record is not committed, so it is retried or re-delivered to another instance.
+ * The worker stopped a split before it ended (shutting down, or its thread was
+ * interrupted). Transient like any rejected execution: the record is not committed, so it
+ * is retried or re-delivered to another instance.
  */
 class SplitAbandoned extends RejectedExecutionException {
 
@@ -14,4 +15,5 @@ class SplitAbandoned extends RejectedExecutionException {
     SplitAbandoned(UUID documentId) {
         super("the split of document " + documentId + " was abandoned: the worker is stopping");
     }
+
 }

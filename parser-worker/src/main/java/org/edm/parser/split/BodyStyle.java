@@ -8,7 +8,9 @@ import java.util.Map;
 /** The dominant style of the running text and its usual line spacing. */
 record BodyStyle(float size, boolean bold, float lineGap) {
 
-    /** A line this much larger than the body text, and by this many points, is set larger. */
+    /**
+     * A line this much larger than the body text, and by this many points, is set larger.
+     */
     static final float LARGER = 1.07f;
     static final float LARGER_BY_POINTS = 0.9f;
 
@@ -16,7 +18,8 @@ record BodyStyle(float size, boolean bold, float lineGap) {
     private static final int PARAGRAPH_LINE = 40;
 
     static BodyStyle of(DocumentLines document, List<Integer> kept) {
-        // running text is set in long lines without table columns; specifications often hold more table text
+        // running text is set in long lines without table columns; specifications often
+        // hold more table text
         Map<Float, Integer> sizes = new HashMap<>();
         for (int index : kept) {
             TextLine line = document.get(index);
@@ -42,8 +45,7 @@ record BodyStyle(float size, boolean bold, float lineGap) {
                 if (line.bold()) {
                     boldChars += line.text().length();
                 }
-                if (previous != null && previous.page() == line.page()
-                        && Math.abs(previous.fontSize() - size) < 0.3f) {
+                if (previous != null && previous.page() == line.page() && Math.abs(previous.fontSize() - size) < 0.3f) {
                     float gap = line.top() - previous.baseline();
                     if (gap > 0) {
                         gaps.add(gap);
@@ -53,7 +55,8 @@ record BodyStyle(float size, boolean bold, float lineGap) {
             previous = line;
         }
         gaps.sort(null);
-        // the gap between lines of one paragraph; paragraph breaks are fewer than line breaks
+        // the gap between lines of one paragraph; paragraph breaks are fewer than line
+        // breaks
         float lineGap = gaps.isEmpty() ? size * 0.4f : gaps.get(gaps.size() * 3 / 10);
         return new BodyStyle(size, boldChars * 2 > chars, lineGap);
     }

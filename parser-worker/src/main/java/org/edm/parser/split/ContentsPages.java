@@ -4,10 +4,11 @@ import java.util.BitSet;
 import java.util.regex.Pattern;
 
 /**
- * Finds tables of contents (and lists of figures or tables): the lines from a "Contents" title, or from the
- * first entry, to the last entry on each contents page. An entry is a line that ends in a page number after dot
- * leaders or a wide gap. A page is a contents page when it has the title and entries, continues the previous
- * contents page with mostly entries, or is mostly entries with dot leaders.
+ * Finds tables of contents (and lists of figures or tables): the lines from a "Contents"
+ * title, or from the first entry, to the last entry on each contents page. An entry is a
+ * line that ends in a page number after dot leaders or a wide gap. A page is a contents
+ * page when it has the title and entries, continues the previous contents page with
+ * mostly entries, or is mostly entries with dot leaders.
  */
 final class ContentsPages {
 
@@ -15,18 +16,26 @@ final class ContentsPages {
             "^(?:table\\s+of\\s+contents?|contents?|index\\s+of\\s+contents|list\\s+of\\s+(?:figures|tables|illustrations))"
                     + "\\s*:?$",
             Pattern.CASE_INSENSITIVE);
+
     private static final Pattern PAGE_TAIL = Pattern.compile("\\s(?:\\d{1,4}|[ivxlc]{1,6})$", Pattern.CASE_INSENSITIVE);
+
     private static final float WIDE_GAP = 2.5f;
 
     private ContentsPages() {
     }
 
-    /** Whether {@code text} is the title of a contents page ("Contents", "Table of Contents", "List of Tables"). */
+    /**
+     * Whether {@code text} is the title of a contents page ("Contents", "Table of
+     * Contents", "List of Tables").
+     */
     static boolean isTitle(String text) {
         return TITLE.matcher(text).matches();
     }
 
-    /** The flat indexes of contents lines in {@code document}, not counting {@code furniture}. */
+    /**
+     * The flat indexes of contents lines in {@code document}, not counting
+     * {@code furniture}.
+     */
     static BitSet detect(DocumentLines document, BitSet furniture) {
         BitSet contents = new BitSet(document.size());
         boolean previousWasContents = false;
@@ -51,7 +60,8 @@ final class ContentsPages {
                     continue;
                 }
                 boolean leader = isLeaderEntry(text);
-                boolean entry = leader || line.maxGap() >= WIDE_GAP && hasLetter(text) && PAGE_TAIL.matcher(text).find();
+                boolean entry = leader
+                        || line.maxGap() >= WIDE_GAP && hasLetter(text) && PAGE_TAIL.matcher(text).find();
                 if (entry) {
                     entries++;
                     if (leader) {
@@ -75,7 +85,8 @@ final class ContentsPages {
                 }
             }
             else if (title >= 0 && title == end - 1 - trailingFurniture(furniture, start, end)) {
-                // a "Contents" title alone at the bottom of a page, its entries start on the next one
+                // a "Contents" title alone at the bottom of a page, its entries start on
+                // the next one
                 contents.set(title);
                 isContents = true;
             }
@@ -85,18 +96,23 @@ final class ContentsPages {
     }
 
     private static boolean isLeaderEntry(String text) {
-        // cheap tests first: regular expressions on every line of a 500-page document add up
+        // cheap tests first: regular expressions on every line of a 500-page document add
+        // up
         boolean dots = text.contains("....") || text.contains(". . .") || text.indexOf('\u2026') >= 0;
         return dots && hasLetter(text) && (endsInLeaderAndPage(text) || endsInBareLeader(text));
     }
 
     /*
-     * The leader tests below are hand scans from the end of the line, linear in its length. The regular
-     * expressions they replace, (?:\.\s?){4,}..., recursed once per repetition of the group and overflowed the
-     * stack on a line with a few thousand dots (a hostile or merely odd contents page).
+     * The leader tests below are hand scans from the end of the line, linear in its
+     * length. The regular expressions they replace, (?:\.\s?){4,}..., recursed once per
+     * repetition of the group and overflowed the stack on a line with a few thousand dots
+     * (a hostile or merely odd contents page).
      */
 
-    /** Dot leaders (four or more, each dot maybe followed by one space) or an ellipsis, then a page number. */
+    /**
+     * Dot leaders (four or more, each dot maybe followed by one space) or an ellipsis,
+     * then a page number.
+     */
     static boolean endsInLeaderAndPage(String text) {
         int end = text.length();
         int number = pageNumberStart(text, end);
@@ -110,12 +126,18 @@ final class ContentsPages {
         return leaderDotsBefore(text, beforeSpace) >= 4;
     }
 
-    /** Six or more dot leaders ending the line: the page number fell onto the next line, or is missing. */
+    /**
+     * Six or more dot leaders ending the line: the page number fell onto the next line,
+     * or is missing.
+     */
     static boolean endsInBareLeader(String text) {
         return leaderDotsBefore(text, skipSpacesBackwards(text, text.length())) >= 6;
     }
 
-    /** Where a page number (1 to 4 digits, or 1 to 6 roman numerals) ending at {@code end} starts, or -1. */
+    /**
+     * Where a page number (1 to 4 digits, or 1 to 6 roman numerals) ending at {@code end}
+     * starts, or -1.
+     */
     private static int pageNumberStart(String text, int end) {
         int start = end;
         while (start > 0 && isAsciiDigit(text.charAt(start - 1))) {
@@ -130,7 +152,10 @@ final class ContentsPages {
         return start < end && end - start <= 6 ? start : -1;
     }
 
-    /** How many leader dots end just before {@code end}: dots, each maybe followed by one white space. */
+    /**
+     * How many leader dots end just before {@code end}: dots, each maybe followed by one
+     * white space.
+     */
     private static int leaderDotsBefore(String text, int end) {
         int dots = 0;
         int i = end;
@@ -139,9 +164,11 @@ final class ContentsPages {
             if (c == '.') {
                 dots++;
                 i--;
-            } else if (Character.isWhitespace(c) && i > 1 && text.charAt(i - 2) == '.') {
+            }
+            else if (Character.isWhitespace(c) && i > 1 && text.charAt(i - 2) == '.') {
                 i--;
-            } else {
+            }
+            else {
                 break;
             }
         }
@@ -180,4 +207,5 @@ final class ContentsPages {
         }
         return count;
     }
+
 }

@@ -4,20 +4,30 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** All text lines of a document in reading order, addressable by a flat index and by page. Not thread-safe. */
+/**
+ * All text lines of a document in reading order, addressable by a flat index and by page.
+ * Not thread-safe.
+ */
 final class DocumentLines {
 
     private final List<PageText> pages;
+
     private final List<TextLine> lines;
+
     private final int[] pageStarts;
+
     private final @Nullable String[] titleKeys;
+
     private final SplitDeadline deadline;
 
     DocumentLines(List<PageText> pages) {
         this(pages, SplitDeadline.none());
     }
 
-    /** Every stage reads the lines through {@link #get} and {@link #page}, which tick {@code deadline}. */
+    /**
+     * Every stage reads the lines through {@link #get} and {@link #page}, which tick
+     * {@code deadline}.
+     */
     DocumentLines(List<PageText> pages, SplitDeadline deadline) {
         this.deadline = deadline;
         this.pages = List.copyOf(pages);
@@ -80,4 +90,5 @@ final class DocumentLines {
     int pageEnd(int pageIndex) {
         return pageStarts[pageIndex + 1];
     }
+
 }

@@ -25,12 +25,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * Splits a PDF into ordered, hierarchical sections.
  *
- * <p>When the document has an outline (bookmarks), the outline is the heading tree: each entry becomes a section at
- * its depth, and its content is the text between its heading's position and the next entry's, so two sections starting
- * on one page split that page; headings the outline lacks but the page layout shows are added where the two otherwise
- * agree ({@link OutlineCompletion}). Without an outline, headings are detected from the page layout (numbering, size,
- * weight). Either way, running headers and footers, page numbers and contents pages are left out, words hyphenated
- * across lines are rejoined, and text before the first heading becomes a first section.
+ * <p>
+ * When the document has an outline (bookmarks), the outline is the heading tree: each
+ * entry becomes a section at its depth, and its content is the text between its heading's
+ * position and the next entry's, so two sections starting on one page split that page;
+ * headings the outline lacks but the page layout shows are added where the two otherwise
+ * agree ({@link OutlineCompletion}). Without an outline, headings are detected from the
+ * page layout (numbering, size, weight). Either way, running headers and footers, page
+ * numbers and contents pages are left out, words hyphenated across lines are rejoined,
+ * and text before the first heading becomes a first section.
  *
  * <pre>{@code
  * DocumentSplitter splitter = new DocumentSplitter(SplitSettings.defaults());
@@ -38,20 +41,30 @@ import org.jspecify.annotations.Nullable;
  * result.sections().forEach(s -> System.out.println(s.level() + " " + s.title() + " p" + s.pageNumber()));
  * }</pre>
  *
- * <p>Thread-safe and reusable: it holds only its settings; every call opens and closes its own document. Memory
- * is bounded by {@link SplitSettings#maxMainMemoryBytes()}; beyond it PDFBox buffers in temporary files.
+ * <p>
+ * Thread-safe and reusable: it holds only its settings; every call opens and closes its
+ * own document. Memory is bounded by {@link SplitSettings#maxMainMemoryBytes()}; beyond
+ * it PDFBox buffers in temporary files.
  */
 public final class DocumentSplitter {
 
-    /** Letters and digits a document needs to count as having text at all, overall and per page. */
+    /**
+     * Letters and digits a document needs to count as having text at all, overall and per
+     * page.
+     */
     private static final int MIN_TEXT_CHARS = 20;
+
     private static final int MIN_TEXT_CHARS_PER_PAGE = 5;
-    /** Where a PDF header may start, and where a reader looks for the end-of-file marker. */
+
+    /**
+     * Where a PDF header may start, and where a reader looks for the end-of-file marker.
+     */
     private static final int HEADER_WINDOW = 1024;
+
     private static final int TRAILER_WINDOW = 1024;
 
-    private static final Pattern FILE_NAME = Pattern.compile(
-            "\\.(?:docx?|pdf|indd|txt|rtf|odt|xlsx?|pptx?|html?)$|^microsoft word - ", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FILE_NAME = Pattern
+        .compile("\\.(?:docx?|pdf|indd|txt|rtf|odt|xlsx?|pptx?|html?)$|^microsoft word - ", Pattern.CASE_INSENSITIVE);
 
     private final SplitSettings settings;
 
@@ -61,20 +74,20 @@ public final class DocumentSplitter {
 
     /**
      * Splits the PDF at {@code pdf}.
-     *
-     * @throws SplitFailed when the file is not a PDF, encrypted with an unknown password, damaged, without text,
-     *     too large, or takes longer than the timeout
-     * @throws UncheckedIOException when {@code pdf} is no readable file: the caller checks that first (the worker
-     *     reports a missing stored file as {@code file_missing} before it calls the splitter)
+     * @throws SplitFailed when the file is not a PDF, encrypted with an unknown password,
+     * damaged, without text, too large, or takes longer than the timeout
+     * @throws UncheckedIOException when {@code pdf} is no readable file: the caller
+     * checks that first (the worker reports a missing stored file as {@code file_missing}
+     * before it calls the splitter)
      */
     public SplitResult split(Path pdf) throws SplitFailed {
         return analyse(pdf, true).result();
     }
 
     /**
-     * Splits {@code pdf} and keeps what the split was made of, for measuring: the outline as read and the
-     * headings used. With {@code outlineAllowed} false, headings come from the layout even when there is an
-     * outline.
+     * Splits {@code pdf} and keeps what the split was made of, for measuring: the outline
+     * as read and the headings used. With {@code outlineAllowed} false, headings come
+     * from the layout even when there is an outline.
      */
     Analysis analyse(Path pdf, boolean outlineAllowed) throws SplitFailed {
         SplitDeadline deadline = SplitDeadline.at(System.nanoTime() + settings.timeout().toNanos());
@@ -91,7 +104,8 @@ public final class DocumentSplitter {
             List<PageText> pages = readPages(document, deadline, settings.maxTextCharacters());
             ScannedPages scanned = ScannedPages.recognise(document, pages, settings.ocr(), deadline);
             pages = scanned.pages();
-            // every stage below reads the lines through DocumentLines, which checks the deadline as they loop
+            // every stage below reads the lines through DocumentLines, which checks the
+            // deadline as they loop
             DocumentLines lines = new DocumentLines(pages, deadline);
             checkText(lines, scanned.unavailable());
             List<OutlineEntry> outline = OutlineReader.read(document, deadline);
@@ -109,8 +123,10 @@ public final class DocumentSplitter {
                 addedToOutline = OutlineCompletion.missing(fromOutline, detected, lines, removed);
                 headings = OutlineCompletion.merged(fromOutline, addedToOutline);
             }
-            PdfInfo info = info(document, pageCount, !outline.isEmpty(), !useOutline ? PdfInfo.LAYOUT
-                    : addedToOutline.isEmpty() ? PdfInfo.OUTLINE : PdfInfo.OUTLINE_AND_LAYOUT, scanned.report());
+            PdfInfo info = info(document, pageCount, !outline.isEmpty(),
+                    !useOutline ? PdfInfo.LAYOUT
+                            : addedToOutline.isEmpty() ? PdfInfo.OUTLINE : PdfInfo.OUTLINE_AND_LAYOUT,
+                    scanned.report());
             deadline.check();
             String preambleTitle = preambleTitle(info.title());
             List<ParsedSection> sections = SectionAssembler.assemble(lines, removed, headings, preambleTitle);
@@ -129,22 +145,25 @@ public final class DocumentSplitter {
             throw new SplitFailed(FailureReason.DAMAGED, "the PDF could not be read: " + e.getMessage(), e);
         }
         catch (RuntimeException | StackOverflowError e) {
-            // PDFBox on a corrupt file can fail with anything; a corrupt file is not a bug in the caller
+            // PDFBox on a corrupt file can fail with anything; a corrupt file is not a
+            // bug in the caller
             throw new SplitFailed(FailureReason.DAMAGED, "the PDF is damaged: " + e, e);
         }
     }
 
     /**
-     * A split with its ingredients: the outline as read, the headings used (of which {@code addedToOutline} came
-     * from the layout to complete the outline), the lines and the removed ones.
+     * A split with its ingredients: the outline as read, the headings used (of which
+     * {@code addedToOutline} came from the layout to complete the outline), the lines and
+     * the removed ones.
      */
     record Analysis(SplitResult result, List<OutlineEntry> outline, List<Heading> headings,
             List<Heading> addedToOutline, DocumentLines lines, BitSet removed) {
     }
 
     /**
-     * An outline is used when enough of its entries lead somewhere: at least two (one in a one-page document),
-     * and not all to one page of a long document (an outline that only says "page 1" says nothing).
+     * An outline is used when enough of its entries lead somewhere: at least two (one in
+     * a one-page document), and not all to one page of a long document (an outline that
+     * only says "page 1" says nothing).
      */
     private static boolean isUsable(List<OutlineEntry> outline, int pageCount) {
         List<OutlineEntry> placed = outline.stream().filter(OutlineEntry::placed).toList();
@@ -155,16 +174,22 @@ public final class DocumentSplitter {
         return pages > 1 || placed.size() < 5 || pageCount <= 5;
     }
 
-    /** The PDF's title names the text before the first heading, unless it is a file name or a placeholder. */
+    /**
+     * The PDF's title names the text before the first heading, unless it is a file name
+     * or a placeholder.
+     */
     private static String preambleTitle(@Nullable String title) {
-        if (title == null || FILE_NAME.matcher(title).find() || title.codePoints().filter(Character::isLetter).count() < 3
-                || title.equalsIgnoreCase("untitled")) {
+        if (title == null || FILE_NAME.matcher(title).find()
+                || title.codePoints().filter(Character::isLetter).count() < 3 || title.equalsIgnoreCase("untitled")) {
             return SectionAssembler.PREAMBLE;
         }
         return title;
     }
 
-    /** Checks the header and trailer; a file that cannot be read is the caller's error, not a split failure. */
+    /**
+     * Checks the header and trailer; a file that cannot be read is the caller's error,
+     * not a split failure.
+     */
     private static void checkFile(Path pdf) throws SplitFailed {
         if (!Files.isRegularFile(pdf) || !Files.isReadable(pdf)) {
             throw new UncheckedIOException(new NoSuchFileException(pdf.toString(), null, "no readable file"));
@@ -180,7 +205,8 @@ public final class DocumentSplitter {
             file.seek(length - tail.length);
             file.readFully(tail);
             if (!new String(tail, StandardCharsets.ISO_8859_1).contains("%%EOF")) {
-                // PDFBox would rebuild what it can, but a cut-off file silently misses pages, fonts or text
+                // PDFBox would rebuild what it can, but a cut-off file silently misses
+                // pages, fonts or text
                 throw new SplitFailed(FailureReason.DAMAGED,
                         "the file is truncated: no end-of-file marker in its last " + TRAILER_WINDOW + " bytes");
             }
@@ -236,8 +262,8 @@ public final class DocumentSplitter {
                         unreadable + " of " + lines.pageCount() + " pages could not be read and the rest has no text");
             }
             throw new SplitFailed(FailureReason.NO_TEXT,
-                    "the pages carry no extractable text (" + chars + " characters on " + lines.pageCount()
-                            + " pages)" + (ocrUnavailable == null ? "" : "; " + ocrUnavailable));
+                    "the pages carry no extractable text (" + chars + " characters on " + lines.pageCount() + " pages)"
+                            + (ocrUnavailable == null ? "" : "; " + ocrUnavailable));
         }
     }
 
@@ -279,4 +305,5 @@ public final class DocumentSplitter {
             return null;
         }
     }
+
 }

@@ -12,26 +12,32 @@ import java.util.Set;
 /**
  * Finds headings from the page layout, for documents without an outline.
  *
- * <p>Two kinds of heading are recognised:
+ * <p>
+ * Two kinds of heading are recognised:
  * <ul>
- * <li><b>numbered</b> ({@code 4}, {@code 4.2.1}, {@code 1.}, {@code Appendix A}, {@code A.1}): short lines, not
- * table rows, that either stand out from the body text (larger or bolder) or stand apart from it (space above).
- * Of all such lines the detector keeps the best-scoring sequence whose numbers ascend, preferring direct
- * successors ({@code 4.2 -> 4.3}, {@code 4.2 -> 4.2.1}, {@code 4.2.1 -> 5}): list items, table rows that start
- * with a number and leftovers of a contents page do not continue the sequence and drop out. The level is the
- * number's depth.</li>
- * <li><b>unnumbered</b>: short lines set larger or bolder than the body text, with space above, that do not look
- * like table cells, captions, dates or sentences. Their level comes from their style: the level of numbered
- * headings set in the same style, else one below the numbered heading they follow, else the style's rank.</li>
+ * <li><b>numbered</b> ({@code 4}, {@code 4.2.1}, {@code 1.}, {@code Appendix A},
+ * {@code A.1}): short lines, not table rows, that either stand out from the body text
+ * (larger or bolder) or stand apart from it (space above). Of all such lines the detector
+ * keeps the best-scoring sequence whose numbers ascend, preferring direct successors
+ * ({@code 4.2 -> 4.3}, {@code 4.2 -> 4.2.1}, {@code 4.2.1 -> 5}): list items, table rows
+ * that start with a number and leftovers of a contents page do not continue the sequence
+ * and drop out. The level is the number's depth.</li>
+ * <li><b>unnumbered</b>: short lines set larger or bolder than the body text, with space
+ * above, that do not look like table cells, captions, dates or sentences. Their level
+ * comes from their style: the level of numbered headings set in the same style, else one
+ * below the numbered heading they follow, else the style's rank.</li>
  * </ul>
- * On the first page, a cover (few lines) has no unnumbered headings, and the largest line is the document's title,
- * not a section.
+ * On the first page, a cover (few lines) has no unnumbered headings, and the largest line
+ * is the document's title, not a section.
  *
- * <p>This class only orchestrates; each part can be read, tested and tuned alone: {@link BodyStyle} (the running
- * text's size, weight and line spacing), {@link HeadingText} (rules on a line's text and neighbours),
- * {@link NumberedHeadings} (numbered candidates and the ascending sequence), {@link FirstPage} (cover and title)
- * {@link HeadingLevels} (each heading's lines and level) and {@link PrintedContents} (a printed table of contents
- * as an outline in text: levels from it, and the headings it names that the rest missed).
+ * <p>
+ * This class only orchestrates; each part can be read, tested and tuned alone:
+ * {@link BodyStyle} (the running text's size, weight and line spacing),
+ * {@link HeadingText} (rules on a line's text and neighbours), {@link NumberedHeadings}
+ * (numbered candidates and the ascending sequence), {@link FirstPage} (cover and title)
+ * {@link HeadingLevels} (each heading's lines and level) and {@link PrintedContents} (a
+ * printed table of contents as an outline in text: levels from it, and the headings it
+ * names that the rest missed).
  */
 final class HeadingDetector {
 
@@ -43,8 +49,9 @@ final class HeadingDetector {
     }
 
     /**
-     * Headings of {@code document}'s lines that are not {@code removed}; {@code contents}, the lines of a printed
-     * table of contents (part of {@code removed}), levels and completes them ({@link PrintedContents}).
+     * Headings of {@code document}'s lines that are not {@code removed};
+     * {@code contents}, the lines of a printed table of contents (part of
+     * {@code removed}), levels and completes them ({@link PrintedContents}).
      */
     static List<Heading> detect(DocumentLines document, BitSet removed, BitSet contents) {
         List<Integer> kept = new ArrayList<>();
@@ -74,11 +81,13 @@ final class HeadingDetector {
             }
             Numbering numbering = Numbering.parse(line.text());
             if (numbering != null && numbering.lettered() && !styled) {
-                // "A Overview" is a lettered heading only when it looks like one; unstyled it is a sentence
+                // "A Overview" is a lettered heading only when it looks like one;
+                // unstyled it is a sentence
                 numbering = null;
             }
             if (numbering != null) {
-                HeadingCandidate candidate = NumberedHeadings.candidate(index, line, numbering, styled, spaced, next, body);
+                HeadingCandidate candidate = NumberedHeadings.candidate(index, line, numbering, styled, spaced, next,
+                        body);
                 if (candidate != null) {
                     numbered.add(candidate);
                 }
@@ -86,13 +95,15 @@ final class HeadingDetector {
             }
             if (styled && spaced && !firstPage.isTitle(line) && HeadingText.isUnnumberedHeadingText(line)
                     && styledTextPages.getOrDefault(line.text(), 0) < 3
-                    && !HeadingText.continuesSentence(previous, line, body) && !HeadingText.isCaptionOfTable(line, next, body)) {
+                    && !HeadingText.continuesSentence(previous, line, body)
+                    && !HeadingText.isCaptionOfTable(line, next, body)) {
                 unnumbered.add(new HeadingCandidate(index, line, null, 0, true));
             }
         }
 
         if (numbered.stream().filter(HeadingCandidate::styled).count() >= 3) {
-            // where section numbers stand out, a plain "3 ..." line is a list item or a table row; plain
+            // where section numbers stand out, a plain "3 ..." line is a list item or a
+            // table row; plain
             // multi-part numbers ("5.2.1.1") still are headings set like the body text
             numbered.removeIf(candidate -> !candidate.styled() && candidate.numbering().depth() == 1);
         }
@@ -105,7 +116,10 @@ final class HeadingDetector {
         return PrintedContents.apply(headings, PrintedContents.read(document, contents), document, removed, body);
     }
 
-    /** How many pages each styled line's text appears on: repeated ones are table headers or captions. */
+    /**
+     * How many pages each styled line's text appears on: repeated ones are table headers
+     * or captions.
+     */
     private static Map<String, Integer> styledTextPages(DocumentLines document, List<Integer> kept, BodyStyle body) {
         Map<String, Set<Integer>> pages = new HashMap<>();
         for (int index : kept) {
@@ -120,11 +134,12 @@ final class HeadingDetector {
     }
 
     /**
-     * Drops an unnumbered heading that repeats the heading before it ("Cancel Order Reasons" under "3.3.3.1 Cancel
-     * Order Reasons"): that is a table or figure caption, and a section of its own would part the table from the
-     * section it belongs to.
+     * Drops an unnumbered heading that repeats the heading before it ("Cancel Order
+     * Reasons" under "3.3.3.1 Cancel Order Reasons"): that is a table or figure caption,
+     * and a section of its own would part the table from the section it belongs to.
      */
-    private static List<HeadingCandidate> withoutRepeatedTitles(List<HeadingCandidate> accepted, DocumentLines document) {
+    private static List<HeadingCandidate> withoutRepeatedTitles(List<HeadingCandidate> accepted,
+            DocumentLines document) {
         List<HeadingCandidate> kept = new ArrayList<>(accepted.size());
         HeadingCandidate previous = null;
         for (HeadingCandidate candidate : accepted) {
@@ -141,4 +156,5 @@ final class HeadingDetector {
         }
         return kept;
     }
+
 }

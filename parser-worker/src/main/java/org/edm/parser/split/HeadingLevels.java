@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns accepted candidates into headings: each heading's lines (a title may wrap onto a second and third line)
- * and its level. A numbered heading's level is its number's depth; an unnumbered one takes the level of numbered
- * headings set in the same style, else one below the numbered heading it follows, else its style's rank.
+ * Turns accepted candidates into headings: each heading's lines (a title may wrap onto a
+ * second and third line) and its level. A numbered heading's level is its number's depth;
+ * an unnumbered one takes the level of numbered headings set in the same style, else one
+ * below the numbered heading it follows, else its style's rank.
  */
 final class HeadingLevels {
 
@@ -29,16 +30,17 @@ final class HeadingLevels {
         for (HeadingCandidate candidate : accepted) {
             if (candidate.numbering() != null) {
                 depthsByStyle.computeIfAbsent(HeadingStyle.of(candidate.line()), style -> new HashMap<>())
-                        .merge(candidate.numbering().depth(), 1, Integer::sum);
+                    .merge(candidate.numbering().depth(), 1, Integer::sum);
             }
         }
         Map<HeadingStyle, Integer> levelByStyle = new HashMap<>();
         Set<HeadingStyle> unambiguous = new HashSet<>();
         depthsByStyle.forEach((style, depths) -> {
-            Map.Entry<Integer, Integer> usual = depths.entrySet().stream()
-                    .max(Map.Entry.<Integer, Integer>comparingByValue()
-                            .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-                    .orElseThrow();
+            Map.Entry<Integer, Integer> usual = depths.entrySet()
+                .stream()
+                .max(Map.Entry.<Integer, Integer>comparingByValue()
+                    .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .orElseThrow();
             levelByStyle.put(style, usual.getKey());
             int total = depths.values().stream().mapToInt(Integer::intValue).sum();
             if (usual.getValue() * 5 >= total * 4) {
@@ -46,11 +48,11 @@ final class HeadingLevels {
             }
         });
         List<HeadingStyle> unnumberedStyles = accepted.stream()
-                .filter(candidate -> candidate.numbering() == null)
-                .map(candidate -> HeadingStyle.of(candidate.line()))
-                .distinct()
-                .sorted(HeadingStyle.PROMINENCE)
-                .toList();
+            .filter(candidate -> candidate.numbering() == null)
+            .map(candidate -> HeadingStyle.of(candidate.line()))
+            .distinct()
+            .sorted(HeadingStyle.PROMINENCE)
+            .toList();
 
         List<Heading> headings = new ArrayList<>();
         Set<Integer> taken = new HashSet<>();
@@ -62,8 +64,10 @@ final class HeadingLevels {
                 continue;
             }
             int nextHeading = c + 1 < accepted.size() ? accepted.get(c + 1).index() : document.size();
-            // a heading set like the body text cannot be told from the paragraph below it: it is one line
-            int lineCount = body.isStyled(candidate.line()) ? headingLines(candidate, document, removed, nextHeading) : 1;
+            // a heading set like the body text cannot be told from the paragraph below
+            // it: it is one line
+            int lineCount = body.isStyled(candidate.line()) ? headingLines(candidate, document, removed, nextHeading)
+                    : 1;
             for (int i = candidate.index(); i < candidate.index() + lineCount; i++) {
                 taken.add(i);
             }
@@ -82,13 +86,14 @@ final class HeadingLevels {
             }
             else if (levelByStyle.containsKey(style) && (lastNumbered == null || unambiguous.contains(style)
                     || HeadingStyle.PROMINENCE.compare(style, HeadingStyle.of(lastNumbered.line())) < 0)) {
-                // set like numbered headings of one depth: a heading of that depth that has no number
+                // set like numbered headings of one depth: a heading of that depth that
+                // has no number
                 level = levelByStyle.get(style);
             }
             else if (lastNumbered != null) {
                 HeadingStyle numberedStyle = HeadingStyle.of(lastNumbered.line());
-                level = HeadingStyle.PROMINENCE.compare(style, numberedStyle) < 0
-                        ? levelAbove(style, levelByStyle) : lastNumberedLevel + 1;
+                level = HeadingStyle.PROMINENCE.compare(style, numberedStyle) < 0 ? levelAbove(style, levelByStyle)
+                        : lastNumberedLevel + 1;
             }
             else if (!levelByStyle.isEmpty()) {
                 level = levelAbove(style, levelByStyle);
@@ -102,7 +107,10 @@ final class HeadingLevels {
         return List.copyOf(headings);
     }
 
-    /** Level for a style more prominent than the current numbered heading: one below the next more prominent. */
+    /**
+     * Level for a style more prominent than the current numbered heading: one below the
+     * next more prominent.
+     */
     private static int levelAbove(HeadingStyle style, Map<HeadingStyle, Integer> levelByStyle) {
         int level = 0;
         for (Map.Entry<HeadingStyle, Integer> known : levelByStyle.entrySet()) {
@@ -114,8 +122,12 @@ final class HeadingLevels {
         return same != null ? same : level + 1;
     }
 
-    /** The heading's own lines: it continues onto following lines set the same way, close below, unnumbered. */
-    private static int headingLines(HeadingCandidate candidate, DocumentLines document, BitSet removed, int nextHeading) {
+    /**
+     * The heading's own lines: it continues onto following lines set the same way, close
+     * below, unnumbered.
+     */
+    private static int headingLines(HeadingCandidate candidate, DocumentLines document, BitSet removed,
+            int nextHeading) {
         TextLine first = candidate.line();
         int count = 1;
         int words = first.text().split(" ").length;
@@ -127,7 +139,8 @@ final class HeadingLevels {
             TextLine line = document.get(i);
             boolean sameStyle = line.page() == first.page() && Math.abs(line.fontSize() - first.fontSize()) < 0.3f
                     && line.bold() == first.bold();
-            // a numbered heading's second line hangs under its text; an unnumbered one may be a table header below
+            // a numbered heading's second line hangs under its text; an unnumbered one
+            // may be a table header below
             float leading = candidate.numbering() != null ? 0.65f : 0.5f;
             boolean close = line.top() - previous.baseline() < first.fontSize() * leading;
             words += line.text().split(" ").length;
@@ -142,4 +155,5 @@ final class HeadingLevels {
         }
         return count;
     }
+
 }

@@ -6,8 +6,9 @@ import java.util.Comparator;
 record HeadingStyle(float size, boolean bold) {
 
     /** Most prominent first: larger, then bold. */
-    static final Comparator<HeadingStyle> PROMINENCE = Comparator.comparing(HeadingStyle::size, Comparator.reverseOrder())
-            .thenComparing(HeadingStyle::bold, Comparator.reverseOrder());
+    static final Comparator<HeadingStyle> PROMINENCE = Comparator
+        .comparing(HeadingStyle::size, Comparator.reverseOrder())
+        .thenComparing(HeadingStyle::bold, Comparator.reverseOrder());
 
     static HeadingStyle of(TextLine line) {
         return new HeadingStyle(Math.round(line.fontSize() * 2) / 2f, line.bold());

@@ -4,8 +4,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Rules on a line's text and its neighbours that tell a heading from running text, table cells, captions and
- * dates. Each rule looks at one line (and the lines around it), never at the rest of the document.
+ * Rules on a line's text and its neighbours that tell a heading from running text, table
+ * cells, captions and dates. Each rule looks at one line (and the lines around it), never
+ * at the rest of the document.
  */
 final class HeadingText {
 
@@ -14,8 +15,8 @@ final class HeadingText {
     static final Pattern MONTH = Pattern.compile(
             "^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?(?:\\s+\\d{1,2},?)?\\s+\\d{2,4}\\b.*",
             Pattern.CASE_INSENSITIVE);
-    static final Pattern DATE_LIKE = Pattern.compile(
-            "^\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}$|^\\d{1,2}(?:st|nd|rd|th)?\\s+\\p{L}+,?\\s+\\d{4}$");
+    static final Pattern DATE_LIKE = Pattern
+        .compile("^\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}$|^\\d{1,2}(?:st|nd|rd|th)?\\s+\\p{L}+,?\\s+\\d{4}$");
     static final Pattern NUMBER_TOKEN = Pattern.compile("^[-+]?\\d[\\d,.]*$");
 
     private HeadingText() {
@@ -52,7 +53,10 @@ final class HeadingText {
         return lowercase * 10 >= words.length * 7;
     }
 
-    /** Whether the line's text reads like an unnumbered heading: short, a title's start and end, no table cells. */
+    /**
+     * Whether the line's text reads like an unnumbered heading: short, a title's start
+     * and end, no table cells.
+     */
     static boolean isUnnumberedHeadingText(TextLine line) {
         String text = line.text();
         if (text.length() > 80 || text.length() < 2) {
@@ -90,15 +94,19 @@ final class HeadingText {
     }
 
     /**
-     * A bold line of body size right above a table is the table's caption ("Enter Order" over its field list):
-     * taking it as a heading would separate the table from the section it documents.
+     * A bold line of body size right above a table is the table's caption ("Enter Order"
+     * over its field list): taking it as a heading would separate the table from the
+     * section it documents.
      */
     static boolean isCaptionOfTable(TextLine line, @Nullable TextLine next, BodyStyle body) {
         return next != null && next.page() == line.page() && next.wideGaps() >= 2
                 && next.top() - line.baseline() < line.fontSize() * 2.5f && !body.isLarger(line);
     }
 
-    /** Whether {@code line} is the tail of a sentence begun on the previous line (e.g. bold words wrapping). */
+    /**
+     * Whether {@code line} is the tail of a sentence begun on the previous line (e.g.
+     * bold words wrapping).
+     */
     static boolean continuesSentence(@Nullable TextLine previous, TextLine line, BodyStyle body) {
         if (previous == null || previous.page() != line.page()) {
             return false;
@@ -117,4 +125,5 @@ final class HeadingText {
         float gap = line.top() - previous.baseline();
         return gap >= Math.max(body.lineGap() * 1.4f, line.fontSize() * 0.5f);
     }
+
 }

@@ -7,28 +7,36 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Numbered headings ({@code 4}, {@code 4.2.1}, {@code 1.}, {@code Appendix A}, {@code A.1}): which lines may be
- * one ({@link #candidate}), and the best-scoring ascending sequence of them ({@link #bestSequence}), so that list
- * items, table rows that start with a number and leftovers of a contents page drop out.
+ * Numbered headings ({@code 4}, {@code 4.2.1}, {@code 1.}, {@code Appendix A},
+ * {@code A.1}): which lines may be one ({@link #candidate}), and the best-scoring
+ * ascending sequence of them ({@link #bestSequence}), so that list items, table rows that
+ * start with a number and leftovers of a contents page drop out.
  */
 final class NumberedHeadings {
 
     private static final int MAX_WORDS_STYLED = 14;
+
     private static final int MAX_WORDS_PLAIN = 10;
+
     private static final int MAX_CHARS = 100;
+
     /** How far back the numbered-sequence search looks for a predecessor. */
     private static final int SEQUENCE_WINDOW = 600;
 
     private NumberedHeadings() {
     }
 
-    /** The line as a numbered heading candidate, or null when its text or layout rules it out. */
-    static @Nullable HeadingCandidate candidate(int index, TextLine line, Numbering numbering,
-            boolean styled, boolean spaced, @Nullable TextLine next, BodyStyle body) {
+    /**
+     * The line as a numbered heading candidate, or null when its text or layout rules it
+     * out.
+     */
+    static @Nullable HeadingCandidate candidate(int index, TextLine line, Numbering numbering, boolean styled,
+            boolean spaced, @Nullable TextLine next, BodyStyle body) {
         String rest = numbering.rest();
         if (numbering.isAppendix() && numbering.depth() == 1 && rest.isEmpty()) {
             // "Appendix A" alone on its line, its title on the next
-            return styled || spaced ? new HeadingCandidate(index, line, numbering, score(styled, spaced, line), styled) : null;
+            return styled || spaced ? new HeadingCandidate(index, line, numbering, score(styled, spaced, line), styled)
+                    : null;
         }
         if (rest.isEmpty() || !HeadingText.startsLikeTitle(rest) || line.text().length() > MAX_CHARS) {
             return null;
@@ -96,8 +104,9 @@ final class NumberedHeadings {
     }
 
     /**
-     * The highest-scoring run of numbered candidates whose numbers ascend. Direct successors cost nothing, other
-     * ascending steps cost a penalty that only candidates that stand out can pay.
+     * The highest-scoring run of numbered candidates whose numbers ascend. Direct
+     * successors cost nothing, other ascending steps cost a penalty that only candidates
+     * that stand out can pay.
      */
     static List<HeadingCandidate> bestSequence(List<HeadingCandidate> candidates) {
         int count = candidates.size();
@@ -145,4 +154,5 @@ final class NumberedHeadings {
         boolean convincing = sequence.size() >= 2 || sequence.get(0).styled();
         return convincing ? sequence : List.of();
     }
+
 }

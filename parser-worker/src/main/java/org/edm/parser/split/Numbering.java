@@ -8,11 +8,13 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The section number that starts a heading: {@code 4}, {@code 4.2.1}, {@code 1.}, {@code 1.0},
- * {@code Appendix A}, {@code A.1}, {@code Chapter 3}.
+ * The section number that starts a heading: {@code 4}, {@code 4.2.1}, {@code 1.},
+ * {@code 1.0}, {@code Appendix A}, {@code A.1}, {@code Chapter 3}.
  *
- * <p>Appendices are numbered after every decimal chapter ({@link #APPENDIX_BASE} + their ordinal), so one
- * ordering covers a whole document: {@code 9.3 < Appendix A < A.1 < Appendix B}.
+ * <p>
+ * Appendices are numbered after every decimal chapter ({@link #APPENDIX_BASE} + their
+ * ordinal), so one ordering covers a whole document:
+ * {@code 9.3 < Appendix A < A.1 < Appendix B}.
  *
  * @param parts the number's components, outermost first; never empty
  * @param label the numbering as printed (e.g. {@code "4.2."})
@@ -25,12 +27,19 @@ record Numbering(List<Integer> parts, String label, String rest) {
     private static final Pattern DECIMAL = Pattern.compile(
             "^((?:(?:chapter|section|part)\\s+)?)(\\d{1,2}(?:\\.\\d{1,3}){0,6})(\\.?)(?:(?=\\s)|$)\\s*(.*)$",
             Pattern.CASE_INSENSITIVE);
+
     private static final Pattern APPENDIX = Pattern.compile(
             "^((?:appendix|annex|annexure|attachment)\\s+([A-Z]|\\d{1,2}|[IVX]{1,4}))(?:(?=[\\s.:\\u2013\\u2014-])|$)"
                     + "[\\s.:\\u2013\\u2014-]*(.*)$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern LETTERED = Pattern.compile("^([A-Z])((?:\\.\\d{1,3}){1,5})(\\.?)(?:(?=\\s)|$)\\s*(.*)$");
-    /** "A Appendix", "B Change log": a capital letter as the whole number, as LaTeX numbers appendices. */
+
+    private static final Pattern LETTERED = Pattern
+        .compile("^([A-Z])((?:\\.\\d{1,3}){1,5})(\\.?)(?:(?=\\s)|$)\\s*(.*)$");
+
+    /**
+     * "A Appendix", "B Change log": a capital letter as the whole number, as LaTeX
+     * numbers appendices.
+     */
     private static final Pattern LETTER = Pattern.compile("^([A-H])\\s+(\\p{Lu}\\p{L}+(?:\\s.*)?)$");
 
     Numbering {
@@ -45,7 +54,10 @@ record Numbering(List<Integer> parts, String label, String rest) {
         return parts.get(0) >= APPENDIX_BASE;
     }
 
-    /** The numbering at the start of {@code line}, or {@code null} when it does not start with one. */
+    /**
+     * The numbering at the start of {@code line}, or {@code null} when it does not start
+     * with one.
+     */
     static @Nullable Numbering parse(String line) {
         String text = line.strip();
         if (text.length() < 2) {
@@ -66,7 +78,8 @@ record Numbering(List<Integer> parts, String label, String rest) {
             for (String part : decimal.group(2).split("\\.")) {
                 parts.add(Integer.parseInt(part));
             }
-            // "1.0 Introduction" is a chapter, written the way some specifications number them
+            // "1.0 Introduction" is a chapter, written the way some specifications number
+            // them
             while (parts.size() > 1 && parts.get(parts.size() - 1) == 0) {
                 parts.remove(parts.size() - 1);
             }
@@ -99,12 +112,18 @@ record Numbering(List<Integer> parts, String label, String rest) {
         return null;
     }
 
-    /** Whether this is a bare capital letter ("A Appendix"), which reads as easily as a sentence's first word. */
+    /**
+     * Whether this is a bare capital letter ("A Appendix"), which reads as easily as a
+     * sentence's first word.
+     */
     boolean lettered() {
         return label.length() == 1 && Character.isLetter(label.charAt(0));
     }
 
-    /** {@code text} without a leading numbering (decimal or lettered; "Appendix A" is kept, it is a word). */
+    /**
+     * {@code text} without a leading numbering (decimal or lettered; "Appendix A" is
+     * kept, it is a word).
+     */
     static String withoutNumber(String text) {
         Numbering numbering = parse(text);
         if (numbering == null || numbering.label().toLowerCase(Locale.ROOT).startsWith("appendix")
@@ -116,9 +135,10 @@ record Numbering(List<Integer> parts, String label, String rest) {
     }
 
     /**
-     * Whether {@code next} directly follows {@code previous} in a numbered outline: the first child
-     * ({@code 4.2 -> 4.2.1}), the next sibling ({@code 4.2 -> 4.3}) or the next sibling of an ancestor
-     * ({@code 4.2.1 -> 5}); also the first appendix after any chapter.
+     * Whether {@code next} directly follows {@code previous} in a numbered outline: the
+     * first child ({@code 4.2 -> 4.2.1}), the next sibling ({@code 4.2 -> 4.3}) or the
+     * next sibling of an ancestor ({@code 4.2.1 -> 5}); also the first appendix after any
+     * chapter.
      */
     static boolean directlyFollows(List<Integer> previous, List<Integer> next) {
         if (next.size() == previous.size() + 1 && next.subList(0, previous.size()).equals(previous)
@@ -135,7 +155,10 @@ record Numbering(List<Integer> parts, String label, String rest) {
                 && (next.size() == 1 || next.size() == 2 && next.get(1) == 1);
     }
 
-    /** Whether {@code next} comes after {@code previous} in document order (lexicographically greater). */
+    /**
+     * Whether {@code next} comes after {@code previous} in document order
+     * (lexicographically greater).
+     */
     static boolean comesAfter(List<Integer> previous, List<Integer> next) {
         int common = Math.min(previous.size(), next.size());
         for (int i = 0; i < common; i++) {
@@ -147,7 +170,10 @@ record Numbering(List<Integer> parts, String label, String rest) {
         return next.size() > previous.size();
     }
 
-    /** Whether a numbered outline can plausibly start with {@code parts} (1, 1.1, 0, Appendix A, ...). */
+    /**
+     * Whether a numbered outline can plausibly start with {@code parts} (1, 1.1, 0,
+     * Appendix A, ...).
+     */
     static boolean isFirst(List<Integer> parts) {
         for (int i = 0; i < parts.size(); i++) {
             int part = parts.get(i);
@@ -165,7 +191,8 @@ record Numbering(List<Integer> parts, String label, String rest) {
             return Integer.parseInt(upper);
         }
         if (upper.length() == 1) {
-            // a lone I, V or X is a letter here: "Appendix I" is rarer than the ninth appendix
+            // a lone I, V or X is a letter here: "Appendix I" is rarer than the ninth
+            // appendix
             return upper.charAt(0) - 'A' + 1;
         }
         int value = 0;

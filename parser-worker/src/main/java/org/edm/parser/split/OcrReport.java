@@ -6,9 +6,11 @@ import java.util.List;
  * What OCR did for one document.
  *
  * @param pages 1-based numbers of the pages whose text was recognised by OCR, ascending
- * @param meanConfidence mean word confidence over those pages, 0-100 (Tesseract's scale); 0 when none
- * @param skippedPages 1-based numbers of pages without text that were not recognised: beyond
- *     {@link OcrSettings#maxPages()} or after {@link OcrSettings#documentBudget()} was spent
+ * @param meanConfidence mean word confidence over those pages, 0-100 (Tesseract's scale);
+ * 0 when none
+ * @param skippedPages 1-based numbers of pages without text that were not recognised:
+ * beyond {@link OcrSettings#maxPages()} or after {@link OcrSettings#documentBudget()} was
+ * spent
  */
 public record OcrReport(List<Integer> pages, double meanConfidence, List<Integer> skippedPages) {
 

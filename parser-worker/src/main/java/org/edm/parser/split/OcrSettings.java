@@ -7,16 +7,21 @@ import org.jspecify.annotations.Nullable;
 /**
  * Limits of the OCR of scanned pages (pages that show an image but no extractable text).
  *
- * @param enabled whether such pages are recognised at all; without OCR a scanned document fails {@code no_text}
- * @param dpi resolution pages are rendered at for recognition (200-300 suits printed text)
- * @param maxPixels largest rendered page, in pixels; a larger page is rendered at a lower resolution, which bounds
- *     the memory of one page (a byte per pixel, plus Tesseract's own copy)
- * @param maxPages pages one document may have recognised; the pages beyond stay without text
- * @param pageTimeout wall time Tesseract may spend on one page; it stops there and keeps the words found so far
- * @param documentBudget wall time for the OCR of one document; the pages left when it is spent stay without
- *     text. The split's own timeout still applies to the whole.
- * @param tessdata directory holding {@code <language>.traineddata}; {@code null} to look in
- *     {@code TESSDATA_PREFIX} and the usual system directories
+ * @param enabled whether such pages are recognised at all; without OCR a scanned document
+ * fails {@code no_text}
+ * @param dpi resolution pages are rendered at for recognition (200-300 suits printed
+ * text)
+ * @param maxPixels largest rendered page, in pixels; a larger page is rendered at a lower
+ * resolution, which bounds the memory of one page (a byte per pixel, plus Tesseract's own
+ * copy)
+ * @param maxPages pages one document may have recognised; the pages beyond stay without
+ * text
+ * @param pageTimeout wall time Tesseract may spend on one page; it stops there and keeps
+ * the words found so far
+ * @param documentBudget wall time for the OCR of one document; the pages left when it is
+ * spent stay without text. The split's own timeout still applies to the whole.
+ * @param tessdata directory holding {@code <language>.traineddata}; {@code null} to look
+ * in {@code TESSDATA_PREFIX} and the usual system directories
  * @param language Tesseract language(s), e.g. {@code eng} or {@code eng+deu}
  */
 public record OcrSettings(boolean enabled, int dpi, long maxPixels, int maxPages, Duration pageTimeout,
@@ -44,8 +49,8 @@ public record OcrSettings(boolean enabled, int dpi, long maxPixels, int maxPages
     }
 
     /**
-     * On, 200 dpi, at most 40 million pixels a page, 200 pages, 30 s a page, 4 minutes a document (within the
-     * split's own timeout), English.
+     * On, 200 dpi, at most 40 million pixels a page, 200 pages, 30 s a page, 4 minutes a
+     * document (within the split's own timeout), English.
      */
     public static OcrSettings defaults() {
         return new OcrSettings(true, 200, 40_000_000L, 200, Duration.ofSeconds(30), Duration.ofMinutes(4), null, "eng");
@@ -59,8 +64,8 @@ public record OcrSettings(boolean enabled, int dpi, long maxPixels, int maxPages
     }
 
     /**
-     * Whether OCR can run with these settings on this machine: enabled, libtesseract loads and the language data
-     * is found.
+     * Whether OCR can run with these settings on this machine: enabled, libtesseract
+     * loads and the language data is found.
      */
     public boolean available() {
         return PageOcr.availability(this).available();

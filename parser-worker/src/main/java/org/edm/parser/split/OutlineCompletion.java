@@ -10,25 +10,33 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Adds to an outline the headings its author left out. Outlines are often incomplete (bookmarks made to some depth
- * only, or by hand: MoldUDP64's lacks "Request Packet" and four more), and with an outline the text of a missing
- * heading would end up in the section before it. The layout detector's headings fill the gaps, but only where the
- * two agree: the detector must have found nearly every outline heading ({@value #MIN_AGREEMENT} of them) on the
- * same lines; a detected heading is added only at a detected level that matched outline headings at least
- * {@value #MIN_LEVEL_EVIDENCE} times, takes the outline level those matches had, and never goes deeper than the
- * outline does. Diagram labels and table captions below the outline's depth, and everything in documents where the
- * layout and the outline disagree, stay out.
+ * Adds to an outline the headings its author left out. Outlines are often incomplete
+ * (bookmarks made to some depth only, or by hand: MoldUDP64's lacks "Request Packet" and
+ * four more), and with an outline the text of a missing heading would end up in the
+ * section before it. The layout detector's headings fill the gaps, but only where the two
+ * agree: the detector must have found nearly every outline heading
+ * ({@value #MIN_AGREEMENT} of them) on the same lines; a detected heading is added only
+ * at a detected level that matched outline headings at least {@value #MIN_LEVEL_EVIDENCE}
+ * times, takes the outline level those matches had, and never goes deeper than the
+ * outline does. Diagram labels and table captions below the outline's depth, and
+ * everything in documents where the layout and the outline disagree, stay out.
  *
- * <p>Given the page lines, a heading is added only on layout evidence too ({@link #onStrongEvidence}): it starts
- * where the outline's headings start (not in a table column: bold labels inside a field's description cell),
- * it does not sit between table rows without space above (group labels of a table: "NYSE Group of Exchanges"),
+ * <p>
+ * Given the page lines, a heading is added only on layout evidence too
+ * ({@link #onStrongEvidence}): it starts where the outline's headings start (not in a
+ * table column: bold labels inside a field's description cell), it does not sit between
+ * table rows without space above (group labels of a table: "NYSE Group of Exchanges"),
  * and it is not a bare label word ("Example", "Note").
  */
 final class OutlineCompletion {
 
     static final double MIN_AGREEMENT = 0.9;
     static final int MIN_LEVEL_EVIDENCE = 2;
-    /** Run-in labels that specifications set bold above an example or a remark; never sections of their own. */
+
+    /**
+     * Run-in labels that specifications set bold above an example or a remark; never
+     * sections of their own.
+     */
     private static final Set<String> LABELS = Set.of("example", "examples", "note", "notes", "remark", "remarks",
             "important", "warning", "caution", "tip", "hint");
 
@@ -37,14 +45,18 @@ final class OutlineCompletion {
 
     /**
      * @param fromOutline the outline's headings as placed, in reading order
-     * @param detected    the layout detector's headings for the same lines, in reading order
-     * @return the detected headings to add, with outline levels, in reading order; empty when the two disagree
+     * @param detected the layout detector's headings for the same lines, in reading order
+     * @return the detected headings to add, with outline levels, in reading order; empty
+     * when the two disagree
      */
     static List<Heading> missing(List<Heading> fromOutline, List<Heading> detected) {
         return missing(fromOutline, detected, SplitDeadline.none());
     }
 
-    /** As {@link #missing(List, List)}, checking {@code deadline} once per detected heading. */
+    /**
+     * As {@link #missing(List, List)}, checking {@code deadline} once per detected
+     * heading.
+     */
     static List<Heading> missing(List<Heading> fromOutline, List<Heading> detected, SplitDeadline deadline) {
         if (fromOutline.isEmpty() || detected.isEmpty()) {
             return List.of();
@@ -57,10 +69,11 @@ final class OutlineCompletion {
             int match = matching(fromOutline, heading);
             if (match < 0) {
                 unmatched.add(heading);
-            } else {
+            }
+            else {
                 outlineFound[match] = true;
                 levelPairs.computeIfAbsent(heading.level(), k -> new HashMap<>())
-                        .merge(fromOutline.get(match).level(), 1, Integer::sum);
+                    .merge(fromOutline.get(match).level(), 1, Integer::sum);
             }
         }
         int found = 0;
@@ -74,13 +87,15 @@ final class OutlineCompletion {
         List<Heading> added = new ArrayList<>();
         for (Heading heading : unmatched) {
             Map<Integer, Integer> pairs = levelPairs.getOrDefault(heading.level(), Map.of());
-            // the outline level most of this detected level's matches had; on a tie the shallower one
+            // the outline level most of this detected level's matches had; on a tie the
+            // shallower one
             Comparator<Map.Entry<Integer, Integer>> byEvidence = Map.Entry.comparingByValue();
-            Comparator<Map.Entry<Integer, Integer>> shallowerFirst =
-                    Map.Entry.comparingByKey(Comparator.reverseOrder());
-            var level = pairs.entrySet().stream()
-                    .filter(e -> e.getValue() >= MIN_LEVEL_EVIDENCE)
-                    .max(byEvidence.thenComparing(shallowerFirst));
+            Comparator<Map.Entry<Integer, Integer>> shallowerFirst = Map.Entry
+                .comparingByKey(Comparator.reverseOrder());
+            var level = pairs.entrySet()
+                .stream()
+                .filter(e -> e.getValue() >= MIN_LEVEL_EVIDENCE)
+                .max(byEvidence.thenComparing(shallowerFirst));
             if (level.isPresent() && level.get().getKey() <= deepest) {
                 added.add(new Heading(heading.line(), heading.lineCount(), heading.title(), level.get().getKey(),
                         heading.page()));
@@ -90,8 +105,8 @@ final class OutlineCompletion {
     }
 
     /**
-     * As {@link #missing(List, List, SplitDeadline)}, keeping only the headings the page layout backs
-     * ({@link #onStrongEvidence}).
+     * As {@link #missing(List, List, SplitDeadline)}, keeping only the headings the page
+     * layout backs ({@link #onStrongEvidence}).
      */
     static List<Heading> missing(List<Heading> fromOutline, List<Heading> detected, DocumentLines lines,
             BitSet removed) {
@@ -103,9 +118,10 @@ final class OutlineCompletion {
     }
 
     /**
-     * Whether the layout backs {@code heading} as a section of its own: it starts within one font size of where
-     * some outline heading starts (a label in a table's description column starts far right of every heading),
-     * it is not wedged between table rows without heading space above (a group label inside a table), and it is
+     * Whether the layout backs {@code heading} as a section of its own: it starts within
+     * one font size of where some outline heading starts (a label in a table's
+     * description column starts far right of every heading), it is not wedged between
+     * table rows without heading space above (a group label inside a table), and it is
      * not a bare label word.
      */
     static boolean onStrongEvidence(Heading heading, List<Heading> fromOutline, DocumentLines lines, BitSet removed) {
@@ -134,7 +150,10 @@ final class OutlineCompletion {
         return !betweenRows;
     }
 
-    /** The nearest kept line from {@code from} in direction {@code step} on {@code page}, or null. */
+    /**
+     * The nearest kept line from {@code from} in direction {@code step} on {@code page},
+     * or null.
+     */
     private static @Nullable TextLine neighbour(DocumentLines lines, BitSet removed, int from, int step, int page) {
         for (int i = from; i >= 0 && i < lines.size(); i += step) {
             if (removed.get(i)) {
@@ -146,7 +165,10 @@ final class OutlineCompletion {
         return null;
     }
 
-    /** The outline headings and the added ones, in reading order (an outline heading first on the same line). */
+    /**
+     * The outline headings and the added ones, in reading order (an outline heading first
+     * on the same line).
+     */
     static List<Heading> merged(List<Heading> fromOutline, List<Heading> added) {
         if (added.isEmpty()) {
             return fromOutline;
@@ -163,8 +185,9 @@ final class OutlineCompletion {
     }
 
     /**
-     * Index of the outline heading on the same lines as {@code heading} (one line of slack, the closest when two
-     * are that near: headings can be on consecutive lines), or -1.
+     * Index of the outline heading on the same lines as {@code heading} (one line of
+     * slack, the closest when two are that near: headings can be on consecutive lines),
+     * or -1.
      */
     private static int matching(List<Heading> fromOutline, Heading heading) {
         int best = -1;
@@ -181,4 +204,5 @@ final class OutlineCompletion {
         }
         return best;
     }
+
 }

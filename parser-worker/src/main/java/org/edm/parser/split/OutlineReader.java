@@ -32,12 +32,13 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlin
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a document's outline into a flat list of {@link OutlineEntry}s in reading order, resolving each entry's
- * destination (direct, through a GoTo action, or named through the catalog's name tree or {@code /Dests}) to a
- * page index and top coordinate.
+ * Reads a document's outline into a flat list of {@link OutlineEntry}s in reading order,
+ * resolving each entry's destination (direct, through a GoTo action, or named through the
+ * catalog's name tree or {@code /Dests}) to a page index and top coordinate.
  *
- * <p>Outlines come from anywhere: a cycle (an item that is its own descendant or sibling) is cut, depth is
- * capped and so is the number of entries.
+ * <p>
+ * Outlines come from anywhere: a cycle (an item that is its own descendant or sibling) is
+ * cut, depth is capped and so is the number of entries.
  */
 final class OutlineReader {
 
@@ -73,11 +74,13 @@ final class OutlineReader {
             throw e;
         }
         catch (RuntimeException e) {
-            // a broken page tree: destinations on the pages we could not list stay unresolved
+            // a broken page tree: destinations on the pages we could not list stay
+            // unresolved
         }
         List<OutlineEntry> entries = new ArrayList<>();
         Set<COSDictionary> visited = Collections.newSetFromMap(new IdentityHashMap<>());
-        // depth-first, in reading order, without recursion: each frame iterates the children of one node
+        // depth-first, in reading order, without recursion: each frame iterates the
+        // children of one node
         Deque<Iterator<PDOutlineItem>> stack = new ArrayDeque<>();
         stack.push(children(outline));
         while (!stack.isEmpty() && entries.size() < MAX_ENTRIES) {
@@ -133,7 +136,8 @@ final class OutlineReader {
             pageIndex = pageIndexes.getOrDefault(page, -1);
         }
         else if (target instanceof COSInteger number && number.intValue() >= 0 && number.intValue() < pageCount) {
-            // remote-style destination by page number, seen in the wild in local outlines too
+            // remote-style destination by page number, seen in the wild in local outlines
+            // too
             pageIndex = number.intValue();
         }
         return new OutlineEntry(title, level, pageIndex, top(array));
@@ -158,7 +162,10 @@ final class OutlineReader {
         }
     }
 
-    /** The top coordinate of an explicit destination array, by its type; NaN when absent or null. */
+    /**
+     * The top coordinate of an explicit destination array, by its type; NaN when absent
+     * or null.
+     */
     private static float top(COSArray array) {
         if (array.size() < 2 || !(array.getObject(1) instanceof COSName type)) {
             return Float.NaN;
@@ -178,4 +185,5 @@ final class OutlineReader {
         }
         return value instanceof COSNumber number ? number.floatValue() : Float.NaN;
     }
+
 }

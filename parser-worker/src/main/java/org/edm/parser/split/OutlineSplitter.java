@@ -7,20 +7,25 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Places outline entries in the line stream: each entry's section starts at its heading line on the destination
- * page (found by its title, near the destination's top coordinate when there is one), or at the destination's
- * top coordinate, or at the top of the page. Entries without a usable destination are found by title between
- * their neighbours, or placed at the next entry's position with no content of their own. Placement is kept in
+ * Places outline entries in the line stream: each entry's section starts at its heading
+ * line on the destination page (found by its title, near the destination's top coordinate
+ * when there is one), or at the destination's top coordinate, or at the top of the page.
+ * Entries without a usable destination are found by title between their neighbours, or
+ * placed at the next entry's position with no content of their own. Placement is kept in
  * reading order so no text is given to two sections.
  */
 final class OutlineSplitter {
 
     /** Lines a wrapped heading may span. */
     private static final int MAX_HEADING_LINES = 3;
-    /** Kept lines after a destination's coordinate where its heading may still be printed. */
+
+    /**
+     * Kept lines after a destination's coordinate where its heading may still be printed.
+     */
     private static final int LOOK_AHEAD_LINES = 4;
-    private static final Pattern CONTENTS_TITLE = Pattern.compile(
-            "^(?:table\\s+of\\s+)?contents?$", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern CONTENTS_TITLE = Pattern.compile("^(?:table\\s+of\\s+)?contents?$",
+            Pattern.CASE_INSENSITIVE);
 
     private OutlineSplitter() {
     }
@@ -48,7 +53,8 @@ final class OutlineSplitter {
             placed[i] = true;
             previousStart = match.line();
         }
-        // entries without a destination: by title between their placed neighbours, else at the next one's start
+        // entries without a destination: by title between their placed neighbours, else
+        // at the next one's start
         int next = document.size();
         for (int i = count - 1; i >= 0; i--) {
             if (placed[i]) {
@@ -73,7 +79,8 @@ final class OutlineSplitter {
             }
             placed[i] = true;
         }
-        // an entry pointing back before its predecessor gets no text: it sits where the next in-order entry starts
+        // an entry pointing back before its predecessor gets no text: it sits where the
+        // next in-order entry starts
         boolean[] backwards = new boolean[count];
         int floor = 0;
         for (int i = 0; i < count; i++) {
@@ -129,7 +136,8 @@ final class OutlineSplitter {
         if (!Float.isNaN(target) && (target < -page.height() * 0.05f || target > page.height() * 1.05f)) {
             target = Float.NaN;
         }
-        // without a coordinate, the heading is the first match at or after the previous entry
+        // without a coordinate, the heading is the first match at or after the previous
+        // entry
         int searchFrom = Float.isNaN(target) && previousStart > from && previousStart < to ? previousStart : from;
         @Nullable Match match = byTitle(entry.title(), document, removed, searchFrom, to, target);
         if (match == null && searchFrom > from) {
@@ -150,13 +158,17 @@ final class OutlineSplitter {
                 }
             }
         }
-        // a heading pushed below its anchor, often onto the next page (the anchor stayed at the old page's foot)
+        // a heading pushed below its anchor, often onto the next page (the anchor stayed
+        // at the old page's foot)
         @Nullable Match pushed = byTitle(entry.title(), document, removed, start,
                 afterKeptLines(document, removed, start, LOOK_AHEAD_LINES), Float.NaN);
         return pushed != null ? pushed : new Match(start, 0, null);
     }
 
-    /** The index just after the {@code count}-th kept line from {@code from} on (or the end). */
+    /**
+     * The index just after the {@code count}-th kept line from {@code from} on (or the
+     * end).
+     */
     private static int afterKeptLines(DocumentLines document, BitSet removed, int from, int count) {
         int seen = 0;
         int i = from;
@@ -170,8 +182,9 @@ final class OutlineSplitter {
     }
 
     /**
-     * The line (or up to three consecutive lines of one page) in {@code [from, to)} that print {@code title};
-     * with a target height, the match nearest below it (a little above is tolerated), else the first.
+     * The line (or up to three consecutive lines of one page) in {@code [from, to)} that
+     * print {@code title}; with a target height, the match nearest below it (a little
+     * above is tolerated), else the first.
      */
     private static @Nullable Match byTitle(String title, DocumentLines document, BitSet removed, int from, int to,
             float target) {
@@ -202,7 +215,8 @@ final class OutlineSplitter {
             }
             TextLine line = document.get(i);
             float below = line.middle() - target;
-            // destinations usually sit at or just above the heading; one a little below still means this line
+            // destinations usually sit at or just above the heading; one a little below
+            // still means this line
             float distance = below >= -line.height() * 1.5f ? Math.abs(below) : -below * 4;
             if (distance < bestDistance) {
                 best = match;
@@ -212,7 +226,9 @@ final class OutlineSplitter {
         return best;
     }
 
-    /** How many lines starting at {@code index} spell out {@code key}; 0 when they do not. */
+    /**
+     * How many lines starting at {@code index} spell out {@code key}; 0 when they do not.
+     */
     private static int spannedLines(String key, DocumentLines document, BitSet removed, int index, int to) {
         StringBuilder spelled = new StringBuilder();
         int page = document.get(index).page();
@@ -238,8 +254,9 @@ final class OutlineSplitter {
     }
 
     /**
-     * The printed heading when it carries a section number the outline title lacks ("4.2 Adding an Order" for
-     * "Adding an Order"), else null: the number is what readers search for.
+     * The printed heading when it carries a section number the outline title lacks ("4.2
+     * Adding an Order" for "Adding an Order"), else null: the number is what readers
+     * search for.
      */
     private static @Nullable String printedTitle(String title, DocumentLines document, int index, int lines) {
         if (Numbering.parse(title) != null) {
@@ -280,4 +297,5 @@ final class OutlineSplitter {
 
     private record Match(int line, int lineCount, @Nullable String printedTitle) {
     }
+
 }

@@ -9,26 +9,35 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Finds running headers, running footers and page numbers: lines near the top or bottom edge of a page that
- * repeat, modulo digits, at about the same height on several pages, and lone page numbers ({@code 7},
- * {@code Page 3 of 40}, {@code [Page 12]}, {@code - iv -}).
+ * Finds running headers, running footers and page numbers: lines near the top or bottom
+ * edge of a page that repeat, modulo digits, at about the same height on several pages,
+ * and lone page numbers ({@code 7}, {@code Page 3 of 40}, {@code [Page 12]},
+ * {@code - iv -}).
  */
 final class PageFurniture {
 
     /** Lines examined at each end of a page. */
     private static final int EDGE_LINES = 3;
+
     /** Share of the page height, from either edge, where headers and footers live. */
     private static final float EDGE_BAND = 0.2f;
+
     /** Points a repeated line may move up or down between pages. */
     private static final float Y_TOLERANCE = 4f;
-    /** Lines this much larger than the body text are matched word for word, digits included. */
+
+    /**
+     * Lines this much larger than the body text are matched word for word, digits
+     * included.
+     */
     private static final float LARGE = 1.15f;
 
     private static final Pattern PAGE_NUMBER = Pattern.compile(
             "^[\\[(\\-\\u2013\\u2014\\s]*(?:page|p\\.|seite|pg\\.?)?\\s*(?:\\d{1,4}|(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))"
                     + "(?:\\s*(?:of|/|von)\\s*\\d{1,4})?[\\])\\-\\u2013\\u2014\\s]*$",
             Pattern.CASE_INSENSITIVE);
+
     private static final Pattern DIGITS = Pattern.compile("\\d+");
+
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private PageFurniture() {
@@ -59,7 +68,8 @@ final class PageFurniture {
                     furniture.set(i);
                     continue;
                 }
-                // large lines at the top are more often headings ("2 Chapter 2"): those must repeat word for word
+                // large lines at the top are more often headings ("2 Chapter 2"): those
+                // must repeat word for word
                 String key = line.fontSize() > bodySize * LARGE ? "=" + line.text() : key(line.text());
                 byText.computeIfAbsent(key, k -> new ArrayList<>()).add(new Candidate(i, p, line.middle()));
             }
@@ -102,4 +112,5 @@ final class PageFurniture {
 
     private record Candidate(int line, int page, float middle) {
     }
+
 }

@@ -28,21 +28,29 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Recognises the text of scanned pages: PDFBox renders the page to a grey image, Tesseract (through tess4j, over
- * the system's libtesseract, 5.x) reads it, and the words become {@link TextLine}s like those of a text layer, so the
- * same furniture, contents and heading detection runs on them. A line's font size is estimated from its box (the
- * height from the top of its tallest word to its baseline is about 0.7 of the font size), then sizes within a
- * body-text band are snapped to the document's body size, so that the scatter of OCR boxes does not look like
- * larger or smaller type.
+ * Recognises the text of scanned pages: PDFBox renders the page to a grey image,
+ * Tesseract (through tess4j, over the system's libtesseract, 5.x) reads it, and the words
+ * become {@link TextLine}s like those of a text layer, so the same furniture, contents
+ * and heading detection runs on them. A line's font size is estimated from its box (the
+ * height from the top of its tallest word to its baseline is about 0.7 of the font size),
+ * then sizes within a body-text band are snapped to the document's body size, so that the
+ * scatter of OCR boxes does not look like larger or smaller type.
  *
- * <p>One Tesseract engine per call, ended when the call returns; safe to call from several threads at once.
+ * <p>
+ * One Tesseract engine per call, ended when the call returns; safe to call from several
+ * threads at once.
  */
 final class PageOcr {
 
     /** Height from the top of capitals and ascenders to the baseline, in font sizes. */
     private static final float ASCENT = 0.7f;
-    /** Words Tesseract is less sure of than this (0-100) are noise: specks, rules, parts of figures. */
+
+    /**
+     * Words Tesseract is less sure of than this (0-100) are noise: specks, rules, parts
+     * of figures.
+     */
     private static final float MIN_WORD_CONFIDENCE = 30f;
+
     /** Estimated sizes within this ratio of the body size are the body size. */
     private static final float BODY_BAND = 0.14f;
 
@@ -62,6 +70,7 @@ final class PageOcr {
     }
 
     private static volatile @Nullable String libraryProblem;
+
     private static volatile boolean libraryChecked;
 
     /** Whether libtesseract loads and the language data is found. */
@@ -124,14 +133,17 @@ final class PageOcr {
     }
 
     /**
-     * Recognises the pages at {@code pageIndexes} (0-based, ascending) within the settings' limits and the
-     * split's deadline. Pages left out by the limits are listed as skipped in the report.
+     * Recognises the pages at {@code pageIndexes} (0-based, ascending) within the
+     * settings' limits and the split's deadline. Pages left out by the limits are listed
+     * as skipped in the report.
      */
-    static Recognised recognise(PDDocument document, List<Integer> pageIndexes, OcrSettings settings,
-            String tessdata, SplitDeadline deadline) throws IOException {
+    static Recognised recognise(PDDocument document, List<Integer> pageIndexes, OcrSettings settings, String tessdata,
+            SplitDeadline deadline) throws IOException {
         long start = System.nanoTime();
-        // OCR stops early enough to leave the rest of the split a tenth of the time left: a scan recognised in
-        // part ends done with the pages read so far (the others listed as skipped), not as a timeout
+        // OCR stops early enough to leave the rest of the split a tenth of the time left:
+        // a scan recognised in
+        // part ends done with the pages read so far (the others listed as skipped), not
+        // as a timeout
         long splitLeft = deadline.deadlineNanos() == Long.MAX_VALUE ? Long.MAX_VALUE
                 : Math.max(0, deadline.deadlineNanos() - start) / 10 * 9;
         long budgetEnd = start + Math.min(settings.documentBudget().toNanos(), splitLeft);
@@ -142,10 +154,11 @@ final class PageOcr {
         TessBaseAPI api = Tess.API.TessBaseAPICreate();
         try {
             if (Tess.API.TessBaseAPIInit3(api, tessdata, settings.language()) != 0) {
-                throw new IOException("Tesseract could not start with language " + settings.language() + " from "
-                        + tessdata);
+                throw new IOException(
+                        "Tesseract could not start with language " + settings.language() + " from " + tessdata);
             }
-            // Tesseract's diagnostics ("Detected 276 diacritics") are not the worker's log
+            // Tesseract's diagnostics ("Detected 276 diacritics") are not the worker's
+            // log
             Tess.API.TessBaseAPISetVariable(api, "debug_file", "/dev/null");
             Tess.API.TessBaseAPISetPageSegMode(api, ITessAPI.TessPageSegMode.PSM_AUTO);
             PDFRenderer renderer = new PDFRenderer(document);
@@ -183,8 +196,9 @@ final class PageOcr {
             pages.put(entry.getKey(), new PageText(entry.getKey() + 1, width, height, Float.NaN, lines, false));
         }
         double mean = words == 0 ? 0 : confidenceSum / words;
-        return new Recognised(pages, new OcrReport(List.copyOf(new TreeMap<>(pages).keySet().stream()
-                .map(i -> i + 1).toList()), Math.round(mean * 10) / 10.0, skipped));
+        return new Recognised(pages,
+                new OcrReport(List.copyOf(new TreeMap<>(pages).keySet().stream().map(i -> i + 1).toList()),
+                        Math.round(mean * 10) / 10.0, skipped));
     }
 
     /** The settings' resolution, lowered when the page would exceed the pixel limit. */
@@ -198,8 +212,7 @@ final class PageOcr {
     private record PageWords(List<RawLine> lines, double confidenceSum, long words) {
     }
 
-    private static PageWords read(TessBaseAPI api, BufferedImage image, float dpi, int pageNumber,
-            long timeoutMillis) {
+    private static PageWords read(TessBaseAPI api, BufferedImage image, float dpi, int pageNumber, long timeoutMillis) {
         int width = image.getWidth();
         int height = image.getHeight();
         byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
@@ -232,14 +245,14 @@ final class PageOcr {
             IntBuffer y2 = IntBuffer.allocate(1);
             RawLine line = null;
             do {
-                if (Tess.API.TessPageIteratorIsAtBeginningOf(layout, ITessAPI.TessPageIteratorLevel.RIL_TEXTLINE)
-                        == 1 || line == null) {
+                if (Tess.API.TessPageIteratorIsAtBeginningOf(layout, ITessAPI.TessPageIteratorLevel.RIL_TEXTLINE) == 1
+                        || line == null) {
                     if (line != null && !line.words.isEmpty()) {
                         lines.add(line);
                     }
                     float baseline = Float.NaN;
-                    if (Tess.API.TessPageIteratorBaseline(layout, ITessAPI.TessPageIteratorLevel.RIL_TEXTLINE, x1,
-                            y1, x2, y2) == 1) {
+                    if (Tess.API.TessPageIteratorBaseline(layout, ITessAPI.TessPageIteratorLevel.RIL_TEXTLINE, x1, y1,
+                            x2, y2) == 1) {
                         baseline = (y1.get(0) + y2.get(0)) / 2f * scale;
                     }
                     line = new RawLine(pageNumber, baseline);
@@ -263,9 +276,10 @@ final class PageOcr {
                 }
                 confidenceSum += confidence;
                 words++;
-                line.words.add(new RawWord(word, x1.get(0) * scale, y1.get(0) * scale, x2.get(0) * scale,
-                        y2.get(0) * scale));
-            } while (Tess.API.TessResultIteratorNext(result, ITessAPI.TessPageIteratorLevel.RIL_WORD) == 1);
+                line.words
+                    .add(new RawWord(word, x1.get(0) * scale, y1.get(0) * scale, x2.get(0) * scale, y2.get(0) * scale));
+            }
+            while (Tess.API.TessResultIteratorNext(result, ITessAPI.TessPageIteratorLevel.RIL_WORD) == 1);
             if (line != null && !line.words.isEmpty()) {
                 lines.add(line);
             }
@@ -293,7 +307,9 @@ final class PageOcr {
     private static final class RawLine {
 
         final int page;
+
         final float baseline;
+
         final List<RawWord> words = new ArrayList<>();
 
         RawLine(int page, float baseline) {
@@ -348,20 +364,23 @@ final class PageOcr {
             return new TextLine(page, text.toString(), left, right, top(), baseline(), size, false, "OCR", maxGap,
                     wideGaps, firstGap);
         }
+
     }
 
     /**
-     * tess4j's mapping of the C API, bound lazily (function by function), so that a libtesseract older than the
-     * one tess4j was built for (Debian 12 has 5.3) works for every function used here.
+     * tess4j's mapping of the C API, bound lazily (function by function), so that a
+     * libtesseract older than the one tess4j was built for (Debian 12 has 5.3) works for
+     * every function used here.
      */
     private static final class Tess {
 
         static final TessAPI API = LoadLibs.getTessAPIInstance();
+
     }
 
     /**
-     * The parts of Tesseract's C API tess4j maps with a structure that does not match Tesseract 5's monitor: a
-     * monitor is kept opaque here, and only its deadline is set.
+     * The parts of Tesseract's C API tess4j maps with a structure that does not match
+     * Tesseract 5's monitor: a monitor is kept opaque here, and only its deadline is set.
      */
     interface Monitor extends Library {
 
@@ -374,5 +393,7 @@ final class PageOcr {
         void TessMonitorDelete(Pointer monitor);
 
         int TessBaseAPIRecognize(Pointer api, Pointer monitor);
+
     }
+
 }

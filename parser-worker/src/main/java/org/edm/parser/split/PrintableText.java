@@ -1,8 +1,8 @@
 package org.edm.parser.split;
 
 /**
- * Text as it may be stored and shown: no control characters (NUL breaks PostgreSQL text), no lone surrogates, no
- * soft hyphens (invisible in print, they split words for search).
+ * Text as it may be stored and shown: no control characters (NUL breaks PostgreSQL text),
+ * no lone surrogates, no soft hyphens (invisible in print, they split words for search).
  */
 final class PrintableText {
 
@@ -32,4 +32,5 @@ final class PrintableText {
         });
         return printable.toString();
     }
+
 }

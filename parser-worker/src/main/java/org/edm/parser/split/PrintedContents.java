@@ -13,25 +13,33 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A printed table of contents read as an outline in text, for documents without bookmarks. Each contents line
- * ("4.2 Adding an Order ........ 14") is an entry with a title, the printed page number and a level. A numbered
- * entry's level is its numbering depth ({@code 4.3.2} is level 3). In contents without numbering the
- * indentations rank the levels (leftmost = 1), and without indentation the entries' type sizes do. In contents
- * that number their entries, an unnumbered entry is one level below the deepest numbered ones when it is indented
- * beyond all of them and every numbering depth from 1 down occurs; otherwise its level is unknown: such an entry's
- * number is usually printed apart (a hanging number the text layer lost, which also makes a depth go missing), so
+ * A printed table of contents read as an outline in text, for documents without
+ * bookmarks. Each contents line ("4.2 Adding an Order ........ 14") is an entry with a
+ * title, the printed page number and a level. A numbered entry's level is its numbering
+ * depth ({@code 4.3.2} is level 3). In contents without numbering the indentations rank
+ * the levels (leftmost = 1), and without indentation the entries' type sizes do. In
+ * contents that number their entries, an unnumbered entry is one level below the deepest
+ * numbered ones when it is indented beyond all of them and every numbering depth from 1
+ * down occurs; otherwise its level is unknown: such an entry's number is usually printed
+ * apart (a hanging number the text layer lost, which also makes a depth go missing), so
  * its indentation is that of the title after the number and says nothing reliable.
  *
- * <p>{@link #apply} then gives unnumbered detected headings the level of their contents entry, gives unnumbered
- * headings that no entry names the level that contents-levelled headings of the same style have, and places
- * entries the detector missed by finding their title, set apart from the body text, on their printed page.
- * Numbered headings keep their numbering depth.
+ * <p>
+ * {@link #apply} then gives unnumbered detected headings the level of their contents
+ * entry, gives unnumbered headings that no entry names the level that contents-levelled
+ * headings of the same style have, and places entries the detector missed by finding
+ * their title, set apart from the body text, on their printed page. Numbered headings
+ * keep their numbering depth.
  */
 final class PrintedContents {
 
-    /** The contents must name this many detected headings, and this share of its entries, to be trusted. */
+    /**
+     * The contents must name this many detected headings, and this share of its entries,
+     * to be trusted.
+     */
     static final int MIN_MATCHES = 3;
     static final double MIN_MATCHED_SHARE = 0.4;
+
     /** Indentations closer than this (points) are one. */
     private static final float SAME_INDENT = 3f;
 
@@ -54,7 +62,9 @@ final class PrintedContents {
     private PrintedContents() {
     }
 
-    /** The entries of the contents lines {@code contents} of {@code document}, in order. */
+    /**
+     * The entries of the contents lines {@code contents} of {@code document}, in order.
+     */
     static List<Entry> read(DocumentLines document, BitSet contents) {
         List<Raw> raws = new ArrayList<>();
         StringBuilder pending = new StringBuilder();
@@ -109,7 +119,8 @@ final class PrintedContents {
         });
         long numbered = raws.stream().filter(raw -> raw.numbering() != null).count();
         boolean numberedContents = numbered >= MIN_MATCHES;
-        // numbered depths 1..k all present, so no level lost its numbers, and the indentation of the deepest
+        // numbered depths 1..k all present, so no level lost its numbers, and the
+        // indentation of the deepest
         int deepest = 0;
         int deepestIndent = -1;
         Set<Integer> depths = new HashSet<>();
@@ -121,8 +132,11 @@ final class PrintedContents {
             }
         }
         boolean contiguous = depths.size() == deepest;
-        List<HeadingStyle> styles = raws.stream().map(raw -> new HeadingStyle(Math.round(raw.size() * 2) / 2f, raw.bold()))
-                .distinct().sorted(HeadingStyle.PROMINENCE).toList();
+        List<HeadingStyle> styles = raws.stream()
+            .map(raw -> new HeadingStyle(Math.round(raw.size() * 2) / 2f, raw.bold()))
+            .distinct()
+            .sorted(HeadingStyle.PROMINENCE)
+            .toList();
 
         List<Entry> entries = new ArrayList<>(raws.size());
         for (Raw raw : raws) {
@@ -132,7 +146,8 @@ final class PrintedContents {
                 level = raw.numbering().depth();
             }
             else if (numberedContents) {
-                // indented beyond every numbered entry, in contents that lost no level's numbers: one level deeper
+                // indented beyond every numbered entry, in contents that lost no level's
+                // numbers: one level deeper
                 level = contiguous && indent > deepestIndent ? deepest + 1 : 0;
             }
             else if (indents.size() > 1) {
@@ -141,8 +156,8 @@ final class PrintedContents {
             else {
                 level = styles.indexOf(new HeadingStyle(Math.round(raw.size() * 2) / 2f, raw.bold())) + 1;
             }
-            entries.add(new Entry(raw.title(), TitleKey.of(raw.title()), Math.max(1, level), raw.printedPage(),
-                    level > 0));
+            entries.add(
+                    new Entry(raw.title(), TitleKey.of(raw.title()), Math.max(1, level), raw.printedPage(), level > 0));
         }
         return List.copyOf(entries);
     }
@@ -158,16 +173,19 @@ final class PrintedContents {
     }
 
     /**
-     * {@code headings} (detected, in reading order) levelled and completed by the contents {@code entries}; the
-     * headings unchanged when the contents name too few of them to be trusted.
+     * {@code headings} (detected, in reading order) levelled and completed by the
+     * contents {@code entries}; the headings unchanged when the contents name too few of
+     * them to be trusted.
      */
     static List<Heading> apply(List<Heading> headings, List<Entry> entries, DocumentLines document, BitSet removed,
             BodyStyle body) {
         if (entries.isEmpty()) {
             return headings;
         }
-        // a numbered heading matches the entry with its number ("8.2 General", not an unnumbered "General"
-        // elsewhere), or an unnumbered entry of its title (contents whose text lost the numbers)
+        // a numbered heading matches the entry with its number ("8.2 General", not an
+        // unnumbered "General"
+        // elsewhere), or an unnumbered entry of its title (contents whose text lost the
+        // numbers)
         Map<String, Deque<Integer>> byKey = new HashMap<>();
         Map<String, Deque<Integer>> unnumberedByKey = new HashMap<>();
         for (int e = 0; e < entries.size(); e++) {
@@ -197,7 +215,8 @@ final class PrintedContents {
             return headings;
         }
 
-        // the levels the contents gave to headings of each style, and where printed page numbers point
+        // the levels the contents gave to headings of each style, and where printed page
+        // numbers point
         Map<HeadingStyle, Map<Integer, Integer>> levelsByStyle = new HashMap<>();
         Map<Integer, Integer> pageOffsets = new HashMap<>();
         for (int h = 0; h < headings.size(); h++) {
@@ -209,8 +228,9 @@ final class PrintedContents {
                     }
                     continue;
                 }
-                levelsByStyle.computeIfAbsent(HeadingStyle.of(document.get(headings.get(h).line())), k -> new HashMap<>())
-                        .merge(entry.level(), 1, Integer::sum);
+                levelsByStyle
+                    .computeIfAbsent(HeadingStyle.of(document.get(headings.get(h).line())), k -> new HashMap<>())
+                    .merge(entry.level(), 1, Integer::sum);
                 if (entry.printedPage() >= 0) {
                     pageOffsets.merge(headings.get(h).page() - entry.printedPage(), 1, Integer::sum);
                 }
@@ -235,16 +255,23 @@ final class PrintedContents {
             else if (entryOf[h] < 0) {
                 Map<Integer, Integer> levels = levelsByStyle.get(HeadingStyle.of(document.get(heading.line())));
                 if (levels != null) {
-                    level = levels.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
-                            .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
+                    level = levels.entrySet()
+                        .stream()
+                        .max(Map.Entry.<Integer, Integer>comparingByValue()
+                            .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                        .orElseThrow()
+                        .getKey();
                 }
             }
             result.add(level == heading.level() ? heading
                     : new Heading(heading.line(), heading.lineCount(), heading.title(), level, heading.page()));
         }
 
-        Integer offset = pageOffsets.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
-                .orElse(null);
+        Integer offset = pageOffsets.entrySet()
+            .stream()
+            .max(Map.Entry.comparingByValue())
+            .map(Map.Entry::getKey)
+            .orElse(null);
         if (offset != null) {
             for (int e = 0; e < entries.size(); e++) {
                 Entry entry = entries.get(e);
@@ -261,8 +288,9 @@ final class PrintedContents {
     }
 
     /**
-     * The entry's heading on its page (or the next, where a heading was pushed over): a kept line whose title
-     * key is the entry's, set apart from the body text (larger or bolder) or numbered like the entry.
+     * The entry's heading on its page (or the next, where a heading was pushed over): a
+     * kept line whose title key is the entry's, set apart from the body text (larger or
+     * bolder) or numbered like the entry.
      */
     private static @Nullable Heading place(Entry entry, int page, DocumentLines document, BitSet removed,
             BodyStyle body, Set<Integer> taken) {
@@ -284,7 +312,9 @@ final class PrintedContents {
         return null;
     }
 
-    /** The title key with the section number in front, when there is one ("8.2|general"). */
+    /**
+     * The title key with the section number in front, when there is one ("8.2|general").
+     */
     private static String numberedKey(String title) {
         Numbering numbering = Numbering.parse(title);
         String key = TitleKey.of(title);
@@ -309,7 +339,10 @@ final class PrintedContents {
         headings.add(at, heading);
     }
 
-    /** Where a page number (1 to 4 digits, or 1 to 6 roman numerals) after a space ends {@code text} starts, or -1. */
+    /**
+     * Where a page number (1 to 4 digits, or 1 to 6 roman numerals) after a space ends
+     * {@code text} starts, or -1.
+     */
     private static int pageNumberStart(String text) {
         int end = text.length();
         int start = end;
@@ -321,12 +354,15 @@ final class PrintedContents {
                 start--;
             }
         }
-        boolean separated = start > 0 && (Character.isWhitespace(text.charAt(start - 1)) || text.charAt(start - 1) == '.'
-                || text.charAt(start - 1) == '\u2026');
+        boolean separated = start > 0 && (Character.isWhitespace(text.charAt(start - 1))
+                || text.charAt(start - 1) == '.' || text.charAt(start - 1) == '\u2026');
         return start < end && end - start <= 6 && separated ? start : -1;
     }
 
-    /** The end of the title before leader dots, ellipses and spaces that end at {@code end}. */
+    /**
+     * The end of the title before leader dots, ellipses and spaces that end at
+     * {@code end}.
+     */
     private static int withoutLeaders(String text, int end) {
         int i = end;
         while (i > 0) {
@@ -338,7 +374,9 @@ final class PrintedContents {
                 break;
             }
         }
-        // a single dot after a number ("1.") or an abbreviation is part of the title, leaders are several
+        // a single dot after a number ("1.") or an abbreviation is part of the title,
+        // leaders are several
         return end - i >= 2 ? i : end;
     }
+
 }

@@ -13,18 +13,20 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the scanned pages of a document (pages that draw an image but carry no extractable text) and replaces
- * their empty text with what OCR recognises, so that a mixed document is recognised only where it has to be.
+ * Finds the scanned pages of a document (pages that draw an image but carry no
+ * extractable text) and replaces their empty text with what OCR recognises, so that a
+ * mixed document is recognised only where it has to be.
  *
  * @param pages the document's pages, scanned ones with their recognised lines
  * @param report which pages were recognised
- * @param unavailable why OCR did not run although there were scanned pages; {@code null} when it ran or was not
- *     needed
+ * @param unavailable why OCR did not run although there were scanned pages; {@code null}
+ * when it ran or was not needed
  */
 record ScannedPages(List<PageText> pages, OcrReport report, @Nullable String unavailable) {
 
     /** Letters and digits below which a page counts as without text. */
     static final int MIN_PAGE_CHARS = 5;
+
     /** Form XObjects looked into for images, in depth. */
     private static final int MAX_FORM_DEPTH = 3;
 
@@ -94,8 +96,8 @@ record ScannedPages(List<PageText> pages, OcrReport report, @Nullable String una
             if (object instanceof PDImageXObject) {
                 return true;
             }
-            if (object instanceof PDFormXObject form && depth < MAX_FORM_DEPTH && hasImage(form.getResources(),
-                    depth + 1)) {
+            if (object instanceof PDFormXObject form && depth < MAX_FORM_DEPTH
+                    && hasImage(form.getResources(), depth + 1)) {
                 return true;
             }
         }

@@ -8,9 +8,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Cuts a document's lines at its headings into sections: each section gets the lines from its heading to the next
- * heading, without the heading's own lines, the removed lines (headers, footers, contents) and with words
- * hyphenated across lines rejoined. Text before the first heading becomes a first, level-1 section.
+ * Cuts a document's lines at its headings into sections: each section gets the lines from
+ * its heading to the next heading, without the heading's own lines, the removed lines
+ * (headers, footers, contents) and with words hyphenated across lines rejoined. Text
+ * before the first heading becomes a first, level-1 section.
  */
 final class SectionAssembler {
 
@@ -68,9 +69,10 @@ final class SectionAssembler {
     }
 
     /**
-     * Joins lines with {@code '\n'}, rejoining a word hyphenated across two lines: a lowercase letter and a hyphen
-     * at the end of one line and a lowercase letter at the start of the next ({@code "implemen-" + "tation"}).
-     * A hyphen before a capital or a digit stays ({@code "Add-" + "Order"}).
+     * Joins lines with {@code '\n'}, rejoining a word hyphenated across two lines: a
+     * lowercase letter and a hyphen at the end of one line and a lowercase letter at the
+     * start of the next ({@code "implemen-" + "tation"}). A hyphen before a capital or a
+     * digit stays ({@code "Add-" + "Order"}).
      */
     static String joinLines(List<String> lines) {
         StringBuilder joined = new StringBuilder();
@@ -98,4 +100,5 @@ final class SectionAssembler {
     private static boolean startsLowercase(String line) {
         return !line.isEmpty() && Character.isLowerCase(line.charAt(0));
     }
+
 }

@@ -1,15 +1,17 @@
 package org.edm.parser.split;
 
 /**
- * When a split must stop: its timeout passed, or its thread was interrupted (the caller cancelled it). Every stage
- * checks it in its loops ({@link #tick()}, a counter and every 256th call the clock), so a cancelled split frees its
- * thread within one loop step of any stage, not only while glyphs are read. One instance serves one split.
+ * When a split must stop: its timeout passed, or its thread was interrupted (the caller
+ * cancelled it). Every stage checks it in its loops ({@link #tick()}, a counter and every
+ * 256th call the clock), so a cancelled split frees its thread within one loop step of
+ * any stage, not only while glyphs are read. One instance serves one split.
  */
 final class SplitDeadline {
 
     private static final int TICKS_PER_CHECK = 256;
 
     private final long deadlineNanos;
+
     private int ticks;
 
     private SplitDeadline(long deadlineNanos) {
@@ -32,7 +34,9 @@ final class SplitDeadline {
         }
     }
 
-    /** @throws Passed when the deadline has passed or the thread was interrupted */
+    /**
+     * @throws Passed when the deadline has passed or the thread was interrupted
+     */
     void check() {
         if (Thread.currentThread().isInterrupted()) {
             throw new Passed("the split was cancelled");
@@ -52,7 +56,10 @@ final class SplitDeadline {
                 : Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000);
     }
 
-    /** Unchecked so that it leaves any stage's loop; {@link DocumentSplitter} turns it into a timeout. */
+    /**
+     * Unchecked so that it leaves any stage's loop; {@link DocumentSplitter} turns it
+     * into a timeout.
+     */
     static final class Passed extends RuntimeException {
 
         private static final long serialVersionUID = 1L;
@@ -60,5 +67,7 @@ final class SplitDeadline {
         Passed(String message) {
             super(message, null, false, false);
         }
+
     }
+
 }

@@ -4,7 +4,10 @@ import java.util.Objects;
 import org.edm.events.FailureReason;
 import org.jspecify.annotations.Nullable;
 
-/** A document could not be split; {@link #reason()} says why, the message says it for humans. */
+/**
+ * A document could not be split; {@link #reason()} says why, the message says it for
+ * humans.
+ */
 public final class SplitFailed extends Exception {
 
     private static final long serialVersionUID = 1L;
@@ -23,4 +26,5 @@ public final class SplitFailed extends Exception {
     public FailureReason reason() {
         return reason;
     }
+
 }

@@ -7,18 +7,23 @@ import org.edm.events.FailureReason;
 /**
  * Limits for one split.
  *
- * @param maxMainMemoryBytes main memory PDFBox may use for the document's streams; beyond it, temporary files
+ * @param maxMainMemoryBytes main memory PDFBox may use for the document's streams; beyond
+ * it, temporary files
  * @param maxPages documents with more pages fail with {@link FailureReason#TOO_LARGE}
  * @param timeout wall time for one split, checked in every stage; exceeding it fails with
- *     {@link FailureReason#TIMEOUT}
- * @param maxTextCharacters characters (glyphs) the whole document may show, over all pages; more fail with
- *     {@link FailureReason#TOO_LARGE}. Pages may share one content stream, so a few-KB file can show billions.
+ * {@link FailureReason#TIMEOUT}
+ * @param maxTextCharacters characters (glyphs) the whole document may show, over all
+ * pages; more fail with {@link FailureReason#TOO_LARGE}. Pages may share one content
+ * stream, so a few-KB file can show billions.
  * @param ocr limits of the OCR of scanned pages
  */
 public record SplitSettings(long maxMainMemoryBytes, int maxPages, Duration timeout, long maxTextCharacters,
         OcrSettings ocr) {
 
-    /** 20 million characters: a 20,000-page specification of 1,000 characters a page, about 7,000 dense pages. */
+    /**
+     * 20 million characters: a 20,000-page specification of 1,000 characters a page,
+     * about 7,000 dense pages.
+     */
     public static final long DEFAULT_MAX_TEXT_CHARACTERS = 20_000_000L;
 
     public SplitSettings(long maxMainMemoryBytes, int maxPages, Duration timeout) {
@@ -52,7 +57,10 @@ public record SplitSettings(long maxMainMemoryBytes, int maxPages, Duration time
         Objects.requireNonNull(ocr, "ocr");
     }
 
-    /** 64 MB of main memory, 20,000 pages, 5 minutes, 20 million characters, OCR with its defaults. */
+    /**
+     * 64 MB of main memory, 20,000 pages, 5 minutes, 20 million characters, OCR with its
+     * defaults.
+     */
     public static SplitSettings defaults() {
         return new SplitSettings(64L * 1024 * 1024, 20_000, Duration.ofMinutes(5));
     }

@@ -20,41 +20,58 @@ import org.apache.pdfbox.text.TextPosition;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Collects the text of a document as {@link TextLine}s with their page, position and font, page by page.
+ * Collects the text of a document as {@link TextLine}s with their page, position and
+ * font, page by page.
  *
- * <p>A page whose content cannot be parsed is recorded as unreadable and the next page is tried, so a partly
- * damaged file still yields what is readable. The deadline is checked between pages. One instance reads one
- * document (PDFTextStripper is stateful).
+ * <p>
+ * A page whose content cannot be parsed is recorded as unreadable and the next page is
+ * tried, so a partly damaged file still yields what is readable. The deadline is checked
+ * between pages. One instance reads one document (PDFTextStripper is stateful).
  */
 final class TextLineStripper extends PDFTextStripper {
 
-    private static final Pattern BOLD_NAME = Pattern.compile(
-            "bold|black|heavy|semibold|demibold|demi|,b$|-b$|_b$|bd$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BOLD_NAME = Pattern.compile("bold|black|heavy|semibold|demibold|demi|,b$|-b$|_b$|bd$",
+            Pattern.CASE_INSENSITIVE);
+
     private static final Pattern SPACES = Pattern.compile("\\s+");
+
     /** Glyphs further apart than this many font sizes are separate words. */
     private static final float WORD_GAP = 0.15f;
+
     /**
-     * More glyphs than this on one page is no specification page (the densest real ones hold about 10,000) but a
-     * content-stream bomb; PDFBox holds every glyph of a page in memory, so reading stops here.
+     * More glyphs than this on one page is no specification page (the densest real ones
+     * hold about 10,000) but a content-stream bomb; PDFBox holds every glyph of a page in
+     * memory, so reading stops here.
      */
     static final int MAX_GLYPHS_PER_PAGE = 200_000;
 
     private final long deadlineNanos;
+
     private final long maxDocumentGlyphs;
+
     private final List<PageText> pages = new ArrayList<>();
+
     private final List<TextLine> pageLines = new ArrayList<>();
+
     private final StringBuilder lineText = new StringBuilder();
+
     private final List<TextPosition> linePositions = new ArrayList<>();
+
     private final Map<PDFont, FontStyle> fontStyles = new IdentityHashMap<>();
+
     private int pageNumber;
+
     private int pageGlyphs;
+
     private long documentGlyphs;
 
     TextLineStripper(long deadlineNanos) {
         this(deadlineNanos, SplitSettings.DEFAULT_MAX_TEXT_CHARACTERS);
     }
 
-    /** @param maxDocumentGlyphs the text budget of the whole document, over all pages */
+    /**
+     * @param maxDocumentGlyphs the text budget of the whole document, over all pages
+     */
     TextLineStripper(long deadlineNanos, long maxDocumentGlyphs) {
         this.deadlineNanos = deadlineNanos;
         this.maxDocumentGlyphs = maxDocumentGlyphs;
@@ -64,7 +81,6 @@ final class TextLineStripper extends PDFTextStripper {
 
     /**
      * Reads every page of {@code document}.
-     *
      * @throws DeadlinePassed when the deadline passes between two pages
      */
     List<PageText> read(PDDocument document) throws IOException {
@@ -110,8 +126,9 @@ final class TextLineStripper extends PDFTextStripper {
     }
 
     /**
-     * Bounds one page's glyphs (memory) and stops within a page when the deadline passes or the split is cancelled:
-     * a single page of a hostile PDF can hold millions of glyphs.
+     * Bounds one page's glyphs (memory) and stops within a page when the deadline passes
+     * or the split is cancelled: a single page of a hostile PDF can hold millions of
+     * glyphs.
      */
     @Override
     protected void processTextPosition(TextPosition text) {
@@ -119,7 +136,8 @@ final class TextLineStripper extends PDFTextStripper {
             throw new StopReading(new TooMuchText(pageNumber));
         }
         if (++documentGlyphs > maxDocumentGlyphs) {
-            // pages can share one content stream: each page is small, all of them together fill the heap
+            // pages can share one content stream: each page is small, all of them
+            // together fill the heap
             throw new StopReading(new TooMuchText(pageNumber, maxDocumentGlyphs));
         }
         if ((pageGlyphs & 1023) == 0
@@ -225,7 +243,8 @@ final class TextLineStripper extends PDFTextStripper {
     }
 
     private static float effectiveSize(TextPosition position) {
-        // the text rendering matrix includes the font size, text matrix and CTM: the size as printed
+        // the text rendering matrix includes the font size, text matrix and CTM: the size
+        // as printed
         float size = position.getTextMatrix().getScalingFactorY();
         if (!(size > 0) || size > 500) {
             size = position.getFontSizeInPt();
@@ -269,26 +288,33 @@ final class TextLineStripper extends PDFTextStripper {
     private record FontStyle(String name, boolean bold) {
     }
 
-    /** Carries a reason to stop reading the whole document out of PDFBox's per-glyph callback. */
+    /**
+     * Carries a reason to stop reading the whole document out of PDFBox's per-glyph
+     * callback.
+     */
     private static final class StopReading extends RuntimeException {
+
         private final IOException reason;
 
         StopReading(IOException reason) {
             super(reason.getMessage(), null, false, false);
             this.reason = reason;
         }
+
     }
 
     /** A page holds more glyphs than {@link #MAX_GLYPHS_PER_PAGE}. */
     static final class TooMuchText extends IOException {
+
         TooMuchText(int pageNumber) {
             super("page " + pageNumber + " holds more than " + MAX_GLYPHS_PER_PAGE + " characters");
         }
 
         TooMuchText(int pageNumber, long documentLimit) {
-            super("the document shows more than " + documentLimit + " characters (limit reached on page "
-                    + pageNumber + ")");
+            super("the document shows more than " + documentLimit + " characters (limit reached on page " + pageNumber
+                    + ")");
         }
+
     }
 
     /** The split's deadline passed (or it was cancelled) before all pages were read. */
@@ -299,5 +325,7 @@ final class TextLineStripper extends PDFTextStripper {
         DeadlinePassed(int pagesRead) {
             super("deadline passed after " + pagesRead + " pages");
         }
+
     }
+
 }

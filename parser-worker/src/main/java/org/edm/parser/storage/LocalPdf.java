@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A stored PDF on the local file system: the stored file itself, or a downloaded copy that {@link #close()}
- * deletes.
+ * A stored PDF on the local file system: the stored file itself, or a downloaded copy
+ * that {@link #close()} deletes.
  */
 public record LocalPdf(Path path, boolean temporary) implements AutoCloseable {
 
@@ -15,7 +15,8 @@ public record LocalPdf(Path path, boolean temporary) implements AutoCloseable {
         if (temporary) {
             try {
                 Files.deleteIfExists(path);
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 // a leftover in the download directory costs disk only
             }
         }

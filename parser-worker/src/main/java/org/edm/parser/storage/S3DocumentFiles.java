@@ -14,14 +14,17 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
- * Reads stored PDFs from one bucket of an S3-compatible store, object {@code <prefix><key>}, each downloaded to a
- * temporary file for the split.
+ * Reads stored PDFs from one bucket of an S3-compatible store, object
+ * {@code <prefix><key>}, each downloaded to a temporary file for the split.
  */
 final class S3DocumentFiles implements DocumentFiles, AutoCloseable {
 
     private final S3Client s3;
+
     private final String bucket;
+
     private final String prefix;
+
     private final @Nullable Path downloadDirectory;
 
     S3DocumentFiles(S3Client s3, String bucket, String prefix, @Nullable Path downloadDirectory) {
@@ -43,20 +46,23 @@ final class S3DocumentFiles implements DocumentFiles, AutoCloseable {
         try {
             copy = downloadDirectory == null ? Files.createTempFile("edm-parse-", ".pdf")
                     : Files.createTempFile(Files.createDirectories(downloadDirectory), "edm-parse-", ".pdf");
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new StorageUnavailable("cannot create a download file: " + e.getMessage(), e);
         }
         try (ResponseInputStream<GetObjectResponse> in = s3.getObject(r -> r.bucket(bucket).key(prefix + key))) {
             Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             return new LocalPdf(copy, true);
-        } catch (NoSuchKeyException e) {
+        }
+        catch (NoSuchKeyException e) {
             delete(copy);
             throw new StoredFileMissing("no object " + key + " in the bucket");
-        } catch (SdkException | IOException e) {
+        }
+        catch (SdkException | IOException e) {
             delete(copy);
             // the SDK's message names status and error code, never credentials
-            throw new StorageUnavailable("object store: cannot read " + key + " in bucket " + bucket + ": "
-                    + e.getMessage(), e);
+            throw new StorageUnavailable(
+                    "object store: cannot read " + key + " in bucket " + bucket + ": " + e.getMessage(), e);
         }
     }
 
@@ -68,4 +74,5 @@ final class S3DocumentFiles implements DocumentFiles, AutoCloseable {
     private static void delete(Path copy) {
         new LocalPdf(copy, true).close();
     }
+
 }

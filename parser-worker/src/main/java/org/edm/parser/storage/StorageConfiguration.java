@@ -11,7 +11,10 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The shared directory by default; {@code edm.storage.type=s3} reads from an S3-compatible object store. */
+/**
+ * The shared directory by default; {@code edm.storage.type=s3} reads from an
+ * S3-compatible object store.
+ */
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {
 
@@ -28,19 +31,24 @@ class StorageConfiguration {
         return new StoredFiles(settings.root());
     }
 
-    /** Credentials only from the SDK's default chain (environment, system properties, profiles, roles). */
+    /**
+     * Credentials only from the SDK's default chain (environment, system properties,
+     * profiles, roles).
+     */
     static S3Client s3Client(StorageSettings.S3 settings) {
         var builder = S3Client.builder()
-                .region(Region.of(settings.region()))
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
-                .forcePathStyle(settings.pathStyle())
-                // checksums only where the API demands them: S3-compatible stores differ in the newer ones
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .overrideConfiguration(o -> o.apiCallTimeout(settings.apiCallTimeout()));
+            .region(Region.of(settings.region()))
+            .credentialsProvider(DefaultCredentialsProvider.builder().build())
+            .forcePathStyle(settings.pathStyle())
+            // checksums only where the API demands them: S3-compatible stores differ in
+            // the newer ones
+            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+            .overrideConfiguration(o -> o.apiCallTimeout(settings.apiCallTimeout()));
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
         return builder.build();
     }
+
 }

@@ -1,6 +1,9 @@
 package org.edm.parser.storage;
 
-/** The store could not be reached or failed to answer: transient, the event is retried with back-off. */
+/**
+ * The store could not be reached or failed to answer: transient, the event is retried
+ * with back-off.
+ */
 public class StorageUnavailable extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
@@ -8,4 +11,5 @@ public class StorageUnavailable extends RuntimeException {
     StorageUnavailable(String message, Throwable cause) {
         super(message, cause);
     }
+
 }

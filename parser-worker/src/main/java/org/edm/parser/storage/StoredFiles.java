@@ -5,7 +5,10 @@ import java.nio.file.Path;
 
 import org.jspecify.annotations.Nullable;
 
-/** Resolves storage keys ({@code documents.file_path}) to files under the configured storage root. */
+/**
+ * Resolves storage keys ({@code documents.file_path}) to files under the configured
+ * storage root.
+ */
 public class StoredFiles implements DocumentFiles {
 
     private final Path root;
@@ -14,16 +17,20 @@ public class StoredFiles implements DocumentFiles {
         this.root = root.toAbsolutePath().normalize();
     }
 
-    /** The stored file itself, checked readable ({@link StoredFileMissing} otherwise: {@code file_missing}). */
+    /**
+     * The stored file itself, checked readable ({@link StoredFileMissing} otherwise:
+     * {@code file_missing}).
+     */
     @Override
     public LocalPdf fetch(@Nullable String key) {
         return new LocalPdf(readable(key), false);
     }
 
     /**
-     * The readable file a storage key names: the one check, before a parse, that the stored file is there.
-     *
-     * @throws StoredFileMissing when the key is unsafe ({@link UnsafeFileKey}) or no readable regular file is there
+     * The readable file a storage key names: the one check, before a parse, that the
+     * stored file is there.
+     * @throws StoredFileMissing when the key is unsafe ({@link UnsafeFileKey}) or no
+     * readable regular file is there
      */
     public Path readable(@Nullable String key) {
         Path file = resolve(key);
@@ -35,8 +42,8 @@ public class StoredFiles implements DocumentFiles {
 
     /**
      * The file a storage key names.
-     *
-     * @throws UnsafeFileKey when the key is missing, absolute, or points outside the storage root
+     * @throws UnsafeFileKey when the key is missing, absolute, or points outside the
+     * storage root
      */
     public Path resolve(@Nullable String key) {
         if (key == null || key.isBlank()) {
@@ -45,7 +52,8 @@ public class StoredFiles implements DocumentFiles {
         Path relative;
         try {
             relative = Path.of(key);
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             throw new UnsafeFileKey("stored file key is not a valid path");
         }
         if (relative.isAbsolute()) {
@@ -57,4 +65,5 @@ public class StoredFiles implements DocumentFiles {
         }
         return resolved;
     }
+
 }

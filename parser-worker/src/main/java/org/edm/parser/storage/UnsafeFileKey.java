@@ -1,6 +1,9 @@
 package org.edm.parser.storage;
 
-/** A document's stored file key cannot name a file inside the storage root (absent, absolute, or escaping). */
+/**
+ * A document's stored file key cannot name a file inside the storage root (absent,
+ * absolute, or escaping).
+ */
 public class UnsafeFileKey extends StoredFileMissing {
 
     private static final long serialVersionUID = 1L;
@@ -8,4 +11,5 @@ public class UnsafeFileKey extends StoredFileMissing {
     UnsafeFileKey(String message) {
         super(message);
     }
+
 }

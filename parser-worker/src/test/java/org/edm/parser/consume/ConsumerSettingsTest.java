@@ -23,4 +23,5 @@ class ConsumerSettingsTest {
 
         assertThat(settings.concurrency()).isEqualTo(3);
     }
+
 }

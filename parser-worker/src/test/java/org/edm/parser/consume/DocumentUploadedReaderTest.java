@@ -15,20 +15,23 @@ import tools.jackson.databind.json.JsonMapper;
 class DocumentUploadedReaderTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
+
     private final DocumentUploadedReader reader = new DocumentUploadedReader(json);
 
     @Test
     void readsAnEventWrittenByTheContractRecord() {
-        DocumentUploaded event = DocumentUploaded.of(Instant.parse("2026-11-25T12:00:00Z"), UUID.randomUUID(),
-                "ITCH", "5.0", "ab/ab.pdf", 12, "00ff", DocumentUploaded.TRIGGER_UPLOAD);
+        DocumentUploaded event = DocumentUploaded.of(Instant.parse("2026-11-25T12:00:00Z"), UUID.randomUUID(), "ITCH",
+                "5.0", "ab/ab.pdf", 12, "00ff", DocumentUploaded.TRIGGER_UPLOAD);
 
         assertThat(reader.read(json.writeValueAsString(event))).isEqualTo(event);
     }
 
     @Test
     void ignoresFieldsAddedLaterToTheContract() {
-        // given: the reader built on a mapper that fails on unknown fields, so that only the reader's own
-        // configuration can make it ignore them (not this test's, nor whatever defaults the application has)
+        // given: the reader built on a mapper that fails on unknown fields, so that only
+        // the reader's own
+        // configuration can make it ignore them (not this test's, nor whatever defaults
+        // the application has)
         var strict = new DocumentUploadedReader(
                 JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
         DocumentUploaded event = DocumentUploaded.of(Instant.now(), UUID.randomUUID(), "ITCH", "5.0", "ab/ab.pdf", 12,
@@ -47,12 +50,18 @@ class DocumentUploadedReaderTest {
         assertThatThrownBy(() -> reader.read("null")).isInstanceOf(MalformedEvent.class);
         assertThatThrownBy(() -> reader.read("[1,2]")).isInstanceOf(MalformedEvent.class);
         assertThatThrownBy(() -> reader.read("{\"type\":\"DocumentUploaded\",\"schemaVersion\":1,\"sizeBytes\":1}"))
-                .isInstanceOf(MalformedEvent.class).hasMessageContaining("required");
-        assertThatThrownBy(() -> reader.read("{\"type\":\"DocumentDeleted\",\"schemaVersion\":1,\"sizeBytes\":1,\"eventId\":\""
-                + UUID.randomUUID() + "\",\"documentId\":\"" + UUID.randomUUID() + "\"}"))
-                .isInstanceOf(MalformedEvent.class).hasMessageContaining("type");
-        assertThatThrownBy(() -> reader.read("{\"type\":\"DocumentUploaded\",\"schemaVersion\":2,\"sizeBytes\":1,\"eventId\":\""
-                + UUID.randomUUID() + "\",\"documentId\":\"" + UUID.randomUUID() + "\"}"))
-                .isInstanceOf(MalformedEvent.class).hasMessageContaining("version");
+            .isInstanceOf(MalformedEvent.class)
+            .hasMessageContaining("required");
+        assertThatThrownBy(
+                () -> reader.read("{\"type\":\"DocumentDeleted\",\"schemaVersion\":1,\"sizeBytes\":1,\"eventId\":\""
+                        + UUID.randomUUID() + "\",\"documentId\":\"" + UUID.randomUUID() + "\"}"))
+            .isInstanceOf(MalformedEvent.class)
+            .hasMessageContaining("type");
+        assertThatThrownBy(
+                () -> reader.read("{\"type\":\"DocumentUploaded\",\"schemaVersion\":2,\"sizeBytes\":1,\"eventId\":\""
+                        + UUID.randomUUID() + "\",\"documentId\":\"" + UUID.randomUUID() + "\"}"))
+            .isInstanceOf(MalformedEvent.class)
+            .hasMessageContaining("version");
     }
+
 }

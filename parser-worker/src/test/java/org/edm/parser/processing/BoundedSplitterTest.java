@@ -29,11 +29,14 @@ import org.springframework.util.unit.DataSize;
 class BoundedSplitterTest {
 
     private static final Path PDF = Path.of("any.pdf");
+
     private static final UUID DOCUMENT = UUID.randomUUID();
+
     private static final SplitResult RESULT = new SplitResult(
             new PdfInfo(1, null, null, null, null, null, null, false, false, PdfInfo.LAYOUT), List.of());
 
     private final CountDownLatch release = new CountDownLatch(1);
+
     private BoundedSplitter splitter;
 
     @AfterEach
@@ -58,7 +61,7 @@ class BoundedSplitterTest {
         }, settings(Duration.ofSeconds(5), 1));
 
         assertThat(splitter.split(PDF, DOCUMENT, () -> true))
-                .isEqualTo(new SplitOutcome.Failed(FailureReason.ENCRYPTED, "needs a password"));
+            .isEqualTo(new SplitOutcome.Failed(FailureReason.ENCRYPTED, "needs a password"));
     }
 
     @Test
@@ -79,7 +82,8 @@ class BoundedSplitterTest {
         splitter = new BoundedSplitter(pdf -> {
             try {
                 release.await();
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 interrupted.countDown();
             }
             return RESULT;
@@ -123,10 +127,11 @@ class BoundedSplitterTest {
         busy.start();
         started.await(5, TimeUnit.SECONDS);
 
-        // when: a second document arrives; it waits (heartbeating) until the first split ends
+        // when: a second document arrives; it waits (heartbeating) until the first split
+        // ends
         var heartbeats = new AtomicInteger();
-        var second = CompletableFuture.supplyAsync(() -> splitter.split(PDF, UUID.randomUUID(),
-                () -> heartbeats.incrementAndGet() > 0));
+        var second = CompletableFuture
+            .supplyAsync(() -> splitter.split(PDF, UUID.randomUUID(), () -> heartbeats.incrementAndGet() > 0));
         await().atMost(Duration.ofSeconds(5)).until(() -> splitter.waiting() == 1 && heartbeats.get() >= 2);
         assertThat(second).isNotDone();
         release.countDown();
@@ -150,7 +155,7 @@ class BoundedSplitterTest {
 
         long waited = System.nanoTime();
         assertThatThrownBy(() -> splitter.split(PDF, DOCUMENT, () -> true))
-                .isInstanceOf(RejectedExecutionException.class);
+            .isInstanceOf(RejectedExecutionException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - waited)).isGreaterThanOrEqualTo(Duration.ofMillis(450));
     }
 
@@ -161,7 +166,8 @@ class BoundedSplitterTest {
             while (release.getCount() > 0) {
                 try {
                     release.await();
-                } catch (InterruptedException ignored) {
+                }
+                catch (InterruptedException ignored) {
                     // stuck in code that swallows the interrupt
                 }
             }
@@ -171,12 +177,13 @@ class BoundedSplitterTest {
         // when
         SplitOutcome outcome = splitter.split(PDF, DOCUMENT, () -> true);
 
-        // then: the caller got its timeout, the thread is overdue and still holds the only slot
+        // then: the caller got its timeout, the thread is overdue and still holds the
+        // only slot
         assertThat(((SplitOutcome.Failed) outcome).reason()).isEqualTo(FailureReason.TIMEOUT);
         assertThat(splitter.overdue()).isEqualTo(1);
         assertThat(splitter.busy()).isEqualTo(1);
         assertThatThrownBy(() -> splitter.split(PDF, DOCUMENT, () -> true))
-                .isInstanceOf(RejectedExecutionException.class);
+            .isInstanceOf(RejectedExecutionException.class);
         release.countDown();
         await().atMost(Duration.ofSeconds(5)).until(() -> splitter.overdue() == 0 && splitter.busy() == 0);
     }
@@ -189,7 +196,8 @@ class BoundedSplitterTest {
             started.countDown();
             try {
                 release.await();
-            } catch (InterruptedException e) {
+            }
+            catch (InterruptedException e) {
                 throw new SplitFailed(FailureReason.DAMAGED, "ClosedByInterruptException");
             }
             return RESULT;
@@ -201,14 +209,14 @@ class BoundedSplitterTest {
         }).start();
 
         // when / then
-        assertThatThrownBy(() -> splitter.split(PDF, DOCUMENT, () -> true))
-                .isInstanceOf(SplitAbandoned.class)
-                .isInstanceOf(RejectedExecutionException.class);
+        assertThatThrownBy(() -> splitter.split(PDF, DOCUMENT, () -> true)).isInstanceOf(SplitAbandoned.class)
+            .isInstanceOf(RejectedExecutionException.class);
     }
 
     @Test
     void aWaitingInteractiveSplitGoesBeforeABulkOneThatWaitedLonger() throws Exception {
-        // given: the one slot busy, a bulk document waiting for it, then an interactive one
+        // given: the one slot busy, a bulk document waiting for it, then an interactive
+        // one
         Path busy = Path.of("busy.pdf");
         Path bulk = Path.of("bulk.pdf");
         Path interactive = Path.of("interactive.pdf");
@@ -224,11 +232,11 @@ class BoundedSplitterTest {
         try {
             Future<SplitOutcome> first = callers.submit(() -> splitter.split(busy, DOCUMENT, () -> true));
             await().atMost(Duration.ofSeconds(10)).until(() -> started.contains(busy));
-            Future<SplitOutcome> bulkSplit = callers.submit(
-                    () -> splitter.split(bulk, DOCUMENT, () -> true, WorkPriority.BULK));
+            Future<SplitOutcome> bulkSplit = callers
+                .submit(() -> splitter.split(bulk, DOCUMENT, () -> true, WorkPriority.BULK));
             await().atMost(Duration.ofSeconds(10)).until(() -> splitter.waiting() == 1);
-            Future<SplitOutcome> interactiveSplit = callers.submit(
-                    () -> splitter.split(interactive, DOCUMENT, () -> true, WorkPriority.INTERACTIVE));
+            Future<SplitOutcome> interactiveSplit = callers
+                .submit(() -> splitter.split(interactive, DOCUMENT, () -> true, WorkPriority.INTERACTIVE));
             await().atMost(Duration.ofSeconds(10)).until(() -> splitter.waiting() == 2);
 
             // when: the slot frees up
@@ -239,7 +247,8 @@ class BoundedSplitterTest {
 
             // then: the interactive document was split first
             assertThat(started).containsExactly(busy, interactive, bulk);
-        } finally {
+        }
+        finally {
             callers.shutdownNow();
         }
     }
@@ -257,9 +266,11 @@ class BoundedSplitterTest {
     private static boolean awaitQuietly(CountDownLatch latch) {
         try {
             return latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
     }
+
 }

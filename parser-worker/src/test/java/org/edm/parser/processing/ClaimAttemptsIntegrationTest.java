@@ -13,10 +13,12 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The attempt counter stops a file that kills its workers; it must count workers that died on the event, not the
- * claims one live worker makes. Found by the fault soak (issue 12): after a restart, the worker's stale sweep and the
- * re-delivered record both claimed the same event, so two restarts during one parse ended a good specification
- * {@code failed} / {@code attempts_exhausted} with the default {@code edm.parser.max-attempts} of 3.
+ * The attempt counter stops a file that kills its workers; it must count workers that
+ * died on the event, not the claims one live worker makes. Found by the fault soak (issue
+ * 12): after a restart, the worker's stale sweep and the re-delivered record both claimed
+ * the same event, so two restarts during one parse ended a good specification
+ * {@code failed} / {@code attempts_exhausted} with the default
+ * {@code edm.parser.max-attempts} of 3.
  */
 class ClaimAttemptsIntegrationTest {
 
@@ -44,11 +46,13 @@ class ClaimAttemptsIntegrationTest {
         UUID document = processingStale(event, 2);
         var worker = new DocumentRepository(jdbc, batch);
 
-        // when: this worker's stale sweep takes it over, then the record of that event is re-delivered to it
+        // when: this worker's stale sweep takes it over, then the record of that event is
+        // re-delivered to it
         Claim swept = worker.claimStale(document, event, STALE_AFTER).orElseThrow();
         Claim redelivered = worker.claim(document, event, STALE_AFTER).orElseThrow();
 
-        // then: the third worker's attempt, within the default limit of 3: the document is parsed, not failed
+        // then: the third worker's attempt, within the default limit of 3: the document
+        // is parsed, not failed
         assertThat(swept.attempt()).isEqualTo(3);
         assertThat(redelivered.attempt()).isEqualTo(3);
     }
@@ -59,7 +63,8 @@ class ClaimAttemptsIntegrationTest {
         UUID event = UUID.randomUUID();
         UUID document = processingStale(event, 1);
 
-        // when: a second and a third worker process (each its own repository) claim the re-delivered record
+        // when: a second and a third worker process (each its own repository) claim the
+        // re-delivered record
         Claim second = new DocumentRepository(jdbc, batch).claim(document, event, STALE_AFTER).orElseThrow();
         Claim third = new DocumentRepository(jdbc, batch).claim(document, event, STALE_AFTER).orElseThrow();
 
@@ -68,7 +73,10 @@ class ClaimAttemptsIntegrationTest {
         assertThat(third.attempt()).isEqualTo(3);
     }
 
-    /** A document in processing for {@code event}, claimed {@code attempts} times, last heard of 10 minutes ago. */
+    /**
+     * A document in processing for {@code event}, claimed {@code attempts} times, last
+     * heard of 10 minutes ago.
+     */
     private static UUID processingStale(UUID event, int attempts) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
@@ -79,12 +87,13 @@ class ClaimAttemptsIntegrationTest {
                                            'processing_attempts', :attempts),
                         (now() AT TIME ZONE 'UTC') - interval '10 minutes')
                 """)
-                .param("id", id)
-                .param("title", "Claim attempts " + id)
-                .param("path", "zz/" + id + ".pdf")
-                .param("event", event.toString())
-                .param("attempts", attempts)
-                .update();
+            .param("id", id)
+            .param("title", "Claim attempts " + id)
+            .param("path", "zz/" + id + ".pdf")
+            .param("event", event.toString())
+            .param("attempts", attempts)
+            .update();
         return id;
     }
+
 }

@@ -15,12 +15,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The idempotent consumer's log stays bounded: entries past the retention go, recent ones stay. */
-@SpringBootTest(properties = {
-        "spring.kafka.listener.auto-startup=false",
-        "edm.outbox.enabled=false",
-        "edm.storage.root=target/it-storage-retention",
-        "edm.parser.processed-events.retention=30d" })
+/**
+ * The idempotent consumer's log stays bounded: entries past the retention go, recent ones
+ * stay.
+ */
+@SpringBootTest(properties = { "spring.kafka.listener.auto-startup=false", "edm.outbox.enabled=false",
+        "edm.storage.root=target/it-storage-retention", "edm.parser.processed-events.retention=30d" })
 @RealInfrastructure
 class ProcessedEventsRetentionIntegrationTest {
 
@@ -46,14 +46,17 @@ class ProcessedEventsRetentionIntegrationTest {
         // then
         assertThat(deleted).isGreaterThanOrEqualTo(1);
         assertThat(jdbc.sql("SELECT event_id FROM processed_events WHERE event_id IN (:ids)")
-                .param("ids", List.of(old, recent, fresh)).query(UUID.class).list())
-                .containsExactlyInAnyOrder(recent, fresh);
+            .param("ids", List.of(old, recent, fresh))
+            .query(UUID.class)
+            .list()).containsExactlyInAnyOrder(recent, fresh);
     }
 
     @Test
     void theParserRoleMayDeleteTheEntriesItsRetentionRemoves() {
-        // given: the service logs in as edm_parser (migration V20261129_2100_402), as on the local stack and in
-        // compose; a failed cleanup only logs a warning, so nothing else would notice a missing privilege
+        // given: the service logs in as edm_parser (migration V20261129_2100_402), as on
+        // the local stack and in
+        // compose; a failed cleanup only logs a warning, so nothing else would notice a
+        // missing privilege
         UUID old = processedAgo("31 days");
         jdbc.sql("ALTER ROLE edm_parser LOGIN PASSWORD 'retention-test'").update();
         PGSimpleDataSource asParser = new PGSimpleDataSource();
@@ -68,8 +71,10 @@ class ProcessedEventsRetentionIntegrationTest {
 
         // then
         assertThat(deleted).isGreaterThanOrEqualTo(1);
-        assertThat(jdbc.sql("SELECT count(*) FROM processed_events WHERE event_id = :id").param("id", old)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM processed_events WHERE event_id = :id")
+            .param("id", old)
+            .query(Long.class)
+            .single()).isZero();
     }
 
     private UUID processedAgo(String age) {
@@ -80,4 +85,5 @@ class ProcessedEventsRetentionIntegrationTest {
                 """).param("id", eventId).param("age", age).update();
         return eventId;
     }
+
 }

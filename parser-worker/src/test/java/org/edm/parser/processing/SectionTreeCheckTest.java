@@ -11,19 +11,19 @@ class SectionTreeCheckTest {
 
     @Test
     void acceptsATreeWhoseParentsComeFirst() {
-        assertThat(SectionTreeCheck.problem(List.of(
-                new ParsedSection(0, 1, null, "1", "", 1),
-                new ParsedSection(1, 2, 0, "1.1", "", 1),
-                new ParsedSection(2, 1, null, "2", "", null)))).isNull();
+        assertThat(SectionTreeCheck.problem(List.of(new ParsedSection(0, 1, null, "1", "", 1),
+                new ParsedSection(1, 2, 0, "1.1", "", 1), new ParsedSection(2, 1, null, "2", "", null))))
+            .isNull();
     }
 
     @Test
     void rejectsGapsForwardParentsAndBadLevels() {
         assertThat(SectionTreeCheck.problem(List.of(new ParsedSection(1, 1, null, "1", "", 1)))).contains("order");
-        assertThat(SectionTreeCheck.problem(List.of(
-                new ParsedSection(0, 2, 1, "1.1", "", 1),
-                new ParsedSection(1, 1, null, "1", "", 1)))).contains("parent");
+        assertThat(SectionTreeCheck
+            .problem(List.of(new ParsedSection(0, 2, 1, "1.1", "", 1), new ParsedSection(1, 1, null, "1", "", 1))))
+            .contains("parent");
         assertThat(SectionTreeCheck.problem(List.of(new ParsedSection(0, 0, null, "1", "", 1)))).contains("level");
         assertThat(SectionTreeCheck.problem(List.of(new ParsedSection(0, 1, null, "1", "", 0)))).contains("page");
     }
+
 }

@@ -15,14 +15,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The worker on a JVM whose default zone is Pacific/Auckland (UTC+13 in November), as on a host in that zone,
- * next to services whose sessions run in UTC: its sessions must run in UTC too, or a claim a worker refreshed a
- * minute ago looks 13 hours old and is stolen. Its own context (no listener, no relay), created after the zone is
- * set.
+ * The worker on a JVM whose default zone is Pacific/Auckland (UTC+13 in November), as on
+ * a host in that zone, next to services whose sessions run in UTC: its sessions must run
+ * in UTC too, or a claim a worker refreshed a minute ago looks 13 hours old and is
+ * stolen. Its own context (no listener, no relay), created after the zone is set.
  */
-@SpringBootTest(properties = {
-        "spring.kafka.listener.auto-startup=false",
-        "edm.outbox.enabled=false",
+@SpringBootTest(properties = { "spring.kafka.listener.auto-startup=false", "edm.outbox.enabled=false",
         "edm.storage.root=target/it-storage-zone" })
 @RealInfrastructure
 class SessionTimeZoneIntegrationTest {
@@ -51,13 +49,16 @@ class SessionTimeZoneIntegrationTest {
 
     @Test
     void aLiveClaimOfAWorkerInUtcIsNotStaleAndAnAbandonedOneIs() {
-        // given: claims refreshed 1 and 20 minutes ago by workers whose sessions run in UTC
+        // given: claims refreshed 1 and 20 minutes ago by workers whose sessions run in
+        // UTC
         UUID live = processingSince(Duration.ofMinutes(1));
         UUID abandoned = processingSince(Duration.ofMinutes(20));
 
         // when
-        List<UUID> stale = documents.findStale(Duration.ofMinutes(10), 10_000).stream()
-                .map(DocumentRepository.StaleDocument::documentId).toList();
+        List<UUID> stale = documents.findStale(Duration.ofMinutes(10), 10_000)
+            .stream()
+            .map(DocumentRepository.StaleDocument::documentId)
+            .toList();
 
         // then
         assertThat(stale).contains(abandoned).doesNotContain(live);
@@ -72,11 +73,12 @@ class SessionTimeZoneIntegrationTest {
                 VALUES (:id, :title, '1.0', :path, 'processing', jsonb_build_object('sha256', CAST(:id AS text)),
                         (now() AT TIME ZONE 'UTC') - make_interval(secs => :seconds))
                 """)
-                .param("id", id)
-                .param("title", "Zone test " + id)
-                .param("path", "zz/" + id + ".pdf")
-                .param("seconds", (double) age.toSeconds())
-                .update();
+            .param("id", id)
+            .param("title", "Zone test " + id)
+            .param("path", "zz/" + id + ".pdf")
+            .param("seconds", (double) age.toSeconds())
+            .update();
         return id;
     }
+
 }

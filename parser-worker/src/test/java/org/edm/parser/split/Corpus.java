@@ -13,8 +13,8 @@ import org.edm.testsupport.SharedCorpus;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The shared corpus of real specifications ({@code shared/corpus} with its {@code MANIFEST.tsv}), found by
- * {@link SharedCorpus}, and its manifest rows.
+ * The shared corpus of real specifications ({@code shared/corpus} with its
+ * {@code MANIFEST.tsv}), found by {@link SharedCorpus}, and its manifest rows.
  */
 final class Corpus {
 
@@ -27,7 +27,10 @@ final class Corpus {
         return SharedCorpus.find();
     }
 
-    /** The corpus folder; skips the test without it, fails it on CI (see {@link SharedCorpus#require()}). */
+    /**
+     * The corpus folder; skips the test without it, fails it on CI (see
+     * {@link SharedCorpus#require()}).
+     */
     static Path require() {
         return SharedCorpus.require();
     }
@@ -66,8 +69,7 @@ final class Corpus {
      * @param encrypted "yes", "no" or unknown
      * @param note what the file is for
      */
-    record Entry(Path file, @Nullable Integer pages, @Nullable Integer outlineEntries, String encrypted,
-            String note) {
+    record Entry(Path file, @Nullable Integer pages, @Nullable Integer outlineEntries, String encrypted, String note) {
 
         String name() {
             return file.getFileName().toString();
@@ -77,7 +79,8 @@ final class Corpus {
         @Nullable FailureReason expectedFailure() {
             String lower = note.toLowerCase(Locale.ROOT);
             if (lower.contains("no extractable text")) {
-                // "scanned pages, no text layer: must end failed (no extractable text) unless OCR is added"
+                // "scanned pages, no text layer: must end failed (no extractable text)
+                // unless OCR is added"
                 boolean ocrRecognises = lower.contains("unless ocr") && OcrSettings.defaults().available();
                 return ocrRecognises ? null : FailureReason.NO_TEXT;
             }
@@ -95,4 +98,5 @@ final class Corpus {
             return note.toLowerCase(Locale.ROOT).contains("fuzzed");
         }
     }
+
 }

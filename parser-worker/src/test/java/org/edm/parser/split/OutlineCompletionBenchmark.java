@@ -10,11 +10,14 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * Lists the headings that outline completion adds to each corpus PDF with an outline, for judging their precision
- * by hand: page, level, style, title and the line after it. Prints, asserts nothing.
+ * Lists the headings that outline completion adds to each corpus PDF with an outline, for
+ * judging their precision by hand: page, level, style, title and the line after it.
+ * Prints, asserts nothing.
  *
- * <p>Run: {@code mvn -B -Pbenchmark -pl parser-worker -am test -Dtest=OutlineCompletionBenchmark}; check a
- * heading with {@code pdftotext -layout -f N -l N file.pdf -}.
+ * <p>
+ * Run:
+ * {@code mvn -B -Pbenchmark -pl parser-worker -am test -Dtest=OutlineCompletionBenchmark};
+ * check a heading with {@code pdftotext -layout -f N -l N file.pdf -}.
  */
 class OutlineCompletionBenchmark {
 
@@ -61,4 +64,5 @@ class OutlineCompletionBenchmark {
         }
         System.out.println("added in all: " + total);
     }
+
 }

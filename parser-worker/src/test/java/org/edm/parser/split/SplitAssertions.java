@@ -21,8 +21,7 @@ final class SplitAssertions {
     static List<String> tree(SplitResult result) {
         List<String> tree = new ArrayList<>();
         for (ParsedSection section : result.sections()) {
-            String parent = section.parentIndex() == null ? "-"
-                    : result.sections().get(section.parentIndex()).title();
+            String parent = section.parentIndex() == null ? "-" : result.sections().get(section.parentIndex()).title();
             tree.add(section.level() + " " + section.title() + " p" + section.pageNumber() + " <" + parent + ">");
         }
         return tree;
@@ -50,9 +49,10 @@ final class SplitAssertions {
     }
 
     /**
-     * Nothing dropped, nothing duplicated: the words of all titles and contents cover the words of the document's
-     * kept lines (all lines but headers, footers and contents pages, with hyphenated words rejoined), and the
-     * contents alone hold no word more often than those lines do. Returns the share of words covered.
+     * Nothing dropped, nothing duplicated: the words of all titles and contents cover the
+     * words of the document's kept lines (all lines but headers, footers and contents
+     * pages, with hyphenated words rejoined), and the contents alone hold no word more
+     * often than those lines do. Returns the share of words covered.
      */
     static double coverage(DocumentSplitter.Analysis analysis) {
         List<String> kept = new ArrayList<>();
@@ -71,9 +71,8 @@ final class SplitAssertions {
                 contentsOnly.merge(word, count, Integer::sum);
             });
         }
-        contentsOnly.forEach((word, count) -> assertThat(count)
-                .as("occurrences of '%s' in section contents", word)
-                .isLessThanOrEqualTo(expected.getOrDefault(word, 0)));
+        contentsOnly.forEach((word, count) -> assertThat(count).as("occurrences of '%s' in section contents", word)
+            .isLessThanOrEqualTo(expected.getOrDefault(word, 0)));
         long total = 0;
         long covered = 0;
         for (Map.Entry<String, Integer> word : expected.entrySet()) {
@@ -92,4 +91,5 @@ final class SplitAssertions {
         }
         return words;
     }
+
 }

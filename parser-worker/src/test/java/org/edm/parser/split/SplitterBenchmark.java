@@ -20,42 +20,55 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
- * Splitter throughput and heading accuracy over the shared corpus; prints its figures, asserts nothing.
+ * Splitter throughput and heading accuracy over the shared corpus; prints its figures,
+ * asserts nothing.
  *
- * <p>Run: {@code mvn -B -Pbenchmark -pl parser-worker test} (or {@code -Dtest=SplitterBenchmark}).
+ * <p>
+ * Run: {@code mvn -B -Pbenchmark -pl parser-worker test} (or
+ * {@code -Dtest=SplitterBenchmark}).
  *
  * <ul>
- * <li><b>Throughput</b>: pages per second of the whole split, and of plain PDFBox text extraction
- * ({@code Loader.loadPDF} + {@code PDFTextStripper.getText}) of the same files in the same run: the floor the
- * split builds on. Files are read once before timing, so both start warm.</li>
- * <li><b>Accuracy</b>: for each PDF with an outline, the layout heading detector (run as if there were no
- * outline) against the outline. A detected heading matches an outline entry when titles and levels are equal;
- * titles are compared after dropping a leading section number ("4.2", "A.1", "A"; "Appendix A" is kept),
- * lower-casing, and reducing every run of non-letters/digits to one space; each outline entry matches at most
- * once. Childless "Contents" entries are not counted (the splitter leaves contents pages out by design).
- * Precision = matches / detected, recall = matches / outline entries, F1 their harmonic mean; the totals are
- * micro-averaged over all headings. "title only" counts matches ignoring the level.</li>
+ * <li><b>Throughput</b>: pages per second of the whole split, and of plain PDFBox text
+ * extraction ({@code Loader.loadPDF} + {@code PDFTextStripper.getText}) of the same files
+ * in the same run: the floor the split builds on. Files are read once before timing, so
+ * both start warm.</li>
+ * <li><b>Accuracy</b>: for each PDF with an outline, the layout heading detector (run as
+ * if there were no outline) against the outline. A detected heading matches an outline
+ * entry when titles and levels are equal; titles are compared after dropping a leading
+ * section number ("4.2", "A.1", "A"; "Appendix A" is kept), lower-casing, and reducing
+ * every run of non-letters/digits to one space; each outline entry matches at most once.
+ * Childless "Contents" entries are not counted (the splitter leaves contents pages out by
+ * design). Precision = matches / detected, recall = matches / outline entries, F1 their
+ * harmonic mean; the totals are micro-averaged over all headings. "title only" counts
+ * matches ignoring the level.</li>
  * </ul>
  */
 class SplitterBenchmark {
 
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     private static final Pattern CONTENTS = Pattern.compile("(?i)(table of )?contents?");
 
     private final SplitSettings settings = SplitSettings.defaults();
+
     private final DocumentSplitter splitter = new DocumentSplitter(settings);
-    /** For the warm-up and the detector's accuracy, where recognising scans again would only cost time. */
+
+    /**
+     * For the warm-up and the detector's accuracy, where recognising scans again would
+     * only cost time.
+     */
     private final DocumentSplitter withoutOcr = new DocumentSplitter(settings.withOcr(OcrSettings.disabled()));
 
     @Test
     void splitThroughputAndHeadingAccuracyOverTheCorpus() throws Exception {
         var directory = Corpus.directory();
         assumeTrue(directory.isPresent(), "no shared corpus; set -D" + Corpus.PROPERTY + "=<dir>");
-        List<Path> files = Corpus.entries(directory.get()).stream()
-                .map(Corpus.Entry::file)
-                .filter(Files::isRegularFile)
-                .sorted()
-                .toList();
+        List<Path> files = Corpus.entries(directory.get())
+            .stream()
+            .map(Corpus.Entry::file)
+            .filter(Files::isRegularFile)
+            .sorted()
+            .toList();
 
         // warm up both paths once, so neither pays for class loading and the JIT alone
         for (Path file : files) {
@@ -65,8 +78,7 @@ class SplitterBenchmark {
 
         System.out.println();
         System.out.println("== Splitter throughput (" + files.size() + " files, JDK "
-                + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
-                + " CPUs) ==");
+                + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " CPUs) ==");
         System.out.printf(Locale.ROOT, "%-44s %6s %8s %-7s %9s %9s  %s%n", "file", "pages", "sections", "source",
                 "split ms", "plain ms", "status");
         long splitNanos = 0;
@@ -102,28 +114,31 @@ class SplitterBenchmark {
         System.out.printf(Locale.ROOT, "plain PDFTextStripper: %d pages in %.2f s = %.1f pages/s (split takes %.2fx)%n",
                 pages, plainNanos / 1e9, pages / (plainNanos / 1e9), (double) splitNanos / plainNanos);
         if (ocrPages > 0) {
-            System.out.printf(Locale.ROOT, "OCR (%d dpi): %d pages in %.2f s = %.2f pages/s (whole split of the scans)%n",
+            System.out.printf(Locale.ROOT,
+                    "OCR (%d dpi): %d pages in %.2f s = %.2f pages/s (whole split of the scans)%n",
                     settings.ocr().dpi(), ocrPages, ocrNanos / 1e9, ocrPages / (ocrNanos / 1e9));
         }
         else {
-            System.out.println("OCR: no scanned pages recognised (Tesseract available: " + settings.ocr().available()
-                    + ")");
+            System.out
+                .println("OCR: no scanned pages recognised (Tesseract available: " + settings.ocr().available() + ")");
         }
 
         detectorAccuracy("the corpus", files);
-        // the version families were never used for tuning: they show how the rules carry over
+        // the version families were never used for tuning: they show how the rules carry
+        // over
         Path versions = directory.get().resolve("versions");
         if (Files.isDirectory(versions)) {
             try (var listing = Files.list(versions)) {
-                detectorAccuracy("corpus/versions", listing.filter(f -> f.toString().endsWith(".pdf")).sorted()
-                        .toList());
+                detectorAccuracy("corpus/versions",
+                        listing.filter(f -> f.toString().endsWith(".pdf")).sorted().toList());
             }
         }
     }
 
     /**
-     * The layout detector alone (outline ignored) against each file's outline: P/R/F1 on (title, level), F1 on
-     * titles alone, per file, micro-averaged and as the mean of the files' F1.
+     * The layout detector alone (outline ignored) against each file's outline: P/R/F1 on
+     * (title, level), F1 on titles alone, per file, micro-averaged and as the mean of the
+     * files' F1.
      */
     private void detectorAccuracy(String label, List<Path> files) {
         System.out.println();
@@ -185,7 +200,10 @@ class SplitterBenchmark {
         }
     }
 
-    /** Plain PDFBox extraction of the whole text with the same memory setting; -1 when PDFBox cannot read it. */
+    /**
+     * Plain PDFBox extraction of the whole text with the same memory setting; -1 when
+     * PDFBox cannot read it.
+     */
     private long plainText(Path file) {
         try (PDDocument document = Loader.loadPDF(file.toFile(), "", null, null,
                 MemoryUsageSetting.setupMixed(settings.maxMainMemoryBytes()).streamCache)) {
@@ -222,6 +240,7 @@ class SplitterBenchmark {
         @Override
         public void close() {
         }
+
     }
 
     private record Accuracy(int outline, int detected, int matched, int titleOnly) {
@@ -287,4 +306,5 @@ class SplitterBenchmark {
             return sum == 0 ? 0 : 2 * precision * recall / sum;
         }
     }
+
 }

@@ -24,21 +24,31 @@ import org.edm.versions.VersionOrder;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real version families of the shared corpus ({@code shared/corpus/versions/MANIFEST.tsv}, plus Eurex EOBI 13.0
- * and 13.1 from {@code shared/corpus}): each version split, each consecutive pair compared. Prints the counts per
- * kind and the CPU time of the comparison (split not included, median of 5 runs after 2 warm-ups); writes every difference
- * with its hunks to {@code target/version-diffs/<family>.txt} for reading against the revision history.
+ * The real version families of the shared corpus
+ * ({@code shared/corpus/versions/MANIFEST.tsv}, plus Eurex EOBI 13.0 and 13.1 from
+ * {@code shared/corpus}): each version split, each consecutive pair compared. Prints the
+ * counts per kind and the CPU time of the comparison (split not included, median of 5
+ * runs after 2 warm-ups); writes every difference with its hunks to
+ * {@code target/version-diffs/<family>.txt} for reading against the revision history.
  *
- * <p>Run: {@code mvn -B -Pbenchmark -pl parser-worker -am -Dtest=VersionCorpusBenchmark test}.
+ * <p>
+ * Run:
+ * {@code mvn -B -Pbenchmark -pl parser-worker -am -Dtest=VersionCorpusBenchmark test}.
  */
 class VersionCorpusBenchmark {
 
-    /** CPU time of the calling thread: the figure does not depend on what else the machine runs. */
+    /**
+     * CPU time of the calling thread: the figure does not depend on what else the machine
+     * runs.
+     */
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
-    /** Sections whose text is a revision history, printed whole for reading the diff against. */
-    private static final java.util.regex.Pattern HISTORY = java.util.regex.Pattern.compile(
-            "(?i)revision|change ?log|history|document changes|version control");
+    /**
+     * Sections whose text is a revision history, printed whole for reading the diff
+     * against.
+     */
+    private static final java.util.regex.Pattern HISTORY = java.util.regex.Pattern
+        .compile("(?i)revision|change ?log|history|document changes|version control");
 
     private final DocumentSplitter splitter = new DocumentSplitter(SplitSettings.defaults());
 
@@ -56,7 +66,7 @@ class VersionCorpusBenchmark {
         for (String line : lines.subList(1, lines.size())) {
             String[] columns = line.split("\t");
             families.computeIfAbsent(columns[1], f -> new ArrayList<>())
-                    .add(new Version(columns[1], columns[2], versionsDir.resolve(columns[0])));
+                .add(new Version(columns[1], columns[2], versionsDir.resolve(columns[0])));
         }
         for (String version : List.of("13.0", "13.1")) {
             Path file = corpus.get().resolve("Eurex.T7.Eobi.Fbe.v" + version + ".pdf");
@@ -69,12 +79,12 @@ class VersionCorpusBenchmark {
 
         System.out.println();
         System.out.println("== Version families of the corpus: consecutive pairs ==");
-        System.out.printf(Locale.ROOT, "%-36s %-18s %5s %5s %5s %5s %5s %5s %5s %5s %8s%n", "family", "pair",
-                "from", "to", "same", "chg", "add", "rem", "mov", "ren", "cpu ms");
+        System.out.printf(Locale.ROOT, "%-36s %-18s %5s %5s %5s %5s %5s %5s %5s %5s %8s%n", "family", "pair", "from",
+                "to", "same", "chg", "add", "rem", "mov", "ren", "cpu ms");
         for (List<Version> family : families.values()) {
             family.sort((a, b) -> VersionOrder.INSTANCE.compare(a.version(), b.version()));
-            try (PrintWriter report = new PrintWriter(Files.newBufferedWriter(out.resolve(family.get(0).family()
-                    + ".txt")))) {
+            try (PrintWriter report = new PrintWriter(
+                    Files.newBufferedWriter(out.resolve(family.get(0).family() + ".txt")))) {
                 for (int i = 1; i < family.size(); i++) {
                     comparePair(family.get(i - 1), family.get(i), report);
                 }
@@ -130,4 +140,5 @@ class VersionCorpusBenchmark {
         }
         return sections;
     }
+
 }

@@ -67,7 +67,7 @@ class S3DocumentFilesTest {
     void anUnreachableStoreIsATransientFailureAndLeavesNoDownload() throws Exception {
         try (S3DocumentFiles files = files(S3ProxyServer.unreachableEndpoint())) {
             assertThatThrownBy(() -> files.fetch("cd/any.pdf")).isInstanceOf(StorageUnavailable.class)
-                    .hasMessageContaining("object store");
+                .hasMessageContaining("object store");
             assertThat(downloadsLeft()).isZero();
         }
     }
@@ -102,4 +102,5 @@ class S3DocumentFilesTest {
             return files.count();
         }
     }
+
 }

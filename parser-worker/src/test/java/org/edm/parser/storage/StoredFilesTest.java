@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 class StoredFilesTest {
 
     private final Path root = Path.of("/srv/edm/files");
+
     private final StoredFiles files = new StoredFiles(root);
 
     @Test
@@ -27,4 +28,5 @@ class StoredFilesTest {
         assertThatThrownBy(() -> files.resolve(null)).isInstanceOf(UnsafeFileKey.class);
         assertThatThrownBy(() -> files.resolve("a\0b")).isInstanceOf(UnsafeFileKey.class);
     }
+
 }

@@ -24,13 +24,18 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 
-/** Browsing: the documents, one document, its outline, one section with its neighbours. */
+/**
+ * Browsing: the documents, one document, its outline, one section with its neighbours.
+ */
 @RestController
 class DocumentController {
 
     private static final Set<String> STATUSES = Set.of("pending", "processing", "done", "failed");
+
     private final DocumentRepository documents;
+
     private final CursorSigner cursors;
+
     private final PageLimits limits;
 
     DocumentController(DocumentRepository documents, CursorSigner cursors, PageLimits limits) {
@@ -42,28 +47,27 @@ class DocumentController {
     @GetMapping("/api/documents")
     @Operation(summary = "List documents, newest upload first, with the total count of matching documents")
     DocumentList list(
-            @Parameter(description = "pending, processing, done or failed")
-            @RequestParam(name = "status", required = false) @Nullable String status,
-            @Parameter(description = "title contains this text, case-insensitive")
-            @RequestParam(name = "title", required = false) @Nullable String title,
-            @Parameter(description = "exactly this version")
-            @RequestParam(name = "version", required = false) @Nullable String version,
+            @Parameter(description = "pending, processing, done or failed") @RequestParam(name = "status",
+                    required = false) @Nullable String status,
+            @Parameter(description = "title contains this text, case-insensitive") @RequestParam(name = "title",
+                    required = false) @Nullable String title,
+            @Parameter(description = "exactly this version") @RequestParam(name = "version",
+                    required = false) @Nullable String version,
             @Parameter(description = "only this version family: its key (as /api/families lists it) or any spelling "
-                    + "of its title (case and whitespace are ignored); an exact match, not a substring")
-            @RequestParam(name = "family", required = false) @Nullable String family,
-            @Parameter(description = "documents per page, 1 to edm.search.max-limit (100); default 20")
-            @RequestParam(name = "limit", required = false) @Nullable Integer limit,
-            @Parameter(description = "nextCursor of the previous page")
-            @RequestParam(name = "cursor", required = false) @Nullable String cursor) {
+                    + "of its title (case and whitespace are ignored); an exact match, not a substring") @RequestParam(
+                            name = "family", required = false) @Nullable String family,
+            @Parameter(description = "documents per page, 1 to edm.search.max-limit (100); default 20") @RequestParam(
+                    name = "limit", required = false) @Nullable Integer limit,
+            @Parameter(description = "nextCursor of the previous page") @RequestParam(name = "cursor",
+                    required = false) @Nullable String cursor) {
         if (status != null && !STATUSES.contains(status)) {
             throw new InvalidParameter("status", "status must be one of pending, processing, done, failed.");
         }
         int rows = limits.rows(limit);
         var filters = new ListFilters(status, TextParameter.check("title", title, 255),
                 TextParameter.check("version", version, 50), TextParameter.check("family", family, 255));
-        DocumentCursor after = cursor == null || cursor.isEmpty() ? null
-                : DocumentCursor.decode(cursors.verify(cursor.strip()).orElseThrow(InvalidCursor::new),
-                        filters.canonical());
+        DocumentCursor after = cursor == null || cursor.isEmpty() ? null : DocumentCursor
+            .decode(cursors.verify(cursor.strip()).orElseThrow(InvalidCursor::new), filters.canonical());
         List<DocumentSummary> page = documents.list(filters, after, rows + 1);
         String next = null;
         if (page.size() > rows) {
@@ -92,4 +96,5 @@ class DocumentController {
     SectionView section(@PathVariable("id") UUID id) {
         return documents.section(id).orElseThrow(() -> new SectionNotFound(id));
     }
+
 }

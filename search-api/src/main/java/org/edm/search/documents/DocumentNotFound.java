@@ -13,4 +13,5 @@ class DocumentNotFound extends NotFound {
     DocumentNotFound(UUID id) {
         super(SearchProblem.DOCUMENT_NOT_FOUND, "Document", id);
     }
+
 }

@@ -32,13 +32,15 @@ class DocumentRepository {
     record ListFilters(@Nullable String status, @Nullable String title, @Nullable String version,
             @Nullable String family) {
 
-        /** {@code family} is a family key or any spelling of a title of the family; kept as its key. */
+        /**
+         * {@code family} is a family key or any spelling of a title of the family; kept
+         * as its key.
+         */
         ListFilters {
             family = family == null ? null : Families.key(family);
         }
 
-        @Nullable
-        String titlePattern() {
+        @Nullable String titlePattern() {
             return title == null ? null
                     : "%" + title.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         }
@@ -48,7 +50,10 @@ class DocumentRepository {
         }
     }
 
-    /** The family condition is the family key's SQL form ({@link Families}), as idx_documents_family indexes it. */
+    /**
+     * The family condition is the family key's SQL form ({@link Families}), as
+     * idx_documents_family indexes it.
+     */
     private static final String FILTERS = """
             (CAST(:status AS text) IS NULL OR d.processing_status = CAST(:status AS text))
               AND (CAST(:title AS text) IS NULL OR d.title ILIKE CAST(:title AS text))
@@ -60,10 +65,12 @@ class DocumentRepository {
     static final String COUNT = "SELECT count(*) FROM documents d WHERE " + FILTERS;
 
     /**
-     * Newest upload first; the keyset (upload_date, id) makes pages stable while documents arrive. The time columns
-     * are {@code timestamp}, session-local wall-clock time as {@code now()} wrote it: {@code AT TIME ZONE
-     * current_setting('TimeZone')} reads them as instants, as ingest-service does, and turns the cursor's instant
-     * back into the column's type, so that the comparison stays on the plain column.
+     * Newest upload first; the keyset (upload_date, id) makes pages stable while
+     * documents arrive. The time columns are {@code timestamp}, session-local wall-clock
+     * time as {@code now()} wrote it: {@code AT TIME ZONE
+     * current_setting('TimeZone')} reads them as instants, as ingest-service does, and
+     * turns the cursor's instant back into the column's type, so that the comparison
+     * stays on the plain column.
      */
     static final String LIST = """
             SELECT d.id, d.title, d.version, d.processing_status,
@@ -97,7 +104,10 @@ class DocumentRepository {
             ORDER BY s.order_index
             """;
 
-    /** The section, its document, its ancestors (top first) and its neighbours in reading order. */
+    /**
+     * The section, its document, its ancestors (top first) and its neighbours in reading
+     * order.
+     */
     static final String SECTION = """
             WITH RECURSIVE ancestors (id, depth) AS (
                 SELECT s.parent_id, 1 FROM sections s WHERE s.id = :id AND s.parent_id IS NOT NULL
@@ -128,6 +138,7 @@ class DocumentRepository {
     private static final UUID NO_ID = new UUID(0, 0);
 
     private final JdbcClient jdbc;
+
     private final JsonMapper json;
 
     DocumentRepository(JdbcClient jdbc, JsonMapper json) {
@@ -140,46 +151,47 @@ class DocumentRepository {
     }
 
     List<DocumentSummary> list(ListFilters filters, @Nullable DocumentCursor after, int rows) {
-        return filtered(jdbc.sql(LIST), filters)
-                .param("after", after != null)
-                .param("afterDate", OffsetDateTime.ofInstant(after == null ? Instant.EPOCH : after.uploadDate(),
-                        ZoneOffset.UTC))
-                .param("afterId", after == null ? NO_ID : after.id())
-                .param("rows", rows)
-                .query((rs, n) -> new DocumentSummary(rs.getObject("id", UUID.class), rs.getString("title"),
-                        rs.getString("version"), rs.getString("processing_status"),
-                        instant(rs, "upload_date"), rs.getObject("page_count", Integer.class),
-                        rs.getObject("section_count", Integer.class), rs.getString("failure_reason")))
-                .list();
+        return filtered(jdbc.sql(LIST), filters).param("after", after != null)
+            .param("afterDate",
+                    OffsetDateTime.ofInstant(after == null ? Instant.EPOCH : after.uploadDate(), ZoneOffset.UTC))
+            .param("afterId", after == null ? NO_ID : after.id())
+            .param("rows", rows)
+            .query((rs, n) -> new DocumentSummary(rs.getObject("id", UUID.class), rs.getString("title"),
+                    rs.getString("version"), rs.getString("processing_status"), instant(rs, "upload_date"),
+                    rs.getObject("page_count", Integer.class), rs.getObject("section_count", Integer.class),
+                    rs.getString("failure_reason")))
+            .list();
     }
 
     Optional<DocumentDetail> find(UUID id) {
-        return jdbc.sql(DETAIL).param("id", id)
-                .query((rs, n) -> new DocumentDetail(rs.getObject("id", UUID.class), rs.getString("title"),
-                        rs.getString("version"), rs.getString("processing_status"),
-                        instant(rs, "upload_date"), rs.getObject("page_count", Integer.class),
-                        metadata(rs.getString("metadata")), rs.getLong("section_count"),
-                        instant(rs, "created_at"), instant(rs, "updated_at")))
-                .optional();
+        return jdbc.sql(DETAIL)
+            .param("id", id)
+            .query((rs, n) -> new DocumentDetail(rs.getObject("id", UUID.class), rs.getString("title"),
+                    rs.getString("version"), rs.getString("processing_status"), instant(rs, "upload_date"),
+                    rs.getObject("page_count", Integer.class), metadata(rs.getString("metadata")),
+                    rs.getLong("section_count"), instant(rs, "created_at"), instant(rs, "updated_at")))
+            .optional();
     }
 
     List<OutlineEntry> outline(UUID documentId) {
-        return jdbc.sql(OUTLINE).param("id", documentId)
-                .query((rs, n) -> new OutlineEntry(rs.getObject("id", UUID.class), rs.getObject("parent_id", UUID.class),
-                        rs.getInt("level"), rs.getString("title"), rs.getObject("page_number", Integer.class),
-                        rs.getInt("order_index")))
-                .list();
+        return jdbc.sql(OUTLINE)
+            .param("id", documentId)
+            .query((rs, n) -> new OutlineEntry(rs.getObject("id", UUID.class), rs.getObject("parent_id", UUID.class),
+                    rs.getInt("level"), rs.getString("title"), rs.getObject("page_number", Integer.class),
+                    rs.getInt("order_index")))
+            .list();
     }
 
     Optional<SectionView> section(UUID id) {
-        return jdbc.sql(SECTION).param("id", id)
-                .query((rs, n) -> new SectionView(rs.getObject("id", UUID.class),
-                        new DocumentRef(rs.getObject("document_id", UUID.class), rs.getString("document_title"),
-                                rs.getString("document_version"), rs.getString("document_status")),
-                        rs.getObject("parent_id", UUID.class), rs.getInt("level"), rs.getString("title"),
-                        rs.getString("content"), rs.getObject("page_number", Integer.class), rs.getInt("order_index"),
-                        breadcrumb(rs), link(rs, "previous"), link(rs, "next")))
-                .optional();
+        return jdbc.sql(SECTION)
+            .param("id", id)
+            .query((rs, n) -> new SectionView(rs.getObject("id", UUID.class),
+                    new DocumentRef(rs.getObject("document_id", UUID.class), rs.getString("document_title"),
+                            rs.getString("document_version"), rs.getString("document_status")),
+                    rs.getObject("parent_id", UUID.class), rs.getInt("level"), rs.getString("title"),
+                    rs.getString("content"), rs.getObject("page_number", Integer.class), rs.getInt("order_index"),
+                    breadcrumb(rs), link(rs, "previous"), link(rs, "next")))
+            .optional();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -200,10 +212,10 @@ class DocumentRepository {
     }
 
     private static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec statement, ListFilters filters) {
-        return statement
-                .param("status", filters.status())
-                .param("title", filters.titlePattern())
-                .param("version", filters.version())
-                .param("family", filters.family());
+        return statement.param("status", filters.status())
+            .param("title", filters.titlePattern())
+            .param("version", filters.version())
+            .param("family", filters.family());
     }
+
 }

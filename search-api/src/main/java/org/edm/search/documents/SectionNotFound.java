@@ -5,7 +5,10 @@ import java.util.UUID;
 import org.edm.search.web.NotFound;
 import org.edm.search.web.SearchProblem;
 
-/** No section has the requested id (it may belong to a document that was deleted or parsed again). */
+/**
+ * No section has the requested id (it may belong to a document that was deleted or parsed
+ * again).
+ */
 class SectionNotFound extends NotFound {
 
     private static final long serialVersionUID = 1L;
@@ -13,4 +16,5 @@ class SectionNotFound extends NotFound {
     SectionNotFound(UUID id) {
         super(SearchProblem.SECTION_NOT_FOUND, "Section", id);
     }
+
 }

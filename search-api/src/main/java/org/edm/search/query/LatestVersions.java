@@ -17,10 +17,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Each family's newest {@code done} version (families: same title, case- and whitespace-insensitively; versions
- * in natural version order, upload time breaking ties), for {@code versions=latest} and the hits' {@code latest}.
- * Filtering by it reads every done document's title and version ({@link #documents()}); marking a page's hits reads
- * only the done documents of the hits' families, through the family index ({@link #amongFamilies}).
+ * Each family's newest {@code done} version (families: same title, case- and
+ * whitespace-insensitively; versions in natural version order, upload time breaking
+ * ties), for {@code versions=latest} and the hits' {@code latest}. Filtering by it reads
+ * every done document's title and version ({@link #documents()}); marking a page's hits
+ * reads only the done documents of the hits' families, through the family index
+ * ({@link #amongFamilies}).
  */
 @Component
 class LatestVersions {
@@ -29,7 +31,10 @@ class LatestVersions {
             SELECT id, title, version, upload_date FROM documents WHERE processing_status = 'done'
             """;
 
-    /** The same, for some families only; the expression is that of {@code idx_documents_family} (Families.key). */
+    /**
+     * The same, for some families only; the expression is that of
+     * {@code idx_documents_family} (Families.key).
+     */
     private static final String DONE_DOCUMENTS_OF_FAMILIES = """
             SELECT id, title, version, upload_date FROM documents
             WHERE lower(btrim(regexp_replace(title, '\\s+', ' ', 'g'))) IN (:families)
@@ -37,8 +42,8 @@ class LatestVersions {
             """;
 
     private static final Comparator<Version> ORDER = Comparator.comparing(Version::version, VersionOrder.INSTANCE)
-            .thenComparing(Version::uploadDate)
-            .thenComparing(Version::id);
+        .thenComparing(Version::uploadDate)
+        .thenComparing(Version::id);
 
     private final JdbcClient jdbc;
 
@@ -51,7 +56,10 @@ class LatestVersions {
         return newest(jdbc.sql(DONE_DOCUMENTS));
     }
 
-    /** The newest done version of each of these families (keys as {@link Families#key}); the others are left out. */
+    /**
+     * The newest done version of each of these families (keys as {@link Families#key});
+     * the others are left out.
+     */
     Set<UUID> amongFamilies(Collection<String> families) {
         return families.isEmpty() ? Set.of()
                 : newest(jdbc.sql(DONE_DOCUMENTS_OF_FAMILIES).param("families", List.copyOf(families)));
@@ -74,4 +82,5 @@ class LatestVersions {
 
     private record Version(UUID id, String family, String version, Instant uploadDate) {
     }
+
 }

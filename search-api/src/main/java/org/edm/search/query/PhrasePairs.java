@@ -7,16 +7,21 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The word pairs a phrase query requires, as a tsquery over {@code edm_word_pairs(search_vector)} (migration V303):
- * {@code 'field' <-> 'order' <-> 'messag'} requires the pairs {@code 'field order' & 'order messag'}. Only pairs
- * every match must have are taken: adjacent ({@code <->}) plain lexemes of a phrase that is itself required, that
- * is a top-level {@code &} operand outside any {@code |}, {@code !} or parentheses. Prefixes ({@code :*}) and
- * pairs across a removed stop word ({@code <2>}) are left out. Every section that matches the phrase holds these
- * pairs, so they narrow the rows to read without losing any match.
+ * The word pairs a phrase query requires, as a tsquery over
+ * {@code edm_word_pairs(search_vector)} (migration V303):
+ * {@code 'field' <-> 'order' <-> 'messag'} requires the pairs
+ * {@code 'field order' & 'order messag'}. Only pairs every match must have are taken:
+ * adjacent ({@code <->}) plain lexemes of a phrase that is itself required, that is a
+ * top-level {@code &} operand outside any {@code |}, {@code !} or parentheses. Prefixes
+ * ({@code :*}) and pairs across a removed stop word ({@code <2>}) are left out. Every
+ * section that matches the phrase holds these pairs, so they narrow the rows to read
+ * without losing any match.
  */
 final class PhrasePairs {
 
-    /** Longer pairs are not in the index (see migration V303), so they cannot be required. */
+    /**
+     * Longer pairs are not in the index (see migration V303), so they cannot be required.
+     */
     static final int MAX_PAIR_BYTES = 64;
 
     private PhrasePairs() {
@@ -24,7 +29,8 @@ final class PhrasePairs {
 
     /**
      * @param normalised the required part as PostgreSQL prints it
-     * @return tsquery text of the required pairs joined by {@code &}, or the empty string when there are none
+     * @return tsquery text of the required pairs joined by {@code &}, or the empty string
+     * when there are none
      */
     static String required(String normalised) {
         List<String> tokens = tokens(normalised);
@@ -83,8 +89,8 @@ final class PhrasePairs {
     }
 
     /**
-     * Splits tsquery output into tokens: quoted lexemes with any {@code :...} suffix, {@code & | ! ( )} and phrase
-     * operators ({@code <->}, {@code <N>}).
+     * Splits tsquery output into tokens: quoted lexemes with any {@code :...} suffix,
+     * {@code & | ! ( )} and phrase operators ({@code <->}, {@code <N>}).
      */
     private static List<String> tokens(String text) {
         List<String> tokens = new ArrayList<>();
@@ -94,7 +100,8 @@ final class PhrasePairs {
             char c = text.charAt(i);
             if (c == ' ') {
                 i++;
-            } else if (c == '\'') {
+            }
+            else if (c == '\'') {
                 int closed = TsQueryText.afterQuoted(text, i);
                 int end = closed < 0 ? n : closed;
                 while (end < n && text.charAt(end) != ' ' && text.charAt(end) != ')') {
@@ -102,16 +109,19 @@ final class PhrasePairs {
                 }
                 tokens.add(text.substring(i, end));
                 i = end;
-            } else if (c == '<') {
+            }
+            else if (c == '<') {
                 int close = text.indexOf('>', i);
                 int end = close < 0 ? n : close + 1;
                 tokens.add(text.substring(i, end));
                 i = end;
-            } else {
+            }
+            else {
                 tokens.add(String.valueOf(c));
                 i++;
             }
         }
         return tokens;
     }
+
 }

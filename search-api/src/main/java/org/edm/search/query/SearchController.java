@@ -14,11 +14,15 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 
-/** {@code GET /api/search}: ranked full-text search over the sections of processed documents. */
+/**
+ * {@code GET /api/search}: ranked full-text search over the sections of processed
+ * documents.
+ */
 @RestController
 class SearchController {
 
     private final SectionSearch search;
+
     private final PageLimits limits;
 
     SearchController(SectionSearch search, PageLimits limits) {
@@ -33,22 +37,23 @@ class SearchController {
             ends with a space. Identifiers match as written in the specifications (AddOrder, Stock_Locate, 35=D). \
             Only documents whose processing is done are searched.""")
     SearchPage search(
-            @Parameter(description = "the query, at most edm.search.max-query-length characters")
-            @RequestParam(name = "q", required = false) @Nullable String q,
-            @Parameter(description = "only sections of this document (id)")
-            @RequestParam(name = "document", required = false) @Nullable UUID document,
-            @Parameter(description = "only documents whose title contains this text, case-insensitive")
-            @RequestParam(name = "title", required = false) @Nullable String title,
-            @Parameter(description = "only documents of exactly this version")
-            @RequestParam(name = "version", required = false) @Nullable String version,
-            @Parameter(description = "only sections of this heading level (1 = top level)")
-            @RequestParam(name = "level", required = false) @Nullable Integer level,
-            @Parameter(description = "hits per page, 1 to edm.search.max-limit (100); default 20")
-            @RequestParam(name = "limit", required = false) @Nullable Integer limit,
-            @Parameter(description = "nextCursor of the previous page of the same search")
-            @RequestParam(name = "cursor", required = false) @Nullable String cursor,
-            @Parameter(description = "latest: only each family's newest done version; all (default): every version")
-            @RequestParam(name = "versions", required = false) @Nullable String versions) {
+            @Parameter(description = "the query, at most edm.search.max-query-length characters") @RequestParam(
+                    name = "q", required = false) @Nullable String q,
+            @Parameter(description = "only sections of this document (id)") @RequestParam(name = "document",
+                    required = false) @Nullable UUID document,
+            @Parameter(description = "only documents whose title contains this text, case-insensitive") @RequestParam(
+                    name = "title", required = false) @Nullable String title,
+            @Parameter(description = "only documents of exactly this version") @RequestParam(name = "version",
+                    required = false) @Nullable String version,
+            @Parameter(description = "only sections of this heading level (1 = top level)") @RequestParam(
+                    name = "level", required = false) @Nullable Integer level,
+            @Parameter(description = "hits per page, 1 to edm.search.max-limit (100); default 20") @RequestParam(
+                    name = "limit", required = false) @Nullable Integer limit,
+            @Parameter(description = "nextCursor of the previous page of the same search") @RequestParam(
+                    name = "cursor", required = false) @Nullable String cursor,
+            @Parameter(
+                    description = "latest: only each family's newest done version; all (default): every version") @RequestParam(
+                            name = "versions", required = false) @Nullable String versions) {
         if (q == null) {
             throw new EmptyQuery();
         }
@@ -64,4 +69,5 @@ class SearchController {
         return search.search(q, "latest".equals(versions) ? filters.latestVersionsOnly() : filters, pageSize,
                 cursor == null || cursor.isEmpty() ? null : cursor);
     }
+
 }

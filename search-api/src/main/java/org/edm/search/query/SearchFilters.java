@@ -8,17 +8,19 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Narrows a search. Only sections of documents whose processing is {@code done} are ever searched.
+ * Narrows a search. Only sections of documents whose processing is {@code done} are ever
+ * searched.
  *
  * @param document only sections of this document
- * @param title    only documents whose title contains this text (case-insensitive)
- * @param version  only documents of exactly this version
- * @param level    only sections of this heading level (1 = top level)
+ * @param title only documents whose title contains this text (case-insensitive)
+ * @param version only documents of exactly this version
+ * @param level only sections of this heading level (1 = top level)
  * @param latestOnly only each family's newest done version ({@code versions=latest})
- * @param latestDocuments those versions' documents, resolved by {@link SectionSearch} when {@code latestOnly}
+ * @param latestDocuments those versions' documents, resolved by {@link SectionSearch}
+ * when {@code latestOnly}
  */
-record SearchFilters(@Nullable UUID document, @Nullable String title, @Nullable String version,
-        @Nullable Integer level, boolean latestOnly, @Nullable List<UUID> latestDocuments) {
+record SearchFilters(@Nullable UUID document, @Nullable String title, @Nullable String version, @Nullable Integer level,
+        boolean latestOnly, @Nullable List<UUID> latestDocuments) {
 
     static final SearchFilters NONE = new SearchFilters(null, null, null, null);
 
@@ -40,7 +42,10 @@ record SearchFilters(@Nullable UUID document, @Nullable String title, @Nullable 
         latestDocuments = latestDocuments == null ? null : List.copyOf(latestDocuments);
     }
 
-    /** The documents of {@link #latestDocuments()} as one comma-separated text parameter; empty for all. */
+    /**
+     * The documents of {@link #latestDocuments()} as one comma-separated text parameter;
+     * empty for all.
+     */
     String latestParameter() {
         if (!latestOnly) {
             return "";
@@ -53,9 +58,11 @@ record SearchFilters(@Nullable UUID document, @Nullable String title, @Nullable 
                 : latestDocuments.stream().map(UUID::toString).collect(Collectors.joining(","));
     }
 
-    /** The LIKE pattern for {@link #title()}, with LIKE's own wildcards in the text escaped. */
-    @Nullable
-    String titlePattern() {
+    /**
+     * The LIKE pattern for {@link #title()}, with LIKE's own wildcards in the text
+     * escaped.
+     */
+    @Nullable String titlePattern() {
         if (title == null) {
             return null;
         }

@@ -18,18 +18,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The SQL of the search. Two statements in one read-only transaction: settings and normalisation, then the
- * ranked page. Every value is a bind parameter; the tsquery texts are built by {@link TsQueryText} with every user
- * word quoted.
+ * The SQL of the search. Two statements in one read-only transaction: settings and
+ * normalisation, then the ranked page. Every value is a bind parameter; the tsquery texts
+ * are built by {@link TsQueryText} with every user word quoted.
  * <p>
- * Why bounded: a GIN index finds matches fast but says nothing about their rank, so ranking every match of a common
- * word reads a quarter of the table. The page is ranked from two bounded candidate sets instead, read in physical
- * order: the first sections whose title matches (through {@code idx_sections_title_fts}) and the first sections that
- * match at all (through {@code idx_sections_fts}; for words in a large share of the sections through
- * {@code idx_sections_fts_sample}, the same index over a fixed 1/64 of them; for phrases with rare word pairs through
- * {@code idx_sections_phrase_pairs}: {@link SectionSearch} chooses). A section whose title matches the whole query
- * always ranks above one where only the text does. When neither set was cut short, every match was ranked and the
- * total is exact.
+ * Why bounded: a GIN index finds matches fast but says nothing about their rank, so
+ * ranking every match of a common word reads a quarter of the table. The page is ranked
+ * from two bounded candidate sets instead, read in physical order: the first sections
+ * whose title matches (through {@code idx_sections_title_fts}) and the first sections
+ * that match at all (through {@code idx_sections_fts}; for words in a large share of the
+ * sections through {@code idx_sections_fts_sample}, the same index over a fixed 1/64 of
+ * them; for phrases with rare word pairs through {@code idx_sections_phrase_pairs}:
+ * {@link SectionSearch} chooses). A section whose title matches the whole query always
+ * ranks above one where only the text does. When neither set was cut short, every match
+ * was ranked and the total is exact.
  */
 @Repository
 class SearchRepository {
@@ -39,7 +41,10 @@ class SearchRepository {
             DocumentRef document, List<Ancestor> breadcrumb, String snippet, @Nullable String sectionKey) {
     }
 
-    /** What the page statement returns: the page, and how much was examined and matched to find it. */
+    /**
+     * What the page statement returns: the page, and how much was examined and matched to
+     * find it.
+     */
     record Ranked(List<Row> rows, Counts counts) {
 
         long examined() {
@@ -60,8 +65,9 @@ class SearchRepository {
     }
 
     /**
-     * How much the page statement examined and matched: in the text (examined, matched), in titles (titleExamined,
-     * titleMatched) and in both without double counting (matchedEither). Every row of its result carries them.
+     * How much the page statement examined and matched: in the text (examined, matched),
+     * in titles (titleExamined, titleMatched) and in both without double counting
+     * (matchedEither). Every row of its result carries them.
      */
     record Counts(long examined, long matched, long titleExamined, long titleMatched, long matchedEither) {
 
@@ -73,44 +79,54 @@ class SearchRepository {
         }
     }
 
-    /** The normalised tsquery texts, as PostgreSQL prints them; empty when only stop words were given. */
+    /**
+     * The normalised tsquery texts, as PostgreSQL prints them; empty when only stop words
+     * were given.
+     */
     record Normalised(String required, String requiredWithTitleAlternatives, String requiredInTitle, String excluded) {
     }
 
     /**
-     * Values of one page request, all bound as parameters. {@code relaxed} and {@code exact} are for the text,
-     * {@code titleRelaxed} and {@code titleExact} the same with the alternatives for titles only (equal to the
-     * first two when the query has none); {@code pairs} is the word pairs a phrase requires when candidates come
-     * from the word-pair index, else empty; {@code sample} says they come from the sample index.
+     * Values of one page request, all bound as parameters. {@code relaxed} and
+     * {@code exact} are for the text, {@code titleRelaxed} and {@code titleExact} the
+     * same with the alternatives for titles only (equal to the first two when the query
+     * has none); {@code pairs} is the word pairs a phrase requires when candidates come
+     * from the word-pair index, else empty; {@code sample} says they come from the sample
+     * index.
      */
     record PageQuery(String relaxed, String pairs, String exact, String titleRelaxed, String titleExact, String inTitle,
-            SearchFilters filters, int examined,
-            boolean sample, boolean titleTier, int normalization, @Nullable SearchCursor after, int pageRows) {
+            SearchFilters filters, int examined, boolean sample, boolean titleTier, int normalization,
+            @Nullable SearchCursor after, int pageRows) {
     }
 
-    /** The share of sections in {@code idx_sections_fts_sample}: those {@link #IN_SAMPLE}. */
+    /**
+     * The share of sections in {@code idx_sections_fts_sample}: those {@link #IN_SAMPLE}.
+     */
     static final double SAMPLE_SHARE = 4.0 / 256;
 
     /**
-     * The predicate of {@code idx_sections_fts_sample}, verbatim (else the planner does not use the index):
-     * sections whose id's last byte is below 4. It is a fair 1/64 sample, spread evenly over all documents, only
-     * because section ids are random (version 4) UUIDs, as parser-worker writes them ({@code UUID.randomUUID()});
-     * ids of another kind (time-ordered, sequential) would skew or empty the sample. The migration that creates
-     * the index (V20261125_1600_302) cannot say so itself: applied migrations are not edited.
-     * {@code IndexPredicatesIntegrationTest} reads the predicate back from {@code pg_indexes}.
+     * The predicate of {@code idx_sections_fts_sample}, verbatim (else the planner does
+     * not use the index): sections whose id's last byte is below 4. It is a fair 1/64
+     * sample, spread evenly over all documents, only because section ids are random
+     * (version 4) UUIDs, as parser-worker writes them ({@code UUID.randomUUID()}); ids of
+     * another kind (time-ordered, sequential) would skew or empty the sample. The
+     * migration that creates the index (V20261125_1600_302) cannot say so itself: applied
+     * migrations are not edited. {@code IndexPredicatesIntegrationTest} reads the
+     * predicate back from {@code pg_indexes}.
      */
     static final String IN_SAMPLE = "get_byte(uuid_send(s.id), 15) < 4";
 
     /**
-     * The expression of {@code idx_sections_title_fts}, verbatim, or the index is not used
-     * ({@code IndexPredicatesIntegrationTest} reads it back from {@code pg_indexes}).
+     * The expression of {@code idx_sections_title_fts}, verbatim, or the index is not
+     * used ({@code IndexPredicatesIntegrationTest} reads it back from
+     * {@code pg_indexes}).
      */
-    static final String TITLE_VECTOR =
-            "to_tsvector('english'::regconfig, COALESCE(s.title, ''::character varying)::text)";
+    static final String TITLE_VECTOR = "to_tsvector('english'::regconfig, COALESCE(s.title, ''::character varying)::text)";
 
     /**
-     * The expression of {@code idx_sections_phrase_pairs}, verbatim, or the index is not used
-     * ({@code IndexPredicatesIntegrationTest} reads it back from {@code pg_indexes}).
+     * The expression of {@code idx_sections_phrase_pairs}, verbatim, or the index is not
+     * used ({@code IndexPredicatesIntegrationTest} reads it back from
+     * {@code pg_indexes}).
      */
     static final String WORD_PAIRS = "edm_word_pairs(s.search_vector)";
 
@@ -118,9 +134,10 @@ class SearchRepository {
     static final String MARK_END = "\uE001";
 
     /**
-     * Transaction-local settings, then the user's words through PostgreSQL's parser and stemmer. Custom plans
-     * always (a generic plan cannot know how common a word is); no synchronised or parallel scans, so "the first
-     * N matches in physical order" is the same set on every page; no JIT for millisecond queries.
+     * Transaction-local settings, then the user's words through PostgreSQL's parser and
+     * stemmer. Custom plans always (a generic plan cannot know how common a word is); no
+     * synchronised or parallel scans, so "the first N matches in physical order" is the
+     * same set on every page; no JIT for millisecond queries.
      */
     static final String NORMALISE = """
             SELECT set_config('plan_cache_mode', 'force_custom_plan', true) AS plan_cache_mode,
@@ -147,7 +164,10 @@ class SearchRepository {
                   AND (CAST(:level AS integer) IS NULL OR s.level = CAST(:level AS integer))
             """;
 
-    /** Only for filtered searches whose candidates were bounded: how many sections the planner expects. */
+    /**
+     * Only for filtered searches whose candidates were bounded: how many sections the
+     * planner expects.
+     */
     static final String ESTIMATE = """
             EXPLAIN (FORMAT JSON)
             SELECT 1 FROM sections s
@@ -155,12 +175,14 @@ class SearchRepository {
             """ + FILTERS;
 
     /*
-     * The page statement, in pieces: the text candidates (one of the three CANDIDATES_* conditions, then the
-     * filters), the title candidates (the title tier, then the filters), then the ranking of both into the page.
-     * {@code :relaxed} is the query without word positions (GIN answers it without reading rows), so
-     * {@code :examined} bounds the rows read even when few of them match a phrase; {@code :exact} then decides, in
-     * the same pass. Score: 1 when the title (weight A) matches the whole query, plus ts_rank_cd, which
-     * {@code :normalization} (flag 32 always set) scales into [0, 1).
+     * The page statement, in pieces: the text candidates (one of the three CANDIDATES_*
+     * conditions, then the filters), the title candidates (the title tier, then the
+     * filters), then the ranking of both into the page. {@code :relaxed} is the query
+     * without word positions (GIN answers it without reading rows), so {@code :examined}
+     * bounds the rows read even when few of them match a phrase; {@code :exact} then
+     * decides, in the same pass. Score: 1 when the title (weight A) matches the whole
+     * query, plus ts_rank_cd, which {@code :normalization} (flag 32 always set) scales
+     * into [0, 1).
      */
     private static final String BODY_EXAMINED = """
             WITH RECURSIVE
@@ -181,19 +203,22 @@ class SearchRepository {
             """;
 
     /**
-     * Text candidates for phrases through the GIN index over each section's adjacent word pairs
-     * ({@code idx_sections_phrase_pairs}, migration V303): only sections holding every pair of the phrase are read,
-     * not every section holding its words. {@link #WORD_PAIRS} must stay the index's expression verbatim; the words
-     * are checked with {@code ts_match_vq}, the function behind {@code @@}, which is not an index condition, so the
-     * planner does not also list every posting of the words and AND the bitmaps.
+     * Text candidates for phrases through the GIN index over each section's adjacent word
+     * pairs ({@code idx_sections_phrase_pairs}, migration V303): only sections holding
+     * every pair of the phrase are read, not every section holding its words.
+     * {@link #WORD_PAIRS} must stay the index's expression verbatim; the words are
+     * checked with {@code ts_match_vq}, the function behind {@code @@}, which is not an
+     * index condition, so the planner does not also list every posting of the words and
+     * AND the bitmaps.
      */
     private static final String CANDIDATES_BY_PAIRS = "        " + WORD_PAIRS + " @@ CAST(:pairs AS tsquery)\n" + """
                     AND ts_match_vq(s.search_vector, CAST(:relaxed AS tsquery))
             """;
 
     /**
-     * Text candidates through the GIN index over the 1/64 sample of the sections: for words so common that the
-     * sample holds enough candidates while a scan of the full index would list hundreds of thousands of postings.
+     * Text candidates through the GIN index over the 1/64 sample of the sections: for
+     * words so common that the sample holds enough candidates while a scan of the full
+     * index would list hundreds of thousands of postings.
      */
     private static final String CANDIDATES_BY_SAMPLE = """
                     s.search_vector @@ CAST(:relaxed AS tsquery)
@@ -210,7 +235,8 @@ class SearchRepository {
                        END AS score
                 FROM sections s
                 WHERE :titleTier
-            """ + "        AND " + TITLE_VECTOR + " @@ CAST(:titleRelaxed AS tsquery)\n";
+            """
+            + "        AND " + TITLE_VECTOR + " @@ CAST(:titleRelaxed AS tsquery)\n";
 
     private static final String RANKED_PAGE = """
                 LIMIT :examined
@@ -270,28 +296,32 @@ class SearchRepository {
 
     private static final String HEADLINE_OPTIONS = "StartSel=" + MARK_START + ", StopSel=" + MARK_END
             + ", MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \"";
+
     private static final UUID NO_ID = new UUID(0, 0);
 
     private final JdbcClient jdbc;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     SearchRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Must run first in the search's transaction: it also applies the transaction's settings. */
-    Normalised normalise(String required, String requiredWithTitleAlternatives, String requiredInTitle,
-            String excluded, long timeoutMillis) {
+    /**
+     * Must run first in the search's transaction: it also applies the transaction's
+     * settings.
+     */
+    Normalised normalise(String required, String requiredWithTitleAlternatives, String requiredInTitle, String excluded,
+            long timeoutMillis) {
         return jdbc.sql(NORMALISE)
-                .param("timeout", Long.toString(timeoutMillis))
-                .param("required", required)
-                .param("requiredWithTitleAlternatives", requiredWithTitleAlternatives)
-                .param("requiredInTitle", requiredInTitle)
-                .param("excluded", excluded)
-                .query((rs, n) -> new Normalised(rs.getString("required"),
-                        rs.getString("required_with_title_alternatives"), rs.getString("required_in_title"),
-                        rs.getString("excluded")))
-                .single();
+            .param("timeout", Long.toString(timeoutMillis))
+            .param("required", required)
+            .param("requiredWithTitleAlternatives", requiredWithTitleAlternatives)
+            .param("requiredInTitle", requiredInTitle)
+            .param("excluded", excluded)
+            .query((rs, n) -> new Normalised(rs.getString("required"), rs.getString("required_with_title_alternatives"),
+                    rs.getString("required_in_title"), rs.getString("excluded")))
+            .single();
     }
 
     long estimate(String relaxed, SearchFilters filters) {
@@ -314,7 +344,10 @@ class SearchRepository {
         });
     }
 
-    /** EXPLAIN (ANALYZE, BUFFERS) of the page statement with these values; runs the statement. */
+    /**
+     * EXPLAIN (ANALYZE, BUFFERS) of the page statement with these values; runs the
+     * statement.
+     */
     List<String> explain(PageQuery query) {
         String page = statement(query);
         return bound(jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + page), query).query(String.class).list();
@@ -331,42 +364,41 @@ class SearchRepository {
 
     private static JdbcClient.StatementSpec bound(JdbcClient.StatementSpec statement, PageQuery query) {
         SearchCursor after = query.after();
-        return filtered(statement, query.filters())
-                .param("relaxed", query.relaxed())
-                .param("pairs", query.pairs())
-                .param("exact", query.exact())
-                .param("titleRelaxed", query.titleRelaxed())
-                .param("titleExact", query.titleExact())
-                .param("inTitle", query.inTitle())
-                .param("examined", query.examined())
-                .param("titleTier", query.titleTier())
-                .param("normalization", query.normalization() | 32)
-                .param("after", after != null)
-                .param("afterScore", after == null ? 0.0 : after.score())
-                .param("afterId", after == null ? NO_ID : after.id())
-                .param("pageRows", query.pageRows())
-                .param("marks", MARK_START + MARK_END)
-                .param("headlineOptions", HEADLINE_OPTIONS);
+        return filtered(statement, query.filters()).param("relaxed", query.relaxed())
+            .param("pairs", query.pairs())
+            .param("exact", query.exact())
+            .param("titleRelaxed", query.titleRelaxed())
+            .param("titleExact", query.titleExact())
+            .param("inTitle", query.inTitle())
+            .param("examined", query.examined())
+            .param("titleTier", query.titleTier())
+            .param("normalization", query.normalization() | 32)
+            .param("after", after != null)
+            .param("afterScore", after == null ? 0.0 : after.score())
+            .param("afterId", after == null ? NO_ID : after.id())
+            .param("pageRows", query.pageRows())
+            .param("marks", MARK_START + MARK_END)
+            .param("headlineOptions", HEADLINE_OPTIONS);
     }
 
     private static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec statement, SearchFilters filters) {
-        return statement
-                .param("title", filters.titlePattern())
-                .param("version", filters.version())
-                .param("document", filters.document())
-                .param("level", filters.level())
-                .param("latest", filters.latestParameter());
+        return statement.param("title", filters.titlePattern())
+            .param("version", filters.version())
+            .param("document", filters.document())
+            .param("level", filters.level())
+            .param("latest", filters.latestParameter());
     }
 
     private static Row row(ResultSet rs, UUID id) throws SQLException {
         var document = new DocumentRef(rs.getObject("document_id", UUID.class), rs.getString("document_title"),
                 rs.getString("document_version"));
         return new Row(id, rs.getDouble("score"), rs.getString("title"), rs.getInt("level"),
-                rs.getObject("page_number", Integer.class), document, breadcrumb(rs), Snippets.toHtml(rs.getString("snippet")),
-                rs.getString("section_key"));
+                rs.getObject("page_number", Integer.class), document, breadcrumb(rs),
+                Snippets.toHtml(rs.getString("snippet")), rs.getString("section_key"));
     }
 
     private static List<Ancestor> breadcrumb(ResultSet rs) throws SQLException {
         return Breadcrumbs.read(rs, Ancestor::new);
     }
+
 }

@@ -24,22 +24,33 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Full-text search over the sections of processed documents: parses the user's query, lets {@link CandidatePlanner}
- * choose how to find candidates, and pages through the ranked result with a keyset cursor on (score, id). A first
- * page that comes back short although its candidate read was cut short is searched once more, deeper, so that a
+ * Full-text search over the sections of processed documents: parses the user's query,
+ * lets {@link CandidatePlanner} choose how to find candidates, and pages through the
+ * ranked result with a keyset cursor on (score, id). A first page that comes back short
+ * although its candidate read was cut short is searched once more, deeper, so that a
  * match is not missed because it lies beyond the first rows read.
  */
 @Service
 class SectionSearch {
 
     private final SearchRepository repository;
+
     private final CandidatePlanner planner;
+
     private final SearchSettings settings;
+
     private final UserQueryParser parser;
+
     private final TransactionTemplate readOnly;
+
     private final MeterRegistry meters;
-    /* Cursors are signed: a client can hand one back but not change its score, plan flags or fingerprint. */
+
+    /*
+     * Cursors are signed: a client can hand one back but not change its score, plan flags
+     * or fingerprint.
+     */
     private final CursorSigner cursors;
+
     private final LatestVersions latestVersions;
 
     SectionSearch(SearchRepository repository, TermStatistics statistics, SearchSettings settings,
@@ -58,13 +69,15 @@ class SectionSearch {
     }
 
     /**
-     * @param query  what the user typed
-     * @param limit  hits per page, already validated
-     * @param cursor {@link SearchPage#nextCursor()} of the previous page, or null for the first page
+     * @param query what the user typed
+     * @param limit hits per page, already validated
+     * @param cursor {@link SearchPage#nextCursor()} of the previous page, or null for the
+     * first page
      */
     SearchPage search(String query, SearchFilters requested, int limit, @Nullable String cursor) {
         UserQuery parsed = parser.parse(query);
-        // the newest versions of all families only when they filter; else only those of the hits' families, below
+        // the newest versions of all families only when they filter; else only those of
+        // the hits' families, below
         Set<UUID> latest = requested.latestOnly() ? latestVersions.documents() : null;
         SearchFilters filters = latest != null ? requested.resolvedTo(latest) : requested;
         String fingerprint = parsed.canonical() + "#" + filters.canonical();
@@ -76,20 +89,20 @@ class SectionSearch {
             throw new IllegalStateException("the search transaction returned nothing");
         }
         Timer.builder("edm.search.query")
-                .description("Time to answer one search request, by kind of query and ranking strategy")
-                .tag("class", QueryClass.of(parsed).tag())
-                .tag("ranking", outcome.allMatchesRanked() ? "all-matches" : "bounded")
-                .tag("candidates", outcome.candidates())
-                .register(meters)
-                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            .description("Time to answer one search request, by kind of query and ranking strategy")
+            .tag("class", QueryClass.of(parsed).tag())
+            .tag("ranking", outcome.allMatchesRanked() ? "all-matches" : "bounded")
+            .tag("candidates", outcome.candidates())
+            .register(meters)
+            .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         SearchCursor last = outcome.last();
         if (latest == null) {
-            latest = latestVersions.amongFamilies(
-                    outcome.hits().stream().map(SearchPage.Hit::family).collect(Collectors.toSet()));
+            latest = latestVersions
+                .amongFamilies(outcome.hits().stream().map(SearchPage.Hit::family).collect(Collectors.toSet()));
         }
         return new SearchPage(query, outcome.interpretedAs(), outcome.hits(), outcome.total(), !outcome.totalIsExact(),
                 outcome.allMatchesRanked(), last == null ? null : cursors.sign(last.encode(fingerprint)), limit)
-                .markLatest(latest);
+            .markLatest(latest);
     }
 
     /** What one page found, before it is shaped for the client. */
@@ -97,18 +110,21 @@ class SectionSearch {
             boolean allMatchesRanked, String candidates, @Nullable SearchCursor last) {
 
         static final Outcome NOTHING = new Outcome("", List.of(), 0, true, true, "none", null);
+
     }
 
     /**
-     * The plan of a search as EXPLAIN (ANALYZE, BUFFERS) prints it: for checking which indexes each kind of query
-     * uses (the benchmark prints one per query class). Runs the search once.
+     * The plan of a search as EXPLAIN (ANALYZE, BUFFERS) prints it: for checking which
+     * indexes each kind of query uses (the benchmark prints one per query class). Runs
+     * the search once.
      */
     List<String> explain(String query, SearchFilters requested, int limit) {
         UserQuery parsed = parser.parse(query);
         SearchFilters filters = requested.latestOnly() ? requested.resolvedTo(latestVersions.documents()) : requested;
         List<String> plan = readOnly.execute(status -> {
             Planned planned = planner.plan(parsed, filters, limit, null);
-            return planned == null ? List.of("(only stop words: no statement runs)") : repository.explain(planned.query());
+            return planned == null ? List.of("(only stop words: no statement runs)")
+                    : repository.explain(planned.query());
         });
         return plan == null ? List.of() : plan;
     }
@@ -122,8 +138,10 @@ class SectionSearch {
         Ranked ranked = repository.page(planned.query());
         if (after == null && ranked.rows().size() <= limit && !planned.exhaustive(ranked)
                 && settings.deepenedRows() > planned.query().examined()) {
-            // a short first page from a cut-short read: the matches may lie beyond it (a rare phrase of common
-            // words, exclusions, narrow filters, the sample); look once more, deeper, through the full index
+            // a short first page from a cut-short read: the matches may lie beyond it (a
+            // rare phrase of common
+            // words, exclusions, narrow filters, the sample); look once more, deeper,
+            // through the full index
             planned = planned.deepened(settings.deepenedRows());
             ranked = repository.page(planned.query());
         }
@@ -138,9 +156,10 @@ class SectionSearch {
                     planned.query().titleTier(), !planned.query().pairs().isEmpty());
         }
         List<SearchPage.Hit> hits = rows.stream()
-                .map(r -> new SearchPage.Hit(r.id(), r.title(), r.level(), r.breadcrumb(), r.document(), r.pageNumber(),
-                        r.score(), r.snippet(), Families.key(r.document().title()), r.sectionKey(), null))
-                .toList();
+            .map(r -> new SearchPage.Hit(r.id(), r.title(), r.level(), r.breadcrumb(), r.document(), r.pageNumber(),
+                    r.score(), r.snippet(), Families.key(r.document().title()), r.sectionKey(), null))
+            .toList();
         return new Outcome(planned.interpretedAs(), hits, total, exhaustive, exhaustive, planned.candidates(), last);
     }
+
 }

@@ -3,9 +3,9 @@ package org.edm.search.query;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns ts_headline output into HTML that is safe to insert into a page: the section text is escaped, and only
- * the marks placed by ts_headline (private-use characters, removed from the text beforehand) become
- * {@code <mark>} elements.
+ * Turns ts_headline output into HTML that is safe to insert into a page: the section text
+ * is escaped, and only the marks placed by ts_headline (private-use characters, removed
+ * from the text beforehand) become {@code <mark>} elements.
  */
 final class Snippets {
 
@@ -32,4 +32,5 @@ final class Snippets {
         }
         return out.toString().strip();
     }
+
 }

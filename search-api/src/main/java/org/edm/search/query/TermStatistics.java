@@ -15,15 +15,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * How common each lexeme is, from the statistics PostgreSQL's ANALYZE (autovacuum) already keeps for
- * {@code sections.search_vector}, for the title index and for the word-pair index: the most common lexemes with the share of sections
- * containing them. Read from {@code pg_stats} at most once per refresh interval; nothing is maintained by the
- * application. A lexeme missing from the list is rarer than the least common one listed.
+ * How common each lexeme is, from the statistics PostgreSQL's ANALYZE (autovacuum)
+ * already keeps for {@code sections.search_vector}, for the title index and for the
+ * word-pair index: the most common lexemes with the share of sections containing them.
+ * Read from {@code pg_stats} at most once per refresh interval; nothing is maintained by
+ * the application. A lexeme missing from the list is rarer than the least common one
+ * listed.
  */
 @Component
 class TermStatistics {
 
-    /** Share of sections containing each common lexeme, and the share below which lexemes are not listed. */
+    /**
+     * Share of sections containing each common lexeme, and the share below which lexemes
+     * are not listed.
+     */
     record Frequencies(Map<String, Double> common, double belowListed) {
 
         static final Frequencies NONE = new Frequencies(Map.of(), 0);
@@ -49,32 +54,37 @@ class TermStatistics {
     /** A consistent view of the statistics at one time. */
     record Snapshot(long sections, Frequencies text, Frequencies titles, Frequencies pairs, Instant readAt) {
 
-        /** Sections expected to match (positions ignored: a phrase counts as all of its words). */
+        /**
+         * Sections expected to match (positions ignored: a phrase counts as all of its
+         * words).
+         */
         double matches(TsQueryTree query, boolean titles) {
             return sections * share(query, titles ? this.titles : text);
         }
 
         /**
-         * At most how many sections can match: for an {@code &}, no more than its rarest operand. Words of one
-         * query tend to occur together (a "sequence" is mostly a "sequence number"), so {@link #matches} can be far
-         * too low for them.
+         * At most how many sections can match: for an {@code &}, no more than its rarest
+         * operand. Words of one query tend to occur together (a "sequence" is mostly a
+         * "sequence number"), so {@link #matches} can be far too low for them.
          */
         double matchesAtMost(TsQueryTree query) {
             return sections * upperShare(query, text);
         }
 
         /**
-         * Posting-list entries a GIN bitmap scan for the query reads: every entry of every lexeme (for an
-         * {@code &} GIN can skip within long lists, but at these sizes it decodes most of them anyway).
+         * Posting-list entries a GIN bitmap scan for the query reads: every entry of
+         * every lexeme (for an {@code &} GIN can skip within long lists, but at these
+         * sizes it decodes most of them anyway).
          */
         double postings(TsQueryTree query, boolean titles) {
             return postings(query, titles ? this.titles : text);
         }
 
         /**
-         * Posting-list entries a scan of the word-pair index reads for the pairs of a phrase: GIN skips through
-         * the longer lists guided by the shortest, which for pairs (unlike common words) is usually short, so about
-         * the shortest list once per pair.
+         * Posting-list entries a scan of the word-pair index reads for the pairs of a
+         * phrase: GIN skips through the longer lists guided by the shortest, which for
+         * pairs (unlike common words) is usually short, so about the shortest list once
+         * per pair.
          */
         double pairPostings(TsQueryTree pairs) {
             if (pairs instanceof All all) {
@@ -115,7 +125,8 @@ class TermStatistics {
                 return Math.min(1, any.operands().stream().mapToDouble(o -> share(o, frequencies)).sum());
             }
             if (query instanceof All all) {
-                // the words of a section are not independent, but the planner assumes the same
+                // the words of a section are not independent, but the planner assumes the
+                // same
                 return all.operands().stream().mapToDouble(o -> share(o, frequencies)).reduce(1, (a, b) -> a * b);
             }
             return 1 - share(((Not) query).operand(), frequencies);
@@ -133,8 +144,11 @@ class TermStatistics {
             """;
 
     private final JdbcClient jdbc;
+
     private final Duration refresh;
+
     private final Clock clock;
+
     private volatile @Nullable Snapshot current;
 
     TermStatistics(JdbcClient jdbc, SearchSettings settings) {
@@ -167,19 +181,17 @@ class TermStatistics {
     }
 
     private Frequencies frequencies(String relation, String column) {
-        return jdbc.sql(COMMON_LEXEMES).param("relation", relation).param("column", column)
-                .query((rs, n) -> {
-                    String[] lexemes = (String[]) rs.getArray("lexemes").getArray();
-                    Float[] shares = (Float[]) rs.getArray("shares").getArray();
-                    Map<String, Double> common = new HashMap<>(lexemes.length * 2);
-                    double least = 1;
-                    for (int i = 0; i < lexemes.length; i++) {
-                        common.put(lexemes[i], (double) shares[i]);
-                        least = Math.min(least, shares[i]);
-                    }
-                    return new Frequencies(Map.copyOf(common), least);
-                })
-                .optional()
-                .orElse(Frequencies.NONE);
+        return jdbc.sql(COMMON_LEXEMES).param("relation", relation).param("column", column).query((rs, n) -> {
+            String[] lexemes = (String[]) rs.getArray("lexemes").getArray();
+            Float[] shares = (Float[]) rs.getArray("shares").getArray();
+            Map<String, Double> common = new HashMap<>(lexemes.length * 2);
+            double least = 1;
+            for (int i = 0; i < lexemes.length; i++) {
+                common.put(lexemes[i], (double) shares[i]);
+                least = Math.min(least, shares[i]);
+            }
+            return new Frequencies(Map.copyOf(common), least);
+        }).optional().orElse(Frequencies.NONE);
     }
+
 }

@@ -4,16 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A tsquery as PostgreSQL prints it ({@code 'stock' <-> 'locat' & ( 'add' | 'order':* )}), parsed back into a
- * tree so the search can reason about its lexemes: how many sections each matches, how much index work the
- * query means. Only reads what {@code to_tsquery} produces.
+ * A tsquery as PostgreSQL prints it
+ * ({@code 'stock' <-> 'locat' & ( 'add' | 'order':* )}), parsed back into a tree so the
+ * search can reason about its lexemes: how many sections each matches, how much index
+ * work the query means. Only reads what {@code to_tsquery} produces.
  */
 sealed interface TsQueryTree {
 
     record Lexeme(String text, boolean prefix) implements TsQueryTree {
     }
 
-    /** {@code &}, and the phrase operators, which match a subset of what {@code &} matches. */
+    /**
+     * {@code &}, and the phrase operators, which match a subset of what {@code &}
+     * matches.
+     */
     record All(List<TsQueryTree> operands) implements TsQueryTree {
     }
 
@@ -39,6 +43,7 @@ sealed interface TsQueryTree {
     final class Parser {
 
         private final String text;
+
         private int at;
 
         private Parser(String text) {
@@ -124,5 +129,7 @@ sealed interface TsQueryTree {
                 at++;
             }
         }
+
     }
+
 }

@@ -9,10 +9,13 @@ import org.edm.versions.VersionOrder;
 /** One document of a family. */
 record Member(UUID id, String title, String version, String status, Instant uploadDate) {
 
-    /** Natural version order, upload time breaking ties, then the id; the same order as parser-worker's. */
+    /**
+     * Natural version order, upload time breaking ties, then the id; the same order as
+     * parser-worker's.
+     */
     static final Comparator<Member> ORDER = Comparator.comparing(Member::version, VersionOrder.INSTANCE)
-            .thenComparing(Member::uploadDate)
-            .thenComparing(Member::id);
+        .thenComparing(Member::uploadDate)
+        .thenComparing(Member::id);
 
     boolean done() {
         return "done".equals(status);

@@ -22,9 +22,13 @@ final class Problems {
                     "No document has the title '" + family + "' (compared case- and whitespace-insensitively).",
                     Map.of("family", family));
         }
+
     }
 
-    /** The family has no version with this label, or no section with this key in that version. */
+    /**
+     * The family has no version with this label, or no section with this key in that
+     * version.
+     */
     static final class PermalinkNotFound extends RejectedRequest {
 
         private static final long serialVersionUID = 1L;
@@ -32,6 +36,7 @@ final class Problems {
         PermalinkNotFound(String detail) {
             super(SearchProblem.SECTION_KEY_NOT_FOUND, detail);
         }
+
     }
 
     /** A document to compare does not exist. */
@@ -40,12 +45,14 @@ final class Problems {
         private static final long serialVersionUID = 1L;
 
         VersionNotFound(UUID id) {
-            super(SearchProblem.DOCUMENT_NOT_FOUND,
-                    "There is no document with id " + id + ".");
+            super(SearchProblem.DOCUMENT_NOT_FOUND, "There is no document with id " + id + ".");
         }
+
     }
 
-    /** Two documents that cannot be compared: another family, or not both {@code done}. */
+    /**
+     * Two documents that cannot be compared: another family, or not both {@code done}.
+     */
     static final class NotComparable extends RejectedRequest {
 
         private static final long serialVersionUID = 1L;
@@ -53,16 +60,21 @@ final class Problems {
         NotComparable(String detail) {
             super(SearchProblem.NOT_COMPARABLE, detail);
         }
+
     }
 
-    /** The document is the first {@code done} version of its family: nothing to compare it with. */
+    /**
+     * The document is the first {@code done} version of its family: nothing to compare it
+     * with.
+     */
     static final class NoPredecessor extends RejectedRequest {
 
         private static final long serialVersionUID = 1L;
 
         NoPredecessor(UUID id) {
-            super(SearchProblem.NO_PREDECESSOR,
-                    "Document " + id + " has no earlier done version in its family.");
+            super(SearchProblem.NO_PREDECESSOR, "Document " + id + " has no earlier done version in its family.");
         }
+
     }
+
 }

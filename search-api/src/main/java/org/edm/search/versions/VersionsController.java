@@ -52,6 +52,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 class VersionsController {
 
     private final VersionsRepository repository;
+
     private final PageLimits limits;
 
     VersionsController(VersionsRepository repository, PageLimits limits) {
@@ -62,10 +63,10 @@ class VersionsController {
     @GetMapping("/api/families")
     @Operation(summary = "Families (documents with the same title), by family key, each with its newest done version")
     FamilyList families(
-            @Parameter(description = "families per page, 1 to 100; default 20")
-            @RequestParam(name = "limit", required = false) @Nullable Integer limit,
-            @Parameter(description = "nextAfter of the previous page: the families after this key")
-            @RequestParam(name = "after", required = false) @Nullable String after) {
+            @Parameter(description = "families per page, 1 to 100; default 20") @RequestParam(name = "limit",
+                    required = false) @Nullable Integer limit,
+            @Parameter(description = "nextAfter of the previous page: the families after this key") @RequestParam(
+                    name = "after", required = false) @Nullable String after) {
         int rows = limits.rows(limit);
         List<String> page = repository.families(TextParameter.check("after", after, 255), rows + 1);
         String next = null;
@@ -87,8 +88,8 @@ class VersionsController {
     @GetMapping("/api/families/{family}")
     @Operation(summary = "A family's versions in natural version order, each with its change counts against the "
             + "previous done version")
-    FamilyDetail family(@Parameter(description = "the family key or any title of the family")
-            @PathVariable("family") String family) {
+    FamilyDetail family(@Parameter(
+            description = "the family key or any title of the family") @PathVariable("family") String family) {
         String key = Families.key(family);
         List<Member> versions = members(key);
         Optional<Member> newest = newestDone(versions);
@@ -121,10 +122,10 @@ class VersionsController {
     @Operation(summary = "Section-level comparison of two done versions of one family: counts per kind and a page "
             + "of section changes with word-level hunks; computed on demand when not stored")
     ComparisonView compare(@RequestParam("from") UUID from, @RequestParam("to") UUID to,
-            @Parameter(description = "section changes per page, 1 to 100; default 20")
-            @RequestParam(name = "limit", required = false) @Nullable Integer limit,
-            @Parameter(description = "changes to skip; default 0")
-            @RequestParam(name = "offset", required = false) @Nullable Integer offset) {
+            @Parameter(description = "section changes per page, 1 to 100; default 20") @RequestParam(name = "limit",
+                    required = false) @Nullable Integer limit,
+            @Parameter(description = "changes to skip; default 0") @RequestParam(name = "offset",
+                    required = false) @Nullable Integer offset) {
         var older = repository.document(from).orElseThrow(() -> new VersionNotFound(from));
         var newer = repository.document(to).orElseThrow(() -> new VersionNotFound(to));
         if (!older.getKey().equals(newer.getKey())) {
@@ -164,8 +165,8 @@ class VersionsController {
     @Operation(summary = "A section by its permalink key: the newest done version's section (or the pinned "
             + "version's) and the versions in which it changed")
     PermalinkView permalink(@PathVariable("family") String family, @PathVariable("key") String key,
-            @Parameter(description = "pin this version label instead of the newest done version")
-            @RequestParam(name = "version", required = false) @Nullable String version) {
+            @Parameter(description = "pin this version label instead of the newest done version") @RequestParam(
+                    name = "version", required = false) @Nullable String version) {
         String familyKey = Families.key(family);
         String sectionKey = key.startsWith("/") ? key.substring(1) : key;
         List<Member> versions = members(familyKey);
@@ -177,15 +178,18 @@ class VersionsController {
         }
         else {
             String label = TextParameter.check("version", version, 50);
-            chosen = done.stream().filter(m -> m.version().equals(label)).reduce((a, b) -> b)
-                    .or(() -> done.stream().filter(m -> VersionOrder.INSTANCE.compare(m.version(), label) == 0)
-                            .reduce((a, b) -> b))
-                    .orElseThrow(() -> new PermalinkNotFound("Family '" + familyKey + "' has no done version "
-                            + label + "."));
+            chosen = done.stream()
+                .filter(m -> m.version().equals(label))
+                .reduce((a, b) -> b)
+                .or(() -> done.stream()
+                    .filter(m -> VersionOrder.INSTANCE.compare(m.version(), label) == 0)
+                    .reduce((a, b) -> b))
+                .orElseThrow(
+                        () -> new PermalinkNotFound("Family '" + familyKey + "' has no done version " + label + "."));
         }
         SectionRef section = repository.sectionByKey(chosen.id(), sectionKey)
-                .orElseThrow(() -> new PermalinkNotFound("Version " + chosen.version() + " of family '" + familyKey
-                        + "' has no section with key '" + sectionKey + "'."));
+            .orElseThrow(() -> new PermalinkNotFound("Version " + chosen.version() + " of family '" + familyKey
+                    + "' has no section with key '" + sectionKey + "'."));
         Map<UUID, UUID> predecessor = new HashMap<>();
         for (int i = 1; i < done.size(); i++) {
             predecessor.put(done.get(i).id(), done.get(i - 1).id());
@@ -210,8 +214,10 @@ class VersionsController {
     private ComparisonView comparison(String family, Member from, Member to, int limit, int offset) {
         VersionRef fromRef = new VersionRef(from.id(), from.version());
         VersionRef toRef = new VersionRef(to.id(), to.version());
-        Optional<StoredComparison> stored = repository.comparisonsTo(List.of(to.id())).stream()
-                .filter(c -> c.from().equals(from.id())).findFirst();
+        Optional<StoredComparison> stored = repository.comparisonsTo(List.of(to.id()))
+            .stream()
+            .filter(c -> c.from().equals(from.id()))
+            .findFirst();
         if (stored.isPresent()) {
             Counts counts = stored.get().counts();
             int total = counts.changed() + counts.added() + counts.removed() + counts.moved() + counts.renamed();
@@ -221,9 +227,9 @@ class VersionsController {
         StoredSections older = repository.sections(from.id());
         StoredSections newer = repository.sections(to.id());
         List<String> olderKeys = repository.keys(from.id(), older)
-                .orElseGet(() -> SectionKeys.derive(older.sections()));
-        Comparison comparison = VersionComparer.compare(older.sections(), olderKeys, from.version(),
-                newer.sections(), to.version());
+            .orElseGet(() -> SectionKeys.derive(older.sections()));
+        Comparison comparison = VersionComparer.compare(older.sections(), olderKeys, from.version(), newer.sections(),
+                to.version());
         Map<ChangeKind, Integer> counts = comparison.counts();
         List<SectionChange> differences = comparison.differences();
         List<Change> page = new ArrayList<>();
@@ -234,10 +240,11 @@ class VersionsController {
                     change.toIndex() == null ? null : newer.ids().get(change.toIndex()), change.fromTitle(),
                     change.toTitle(), change.hunks()));
         }
-        return new ComparisonView(family, fromRef, toRef, new Counts(counts.get(ChangeKind.UNCHANGED),
-                counts.get(ChangeKind.CHANGED), counts.get(ChangeKind.ADDED), counts.get(ChangeKind.REMOVED),
-                counts.get(ChangeKind.MOVED), counts.get(ChangeKind.RENAMED)), false, null, page,
-                differences.size(), offset, limit);
+        return new ComparisonView(family, fromRef, toRef,
+                new Counts(counts.get(ChangeKind.UNCHANGED), counts.get(ChangeKind.CHANGED),
+                        counts.get(ChangeKind.ADDED), counts.get(ChangeKind.REMOVED), counts.get(ChangeKind.MOVED),
+                        counts.get(ChangeKind.RENAMED)),
+                false, null, page, differences.size(), offset, limit);
     }
 
     private List<Member> members(String family) {
@@ -263,4 +270,5 @@ class VersionsController {
         }
         return skip;
     }
+
 }

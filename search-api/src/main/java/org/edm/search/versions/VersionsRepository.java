@@ -27,7 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class VersionsRepository {
 
-    /** The family key of documents {@code d}, as {@code org.edm.versions.Families.key} and idx_documents_family. */
+    /**
+     * The family key of documents {@code d}, as {@code org.edm.versions.Families.key} and
+     * idx_documents_family.
+     */
     private static final String FAMILY = "lower(btrim(regexp_replace(d.title, '\\s+', ' ', 'g')))";
 
     private static final String FAMILIES_PAGE = """
@@ -81,6 +84,7 @@ class VersionsRepository {
     };
 
     private final JdbcClient jdbc;
+
     private final JsonMapper json;
 
     VersionsRepository(JdbcClient jdbc, JsonMapper json) {
@@ -98,18 +102,20 @@ class VersionsRepository {
         if (families.isEmpty()) {
             return members;
         }
-        jdbc.sql(MEMBERS).param("families", families)
-                .query((rs, row) -> members.computeIfAbsent(rs.getString("family"), f -> new ArrayList<>())
-                        .add(member(rs)))
-                .list();
+        jdbc.sql(MEMBERS)
+            .param("families", families)
+            .query((rs, row) -> members.computeIfAbsent(rs.getString("family"), f -> new ArrayList<>()).add(member(rs)))
+            .list();
         members.values().forEach(list -> list.sort(Member.ORDER));
         return members;
     }
 
     /** The document and its family key. */
     Optional<Map.Entry<String, Member>> document(UUID id) {
-        return jdbc.sql(DOCUMENT).param("id", id)
-                .query((rs, row) -> Map.entry(rs.getString("family"), member(rs))).optional();
+        return jdbc.sql(DOCUMENT)
+            .param("id", id)
+            .query((rs, row) -> Map.entry(rs.getString("family"), member(rs)))
+            .optional();
     }
 
     /** Stored comparisons whose newer side is one of {@code ids}. */
@@ -117,28 +123,31 @@ class VersionsRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(COMPARISONS_TO).param("ids", ids)
-                .query((rs, row) -> new StoredComparison(rs.getObject("id", UUID.class),
-                        rs.getObject("from_document_id", UUID.class), rs.getObject("to_document_id", UUID.class),
-                        new Counts(rs.getInt("unchanged_count"), rs.getInt("changed_count"), rs.getInt("added_count"),
-                                rs.getInt("removed_count"), rs.getInt("moved_count"), rs.getInt("renamed_count")),
-                        rs.getTimestamp("computed_at").toInstant()))
-                .list();
+        return jdbc.sql(COMPARISONS_TO)
+            .param("ids", ids)
+            .query((rs, row) -> new StoredComparison(rs.getObject("id", UUID.class),
+                    rs.getObject("from_document_id", UUID.class), rs.getObject("to_document_id", UUID.class),
+                    new Counts(rs.getInt("unchanged_count"), rs.getInt("changed_count"), rs.getInt("added_count"),
+                            rs.getInt("removed_count"), rs.getInt("moved_count"), rs.getInt("renamed_count")),
+                    rs.getTimestamp("computed_at").toInstant()))
+            .list();
     }
 
     List<Change> changes(UUID comparisonId, int offset, int limit) {
-        return jdbc.sql(CHANGES_PAGE).param("id", comparisonId).param("offset", offset).param("limit", limit)
-                .query((rs, row) -> new Change(rs.getString("kind"), rs.getString("section_key"),
-                        rs.getObject("from_section_id", UUID.class), rs.getObject("to_section_id", UUID.class),
-                        rs.getString("from_title"), rs.getString("to_title"),
-                        json.readValue(rs.getString("hunks"), HUNKS)))
-                .list();
+        return jdbc.sql(CHANGES_PAGE)
+            .param("id", comparisonId)
+            .param("offset", offset)
+            .param("limit", limit)
+            .query((rs, row) -> new Change(rs.getString("kind"), rs.getString("section_key"),
+                    rs.getObject("from_section_id", UUID.class), rs.getObject("to_section_id", UUID.class),
+                    rs.getString("from_title"), rs.getString("to_title"), json.readValue(rs.getString("hunks"), HUNKS)))
+            .list();
     }
 
     /** A document's sections for the library, and their ids, by order index. */
     StoredSections sections(UUID documentId) {
-        return StoredSections.of(
-                jdbc.sql(SECTIONS).param("documentId", documentId).query(StoredSections.Row.class).list());
+        return StoredSections
+            .of(jdbc.sql(SECTIONS).param("documentId", documentId).query(StoredSections.Row.class).list());
     }
 
     /** The stored keys by order index, or empty unless every section has one. */
@@ -147,22 +156,29 @@ class VersionsRepository {
     }
 
     Optional<SectionRef> sectionByKey(UUID documentId, String key) {
-        return jdbc.sql(SECTION_BY_KEY).param("documentId", documentId).param("key", key)
-                .query((rs, row) -> new SectionRef(rs.getObject("id", UUID.class), rs.getString("title"),
-                        rs.getInt("level"), rs.getString("content") == null ? "" : rs.getString("content"),
-                        rs.getObject("page_number", Integer.class)))
-                .optional();
+        return jdbc.sql(SECTION_BY_KEY)
+            .param("documentId", documentId)
+            .param("key", key)
+            .query((rs, row) -> new SectionRef(rs.getObject("id", UUID.class), rs.getString("title"),
+                    rs.getInt("level"), rs.getString("content") == null ? "" : rs.getString("content"),
+                    rs.getObject("page_number", Integer.class)))
+            .optional();
     }
 
-    /** (from, to, kind) of every stored change of the key whose newer side is one of {@code ids}. */
+    /**
+     * (from, to, kind) of every stored change of the key whose newer side is one of
+     * {@code ids}.
+     */
     List<KeyChange> changesOfKey(String key, Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(CHANGES_OF_KEY).param("key", key).param("ids", ids)
-                .query((rs, row) -> new KeyChange(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3)))
-                .list();
+        return jdbc.sql(CHANGES_OF_KEY)
+            .param("key", key)
+            .param("ids", ids)
+            .query((rs, row) -> new KeyChange(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                    rs.getString(3)))
+            .list();
     }
 
     private static Member member(ResultSet rs) throws SQLException {
@@ -176,4 +192,5 @@ class VersionsRepository {
 
     record KeyChange(UUID from, UUID to, String kind) {
     }
+
 }

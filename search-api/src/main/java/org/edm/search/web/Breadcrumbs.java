@@ -9,16 +9,19 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
- * Reads a section's ancestors from the {@code breadcrumb_ids} / {@code breadcrumb_titles} array columns that the
- * search and browsing queries both select (top level first): part of both endpoints' answers, so it lives with
- * what the endpoints share.
+ * Reads a section's ancestors from the {@code breadcrumb_ids} / {@code breadcrumb_titles}
+ * array columns that the search and browsing queries both select (top level first): part
+ * of both endpoints' answers, so it lives with what the endpoints share.
  */
 public final class Breadcrumbs {
 
     private Breadcrumbs() {
     }
 
-    /** The ancestors of the current row, each made by {@code link} from its id and title; empty at top level. */
+    /**
+     * The ancestors of the current row, each made by {@code link} from its id and title;
+     * empty at top level.
+     */
     public static <T> List<T> read(ResultSet rs, BiFunction<UUID, String, T> link) throws SQLException {
         Array ids = rs.getArray("breadcrumb_ids");
         Array titles = rs.getArray("breadcrumb_titles");
@@ -33,4 +36,5 @@ public final class Breadcrumbs {
         }
         return breadcrumb;
     }
+
 }

@@ -4,7 +4,10 @@ import java.util.Map;
 
 import org.edm.security.RejectedRequest;
 
-/** The {@code cursor} was not issued by this API for the same request and filters, or has been altered. */
+/**
+ * The {@code cursor} was not issued by this API for the same request and filters, or has
+ * been altered.
+ */
 public class InvalidCursor extends RejectedRequest {
 
     private static final long serialVersionUID = 1L;
@@ -14,4 +17,5 @@ public class InvalidCursor extends RejectedRequest {
                 "The cursor is not valid for this request; repeat it without a cursor to start again.",
                 Map.of("parameter", "cursor"));
     }
+
 }

@@ -9,16 +9,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How many rows one page of a listing holds ({@code limit} of {@code /api/search}, {@code /api/documents},
- * {@code /api/families} and the comparisons), prefix {@code edm.search}.
+ * How many rows one page of a listing holds ({@code limit} of {@code /api/search},
+ * {@code /api/documents}, {@code /api/families} and the comparisons), prefix
+ * {@code edm.search}.
  *
  * @param defaultLimit rows per page when the request gives no {@code limit}
- * @param maxLimit     largest accepted {@code limit}
+ * @param maxLimit largest accepted {@code limit}
  */
 @ConfigurationProperties("edm.search")
 @Validated
-public record PageLimits(
-        @DefaultValue("20") @Min(1) int defaultLimit,
+public record PageLimits(@DefaultValue("20") @Min(1) int defaultLimit,
         @DefaultValue("100") @Min(1) @Max(1000) int maxLimit) {
 
     /** The defaults, for code that runs without a Spring context. */
@@ -28,8 +28,8 @@ public record PageLimits(
 
     /**
      * The rows of a page: the requested {@code limit}, or the default.
-     *
-     * @throws InvalidParameter when the requested limit is below 1 or above {@link #maxLimit()}
+     * @throws InvalidParameter when the requested limit is below 1 or above
+     * {@link #maxLimit()}
      */
     public int rows(@Nullable Integer requested) {
         int rows = requested == null ? defaultLimit : requested;

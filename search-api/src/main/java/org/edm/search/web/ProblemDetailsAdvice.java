@@ -23,15 +23,17 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error of this API as an RFC 9457 problem detail ({@code application/problem+json}) with a stable
- * {@code type} ({@link SearchProblem}): the API's own {@link RejectedRequest} exceptions, Spring MVC's (unknown path, wrong method, a
- * parameter of the wrong type), a statement cancelled by its timeout (503), and, as a last resort, a
- * plain 500 without internals.
+ * Every error of this API as an RFC 9457 problem detail
+ * ({@code application/problem+json}) with a stable {@code type} ({@link SearchProblem}):
+ * the API's own {@link RejectedRequest} exceptions, Spring MVC's (unknown path, wrong
+ * method, a parameter of the wrong type), a statement cancelled by its timeout (503),
+ * and, as a last resort, a plain 500 without internals.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
     /** PostgreSQL's SQLSTATE for a statement cancelled, here by statement_timeout. */
     private static final String QUERY_CANCELED = "57014";
 
@@ -46,20 +48,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return unexpected(e);
         }
         log.warn("statement cancelled by its timeout: {}", e.getMostSpecificCause().getMessage());
-        ProblemDetail problem = SearchProblem.TIMEOUT.problemDetail(
-                "The request took too long and was cancelled; narrow a search with more words or a filter.");
+        ProblemDetail problem = SearchProblem.TIMEOUT
+            .problemDetail("The request took too long and was cancelled; narrow a search with more words or a filter.");
         return ResponseEntity.status(SearchProblem.TIMEOUT.status()).body(problem);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("unexpected error", e);
-        ProblemDetail problem = SearchProblem.INTERNAL_ERROR.problemDetail(
-                "The request failed unexpectedly; the error has been logged.");
+        ProblemDetail problem = SearchProblem.INTERNAL_ERROR
+            .problemDetail("The request failed unexpectedly; the error has been logged.");
         return ResponseEntity.internalServerError().body(problem);
     }
 
-    /** A path or query parameter that does not convert, such as a malformed UUID or a non-numeric limit. */
+    /**
+     * A path or query parameter that does not convert, such as a malformed UUID or a
+     * non-numeric limit.
+     */
     @Override
     protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
@@ -70,7 +75,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case "Integer", "int" -> "a whole number";
             default -> "a " + required.getSimpleName();
         };
-        return ResponseEntity.badRequest().body(new InvalidParameter(name, name + " must be " + expected + ".").problemDetail());
+        return ResponseEntity.badRequest()
+            .body(new InvalidParameter(name, name + " must be " + expected + ".").problemDetail());
     }
 
     private static @Nullable String sqlState(Throwable e) {
@@ -82,7 +88,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return null;
     }
 
-    /** Spring MVC's own problem details (404 for unknown paths, 405, 406...) get a type instead of about:blank. */
+    /**
+     * Spring MVC's own problem details (404 for unknown paths, 405, 406...) get a type
+     * instead of about:blank.
+     */
     @Override
     protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
             HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
@@ -96,4 +105,5 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         return response;
     }
+
 }

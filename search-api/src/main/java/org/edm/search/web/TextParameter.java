@@ -10,8 +10,8 @@ public final class TextParameter {
 
     /**
      * @return the value, or null when absent
-     * @throws InvalidParameter when present but blank, longer than {@code maxLength}, or holding a NUL character
-     *                          (PostgreSQL cannot store or compare it)
+     * @throws InvalidParameter when present but blank, longer than {@code maxLength}, or
+     * holding a NUL character (PostgreSQL cannot store or compare it)
      */
     public static @Nullable String check(String name, @Nullable String value, int maxLength) {
         if (value == null) {
@@ -22,4 +22,5 @@ public final class TextParameter {
         }
         return value;
     }
+
 }

@@ -5,7 +5,10 @@ import java.util.Map;
 
 import org.edm.security.RejectedRequest;
 
-/** The request names a query parameter the endpoint does not have: most often a misspelt filter. */
+/**
+ * The request names a query parameter the endpoint does not have: most often a misspelt
+ * filter.
+ */
 class UnknownParameter extends RejectedRequest {
 
     private static final long serialVersionUID = 1L;
@@ -15,4 +18,5 @@ class UnknownParameter extends RejectedRequest {
                 "Unknown query parameter(s) " + unknown + "; this endpoint accepts " + allowed + ".",
                 Map.of("unknownParameters", unknown, "allowedParameters", allowed));
     }
+
 }

@@ -14,8 +14,9 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Refuses query parameters an endpoint does not declare with {@code @RequestParam}: a misspelt filter
- * ({@code ?verison=5.0}) would otherwise be ignored silently and return more than asked for.
+ * Refuses query parameters an endpoint does not declare with {@code @RequestParam}: a
+ * misspelt filter ({@code ?verison=5.0}) would otherwise be ignored silently and return
+ * more than asked for.
  */
 class UnknownParameterCheck implements HandlerInterceptor {
 
@@ -43,4 +44,5 @@ class UnknownParameterCheck implements HandlerInterceptor {
         }
         return true;
     }
+
 }

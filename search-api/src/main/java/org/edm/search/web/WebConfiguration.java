@@ -11,4 +11,5 @@ class WebConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new UnknownParameterCheck()).addPathPatterns("/api/**");
     }
+
 }

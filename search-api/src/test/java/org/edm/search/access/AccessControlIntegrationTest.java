@@ -54,22 +54,26 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Access control of search-api over real HTTP: every endpoint against every kind of credential, JWTs signed by a
- * key this test owns (its JWK set served by a small local HTTP server), the search rate limit, signed cursors, and
- * the actuator rule (here without the loopback exemption, so that the management port needs {@code admin}).
+ * Access control of search-api over real HTTP: every endpoint against every kind of
+ * credential, JWTs signed by a key this test owns (its JWK set served by a small local
+ * HTTP server), the search rate limit, signed cursors, and the actuator rule (here
+ * without the loopback exemption, so that the management port needs {@code admin}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "edm.security.rate-limit.searches=3",
-        "edm.security.management.allow-localhost=false",
-        "edm.security.jwt.roles-claim=roles"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "edm.security.rate-limit.searches=3", "edm.security.management.allow-localhost=false",
+                "edm.security.jwt.roles-claim=roles" })
 @RealInfrastructure
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessControlIntegrationTest {
 
     private static final String PROBLEMS = "https://edm.example/problems/";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final KeyPair TRUSTED = rsaKeyPair();
+
     private static final KeyPair UNTRUSTED = rsaKeyPair();
+
     private static final HttpServer JWKS = jwkSetServer();
 
     @LocalServerPort
@@ -79,13 +83,19 @@ class AccessControlIntegrationTest {
     int managementPort;
 
     final TestDocuments data = new TestDocuments();
+
     String word;
+
     UUID document;
+
     UUID newer;
+
     UUID section;
 
     enum Credential {
+
         NONE, MALFORMED, REVOKED, WITHOUT_SCOPE, WITH_SCOPE
+
     }
 
     @DynamicPropertySource
@@ -100,12 +110,17 @@ class AccessControlIntegrationTest {
         document = data.document("Access " + word, "1.0", "done");
         section = data.section(document, null, 1, 0, "1 " + word, "Text about " + word + " here.", 1);
         data.section(document, null, 1, 1, "2 " + word, "More about " + word + " there.", 2);
-        // a second version of the same family, so that the versions endpoints have something to compare
+        // a second version of the same family, so that the versions endpoints have
+        // something to compare
         newer = data.document("Access " + word, "2.0", "done");
         UUID newerSection = data.section(newer, null, 1, 0, "1 " + word, "Text about " + word + " here and now.", 1);
-        // the stable key the versions consumer would give it, behind the permalink endpoint
-        data.jdbc().sql("INSERT INTO section_keys (section_id, document_id, section_key) VALUES (:s, :d, 'access-key')")
-                .param("s", newerSection).param("d", newer).update();
+        // the stable key the versions consumer would give it, behind the permalink
+        // endpoint
+        data.jdbc()
+            .sql("INSERT INTO section_keys (section_id, document_id, section_key) VALUES (:s, :d, 'access-key')")
+            .param("s", newerSection)
+            .param("d", newer)
+            .update();
     }
 
     @AfterAll
@@ -117,8 +132,7 @@ class AccessControlIntegrationTest {
         List<String> paths = List.of("/api/search?q={word}", "/api/documents", "/api/documents/{document}",
                 "/api/documents/{document}/sections", "/api/sections/{section}", "/api/families",
                 "/api/families/{family}", "/api/compare?from={document}&to={newer}", "/api/documents/{newer}/changes",
-                "/api/families/{family}/sections/access-key", "/api/me",
-                "/v3/api-docs", "/swagger-ui/index.html");
+                "/api/families/{family}/sections/access-key", "/api/me", "/v3/api-docs", "/swagger-ui/index.html");
         List<Arguments> cases = new ArrayList<>();
         for (String path : paths) {
             for (Credential credential : Credential.values()) {
@@ -133,10 +147,10 @@ class AccessControlIntegrationTest {
     void eachEndpointAnswersEachCredentialExactly(String pathTemplate, Credential credential) {
         // given
         String path = pathTemplate.replace("{word}", word)
-                .replace("{document}", document.toString())
-                .replace("{newer}", newer.toString())
-                .replace("{section}", section.toString())
-                .replace("{family}", ("access%20" + word).toLowerCase(java.util.Locale.ROOT));
+            .replace("{document}", document.toString())
+            .replace("{newer}", newer.toString())
+            .replace("{section}", section.toString())
+            .replace("{family}", ("access%20" + word).toLowerCase(java.util.Locale.ROOT));
         String key = switch (credential) {
             case NONE -> null;
             case MALFORMED -> "not a key";
@@ -151,11 +165,13 @@ class AccessControlIntegrationTest {
         // then
         switch (credential) {
             case NONE, MALFORMED, REVOKED -> assertProblem(answer, 401, "unauthorized");
-            // who the caller is may be asked with any valid credential, whatever its scopes
+            // who the caller is may be asked with any valid credential, whatever its
+            // scopes
             case WITHOUT_SCOPE -> {
                 if (pathTemplate.equals("/api/me")) {
                     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-                } else {
+                }
+                else {
                     assertProblem(answer, 403, "missing-scope");
                 }
             }
@@ -211,7 +227,8 @@ class AccessControlIntegrationTest {
         assertThat(cursor).isNotEmpty();
         assertThat(getWithBearer("/api/search?limit=1&q=" + word + "&cursor=" + cursor, key).status()).isEqualTo(200);
 
-        // when: the score, a plan flag, or the fingerprint changes under the old signature, or another secret signs it
+        // when: the score, a plan flag, or the fingerprint changes under the old
+        // signature, or another secret signs it
         String changedScore = tamper(cursor, 1);
         String changedFlag = tamper(cursor, payloadLength(cursor) - 1);
         String changedFingerprint = tamper(cursor, payloadLength(cursor) - 2);
@@ -220,7 +237,9 @@ class AccessControlIntegrationTest {
 
         // then
         for (String bad : List.of(changedScore, changedFlag, changedFingerprint, otherSecret, unsigned)) {
-            String fresh = TestApiKeys.shared().create("documents:read"); // each within its search allowance
+            String fresh = TestApiKeys.shared().create("documents:read"); // each within
+                                                                          // its search
+                                                                          // allowance
             assertProblem(getWithBearer("/api/search?limit=1&q=" + word + "&cursor=" + bad, fresh), 400,
                     "invalid-cursor");
         }
@@ -235,9 +254,9 @@ class AccessControlIntegrationTest {
         assertThat(cursor).isNotEmpty();
 
         assertThat(getWithBearer("/api/documents?limit=1&title=" + word + "&cursor=" + cursor, key).status())
-                .isEqualTo(200);
-        assertProblem(getWithBearer("/api/documents?limit=1&title=" + word + "&cursor=" + tamper(cursor, 10), key),
-                400, "invalid-cursor");
+            .isEqualTo(200);
+        assertProblem(getWithBearer("/api/documents?limit=1&title=" + word + "&cursor=" + tamper(cursor, 10), key), 400,
+                "invalid-cursor");
     }
 
     @Test
@@ -280,12 +299,15 @@ class AccessControlIntegrationTest {
     }
 
     private static Answer get(int port, String path, Map<String, String> headers) {
-        return RestClient.builder().requestFactory(new JdkClientHttpRequestFactory())
-                .baseUrl("http://localhost:" + port).build()
-                .get().uri(java.net.URI.create("http://localhost:" + port + path))
-                .headers(h -> headers.forEach(h::set))
-                .exchange((request, response) -> new Answer(response.getStatusCode().value(), response.getHeaders(),
-                        new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+        return RestClient.builder()
+            .requestFactory(new JdkClientHttpRequestFactory())
+            .baseUrl("http://localhost:" + port)
+            .build()
+            .get()
+            .uri(java.net.URI.create("http://localhost:" + port + path))
+            .headers(h -> headers.forEach(h::set))
+            .exchange((request, response) -> new Answer(response.getStatusCode().value(), response.getHeaders(),
+                    new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
     }
 
     private static void assertProblem(Answer answer, int status, String type) {
@@ -310,12 +332,15 @@ class AccessControlIntegrationTest {
 
     private static String jwt(KeyPair signer, Map<String, Object> claims, Instant expiry) {
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().subject("client-" + UUID.randomUUID())
-                .issueTime(Date.from(expiry.minusSeconds(900))).expirationTime(Date.from(expiry));
+            .issueTime(Date.from(expiry.minusSeconds(900)))
+            .expirationTime(Date.from(expiry));
         claims.forEach(builder::claim);
-        SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), builder.build());
+        SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(),
+                builder.build());
         try {
             token.sign(new RSASSASigner((RSAPrivateKey) signer.getPrivate()));
-        } catch (JOSEException e) {
+        }
+        catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
         return token.serialize();
@@ -326,15 +351,20 @@ class AccessControlIntegrationTest {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Serves the trusted public key as a JWK set, as an identity provider's jwks_uri would. */
+    /**
+     * Serves the trusted public key as a JWK set, as an identity provider's jwks_uri
+     * would.
+     */
     private static HttpServer jwkSetServer() {
         byte[] jwks = new JWKSet(new RSAKey.Builder((RSAPublicKey) TRUSTED.getPublic()).keyID("test").build())
-                .toString().getBytes(StandardCharsets.UTF_8);
+            .toString()
+            .getBytes(StandardCharsets.UTF_8);
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/jwks.json", exchange -> {
@@ -345,8 +375,10 @@ class AccessControlIntegrationTest {
             });
             server.start();
             return server;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 }

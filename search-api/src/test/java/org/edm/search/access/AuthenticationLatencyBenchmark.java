@@ -22,15 +22,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The latency authentication adds to a simple search: the same search-api, once as shipped (API key checked on
- * every request: one indexed read of {@code api_keys}, scope check; rate limits off in both) and once without
- * Spring Security's servlet filter, each answering the same one-word search over real HTTP on one connection; prints
- * p50 and p95 of each. Run: {@code mvn -B -pl search-api -am -Pbenchmark test -Dtest=AuthenticationLatencyBenchmark
+ * The latency authentication adds to a simple search: the same search-api, once as
+ * shipped (API key checked on every request: one indexed read of {@code api_keys}, scope
+ * check; rate limits off in both) and once without Spring Security's servlet filter, each
+ * answering the same one-word search over real HTTP on one connection; prints p50 and p95
+ * of each. Run:
+ * {@code mvn -B -pl search-api -am -Pbenchmark test -Dtest=AuthenticationLatencyBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class AuthenticationLatencyBenchmark {
 
     private static final int WARM_UP = 500;
+
     private static final int MEASURED = 3000;
 
     @Test
@@ -43,8 +46,7 @@ class AuthenticationLatencyBenchmark {
         }
         String key = TestApiKeys.shared().create("documents:read");
 
-        try (ConfigurableApplicationContext secured = start();
-                ConfigurableApplicationContext open = start(UNSECURED)) {
+        try (ConfigurableApplicationContext secured = start(); ConfigurableApplicationContext open = start(UNSECURED)) {
             HttpClient client = HttpClient.newHttpClient();
             HttpRequest withKey = request(port(secured), word, key);
             HttpRequest withoutKey = request(port(open), word, null);
@@ -52,7 +54,8 @@ class AuthenticationLatencyBenchmark {
                 send(client, withKey);
                 send(client, withoutKey);
             }
-            // alternating, so that both see the same JIT state and the same load of a shared machine
+            // alternating, so that both see the same JIT state and the same load of a
+            // shared machine
             long[] withAuth = new long[MEASURED];
             long[] without = new long[MEASURED];
             for (int i = 0; i < MEASURED; i++) {
@@ -61,17 +64,25 @@ class AuthenticationLatencyBenchmark {
             }
             Arrays.sort(withAuth);
             Arrays.sort(without);
-            System.out.printf("search p50/p95 with authentication: %.3f / %.3f ms; without: %.3f / %.3f ms; "
-                    + "added p50: %.3f ms (n=%d each)%n", ms(withAuth, 50), ms(withAuth, 95), ms(without, 50),
-                    ms(without, 95), ms(withAuth, 50) - ms(without, 50), MEASURED);
+            System.out.printf(
+                    "search p50/p95 with authentication: %.3f / %.3f ms; without: %.3f / %.3f ms; "
+                            + "added p50: %.3f ms (n=%d each)%n",
+                    ms(withAuth, 50), ms(withAuth, 95), ms(without, 50), ms(without, 95),
+                    ms(withAuth, 50) - ms(without, 50), MEASURED);
         }
     }
 
-    /** Without Spring Security's servlet filter on the public port: the baseline without authentication. */
+    /**
+     * Without Spring Security's servlet filter on the public port: the baseline without
+     * authentication.
+     */
     private static final String UNSECURED = "--spring.autoconfigure.exclude="
             + "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration";
 
-    /** Registers the security filter chain disabled, so that the servlet container never calls it. */
+    /**
+     * Registers the security filter chain disabled, so that the servlet container never
+     * calls it.
+     */
     @Configuration(proxyBeanMethods = false)
     static class SecurityFilterOff {
 
@@ -81,18 +92,19 @@ class AuthenticationLatencyBenchmark {
             registration.setEnabled(false);
             return registration;
         }
+
     }
 
     private static ConfigurableApplicationContext start(String... extra) {
-        String[] args = {"--server.port=0", "--management.server.port=0", "--edm.security.rate-limit.enabled=false",
-                "--logging.level.root=WARN"};
+        String[] args = { "--server.port=0", "--management.server.port=0", "--edm.security.rate-limit.enabled=false",
+                "--logging.level.root=WARN" };
         String[] all = Arrays.copyOf(args, args.length + extra.length);
         System.arraycopy(extra, 0, all, args.length, extra.length);
-        // command-line arguments and the test initializer outrank application.yml (plain default properties do not)
-        Class<?>[] sources = extra.length == 0 ? new Class<?>[] {SearchApiApplication.class}
-                : new Class<?>[] {SearchApiApplication.class, SecurityFilterOff.class};
-        return new SpringApplicationBuilder(sources)
-                .initializers(new RealInfrastructureInitializer()).run(all);
+        // command-line arguments and the test initializer outrank application.yml (plain
+        // default properties do not)
+        Class<?>[] sources = extra.length == 0 ? new Class<?>[] { SearchApiApplication.class }
+                : new Class<?>[] { SearchApiApplication.class, SecurityFilterOff.class };
+        return new SpringApplicationBuilder(sources).initializers(new RealInfrastructureInitializer()).run(all);
     }
 
     private static int port(ConfigurableApplicationContext context) {
@@ -100,8 +112,8 @@ class AuthenticationLatencyBenchmark {
     }
 
     private static HttpRequest request(int port, String word, String key) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/search?q=" + word));
+        HttpRequest.Builder builder = HttpRequest
+            .newBuilder(URI.create("http://localhost:" + port + "/api/search?q=" + word));
         if (key != null) {
             builder.header("Authorization", "Bearer " + key);
         }
@@ -124,4 +136,5 @@ class AuthenticationLatencyBenchmark {
     private static double ms(long[] sorted, int percentile) {
         return sorted[Math.min(sorted.length - 1, sorted.length * percentile / 100)] / 1e6;
     }
+
 }

@@ -23,7 +23,10 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import tools.jackson.databind.JsonNode;
 
-/** The browsing endpoints against real PostgreSQL: listing, one document, its outline, one section. */
+/**
+ * The browsing endpoints against real PostgreSQL: listing, one document, its outline, one
+ * section.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
 @Import(ReaderKey.class)
@@ -35,12 +38,19 @@ class DocumentsIntegrationTest {
     RestTestClient http;
 
     final TestDocuments data = new TestDocuments();
+
     String family;
+
     UUID spec;
+
     UUID chapter1;
+
     UUID section11;
+
     UUID section12;
+
     UUID chapter2;
+
     final List<UUID> listed = new ArrayList<>();
 
     @BeforeAll
@@ -58,13 +68,17 @@ class DocumentsIntegrationTest {
         }
         // upload dates in an order that is neither the insertion order nor the id order
         for (int i = 0; i < listed.size(); i++) {
-            data.jdbc().sql("UPDATE documents SET upload_date = TIMESTAMP '2026-01-01 12:00' + make_interval(days => :days) "
-                    + "WHERE id = :id").param("days", UPLOAD_DAYS[i]).param("id", listed.get(i)).update();
+            data.jdbc()
+                .sql("UPDATE documents SET upload_date = TIMESTAMP '2026-01-01 12:00' + make_interval(days => :days) "
+                        + "WHERE id = :id")
+                .param("days", UPLOAD_DAYS[i])
+                .param("id", listed.get(i))
+                .update();
         }
     }
 
     /** Days after 2026-01-01 on which each of {@link #listed} was uploaded. */
-    private static final int[] UPLOAD_DAYS = {3, 0, 5, 1, 6, 2, 4};
+    private static final int[] UPLOAD_DAYS = { 3, 0, 5, 1, 6, 2, 4 };
 
     @Test
     void listsDocumentsWithFiltersAndTotal() {
@@ -89,12 +103,21 @@ class DocumentsIntegrationTest {
         UUID parsed = data.document("Parsed " + word, "1.0", "done");
         UUID broken = data.document("Broken " + word, "1.0", "failed");
         UUID odd = data.document("Odd " + word, "1.0", "done");
-        data.jdbc().sql("UPDATE documents SET metadata = metadata || CAST(:m AS jsonb) WHERE id = :id")
-                .param("m", "{\"section_count\": 42}").param("id", parsed).update();
-        data.jdbc().sql("UPDATE documents SET metadata = metadata || CAST(:m AS jsonb) WHERE id = :id")
-                .param("m", "{\"failure_reason\": \"encrypted\"}").param("id", broken).update();
-        data.jdbc().sql("UPDATE documents SET metadata = metadata || CAST(:m AS jsonb) WHERE id = :id")
-                .param("m", "{\"section_count\": \"many\"}").param("id", odd).update();
+        data.jdbc()
+            .sql("UPDATE documents SET metadata = metadata || CAST(:m AS jsonb) WHERE id = :id")
+            .param("m", "{\"section_count\": 42}")
+            .param("id", parsed)
+            .update();
+        data.jdbc()
+            .sql("UPDATE documents SET metadata = metadata || CAST(:m AS jsonb) WHERE id = :id")
+            .param("m", "{\"failure_reason\": \"encrypted\"}")
+            .param("id", broken)
+            .update();
+        data.jdbc()
+            .sql("UPDATE documents SET metadata = metadata || CAST(:m AS jsonb) WHERE id = :id")
+            .param("m", "{\"section_count\": \"many\"}")
+            .param("id", odd)
+            .update();
 
         // when
         JsonNode documents = list("title=" + word + "&limit=10").path("documents");
@@ -111,7 +134,8 @@ class DocumentsIntegrationTest {
 
     @Test
     void theFamilyFilterMatchesTheWholeFamilyKeyNotASubstringOfTheTitle() {
-        // given: two versions of one family, the second's title spelt with other case and spaces, and a draft
+        // given: two versions of one family, the second's title spelt with other case and
+        // spaces, and a draft
         // whose title contains the family's title but is a family of its own
         String word = TestDocuments.uniqueWord();
         UUID first = data.document("Spec " + word, "1.0", "done");
@@ -120,10 +144,22 @@ class DocumentsIntegrationTest {
         assertThat(list("title=" + word).path("total").asLong()).isEqualTo(3);
 
         // when: filtered by the family's key, or by any spelling of its title
-        JsonNode byKey = http.get().uri("/api/documents?family={family}&limit=100", "spec " + word.toLowerCase())
-                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
-        JsonNode byTitle = http.get().uri("/api/documents?family={family}&limit=1", "SPEC\t" + word)
-                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode byKey = http.get()
+            .uri("/api/documents?family={family}&limit=100", "spec " + word.toLowerCase())
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(JsonNode.class)
+            .returnResult()
+            .getResponseBody();
+        JsonNode byTitle = http.get()
+            .uri("/api/documents?family={family}&limit=1", "SPEC\t" + word)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(JsonNode.class)
+            .returnResult()
+            .getResponseBody();
 
         // then: exactly the two versions of the family
         List<String> ids = new ArrayList<>();
@@ -132,15 +168,25 @@ class DocumentsIntegrationTest {
         assertThat(byKey.path("total").asLong()).isEqualTo(2);
         assertThat(byTitle.path("total").asLong()).isEqualTo(2);
 
-        // and the listing's cursor pages on within the family, and only under the same filters
+        // and the listing's cursor pages on within the family, and only under the same
+        // filters
         String cursor = byTitle.path("nextCursor").asString();
-        JsonNode next = http.get().uri("/api/documents?family={family}&limit=1&cursor={cursor}", "spec " + word,
-                cursor).exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode next = http.get()
+            .uri("/api/documents?family={family}&limit=1&cursor={cursor}", "spec " + word, cursor)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(JsonNode.class)
+            .returnResult()
+            .getResponseBody();
         assertThat(List.of(byTitle.path("documents").get(0).path("id").asString(),
                 next.path("documents").get(0).path("id").asString()))
-                .containsExactlyInAnyOrder(first.toString(), second.toString());
-        http.get().uri("/api/documents?title={title}&limit=1&cursor={cursor}", word, cursor).exchange()
-                .expectStatus().isBadRequest();
+            .containsExactlyInAnyOrder(first.toString(), second.toString());
+        http.get()
+            .uri("/api/documents?title={title}&limit=1&cursor={cursor}", word, cursor)
+            .exchange()
+            .expectStatus()
+            .isBadRequest();
     }
 
     @Test
@@ -158,12 +204,15 @@ class DocumentsIntegrationTest {
             page.path("documents").forEach(d -> seen.add(d.path("id").asString()));
             cursor = page.path("nextCursor").isNull() || page.path("nextCursor").isMissingNode() ? null
                     : page.path("nextCursor").asString();
-        } while (cursor != null);
+        }
+        while (cursor != null);
 
         // then: every document once, newest upload first, across the pages
-        List<String> newestFirst = java.util.stream.IntStream.range(0, listed.size()).boxed()
-                .sorted(java.util.Comparator.comparingInt((Integer i) -> UPLOAD_DAYS[i]).reversed())
-                .map(i -> listed.get(i).toString()).toList();
+        List<String> newestFirst = java.util.stream.IntStream.range(0, listed.size())
+            .boxed()
+            .sorted(java.util.Comparator.comparingInt((Integer i) -> UPLOAD_DAYS[i]).reversed())
+            .map(i -> listed.get(i).toString())
+            .toList();
         assertThat(seen).hasSize(7).doesNotHaveDuplicates().containsExactlyElementsOf(newestFirst);
     }
 
@@ -182,17 +231,22 @@ class DocumentsIntegrationTest {
 
     @Test
     void timesAreAnsweredAsUtcInstantsTheWayIngestAnswersThem() {
-        // given: a document whose time columns hold session-local wall-clock times, as now() writes them
+        // given: a document whose time columns hold session-local wall-clock times, as
+        // now() writes them
         UUID document = data.document("Timed " + TestDocuments.uniqueWord(), "1.0", "done");
         data.jdbc().sql("""
                 UPDATE documents SET upload_date = TIMESTAMP '2026-11-29 10:15:30.123456',
                        created_at = TIMESTAMP '2026-11-29 10:15:31', updated_at = TIMESTAMP '2026-11-29 10:20:00'
                 WHERE id = :id
                 """).param("id", document).update();
-        // what ingest-service's GET /api/documents/{id} answers for the same row (its DocumentRepository's reading)
+        // what ingest-service's GET /api/documents/{id} answers for the same row (its
+        // DocumentRepository's reading)
         Instant ingestUploadDate = data.jdbc()
-                .sql("SELECT upload_date AT TIME ZONE current_setting('TimeZone') FROM documents WHERE id = :id")
-                .param("id", document).query(OffsetDateTime.class).single().toInstant();
+            .sql("SELECT upload_date AT TIME ZONE current_setting('TimeZone') FROM documents WHERE id = :id")
+            .param("id", document)
+            .query(OffsetDateTime.class)
+            .single()
+            .toInstant();
 
         // when
         JsonNode detail = get("/api/documents/" + document);
@@ -203,7 +257,7 @@ class DocumentsIntegrationTest {
         assertThat(Instant.parse(detail.path("uploadDate").asString())).isEqualTo(ingestUploadDate);
         assertThat(Instant.parse(listed.path("uploadDate").asString())).isEqualTo(ingestUploadDate);
         assertThat(Instant.parse(detail.path("createdAt").asString()))
-                .isEqualTo(ingestUploadDate.plusSeconds(1).minusNanos(123_456_000));
+            .isEqualTo(ingestUploadDate.plusSeconds(1).minusNanos(123_456_000));
         assertThat(detail.path("updatedAt").asString()).endsWith("Z");
     }
 
@@ -222,7 +276,8 @@ class DocumentsIntegrationTest {
         assertThat(sections.get(1).path("level").asInt()).isEqualTo(2);
         assertThat(sections.get(1).path("orderIndex").asInt()).isEqualTo(1);
         assertThat(get("/api/documents/" + listed.get(1) + "/sections").path("sections").size())
-                .as("a document without sections yet").isZero();
+            .as("a document without sections yet")
+            .isZero();
     }
 
     @Test
@@ -248,7 +303,14 @@ class DocumentsIntegrationTest {
     }
 
     private JsonNode get(String uri) {
-        return http.get().uri(uri).exchange().expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        return http.get()
+            .uri(uri)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(JsonNode.class)
+            .returnResult()
+            .getResponseBody();
     }
+
 }

@@ -25,7 +25,10 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import tools.jackson.databind.JsonNode;
 
-/** Bad input gets a 400 problem detail with a stable type; no query anybody can type gets a 500. */
+/**
+ * Bad input gets a 400 problem detail with a stable type; no query anybody can type gets
+ * a 500.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
 @Import(ReaderKey.class)
@@ -101,7 +104,7 @@ class BadSearchInputIntegrationTest {
         assertProblem("/api/search?q=order&cursor=garbage!", 400, "invalid-cursor");
         assertProblem("/api/search?q=order&cursor=AAAA", 400, "invalid-cursor");
         String cursor = cursors.sign(new SearchCursor(0.5, UUID.randomUUID(), false, false, true, false)
-                .encode("(order*|)#null|null|null|null"));
+            .encode("(order*|)#null|null|null|null"));
         assertThat(status("/api/search?q=order&cursor=" + cursor)).isEqualTo(200);
         assertProblem("/api/search?q=cancel&cursor=" + cursor, 400, "invalid-cursor");
         assertProblem("/api/search?q=order&level=2&cursor=" + cursor, 400, "invalid-cursor");
@@ -122,13 +125,13 @@ class BadSearchInputIntegrationTest {
     @Test
     void tsquerySyntaxSqlAndUnicodeNeverFail() {
         List<String> queries = new ArrayList<>(List.of("&", "|", "!", "(", ")", ":", "*", "'", "\"", "\\", "<->", "<2>",
-                "order & cancel", "order | cancel", "!order", "(order", "order)", "order:*", "order:A", "'order'",
-                "''", "'''", "\\'", "order\\", "a <-> b", "order <-> <-> cancel", "\"\"", "\"unclosed phrase",
-                "- -", "-", "--order", "OR", "order OR", "OR order", "order OR OR cancel", "order OR -cancel",
+                "order & cancel", "order | cancel", "!order", "(order", "order)", "order:*", "order:A", "'order'", "''",
+                "'''", "\\'", "order\\", "a <-> b", "order <-> <-> cancel", "\"\"", "\"unclosed phrase", "- -", "-",
+                "--order", "OR", "order OR", "OR order", "order OR OR cancel", "order OR -cancel",
                 "'; DROP TABLE sections; --", "1' OR '1'='1", "$$ || pg_sleep(10) || $$", "%", "_", "order%",
                 "\u0000order", "order\u0000", "über naïve", "日本語", "😀", "😀order", "\uD800", "\u202Eorder",
-                "x".repeat(300), "'".repeat(500), "\\".repeat(500), "&".repeat(500), "😀".repeat(200),
-                "a:*b:*c", "35=D", "Stock_Locate:*", "ITCH 5.0:*", "<script>alert(1)</script>", "order -order",
+                "x".repeat(300), "'".repeat(500), "\\".repeat(500), "&".repeat(500), "😀".repeat(200), "a:*b:*c",
+                "35=D", "Stock_Locate:*", "ITCH 5.0:*", "<script>alert(1)</script>", "order -order",
                 "\"order\" -\"order\"", "\t\norder\r\n"));
         var random = new Random(20261125);
         String alphabet = "&|!():*'\"\\<->%_;=-ORor abc日😀\u0000\t.,/+";
@@ -136,19 +139,22 @@ class BadSearchInputIntegrationTest {
             var query = new StringBuilder();
             int length = 1 + random.nextInt(40);
             for (int j = 0; j < length; j++) {
-                query.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0, random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+                query.appendCodePoint(alphabet.codePointAt(
+                        alphabet.offsetByCodePoints(0, random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
             }
             queries.add(query.toString());
         }
         for (String query : queries) {
-            var result = http.get().uri("/api/search?q={q}&document={d}", query, document).exchange()
-                    .returnResult(String.class);
+            var result = http.get()
+                .uri("/api/search?q={q}&document={d}", query, document)
+                .exchange()
+                .returnResult(String.class);
             int status = result.getStatus().value();
             assertThat(status).as("status for %s: %s", query, result.getResponseBody()).isIn(200, 400);
             if (status == 400) {
                 assertThat(result.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
                 assertThat(result.getResponseBody()).as("for %s", query)
-                        .containsAnyOf("empty-query", "nothing-to-search-for", "query-too-long", "query-too-complex");
+                    .containsAnyOf("empty-query", "nothing-to-search-for", "query-too-long", "query-too-complex");
             }
         }
     }
@@ -157,7 +163,10 @@ class BadSearchInputIntegrationTest {
         return http.get().uri(absolute(uri)).exchange().returnResult(String.class).getStatus().value();
     }
 
-    /** The URI exactly as written, already encoded: no template expansion or further encoding. */
+    /**
+     * The URI exactly as written, already encoded: no template expansion or further
+     * encoding.
+     */
     private URI absolute(String uri) {
         return URI.create("http://localhost:" + port + uri);
     }
@@ -173,4 +182,5 @@ class BadSearchInputIntegrationTest {
         assertThat(body.path("detail").asString()).isNotBlank();
         return body;
     }
+
 }

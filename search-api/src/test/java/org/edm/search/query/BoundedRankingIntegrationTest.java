@@ -26,14 +26,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 
 /**
- * With more matches than {@code edm.search.ranked-candidates} (tiny here), the ranking is bounded: title matches
- * still come first, the total is an estimate, and paging stays within the candidate set without repeating a hit.
- * A phrase is read through its word pairs; one whose pairs cannot be looked up (across a stop word) and whose
- * matches lie beyond the rows read first ({@code edm.search.examined-rows}) is still found by a deeper read.
+ * With more matches than {@code edm.search.ranked-candidates} (tiny here), the ranking is
+ * bounded: title matches still come first, the total is an estimate, and paging stays
+ * within the candidate set without repeating a hit. A phrase is read through its word
+ * pairs; one whose pairs cannot be looked up (across a stop word) and whose matches lie
+ * beyond the rows read first ({@code edm.search.examined-rows}) is still found by a
+ * deeper read.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"edm.search.ranked-candidates=" + BoundedRankingIntegrationTest.RANKED_CANDIDATES,
-                "edm.search.examined-rows=9"})
+        properties = { "edm.search.ranked-candidates=" + BoundedRankingIntegrationTest.RANKED_CANDIDATES,
+                "edm.search.examined-rows=9" })
 @AutoConfigureRestTestClient
 @Import(ReaderKey.class)
 @RealInfrastructure
@@ -47,10 +49,15 @@ class BoundedRankingIntegrationTest {
     RestTestClient http;
 
     final String word = TestDocuments.uniqueWord();
+
     UUID document;
+
     final List<UUID> bodies = new ArrayList<>();
+
     final List<UUID> titled = new ArrayList<>();
+
     final List<UUID> phrases = new ArrayList<>();
+
     final List<UUID> acrossStopWord = new ArrayList<>();
 
     @Autowired
@@ -75,10 +82,12 @@ class BoundedRankingIntegrationTest {
                     "Text that mentions " + word + " once, then alpha.", 1));
         }
         for (int i = 0; i < 4; i++) {
-            phrases.add(data.section(document, null, 1, order++, "Phrase " + i, "Here " + word + " alpha is a phrase.", 2));
+            phrases.add(
+                    data.section(document, null, 1, order++, "Phrase " + i, "Here " + word + " alpha is a phrase.", 2));
         }
         for (int i = 0; i < 2; i++) {
-            acrossStopWord.add(data.section(document, null, 1, order++, "Gap " + i, "Here " + word + " of alpha again.", 2));
+            acrossStopWord
+                .add(data.section(document, null, 1, order++, "Gap " + i, "Here " + word + " of alpha again.", 2));
         }
         // written last, so they are not among the first matches in physical order
         for (int i = 0; i < 3; i++) {
@@ -105,8 +114,10 @@ class BoundedRankingIntegrationTest {
         // when
         List<UUID> paged = allPages(word + " ", 2);
 
-        // then: the pages hold the two bounded tiers and nothing beyond them: every title match (fewer than the
-        // bound), and the first RANKED_CANDIDATES matches read, which are not the title matches (written last)
+        // then: the pages hold the two bounded tiers and nothing beyond them: every title
+        // match (fewer than the
+        // bound), and the first RANKED_CANDIDATES matches read, which are not the title
+        // matches (written last)
         assertThat(paged).hasSize(titled.size() + RANKED_CANDIDATES).containsAll(titled);
         assertThat(paged).hasSizeLessThan(matches);
     }
@@ -114,7 +125,8 @@ class BoundedRankingIntegrationTest {
     @Test
     void aPhraseIsReadThroughItsWordPairsNotThroughEverySectionWithItsWords() {
         double pairsBefore = searches("pairs");
-        // the first 9 sections with both words have them apart; only the phrases hold the pair
+        // the first 9 sections with both words have them apart; only the phrases hold the
+        // pair
         JsonNode page = search("\"" + word + " alpha\"", 20, null);
 
         assertThat(SearchIntegrationTest.ids(page)).containsExactlyInAnyOrderElementsOf(phrases);
@@ -132,7 +144,8 @@ class BoundedRankingIntegrationTest {
     @Test
     void aPhraseAcrossAStopWordBeyondTheRowsReadFirstIsFoundByTheDeeperSecondRead() {
         double deepenedBefore = searches("deepened-index");
-        // "of" leaves a gap: no pair to look up, so the first read takes the first 9 sections with both words
+        // "of" leaves a gap: no pair to look up, so the first read takes the first 9
+        // sections with both words
         JsonNode page = search("\"" + word + " of alpha\"", 20, null);
 
         assertThat(SearchIntegrationTest.ids(page)).containsExactlyInAnyOrderElementsOf(acrossStopWord);
@@ -143,28 +156,37 @@ class BoundedRankingIntegrationTest {
 
     @Test
     void deeperReadPagesWithoutRepeatingAHit() {
-        assertThat(allPages("\"" + word + " of alpha\"", 1)).hasSize(2).containsExactlyInAnyOrderElementsOf(acrossStopWord);
+        assertThat(allPages("\"" + word + " of alpha\"", 1)).hasSize(2)
+            .containsExactlyInAnyOrderElementsOf(acrossStopWord);
     }
 
     @Test
     void thePhraseSearchReadsItsCandidatesThroughThePairIndex() {
-        // given: on tables this small the planner may rightly prefer other plans (such as every section of the one
-        // done document through idx_sections_order); with only bitmap scans and no nested loops allowed, the
+        // given: on tables this small the planner may rightly prefer other plans (such as
+        // every section of the one
+        // done document through idx_sections_order); with only bitmap scans and no nested
+        // loops allowed, the
         // production statement's condition must let it pick idx_sections_phrase_pairs
         List<String> plan = new TransactionTemplate(transactions).execute(status -> {
             jdbc.sql("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true), "
-                    + "set_config('enable_nestloop', 'off', true)").query((rs, n) -> 1).single();
+                    + "set_config('enable_nestloop', 'off', true)")
+                .query((rs, n) -> 1)
+                .single();
 
-            // when: the search itself runs, under EXPLAIN ANALYZE, in this transaction (without the document
-            // filter, whose index would otherwise be the cheaper way to these few rows; the word is unique anyway)
+            // when: the search itself runs, under EXPLAIN ANALYZE, in this transaction
+            // (without the document
+            // filter, whose index would otherwise be the cheaper way to these few rows;
+            // the word is unique anyway)
             return search.explain("\"" + word + " alpha\"", SearchFilters.NONE, 20);
         });
 
-        // then: the pair index was scanned and gave the four phrase sections (and no section without the pair)
+        // then: the pair index was scanned and gave the four phrase sections (and no
+        // section without the pair)
         assertThat(plan).as(String.join("\n", plan))
-                .anyMatch(line -> line.contains("Bitmap Index Scan on idx_sections_phrase_pairs"));
-        assertThat(plan).as(String.join("\n", plan)).anyMatch(line -> line.contains("Bitmap Heap Scan on sections")
-                && line.contains(" rows=" + phrases.size() + " loops="));
+            .anyMatch(line -> line.contains("Bitmap Index Scan on idx_sections_phrase_pairs"));
+        assertThat(plan).as(String.join("\n", plan))
+            .anyMatch(line -> line.contains("Bitmap Heap Scan on sections")
+                    && line.contains(" rows=" + phrases.size() + " loops="));
     }
 
     /** Every page of a search, following the cursors; fails if a hit repeats. */
@@ -177,7 +199,8 @@ class BoundedRankingIntegrationTest {
             seen.addAll(SearchIntegrationTest.ids(page));
             cursor = page.path("nextCursor").isNull() || page.path("nextCursor").isMissingNode() ? null
                     : page.path("nextCursor").asString();
-        } while (cursor != null && ++pages < 20);
+        }
+        while (cursor != null && ++pages < 20);
         assertThat(new HashSet<>(seen)).as("no hit on two pages").hasSameSizeAs(seen);
         return seen;
     }
@@ -188,9 +211,15 @@ class BoundedRankingIntegrationTest {
     }
 
     private JsonNode search(String query, int limit, String cursor) {
-        return http.get().uri("/api/search?q={q}&document={d}&limit={l}" + (cursor == null ? "" : "&cursor=" + cursor),
-                        query, document, limit)
-                .exchange().expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        return http.get()
+            .uri("/api/search?q={q}&document={d}&limit={l}" + (cursor == null ? "" : "&cursor=" + cursor), query,
+                    document, limit)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(JsonNode.class)
+            .returnResult()
+            .getResponseBody();
     }
+
 }

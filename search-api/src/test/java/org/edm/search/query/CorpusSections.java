@@ -14,9 +14,10 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
- * Realistic section text for the benchmark: the readable PDFs of the shared corpus, page by page, cut into
- * heading-led chunks of a few dozen words. It only has to look like what the parser writes (exchange-spec
- * vocabulary and identifiers, Zipf-like word frequencies), not split as carefully.
+ * Realistic section text for the benchmark: the readable PDFs of the shared corpus, page
+ * by page, cut into heading-led chunks of a few dozen words. It only has to look like
+ * what the parser writes (exchange-spec vocabulary and identifiers, Zipf-like word
+ * frequencies), not split as carefully.
  */
 final class CorpusSections {
 
@@ -30,8 +31,9 @@ final class CorpusSections {
     }
 
     /**
-     * Reads every PDF in {@code directory} that has a text layer. Files that MANIFEST.tsv says must fail
-     * processing (damaged, encrypted, scanned on purpose) are skipped, as are any others that cannot be read.
+     * Reads every PDF in {@code directory} that has a text layer. Files that MANIFEST.tsv
+     * says must fail processing (damaged, encrypted, scanned on purpose) are skipped, as
+     * are any others that cannot be read.
      */
     static List<BaseDocument> read(Path directory) throws IOException {
         Set<String> broken = new HashSet<>();
@@ -46,14 +48,18 @@ final class CorpusSections {
         List<BaseDocument> documents = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".pdf"))
-                    .filter(f -> !broken.contains(f.getFileName().toString())).sorted().toList()) {
+                .filter(f -> !broken.contains(f.getFileName().toString()))
+                .sorted()
+                .toList()) {
                 try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
                     BaseDocument document = split(file.getFileName().toString(), pdf);
                     if (document.sections().size() >= 10) {
                         documents.add(document);
                     }
-                } catch (IOException | RuntimeException e) {
-                    // damaged, encrypted or scanned files are part of the corpus on purpose
+                }
+                catch (IOException | RuntimeException e) {
+                    // damaged, encrypted or scanned files are part of the corpus on
+                    // purpose
                 }
             }
         }
@@ -103,7 +109,10 @@ final class CorpusSections {
         return new BaseDocument(title, version, sections);
     }
 
-    /** A short line without a final period that starts with a section number or a capital: a heading. */
+    /**
+     * A short line without a final period that starts with a section number or a capital:
+     * a heading.
+     */
     private static boolean looksLikeHeading(String line) {
         return line.length() >= 4 && line.length() <= 60 && !line.endsWith(".") && !line.endsWith(",")
                 && line.matches("(\\d+(\\.\\d+)*\\.?\\s+)?[A-Z][A-Za-z0-9 ()/_-]+") && line.split("\\s+").length <= 7;
@@ -111,6 +120,8 @@ final class CorpusSections {
 
     private static int levelOf(String heading) {
         var number = heading.split("\\s+")[0];
-        return number.matches("\\d+(\\.\\d+)*\\.?") ? Math.min(4, number.replaceAll("\\.$", "").split("\\.").length) : 2;
+        return number.matches("\\d+(\\.\\d+)*\\.?") ? Math.min(4, number.replaceAll("\\.$", "").split("\\.").length)
+                : 2;
     }
+
 }

@@ -41,9 +41,10 @@ import org.edm.search.query.syntax.UserQuery.Item;
 import org.edm.search.query.syntax.UserQuery;
 
 /**
- * The same sections in Apache Lucene (BM25, EnglishAnalyzer, title boosted like PostgreSQL's weight A over B), as
- * the reference for speed and ranking. User queries are parsed by the API's own parser and translated item by item:
- * a word that the analyzer splits, or a quoted phrase, becomes a phrase query; the last word while typing a prefix
+ * The same sections in Apache Lucene (BM25, EnglishAnalyzer, title boosted like
+ * PostgreSQL's weight A over B), as the reference for speed and ranking. User queries are
+ * parsed by the API's own parser and translated item by item: a word that the analyzer
+ * splits, or a quoted phrase, becomes a phrase query; the last word while typing a prefix
  * query.
  */
 final class LuceneReference implements AutoCloseable {
@@ -51,14 +52,21 @@ final class LuceneReference implements AutoCloseable {
     static final float TITLE_BOOST = 2.5f;
 
     private final Analyzer analyzer = new EnglishAnalyzer();
+
     private final FSDirectory directory;
+
     private IndexWriter writer;
+
     private DirectoryReader reader;
+
     private IndexSearcher searcher;
 
     private final boolean needsDocuments;
 
-    /** Opens the index in {@code directory}; an index there with exactly {@code size} documents is reused. */
+    /**
+     * Opens the index in {@code directory}; an index there with exactly {@code size}
+     * documents is reused.
+     */
     LuceneReference(Path directory, int size) throws IOException {
         this.directory = FSDirectory.open(directory);
         boolean reusable = false;
@@ -68,8 +76,9 @@ final class LuceneReference implements AutoCloseable {
             }
         }
         needsDocuments = !reusable;
-        var config = new IndexWriterConfig(analyzer).setRAMBufferSizeMB(256).setSimilarity(new BM25Similarity())
-                .setOpenMode(reusable ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE);
+        var config = new IndexWriterConfig(analyzer).setRAMBufferSizeMB(256)
+            .setSimilarity(new BM25Similarity())
+            .setOpenMode(reusable ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE);
         writer = new IndexWriter(this.directory, config);
     }
 
@@ -84,12 +93,16 @@ final class LuceneReference implements AutoCloseable {
         document.add(new TextField("content", section.content() == null ? "" : section.content(), Field.Store.NO));
         try {
             writer.addDocument(document);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Commits, merges into one segment (as a read-mostly index would be), and opens the searcher. */
+    /**
+     * Commits, merges into one segment (as a read-mostly index would be), and opens the
+     * searcher.
+     */
     void finish() throws IOException {
         writer.forceMerge(1);
         writer.close();
@@ -117,15 +130,18 @@ final class LuceneReference implements AutoCloseable {
         return ids(searcher.search(query, n));
     }
 
-    /** Lucene's scores of the given sections for the query (0 where a section does not match in Lucene). */
+    /**
+     * Lucene's scores of the given sections for the query (0 where a section does not
+     * match in Lucene).
+     */
     double scoreSum(Query query, Collection<UUID> sections) throws IOException {
         if (sections.isEmpty()) {
             return 0;
         }
-        var restricted = new BooleanQuery.Builder()
-                .add(query, Occur.MUST)
-                .add(new TermInSetQuery("id", sections.stream().map(id -> new BytesRef(id.toString())).toList()), Occur.FILTER)
-                .build();
+        var restricted = new BooleanQuery.Builder().add(query, Occur.MUST)
+            .add(new TermInSetQuery("id", sections.stream().map(id -> new BytesRef(id.toString())).toList()),
+                    Occur.FILTER)
+            .build();
         double sum = 0;
         for (ScoreDoc hit : searcher.search(restricted, sections.size()).scoreDocs) {
             sum += hit.score;
@@ -143,7 +159,8 @@ final class LuceneReference implements AutoCloseable {
 
     private Query match(Item item) {
         if (item.titleOnly()) {
-            // as in the API: a camel-case identifier's words written apart count in titles only
+            // as in the API: a camel-case identifier's words written apart count in
+            // titles only
             return new BoostQuery(field("title", item), TITLE_BOOST);
         }
         var either = new BooleanQuery.Builder();
@@ -171,7 +188,10 @@ final class LuceneReference implements AutoCloseable {
     private record Token(String text, int position) {
     }
 
-    /** The analyzer's tokens with their positions (removed stop words leave gaps, as in the index). */
+    /**
+     * The analyzer's tokens with their positions (removed stop words leave gaps, as in
+     * the index).
+     */
     private List<Token> analyze(String field, String text) {
         List<Token> tokens = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream(field, text)) {
@@ -184,7 +204,8 @@ final class LuceneReference implements AutoCloseable {
                 tokens.add(new Token(term.toString(), position));
             }
             stream.end();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return tokens;
@@ -206,4 +227,5 @@ final class LuceneReference implements AutoCloseable {
         }
         directory.close();
     }
+
 }

@@ -8,9 +8,11 @@ class PhrasePairsTest {
 
     @Test
     void aRequiredPhraseRequiresItsAdjacentPairs() {
-        assertThat(PhrasePairs.required("'field' <-> 'order' <-> 'messag'")).isEqualTo("'field order' & 'order messag'");
+        assertThat(PhrasePairs.required("'field' <-> 'order' <-> 'messag'"))
+            .isEqualTo("'field order' & 'order messag'");
         assertThat(PhrasePairs.required("'add' <-> 'order' & 'messag':*")).isEqualTo("'add order'");
-        assertThat(PhrasePairs.required("'stock' <-> 'locat' & 'add' <-> 'order'")).isEqualTo("'stock locat' & 'add order'");
+        assertThat(PhrasePairs.required("'stock' <-> 'locat' & 'add' <-> 'order'"))
+            .isEqualTo("'stock locat' & 'add order'");
     }
 
     @Test
@@ -24,7 +26,8 @@ class PhrasePairsTest {
     @Test
     void phrasesThatAreOnlyAlternativesOrNegatedRequireNothing() {
         assertThat(PhrasePairs.required("'addord' | 'add' <-> 'order'")).isEmpty();
-        assertThat(PhrasePairs.required("( 'addord' | 'add' <-> 'order' ) & 'book' <-> 'entri'")).isEqualTo("'book entri'");
+        assertThat(PhrasePairs.required("( 'addord' | 'add' <-> 'order' ) & 'book' <-> 'entri'"))
+            .isEqualTo("'book entri'");
         assertThat(PhrasePairs.required("'order' & !( 'mass' <-> 'quot' )")).isEmpty();
         assertThat(PhrasePairs.required("'order' & 'book'")).isEmpty();
     }
@@ -41,4 +44,5 @@ class PhrasePairsTest {
         assertThat(PhrasePairs.required("'o''neil' <-> 'rule'")).isEqualTo("'o''neil rule'");
         assertThat(PhrasePairs.required("'a\\\\b' <-> 'c'")).isEqualTo("'a\\\\b c'");
     }
+
 }

@@ -36,40 +36,46 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * How fast and how good the search is at scale: loads {@code edm.bench.sections} (default 1,000,000) sections made
- * from the corpus PDFs into a fresh database, runs a fixed mix of queries per class through {@link SectionSearch}
- * (the API's own code, first page of 20), and prints p50/p95/p99 per class and overall; indexes the same sections
- * in Lucene (BM25) and prints its latencies for the same queries, the top-10 overlap, and how Lucene itself scores
- * our top 10 against its own; prints the EXPLAIN ANALYZE of one query per class.
+ * How fast and how good the search is at scale: loads {@code edm.bench.sections} (default
+ * 1,000,000) sections made from the corpus PDFs into a fresh database, runs a fixed mix
+ * of queries per class through {@link SectionSearch} (the API's own code, first page of
+ * 20), and prints p50/p95/p99 per class and overall; indexes the same sections in Lucene
+ * (BM25) and prints its latencies for the same queries, the top-10 overlap, and how
+ * Lucene itself scores our top 10 against its own; prints the EXPLAIN ANALYZE of one
+ * query per class.
  * <p>
- * Run: {@code mvn -B -pl search-api -Pbenchmark test} (add {@code -Dedm.bench.sections=200000} for a quicker run).
- * Not a test: it asserts nothing. To iterate on tuning without reloading, point it at a PostgreSQL server that
- * keeps its data ({@code -Dedm.bench.jdbc-url=jdbc:postgresql://host:port/db}, {@code edm.bench.user},
- * {@code edm.bench.password}) and a Lucene directory ({@code -Dedm.bench.lucene-dir}): data already there at the
- * requested size are reused. Search settings can be overridden with {@code -Dedm.search.ranked-candidates=...},
- * {@code examined-rows}, {@code title-tier-max-postings}, {@code sample-above-postings}, {@code deepened-rows},
- * {@code rank-normalization}.
+ * Run: {@code mvn -B -pl search-api -Pbenchmark test} (add
+ * {@code -Dedm.bench.sections=200000} for a quicker run). Not a test: it asserts nothing.
+ * To iterate on tuning without reloading, point it at a PostgreSQL server that keeps its
+ * data ({@code -Dedm.bench.jdbc-url=jdbc:postgresql://host:port/db},
+ * {@code edm.bench.user}, {@code edm.bench.password}) and a Lucene directory
+ * ({@code -Dedm.bench.lucene-dir}): data already there at the requested size are reused.
+ * Search settings can be overridden with {@code -Dedm.search.ranked-candidates=...},
+ * {@code examined-rows}, {@code title-tier-max-postings}, {@code sample-above-postings},
+ * {@code deepened-rows}, {@code rank-normalization}.
  */
 class SearchBenchmark {
 
     private static final int SECTIONS = Integer.getInteger("edm.bench.sections", 1_000_000);
+
     private static final int ROUNDS = Integer.getInteger("edm.bench.rounds", 15);
+
     private static final long SEED = 20261125L;
+
     private static final Pattern NUMBER = Pattern.compile("[0-9.]+");
 
     /**
-     * The fixed query mix. A trailing space marks a finished word (no prefix matching); without it the last word
-     * is also matched as a prefix, as while typing.
+     * The fixed query mix. A trailing space marks a finished word (no prefix matching);
+     * without it the last word is also matched as a prefix, as while typing.
      */
     private static final Map<String, List<String>> QUERIES = new LinkedHashMap<>();
 
     static {
         QUERIES.put("rare", List.of("bust ", "checksum ", "mantissa ", "throttle ", "giveup ", "odd lot "));
-        QUERIES.put("medium", List.of("heartbeat ", "retransmission ", "imbalance ", "logon ", "halt ",
-                "snapshot "));
+        QUERIES.put("medium", List.of("heartbeat ", "retransmission ", "imbalance ", "logon ", "halt ", "snapshot "));
         QUERIES.put("common", List.of("order ", "message ", "field ", "price ", "trade ", "sequence number "));
-        QUERIES.put("phrase", List.of("\"sequence number\"", "\"add order\"", "\"order book\"",
-                "\"message type\"", "\"end of session\"", "\"field order message\""));
+        QUERIES.put("phrase", List.of("\"sequence number\"", "\"add order\"", "\"order book\"", "\"message type\"",
+                "\"end of session\"", "\"field order message\""));
         QUERIES.put("prefix", List.of("retrans", "heartb", "seq", "ord", "imbal", "order ent"));
         QUERIES.put("identifier", List.of("AddOrder", "Stock_Locate", "MsgType", "35=D", "ITCH 5.0", "SoupBinTCP",
                 "MoldUDP64", "ClOrdID"));
@@ -78,15 +84,19 @@ class SearchBenchmark {
     @Test
     void searchAtScale() throws Exception {
         SearchSettings settings = settings();
-        print("SearchBenchmark: %,d sections, %d measured rounds per query, %d cores, load average %s", SECTIONS, ROUNDS,
-                Runtime.getRuntime().availableProcessors(), loadAverage());
+        print("SearchBenchmark: %,d sections, %d measured rounds per query, %d cores, load average %s", SECTIONS,
+                ROUNDS, Runtime.getRuntime().availableProcessors(), loadAverage());
         print("settings: %s", settings);
         long started = System.nanoTime();
         List<BaseDocument> corpus = CorpusSections.read(SharedCorpus.require());
         print("corpus: %d documents, %,d sections (%.0f words each on average) read from PDFs in %d s", corpus.size(),
-                corpus.stream().mapToInt(d -> d.sections().size()).sum(), corpus.stream()
-                        .flatMap(d -> d.sections().stream()).mapToInt(x -> x.content().split("\\s+").length)
-                        .average().orElse(0), seconds(started));
+                corpus.stream().mapToInt(d -> d.sections().size()).sum(),
+                corpus.stream()
+                    .flatMap(d -> d.sections().stream())
+                    .mapToInt(x -> x.content().split("\\s+").length)
+                    .average()
+                    .orElse(0),
+                seconds(started));
 
         String url = System.getProperty("edm.bench.jdbc-url");
         String user = System.getProperty("edm.bench.user", "postgres");
@@ -103,23 +113,27 @@ class SearchBenchmark {
             long present = jdbc.sql("SELECT count(*) FROM sections").query(Long.class).single();
             if (present == SECTIONS) {
                 print("PostgreSQL: reusing the %,d sections already in %s", present, url);
-            } else {
+            }
+            else {
                 jdbc.sql("TRUNCATE documents CASCADE").update();
                 long loading = System.nanoTime();
-                long loaded = new SectionLoader(url, user, password)
-                        .load(new SyntheticSections(corpus, SEED), SECTIONS, 2, SearchBenchmark::print);
+                long loaded = new SectionLoader(url, user, password).load(new SyntheticSections(corpus, SEED), SECTIONS,
+                        2, SearchBenchmark::print);
                 print("PostgreSQL: %,d sections loaded, indexed and analysed in %d s", loaded, seconds(loading));
             }
             printSizes(jdbc);
 
             String luceneDirectory = System.getProperty("edm.bench.lucene-dir");
-            Path directory = luceneDirectory == null ? Files.createTempDirectory("edm-bench-lucene") : Path.of(luceneDirectory);
+            Path directory = luceneDirectory == null ? Files.createTempDirectory("edm-bench-lucene")
+                    : Path.of(luceneDirectory);
             try (var lucene = new LuceneReference(directory, SECTIONS)) {
                 if (lucene.needsDocuments()) {
                     long indexing = System.nanoTime();
-                    new SyntheticSections(corpus, SEED).generate(SECTIONS, d -> { }, lucene::add);
+                    new SyntheticSections(corpus, SEED).generate(SECTIONS, d -> {
+                    }, lucene::add);
                     print("Lucene: %,d sections indexed in %d s", SECTIONS, seconds(indexing));
-                } else {
+                }
+                else {
                     print("Lucene: reusing the index in %s", directory);
                 }
                 lucene.finish();
@@ -128,7 +142,8 @@ class SearchBenchmark {
                         CursorSigner.withRandomSecret(), new LatestVersions(jdbc));
                 run(search, lucene, jdbc);
                 compareWithIndexOnly(settings, jdbc, dataSource);
-            } finally {
+            }
+            finally {
                 if (luceneDirectory == null) {
                     deleteTree(directory);
                 }
@@ -145,7 +160,10 @@ class SearchBenchmark {
         }
     }
 
-    /** The defaults, or the values of system properties named like the application's ({@code edm.search.*}). */
+    /**
+     * The defaults, or the values of system properties named like the application's
+     * ({@code edm.search.*}).
+     */
     private static SearchSettings settings() {
         SearchSettings d = SearchSettings.defaults();
         return new SearchSettings(d.maxQueryLength(), d.maxQueryItems(), d.minPrefixLength(),
@@ -217,9 +235,11 @@ class SearchBenchmark {
                 List<UUID> luceneTop = lucene.top(translated.get(q), 10);
                 Set<UUID> common = new HashSet<>(ourTop);
                 common.retainAll(luceneTop);
-                double overlap = luceneTop.isEmpty() ? (ourTop.isEmpty() ? 1 : 0) : (double) common.size() / luceneTop.size();
+                double overlap = luceneTop.isEmpty() ? (ourTop.isEmpty() ? 1 : 0)
+                        : (double) common.size() / luceneTop.size();
                 double best = lucene.scoreSumOfTop(translated.get(q), 10);
-                double quality = best == 0 ? (ourTop.isEmpty() ? 1 : 0) : lucene.scoreSum(translated.get(q), ourTop) / best;
+                double quality = best == 0 ? (ourTop.isEmpty() ? 1 : 0)
+                        : lucene.scoreSum(translated.get(q), ourTop) / best;
                 double[] sums = classQuality.computeIfAbsent(entry.getKey(), k -> new double[3]);
                 sums[0] += overlap;
                 sums[1] += quality;
@@ -242,11 +262,12 @@ class SearchBenchmark {
 
         String show = System.getProperty("edm.bench.show");
         if (show != null) {
-            showTopTen(show, search, lucene, translated.containsKey(show) ? translated.get(show) : lucene.translate(parser.parse(show)), jdbc);
+            showTopTen(show, search, lucene,
+                    translated.containsKey(show) ? translated.get(show) : lucene.translate(parser.parse(show)), jdbc);
         }
         for (Map.Entry<String, List<String>> entry : QUERIES.entrySet()) {
-            List<String> shown = entry.getKey().equals("phrase") ? List.of(entry.getValue().get(0), entry.getValue().get(5))
-                    : List.of(entry.getValue().get(0));
+            List<String> shown = entry.getKey().equals("phrase")
+                    ? List.of(entry.getValue().get(0), entry.getValue().get(5)) : List.of(entry.getValue().get(0));
             for (String q : shown) {
                 print("");
                 print("EXPLAIN ANALYZE, class %s, query [%s]:", entry.getKey(), q);
@@ -267,7 +288,10 @@ class SearchBenchmark {
         printLatencies("overall", allOurs, allTheirs);
     }
 
-    /** The backend process of the pool's single connection, or 0 when its CPU time cannot be read here. */
+    /**
+     * The backend process of the pool's single connection, or 0 when its CPU time cannot
+     * be read here.
+     */
     private static long backendPid(JdbcClient jdbc) {
         long pid = jdbc.sql("SELECT pg_backend_pid()").query(Long.class).single();
         return Files.isReadable(Path.of("/proc/" + pid + "/schedstat")) ? pid : 0;
@@ -280,24 +304,26 @@ class SearchBenchmark {
         }
         try {
             return Long.parseLong(Files.readString(Path.of("/proc/" + pid + "/schedstat")).split(" ")[0]);
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             return 0;
         }
     }
 
     /**
-     * The common words again with the sample switched off, as the planner likes it (it reads the table, or an
-     * index on another column, in order until 500 rows match); then what reading 500 candidates costs through the
-     * full GIN index and through the sample, measured on the bare statement: the measurements behind the sample.
+     * The common words again with the sample switched off, as the planner likes it (it
+     * reads the table, or an index on another column, in order until 500 rows match);
+     * then what reading 500 candidates costs through the full GIN index and through the
+     * sample, measured on the bare statement: the measurements behind the sample.
      */
     private static void compareWithIndexOnly(SearchSettings settings, JdbcClient jdbc, HikariDataSource dataSource) {
-        var noSample = new SearchSettings(settings.maxQueryLength(), settings.maxQueryItems(), settings.minPrefixLength(),
-                settings.rankedCandidates(), settings.examinedRows(),
+        var noSample = new SearchSettings(settings.maxQueryLength(), settings.maxQueryItems(),
+                settings.minPrefixLength(), settings.rankedCandidates(), settings.examinedRows(),
                 settings.titleTierMaxPostings(), Long.MAX_VALUE, settings.deepenedRows(), settings.rankNormalization(),
                 settings.statisticsRefresh(), settings.statementTimeout());
         var search = new SectionSearch(new SearchRepository(jdbc), new TermStatistics(jdbc, noSample), noSample,
-                new DataSourceTransactionManager(dataSource), new SimpleMeterRegistry(), CursorSigner.withRandomSecret(),
-                new LatestVersions(jdbc));
+                new DataSourceTransactionManager(dataSource), new SimpleMeterRegistry(),
+                CursorSigner.withRandomSecret(), new LatestVersions(jdbc));
         long backend = backendPid(jdbc);
         print("");
         print("Common words without the sample, as the planner chooses, median of 5:");
@@ -338,7 +364,10 @@ class SearchBenchmark {
     private static double executionMillis(JdbcClient jdbc, String statement, String q) {
         double[] times = new double[3];
         for (int i = 0; i < times.length; i++) {
-            String plan = jdbc.sql("EXPLAIN (ANALYZE, FORMAT JSON) " + statement).param("q", q).query(String.class).single();
+            String plan = jdbc.sql("EXPLAIN (ANALYZE, FORMAT JSON) " + statement)
+                .param("q", q)
+                .query(String.class)
+                .single();
             int at = plan.indexOf("\"Execution Time\":");
             Matcher number = NUMBER.matcher(plan.substring(at + 17));
             times[i] = number.find() ? Double.parseDouble(number.group()) : Double.NaN;
@@ -347,12 +376,19 @@ class SearchBenchmark {
         return times[1];
     }
 
-    /** Both top tens side by side, with Lucene's score of each hit: for looking into ranking differences. */
+    /**
+     * Both top tens side by side, with Lucene's score of each hit: for looking into
+     * ranking differences.
+     */
     private static void showTopTen(String q, SectionSearch search, LuceneReference lucene, Query query, JdbcClient jdbc)
             throws Exception {
         print("");
         print("Top 10 for [%s]: ours (score, Lucene's score) | Lucene's", q);
-        List<UUID> ours = search.search(q, SearchFilters.NONE, 10, null).hits().stream().map(SearchPage.Hit::sectionId).toList();
+        List<UUID> ours = search.search(q, SearchFilters.NONE, 10, null)
+            .hits()
+            .stream()
+            .map(SearchPage.Hit::sectionId)
+            .toList();
         List<UUID> theirs = lucene.top(query, 10);
         for (int i = 0; i < 10; i++) {
             print("  %-70s | %s", i < ours.size() ? describe(ours.get(i), lucene, query, jdbc) : "",
@@ -361,9 +397,13 @@ class SearchBenchmark {
     }
 
     private static String describe(UUID id, LuceneReference lucene, Query query, JdbcClient jdbc) throws Exception {
-        String row = jdbc.sql("""
-                SELECT left(coalesce(title, ''), 30) || ' (' || coalesce(array_length(regexp_split_to_array(content, '\\s+'), 1), 0)
-                       || ' words)' FROM sections WHERE id = :id""").param("id", id).query(String.class).single();
+        String row = jdbc
+            .sql("""
+                    SELECT left(coalesce(title, ''), 30) || ' (' || coalesce(array_length(regexp_split_to_array(content, '\\s+'), 1), 0)
+                           || ' words)' FROM sections WHERE id = :id""")
+            .param("id", id)
+            .query(String.class)
+            .single();
         return String.format(Locale.ROOT, "%-42s L=%.2f", row, lucene.scoreSum(query, List.of(id)));
     }
 
@@ -391,13 +431,16 @@ class SearchBenchmark {
     }
 
     private static void printSizes(JdbcClient jdbc) {
-        jdbc.sql("""
-                SELECT c.relname, pg_size_pretty(pg_relation_size(c.oid)) AS size
-                FROM pg_class c
-                WHERE c.relname IN ('sections', 'idx_sections_fts', 'idx_sections_title_fts', 'idx_sections_fts_sample', 'idx_sections_phrase_pairs')
-                ORDER BY c.relname
-                """).query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).list()
-                .forEach(line -> print("size: %s", line));
+        jdbc.sql(
+                """
+                        SELECT c.relname, pg_size_pretty(pg_relation_size(c.oid)) AS size
+                        FROM pg_class c
+                        WHERE c.relname IN ('sections', 'idx_sections_fts', 'idx_sections_title_fts', 'idx_sections_fts_sample', 'idx_sections_phrase_pairs')
+                        ORDER BY c.relname
+                        """)
+            .query((rs, n) -> rs.getString(1) + " " + rs.getString(2))
+            .list()
+            .forEach(line -> print("size: %s", line));
     }
 
     private static HikariDataSource pool(String url, String user, String password) {
@@ -413,7 +456,8 @@ class SearchBenchmark {
     private static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (Exception e) {
+        }
+        catch (Exception e) {
             return "unknown";
         }
     }

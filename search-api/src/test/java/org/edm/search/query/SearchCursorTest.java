@@ -34,10 +34,11 @@ class SearchCursorTest {
         String unknownPlan = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         assertThatThrownBy(() -> SearchCursor.decode(unknownPlan, "q")).isInstanceOf(InvalidCursor.class);
         // the sample is never deepened, and never read with word pairs
-        for (byte plan : new byte[] {6, 10}) {
+        for (byte plan : new byte[] { 6, 10 }) {
             bytes[bytes.length - 1] = plan;
             String badPlan = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             assertThatThrownBy(() -> SearchCursor.decode(badPlan, "q")).isInstanceOf(InvalidCursor.class);
         }
     }
+
 }

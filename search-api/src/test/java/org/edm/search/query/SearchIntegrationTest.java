@@ -25,8 +25,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * GET /api/search against real PostgreSQL: query forms, identifiers, filters, ranking, snippets, breadcrumbs and
- * paging. Every search is scoped to this class's own document or words, as the database is shared.
+ * GET /api/search against real PostgreSQL: query forms, identifiers, filters, ranking,
+ * snippets, breadcrumbs and paging. Every search is scoped to this class's own document
+ * or words, as the database is shared.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
@@ -39,21 +40,37 @@ class SearchIntegrationTest {
     RestTestClient http;
 
     final TestDocuments data = new TestDocuments();
+
     UUID itch;
+
     UUID fix;
+
     UUID pending;
+
     UUID introduction;
+
     UUID messageFormats;
+
     UUID addOrder;
+
     UUID orderExecuted;
+
     UUID stockDirectory;
+
     UUID newOrderSingle;
+
     UUID executionReport;
+
     UUID soupBin;
+
     UUID itchFour;
+
     UUID cancelRequest;
+
     UUID heartbeatTitle;
+
     UUID heartbeatBody;
+
     String itchTitle;
 
     @BeforeAll
@@ -67,7 +84,8 @@ class SearchIntegrationTest {
         addOrder = data.section(itch, messageFormats, 3, 2, "Add Order Message",
                 "An AddOrder message announces a new order accepted by the matching engine. The Stock_Locate "
                         + "field identifies the security. Prices satisfy 0 < limit & limit > 5 \"quoted\" 'x' "
-                        + "<script>document.cookie</script> before an alert.", 4);
+                        + "<script>document.cookie</script> before an alert.",
+                4);
         orderExecuted = data.section(itch, messageFormats, 3, 3, "Order Executed Message",
                 "Sent when an order on the book is executed in whole or in part. Stock locate codes repeat.", 5);
         stockDirectory = data.section(itch, messageFormats, 3, 4, "Stock Directory",
@@ -76,15 +94,16 @@ class SearchIntegrationTest {
                 "Sent by the server when no other data was sent for a second.", 2);
         heartbeatBody = data.section(itch, introduction, 2, 6, "Session Timing",
                 "A heartbeat is sent every second; clients that miss heartbeat after heartbeat disconnect. "
-                        + "Heartbeat processing is cheap.", 2);
+                        + "Heartbeat processing is cheap.",
+                2);
 
         fix = data.document("FIX Order Entry " + TestDocuments.uniqueWord(), "4.4", "done");
         newOrderSingle = data.section(fix, null, 1, 0, "New Order Single",
                 "MsgType (35=D) submits a new order. The MsgType field is tag 35.", 10);
         executionReport = data.section(fix, null, 1, 1, "Execution Report",
                 "Tag 35=8 is an execution report; option d applies to cancels.", 11);
-        soupBin = data.section(fix, null, 1, 2, "Transport",
-                "Order entry sessions use SoupBinTCP framing or FIXT.", 12);
+        soupBin = data.section(fix, null, 1, 2, "Transport", "Order entry sessions use SoupBinTCP framing or FIXT.",
+                12);
         itchFour = data.section(fix, null, 1, 3, "Legacy feeds", "The old ITCH 4.1 feed is retired.", 13);
         cancelRequest = data.section(fix, null, 1, 4, "Order Cancel Request",
                 "Asks to cancel what is left of an earlier order.", 14);
@@ -106,7 +125,8 @@ class SearchIntegrationTest {
 
     @Test
     void orAcceptsEitherSide() {
-        assertThat(ids(searchIn(itch, "directory OR executed"))).containsExactlyInAnyOrder(stockDirectory, orderExecuted);
+        assertThat(ids(searchIn(itch, "directory OR executed"))).containsExactlyInAnyOrder(stockDirectory,
+                orderExecuted);
     }
 
     @Test
@@ -124,11 +144,14 @@ class SearchIntegrationTest {
     @Test
     void identifiersAreFoundAsTyped() {
         assertThat(ids(searchIn(itch, "AddOrder"))).containsExactly(addOrder);
-        assertThat(ids(searchIn(itch, "Stock_Locate"))).containsExactlyInAnyOrder(messageFormats, addOrder, orderExecuted);
+        assertThat(ids(searchIn(itch, "Stock_Locate"))).containsExactlyInAnyOrder(messageFormats, addOrder,
+                orderExecuted);
         assertThat(ids(searchIn(fix, "MsgType"))).containsExactly(newOrderSingle);
-        assertThat(ids(searchIn(fix, "35=D"))).as("35 followed by d, not 35=8 with a d later").containsExactly(newOrderSingle);
+        assertThat(ids(searchIn(fix, "35=D"))).as("35 followed by d, not 35=8 with a d later")
+            .containsExactly(newOrderSingle);
         assertThat(ids(searchIn(itch, "ITCH 5.0"))).containsExactly(introduction);
-        assertThat(ids(search("ITCH 5.0 &title=" + itchTitle.substring(itchTitle.lastIndexOf(' ') + 1)))).containsExactly(introduction);
+        assertThat(ids(search("ITCH 5.0 &title=" + itchTitle.substring(itchTitle.lastIndexOf(' ') + 1))))
+            .containsExactly(introduction);
         assertThat(ids(searchIn(fix, "ITCH 5.0"))).as("ITCH 4.1 is another version").isEmpty();
         assertThat(ids(searchIn(fix, "SoupBinTCP"))).containsExactly(soupBin);
         assertThat(ids(searchIn(itch, "soupbintcp"))).containsExactly(introduction);
@@ -136,12 +159,15 @@ class SearchIntegrationTest {
 
     @Test
     void sectionsWithVeryLongWordsAreIndexedAndTheirPhrasesFound() {
-        // the "words" of broken PDFs: hex runs of 1,500 characters, longer than any word pair the pair index holds
+        // the "words" of broken PDFs: hex runs of 1,500 characters, longer than any word
+        // pair the pair index holds
         UUID blobs = data.document("Blobs " + TestDocuments.uniqueWord(), "1.0", "done");
-        String hex1 = IntStream.range(0, 47).mapToObj(i -> UUID.randomUUID().toString().replace("-", ""))
-                .collect(Collectors.joining());
+        String hex1 = IntStream.range(0, 47)
+            .mapToObj(i -> UUID.randomUUID().toString().replace("-", ""))
+            .collect(Collectors.joining());
         String hex2 = new StringBuilder(hex1).reverse().toString();
-        UUID blob = data.section(blobs, null, 1, 0, "Blob", hex1 + " " + hex2 + " then the order book follows " + hex1, 1);
+        UUID blob = data.section(blobs, null, 1, 0, "Blob", hex1 + " " + hex2 + " then the order book follows " + hex1,
+                1);
 
         assertThat(ids(searchIn(blobs, "\"order book\""))).containsExactly(blob);
         assertThat(ids(searchIn(blobs, "\"book follows\""))).containsExactly(blob);
@@ -157,14 +183,16 @@ class SearchIntegrationTest {
         assertThat(ids(searchIn(fix, "OrderCancelRequest"))).as("while typing").containsExactly(cancelRequest);
         assertThat(ids(searchIn(fix, "RequestCancelOrder "))).as("the words in that order").isEmpty();
         assertThat(ids(searchIn(fix, "CancelEarlier "))).as("words apart in the text only do not count").isEmpty();
-        assertThat(ids(searchIn(itch, "AddOrder "))).as("written together or apart, one section").containsExactly(addOrder);
+        assertThat(ids(searchIn(itch, "AddOrder "))).as("written together or apart, one section")
+            .containsExactly(addOrder);
     }
 
     @Test
     void sectionWhoseTitleMatchesRanksAboveSectionsThatOnlyMentionIt() {
         JsonNode page = searchIn(itch, "heartbeat");
 
-        // then: the section that only says "heartbeat" in its text is below the one titled with the word (whose
+        // then: the section that only says "heartbeat" in its text is below the one
+        // titled with the word (whose
         // text never says it), and the scores say so too, not only the order
         assertThat(ids(page)).containsExactly(heartbeatTitle, heartbeatBody);
         double titleScore = page.path("hits").get(0).path("score").asDouble();
@@ -175,7 +203,8 @@ class SearchIntegrationTest {
 
     @Test
     void aTitleMatchOutranksATextThatRepeatsTheWordFarMoreOften() {
-        // given: one section titled with the word, its text silent about it; one whose text says it 40 times (on
+        // given: one section titled with the word, its text silent about it; one whose
+        // text says it 40 times (on
         // text weight alone it would rank far higher)
         UUID spec = data.document("Ranking " + TestDocuments.uniqueWord(), "1.0", "done");
         UUID titled = data.section(spec, null, 1, 0, "Throttling", "Limits on the message rate of a session.", 1);
@@ -188,7 +217,7 @@ class SearchIntegrationTest {
         // then
         assertThat(ids(page)).containsExactly(titled, repeated);
         assertThat(page.path("hits").get(0).path("score").asDouble())
-                .isGreaterThan(page.path("hits").get(1).path("score").asDouble());
+            .isGreaterThan(page.path("hits").get(1).path("score").asDouble());
     }
 
     @Test
@@ -201,13 +230,15 @@ class SearchIntegrationTest {
         assertThat(hit.path("document").path("id").asString()).isEqualTo(itch.toString());
         assertThat(hit.path("document").path("title").asString()).isEqualTo(itchTitle);
         assertThat(hit.path("document").path("version").asString()).isEqualTo("5.0");
-        assertThat(hit.path("breadcrumb").findValuesAsString("title")).containsExactly("Introduction", "Message Formats");
+        assertThat(hit.path("breadcrumb").findValuesAsString("title")).containsExactly("Introduction",
+                "Message Formats");
         assertThat(hit.path("breadcrumb").get(0).path("id").asString()).isEqualTo(introduction.toString());
         String snippet = searchIn(itch, "matching engine security").path("hits").get(0).path("snippet").asString();
         assertThat(snippet).contains("<mark>matching</mark>").contains("<mark>engine</mark>");
         String escaped = searchIn(itch, "alert").path("hits").get(0).path("snippet").asString();
         assertThat(escaped).contains("0 &lt; limit &amp; limit &gt; 5 &quot;quoted&quot; &#39;x&#39;")
-                .contains("<mark>alert</mark>").doesNotContain("<script");
+            .contains("<mark>alert</mark>")
+            .doesNotContain("<script");
     }
 
     @Test
@@ -231,8 +262,8 @@ class SearchIntegrationTest {
         assertThat(documentsOf(search("order&document=" + fix))).containsOnly(fix.toString());
         String itchWord = itchTitle.substring(itchTitle.lastIndexOf(' ') + 1);
         assertThat(documentsOf(search("order&title=" + itchWord.toUpperCase()))).containsOnly(itch.toString());
-        assertThat(ids(search("order&title=" + itchWord + "&version=5.0&level=3")))
-                .containsExactlyInAnyOrder(addOrder, orderExecuted);
+        assertThat(ids(search("order&title=" + itchWord + "&version=5.0&level=3"))).containsExactlyInAnyOrder(addOrder,
+                orderExecuted);
         assertThat(ids(search("order&title=" + itchWord + "&version=4.4"))).isEmpty();
         assertThat(ids(search("stock&document=" + itch + "&level=2"))).containsExactly(messageFormats);
     }
@@ -259,7 +290,8 @@ class SearchIntegrationTest {
         List<UUID> written = new ArrayList<>();
         for (int i = 0; i < 23; i++) {
             // a few share one text, so their scores tie and the id decides
-            String text = i % 3 == 0 ? word + " appears once here." : word + " " + word + " appears " + "twice ".repeat(i % 5);
+            String text = i % 3 == 0 ? word + " appears once here."
+                    : word + " " + word + " appears " + "twice ".repeat(i % 5);
             written.add(data.section(document, null, 1, i, i % 4 == 0 ? "About " + word : "Section " + i, text, i + 1));
         }
         List<UUID> all = ids(search(word + "&limit=100"));
@@ -274,7 +306,8 @@ class SearchIntegrationTest {
             cursor = page.path("nextCursor").isMissingNode() || page.path("nextCursor").isNull() ? null
                     : page.path("nextCursor").asString();
             pages++;
-        } while (cursor != null);
+        }
+        while (cursor != null);
 
         assertThat(pages).isEqualTo(5);
         assertThat(all).containsExactlyInAnyOrderElementsOf(written);
@@ -283,19 +316,31 @@ class SearchIntegrationTest {
     }
 
     private JsonNode searchIn(UUID document, String query) {
-        return http.get().uri("/api/search?q={q}&document={d}", query, document).exchange()
-                .expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        return http.get()
+            .uri("/api/search?q={q}&document={d}", query, document)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(JsonNode.class)
+            .returnResult()
+            .getResponseBody();
     }
 
-    /** {@code rest} is the query followed by raw extra parameters ({@code &name=value}). */
+    /**
+     * {@code rest} is the query followed by raw extra parameters ({@code &name=value}).
+     */
     private JsonNode search(String rest) {
         int extra = rest.indexOf('&');
         String query = extra < 0 ? rest : rest.substring(0, extra);
         String parameters = extra < 0 ? "" : rest.substring(extra);
-        return http.get().uri("/api/search?q={q}" + parameters, query).exchange()
-                .expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        return http.get()
+            .uri("/api/search?q={q}" + parameters, query)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(JsonNode.class)
+            .returnResult()
+            .getResponseBody();
     }
 
     static List<UUID> ids(JsonNode page) {
@@ -309,4 +354,5 @@ class SearchIntegrationTest {
         page.path("hits").forEach(hit -> ids.add(hit.path("document").path("id").asString()));
         return ids;
     }
+
 }

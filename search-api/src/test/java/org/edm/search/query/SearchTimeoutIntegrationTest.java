@@ -27,9 +27,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A search statement that runs past {@code edm.search.statement-timeout} is cancelled by PostgreSQL and answered
- * with 503 {@code timeout}: here the statement really waits, behind a lock that another session holds on the
- * sections (as a long migration or a {@code VACUUM FULL} would), and nothing in the application is replaced.
+ * A search statement that runs past {@code edm.search.statement-timeout} is cancelled by
+ * PostgreSQL and answered with 503 {@code timeout}: here the statement really waits,
+ * behind a lock that another session holds on the sections (as a long migration or a
+ * {@code VACUUM FULL} would), and nothing in the application is replaced.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "edm.search.statement-timeout=300ms")
@@ -60,10 +61,12 @@ class SearchTimeoutIntegrationTest {
                 statement.execute("LOCK TABLE sections IN ACCESS EXCLUSIVE MODE");
             }
 
-            // when: the search runs while the lock is held (for as long as the test waits, far past 300 ms)
+            // when: the search runs while the lock is held (for as long as the test
+            // waits, far past 300 ms)
             blocked = CompletableFuture.supplyAsync(() -> search(uri));
 
-            // then: PostgreSQL cancels the statement and the client is told to come back later
+            // then: PostgreSQL cancels the statement and the client is told to come back
+            // later
             await().atMost(Duration.ofSeconds(20)).until(blocked::isDone);
             lock.rollback();
         }
@@ -83,4 +86,5 @@ class SearchTimeoutIntegrationTest {
     private EntityExchangeResult<String> search(String uri) {
         return http.get().uri(uri).exchange().returnResult(String.class);
     }
+
 }

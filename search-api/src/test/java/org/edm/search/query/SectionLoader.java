@@ -19,8 +19,9 @@ import org.edm.search.query.SyntheticSections.Section;
 import org.postgresql.PGConnection;
 
 /**
- * Bulk-loads generated documents and sections with COPY, the way a benchmark needs it: secondary indexes dropped
- * first and rebuilt (from their own definitions) afterwards, two loaders in parallel, then ANALYZE.
+ * Bulk-loads generated documents and sections with COPY, the way a benchmark needs it:
+ * secondary indexes dropped first and rebuilt (from their own definitions) afterwards,
+ * two loaders in parallel, then ANALYZE.
  */
 final class SectionLoader {
 
@@ -30,7 +31,9 @@ final class SectionLoader {
     private static final Batch END = new Batch(List.of(), List.of());
 
     private final String jdbcUrl;
+
     private final String user;
+
     private final String password;
 
     SectionLoader(String jdbcUrl, String user, String password) {
@@ -39,7 +42,10 @@ final class SectionLoader {
         this.password = password;
     }
 
-    /** Loads {@code total} generated sections with their documents; returns the number of sections written. */
+    /**
+     * Loads {@code total} generated sections with their documents; returns the number of
+     * sections written.
+     */
     long load(SyntheticSections generator, int total, int loaders, Consumer<String> progress) throws Exception {
         List<String> indexes = dropSecondaryIndexes();
         BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(loaders * 2);
@@ -51,14 +57,16 @@ final class SectionLoader {
         long started = System.nanoTime();
         var documents = new ArrayList<Document>();
         var sections = new ArrayList<Section>();
-        long[] emitted = {0};
+        long[] emitted = { 0 };
         generator.generate(total, document -> {
-            // a batch ends at a document boundary, so every section's parent is in the same COPY
+            // a batch ends at a document boundary, so every section's parent is in the
+            // same COPY
             if (sections.size() >= 20_000) {
                 put(queue, new Batch(List.copyOf(documents), List.copyOf(sections)));
                 emitted[0] += sections.size();
                 if (emitted[0] % 100_000 < 20_000) {
-                    progress.accept("loaded ~" + emitted[0] + " sections in " + (System.nanoTime() - started) / 1_000_000_000 + " s");
+                    progress.accept("loaded ~" + emitted[0] + " sections in "
+                            + (System.nanoTime() - started) / 1_000_000_000 + " s");
                 }
                 documents.clear();
                 sections.clear();
@@ -119,14 +127,16 @@ final class SectionLoader {
                     row(documents, d.id(), d.title(), d.version(), "done", d.pageCount(),
                             "{\"producer\":\"SearchBenchmark\"}", "bench/" + d.id() + ".pdf");
                 }
-                copy.copyIn("COPY documents (id, title, version, processing_status, page_count, metadata, file_path) FROM STDIN",
+                copy.copyIn(
+                        "COPY documents (id, title, version, processing_status, page_count, metadata, file_path) FROM STDIN",
                         new StringReader(documents.toString()));
                 var sections = new StringBuilder(batch.sections().size() * 400);
                 for (Section s : batch.sections()) {
-                    row(sections, s.id(), s.documentId(), s.level(), s.title(), s.content(), s.pageNumber(), s.parentId(),
-                            s.orderIndex());
+                    row(sections, s.id(), s.documentId(), s.level(), s.title(), s.content(), s.pageNumber(),
+                            s.parentId(), s.orderIndex());
                 }
-                copy.copyIn("COPY sections (id, document_id, level, title, content, page_number, parent_id, order_index) FROM STDIN",
+                copy.copyIn(
+                        "COPY sections (id, document_id, level, title, content, page_number, parent_id, order_index) FROM STDIN",
                         new StringReader(sections.toString()));
                 connection.commit();
                 written += batch.sections().size();
@@ -143,14 +153,16 @@ final class SectionLoader {
             Object value = values[i];
             if (value == null) {
                 out.append("\\N");
-            } else {
+            }
+            else {
                 for (char c : value.toString().toCharArray()) {
                     switch (c) {
                         case '\\' -> out.append("\\\\");
                         case '\t' -> out.append("\\t");
                         case '\n' -> out.append("\\n");
                         case '\r' -> out.append("\\r");
-                        case '\0' -> { }
+                        case '\0' -> {
+                        }
                         default -> out.append(c);
                     }
                 }
@@ -162,7 +174,8 @@ final class SectionLoader {
     private static void put(BlockingQueue<Batch> queue, Batch batch) {
         try {
             queue.put(batch);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
@@ -171,4 +184,5 @@ final class SectionLoader {
     private Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl, user, password);
     }
+
 }

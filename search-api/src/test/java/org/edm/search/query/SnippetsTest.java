@@ -9,7 +9,8 @@ class SnippetsTest {
     @Test
     void escapesTextAndKeepsOnlyTheHeadlineMarks() {
         assertThat(Snippets.toHtml("a <b> & \"c\" 'd' \uE000order\uE001 <mark>x</mark>"))
-                .isEqualTo("a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39; <mark>order</mark> &lt;mark&gt;x&lt;/mark&gt;");
+            .isEqualTo("a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39; <mark>order</mark> &lt;mark&gt;x&lt;/mark&gt;");
         assertThat(Snippets.toHtml(null)).isEmpty();
     }
+
 }

@@ -14,9 +14,10 @@ class TsQueryTextTest {
     void everyItemIsOneQuotedOperand() {
         UserQuery query = parser.parse("Stock_Locate OR \"add order\" 35=D mess");
 
-        assertThat(TsQueryText.required(query)).isEqualTo("( 'Stock_Locate' | 'add order' ) & ( '35=D' ) & ( 'mess':* )");
+        assertThat(TsQueryText.required(query))
+            .isEqualTo("( 'Stock_Locate' | 'add order' ) & ( '35=D' ) & ( 'mess':* )");
         assertThat(TsQueryText.requiredInTitle(query))
-                .isEqualTo("( 'Stock_Locate':A | 'add order':A ) & ( '35=D':A ) & ( 'mess':*A )");
+            .isEqualTo("( 'Stock_Locate':A | 'add order':A ) & ( '35=D':A ) & ( 'mess':*A )");
     }
 
     @Test
@@ -24,7 +25,8 @@ class TsQueryTextTest {
         UserQuery query = parser.parse("AddOrder mess");
 
         assertThat(TsQueryText.required(query)).isEqualTo("( 'AddOrder' ) & ( 'mess':* )");
-        assertThat(TsQueryText.requiredWithTitleAlternatives(query)).isEqualTo("( 'AddOrder' | 'Add Order' ) & ( 'mess':* )");
+        assertThat(TsQueryText.requiredWithTitleAlternatives(query))
+            .isEqualTo("( 'AddOrder' | 'Add Order' ) & ( 'mess':* )");
         assertThat(TsQueryText.requiredInTitle(query)).isEqualTo("( 'AddOrder':A | 'Add Order':A ) & ( 'mess':*A )");
     }
 
@@ -37,20 +39,22 @@ class TsQueryTextTest {
 
     @Test
     void excludedItemsAreAlternatives() {
-        assertThat(TsQueryText.excluded(parser.parse("order -cancel -\"mass quote\""))).isEqualTo("'cancel' | 'mass quote'");
+        assertThat(TsQueryText.excluded(parser.parse("order -cancel -\"mass quote\"")))
+            .isEqualTo("'cancel' | 'mass quote'");
         assertThat(TsQueryText.excluded(parser.parse("order"))).isEmpty();
     }
 
     @Test
     void withoutPositionsTurnsPhraseOperatorsIntoAnd() {
         assertThat(TsQueryText.withoutPositions("'stock' <-> 'locat' & ( 'addord' | 'add' <2> 'order' )"))
-                .isEqualTo("'stock' & 'locat' & ( 'addord' | 'add' & 'order' )");
+            .isEqualTo("'stock' & 'locat' & ( 'addord' | 'add' & 'order' )");
         assertThat(TsQueryText.withoutPositions("'order':*")).isEqualTo("'order':*");
     }
 
     @Test
     void withoutPositionsLeavesQuotedLexemesAlone() {
         assertThat(TsQueryText.withoutPositions("'a<->b' <-> 'it''s' <-> 'c\\'<1>'"))
-                .isEqualTo("'a<->b' & 'it''s' & 'c\\'<1>'");
+            .isEqualTo("'a<->b' & 'it''s' & 'c\\'<1>'");
     }
+
 }

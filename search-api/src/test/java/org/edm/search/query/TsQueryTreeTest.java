@@ -16,16 +16,16 @@ class TsQueryTreeTest {
     @Test
     void parsesWhatToTsqueryPrints() {
         assertThat(TsQueryTree.parse("'stock' <-> 'locat' & ( 'addord' | 'add' <2> 'order':* ) & !'cancel'"))
-                .isEqualTo(new All(List.of(new Lexeme("stock", false), new Lexeme("locat", false),
-                        new Any(List.of(new Lexeme("addord", false),
-                                new All(List.of(new Lexeme("add", false), new Lexeme("order", true))))),
-                        new Not(new Lexeme("cancel", false)))));
+            .isEqualTo(new All(List.of(new Lexeme("stock", false), new Lexeme("locat", false),
+                    new Any(List.of(new Lexeme("addord", false),
+                            new All(List.of(new Lexeme("add", false), new Lexeme("order", true))))),
+                    new Not(new Lexeme("cancel", false)))));
     }
 
     @Test
     void readsEscapesAndWeights() {
-        assertThat(TsQueryTree.parse("'it''s':A & 'a\\\\b':*AB")).isEqualTo(
-                new All(List.of(new Lexeme("it's", false), new Lexeme("a\\b", true))));
+        assertThat(TsQueryTree.parse("'it''s':A & 'a\\\\b':*AB"))
+            .isEqualTo(new All(List.of(new Lexeme("it's", false), new Lexeme("a\\b", true))));
     }
 
     @Test
@@ -34,4 +34,5 @@ class TsQueryTreeTest {
         assertThatThrownBy(() -> TsQueryTree.parse("( 'a'")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TsQueryTree.parse("'a' 'b'")).isInstanceOf(IllegalArgumentException.class);
     }
+
 }

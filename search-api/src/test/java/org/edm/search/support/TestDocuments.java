@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Writes documents and sections straight into the shared test database, as the parser would. The database is
- * shared by every test class of the module, so tests scope their searches by document id or use
- * {@link #uniqueWord()}s that no other test writes.
+ * Writes documents and sections straight into the shared test database, as the parser
+ * would. The database is shared by every test class of the module, so tests scope their
+ * searches by document id or use {@link #uniqueWord()}s that no other test writes.
  */
 public final class TestDocuments {
 
@@ -27,10 +27,13 @@ public final class TestDocuments {
                 INSERT INTO documents (id, title, version, processing_status, page_count, metadata, file_path)
                 VALUES (:id, :title, :version, :status, 12, CAST(:metadata AS jsonb), :path)
                 """)
-                .param("id", id).param("title", title).param("version", version).param("status", status)
-                .param("metadata", "{\"author\":\"Test\",\"sha256\":\"" + id + "\"}")
-                .param("path", id.toString().substring(0, 2) + "/" + id + ".pdf")
-                .update();
+            .param("id", id)
+            .param("title", title)
+            .param("version", version)
+            .param("status", status)
+            .param("metadata", "{\"author\":\"Test\",\"sha256\":\"" + id + "\"}")
+            .param("path", id.toString().substring(0, 2) + "/" + id + ".pdf")
+            .update();
         return id;
     }
 
@@ -41,9 +44,15 @@ public final class TestDocuments {
                 INSERT INTO sections (id, document_id, level, title, content, page_number, parent_id, order_index)
                 VALUES (:id, :document, :level, :title, :content, :page, :parent, :order)
                 """)
-                .param("id", id).param("document", document).param("level", level).param("title", title)
-                .param("content", content).param("page", page).param("parent", parent).param("order", orderIndex)
-                .update();
+            .param("id", id)
+            .param("document", document)
+            .param("level", level)
+            .param("title", title)
+            .param("content", content)
+            .param("page", page)
+            .param("parent", parent)
+            .param("order", orderIndex)
+            .update();
         return id;
     }
 
@@ -55,4 +64,5 @@ public final class TestDocuments {
         }
         return word.append("x").toString();
     }
+
 }

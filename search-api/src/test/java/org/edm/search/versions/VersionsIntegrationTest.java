@@ -26,8 +26,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The versions endpoints against real PostgreSQL: a family of three versions (two done), compared on demand;
- * stored comparisons and section keys (as parser-worker's versions consumer writes them) behind the permalinks.
+ * The versions endpoints against real PostgreSQL: a family of three versions (two done),
+ * compared on demand; stored comparisons and section keys (as parser-worker's versions
+ * consumer writes them) behind the permalinks.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
@@ -41,15 +42,25 @@ class VersionsIntegrationTest {
     RestTestClient http;
 
     final TestDocuments data = new TestDocuments();
+
     final JdbcClient jdbc = JdbcClient.create(TestInfrastructure.shared().dataSource());
+
     String word;
+
     String title;
+
     String family;
+
     UUID v10;
+
     UUID v11;
+
     UUID v12;
+
     UUID other;
+
     UUID scope10;
+
     UUID scope11;
 
     @BeforeAll
@@ -59,12 +70,14 @@ class VersionsIntegrationTest {
         family = title.toLowerCase();
         // 1.10 sorts after 1.9 although uploaded first
         v11 = data.document(title, "1.10", "done");
-        UUID intro11 = data.section(v11, null, 1, 0, "1 Introduction", "This protocol enters orders for " + word + ".", 1);
+        UUID intro11 = data.section(v11, null, 1, 0, "1 Introduction", "This protocol enters orders for " + word + ".",
+                1);
         scope11 = data.section(v11, intro11, 2, 1, "1.1 Scope", "It covers equities and options.", 1);
         data.section(v11, null, 1, 2, "2 Sessions", "Sessions start with a logon.", 2);
         data.section(v11, null, 1, 3, "3 Messages", "All messages are binary.", 3);
         v10 = data.document("  acme " + word + "   ORDER entry", "1.9", "done");
-        UUID intro10 = data.section(v10, null, 1, 0, "1 Introduction", "This protocol enters orders for " + word + ".", 1);
+        UUID intro10 = data.section(v10, null, 1, 0, "1 Introduction", "This protocol enters orders for " + word + ".",
+                1);
         scope10 = data.section(v10, intro10, 2, 1, "1.1 Scope", "It covers equities only.", 1);
         data.section(v10, null, 1, 2, "2 Messages", "All messages are binary.", 2);
         v12 = data.document(title, "v1.11", "pending");
@@ -80,8 +93,9 @@ class VersionsIntegrationTest {
         // then
         assertThat(detail.path("family").asString()).isEqualTo(family);
         List<String> versions = new ArrayList<>();
-        detail.path("versions").forEach(v -> versions.add(v.path("version").asString() + ":"
-                + v.path("status").asString() + ":" + v.path("latest").asBoolean()));
+        detail.path("versions")
+            .forEach(v -> versions.add(v.path("version").asString() + ":" + v.path("status").asString() + ":"
+                    + v.path("latest").asBoolean()));
         assertThat(versions).containsExactly("1.9:done:false", "1.10:done:true", "v1.11:pending:false");
         assertThat(detail.path("versions").get(1).path("comparedWith").asString()).isEqualTo(v10.toString());
     }
@@ -132,20 +146,38 @@ class VersionsIntegrationTest {
     @Test
     @Order(1)
     void theFirstVersionHasNoPredecessorAndOtherFamiliesAreNotComparable() {
-        http.get().uri("/api/documents/{id}/changes", v10).exchange().expectStatus().isNotFound()
-                .expectBody().jsonPath("$.type").isEqualTo("https://edm.example/problems/no-predecessor");
-        http.get().uri("/api/compare?from={from}&to={to}", v10, other).exchange().expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.type").isEqualTo("https://edm.example/problems/not-comparable");
+        http.get()
+            .uri("/api/documents/{id}/changes", v10)
+            .exchange()
+            .expectStatus()
+            .isNotFound()
+            .expectBody()
+            .jsonPath("$.type")
+            .isEqualTo("https://edm.example/problems/no-predecessor");
+        http.get()
+            .uri("/api/compare?from={from}&to={to}", v10, other)
+            .exchange()
+            .expectStatus()
+            .isEqualTo(409)
+            .expectBody()
+            .jsonPath("$.type")
+            .isEqualTo("https://edm.example/problems/not-comparable");
         http.get().uri("/api/compare?from={from}&to={to}", v10, v12).exchange().expectStatus().isEqualTo(409);
-        http.get().uri("/api/families/{family}", "no such family " + UUID.randomUUID()).exchange()
-                .expectStatus().isNotFound()
-                .expectBody().jsonPath("$.type").isEqualTo("https://edm.example/problems/family-not-found");
+        http.get()
+            .uri("/api/families/{family}", "no such family " + UUID.randomUUID())
+            .exchange()
+            .expectStatus()
+            .isNotFound()
+            .expectBody()
+            .jsonPath("$.type")
+            .isEqualTo("https://edm.example/problems/family-not-found");
     }
 
     @Test
     @Order(2) // stores a comparison: runs after the on-demand cases
     void aPermalinkAnswersTheNewestSectionAndTheVersionsInWhichItChanged() {
-        // given: keys and the stored comparison, as parser-worker's versions consumer writes them
+        // given: keys and the stored comparison, as parser-worker's versions consumer
+        // writes them
         storeKeys(v10);
         storeKeys(v11);
         UUID comparison = UUID.randomUUID();
@@ -174,11 +206,17 @@ class VersionsIntegrationTest {
         assertThat(pinned.path("latest").asBoolean()).isFalse();
 
         // and: the family and the comparison now come from storage
-        assertThat(get("/api/families/{family}", family).path("versions").get(1).path("changes").path("added")
-                .asInt()).isEqualTo(1);
+        assertThat(get("/api/families/{family}", family).path("versions").get(1).path("changes").path("added").asInt())
+            .isEqualTo(1);
         assertThat(get("/api/compare?from={from}&to={to}", v10, v11).path("stored").asBoolean()).isTrue();
-        http.get().uri("/api/families/{family}/sections/no/such/key", family).exchange().expectStatus().isNotFound()
-                .expectBody().jsonPath("$.type").isEqualTo("https://edm.example/problems/section-key-not-found");
+        http.get()
+            .uri("/api/families/{family}/sections/no/such/key", family)
+            .exchange()
+            .expectStatus()
+            .isNotFound()
+            .expectBody()
+            .jsonPath("$.type")
+            .isEqualTo("https://edm.example/problems/section-key-not-found");
     }
 
     @Test
@@ -190,8 +228,9 @@ class VersionsIntegrationTest {
 
         // then
         List<String> allDocuments = new ArrayList<>();
-        all.path("hits").forEach(h -> allDocuments.add(h.path("document").path("id").asString() + ":"
-                + h.path("latest").asBoolean() + ":" + h.path("family").asString()));
+        all.path("hits")
+            .forEach(h -> allDocuments.add(h.path("document").path("id").asString() + ":" + h.path("latest").asBoolean()
+                    + ":" + h.path("family").asString()));
         assertThat(allDocuments).containsExactlyInAnyOrder(v10 + ":false:" + family, v11 + ":true:" + family);
         assertThat(latest.path("hits")).hasSize(1);
         assertThat(latest.path("hits").get(0).path("document").path("id").asString()).isEqualTo(v11.toString());
@@ -211,7 +250,14 @@ class VersionsIntegrationTest {
     }
 
     private JsonNode get(String uri, Object... variables) {
-        return http.get().uri(uri, variables).exchange().expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        return http.get()
+            .uri(uri, variables)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(JsonNode.class)
+            .returnResult()
+            .getResponseBody();
     }
+
 }

@@ -5,13 +5,16 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An API answered with an RFC 9457 problem: its status, the last segment of its {@code type}
- * ({@code not-a-pdf}), its detail and extension members ({@code documentId}, {@code maxSizeBytes}, ...).
+ * An API answered with an RFC 9457 problem: its status, the last segment of its
+ * {@code type} ({@code not-a-pdf}), its detail and extension members ({@code documentId},
+ * {@code maxSizeBytes}, ...).
  */
 public final class ApiProblem extends RuntimeException {
 
     private final int status;
+
     private final String type;
+
     private final Map<String, Object> properties;
 
     public ApiProblem(int status, String type, @Nullable String detail, Map<String, Object> properties) {
@@ -38,4 +41,5 @@ public final class ApiProblem extends RuntimeException {
     public String inWords() {
         return ProblemMessages.inWords(this);
     }
+
 }

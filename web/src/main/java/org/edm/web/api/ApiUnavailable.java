@@ -6,4 +6,5 @@ public final class ApiUnavailable extends RuntimeException {
     public ApiUnavailable(String api, Throwable cause) {
         super(api + " is not reachable: " + cause.getClass().getSimpleName(), cause);
     }
+
 }

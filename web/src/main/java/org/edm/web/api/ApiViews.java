@@ -57,9 +57,9 @@ public final class ApiViews {
     }
 
     /** search-api's {@code GET /api/sections/{id}}. */
-    public record SectionView(UUID id, DocumentRef document, @Nullable UUID parentId, int level,
-            @Nullable String title, @Nullable String content, @Nullable Integer pageNumber, int orderIndex,
-            List<SectionLink> breadcrumb, @Nullable SectionLink previous, @Nullable SectionLink next) {
+    public record SectionView(UUID id, DocumentRef document, @Nullable UUID parentId, int level, @Nullable String title,
+            @Nullable String content, @Nullable Integer pageNumber, int orderIndex, List<SectionLink> breadcrumb,
+            @Nullable SectionLink previous, @Nullable SectionLink next) {
     }
 
     public record DocumentRef(UUID id, String title, String version, @Nullable String status) {
@@ -73,7 +73,10 @@ public final class ApiViews {
             @Nullable Boolean totalIsEstimate, @Nullable String nextCursor) {
     }
 
-    /** One hit; {@code snippet} is HTML with {@code <mark>}s (see {@code SnippetHtml} before showing it). */
+    /**
+     * One hit; {@code snippet} is HTML with {@code <mark>}s (see {@code SnippetHtml}
+     * before showing it).
+     */
     public record Hit(UUID sectionId, @Nullable String title, int level, List<SectionLink> breadcrumb,
             DocumentRef document, @Nullable Integer pageNumber, double score, String snippet) {
     }
@@ -92,9 +95,12 @@ public final class ApiViews {
     public record FamilyDetail(String family, String title, List<FamilyVersion> versions) {
     }
 
-    /** One version; {@code changes} against {@code comparedWith} (the previous done version) when stored. */
-    public record FamilyVersion(UUID id, String version, String status, String uploadDate,
-            @Nullable Boolean latest, @Nullable UUID comparedWith, @Nullable Counts changes) {
+    /**
+     * One version; {@code changes} against {@code comparedWith} (the previous done
+     * version) when stored.
+     */
+    public record FamilyVersion(UUID id, String version, String status, String uploadDate, @Nullable Boolean latest,
+            @Nullable UUID comparedWith, @Nullable Counts changes) {
 
         public boolean done() {
             return "done".equals(status);
@@ -109,16 +115,23 @@ public final class ApiViews {
             int total, int offset, int limit) {
     }
 
-    /** A section that differs: kind {@code changed}, {@code added}, {@code removed}, {@code moved}, {@code renamed}. */
+    /**
+     * A section that differs: kind {@code changed}, {@code added}, {@code removed},
+     * {@code moved}, {@code renamed}.
+     */
     public record Change(String kind, String key, @Nullable UUID fromSectionId, @Nullable UUID toSectionId,
             @Nullable String fromTitle, @Nullable String toTitle, List<Hunk> hunks) {
     }
 
-    /** Word-level: the words only the older text has ({@code removed}) and only the newer has ({@code added}). */
+    /**
+     * Word-level: the words only the older text has ({@code removed}) and only the newer
+     * has ({@code added}).
+     */
     public record Hunk(int fromWord, int toWord, String removed, String added) {
     }
 
     /** ingest-service's answer to an upload. */
     public record UploadReceipt(UUID id, String title, String version, String status, boolean duplicate) {
     }
+
 }

@@ -16,8 +16,8 @@ public final class ProblemMessages {
             case "file-empty" -> "This file is empty.";
             case "file-missing" -> "No file was sent.";
             case "field-missing" -> "The " + field + " is missing.";
-            case "field-too-long" -> "The " + field + " is longer than " + problem.property("maxLength")
-                    + " characters.";
+            case "field-too-long" ->
+                "The " + field + " is longer than " + problem.property("maxLength") + " characters.";
             case "field-invalid" -> "The " + field + " contains characters that are not allowed.";
             case "insufficient-storage" -> "The server is short of disk space; try again later.";
             case "storage-unavailable", "database-unavailable" -> "The service is unavailable; try again shortly.";
@@ -40,7 +40,9 @@ public final class ProblemMessages {
         };
     }
 
-    /** Why the parser gave up on a document ({@code metadata.failure_reason}), in words. */
+    /**
+     * Why the parser gave up on a document ({@code metadata.failure_reason}), in words.
+     */
     public static String failureReason(String reason) {
         return switch (reason) {
             case "not_a_pdf" -> "the file is not a PDF";
@@ -61,4 +63,5 @@ public final class ProblemMessages {
         }
         return "";
     }
+
 }

@@ -25,8 +25,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * A document: metadata, the section tree, one section to read (with breadcrumb, previous/next and permalink),
- * its PDF, and delete / reprocess for those whose key allows them.
+ * A document: metadata, the section tree, one section to read (with breadcrumb,
+ * previous/next and permalink), its PDF, and delete / reprocess for those whose key
+ * allows them.
  */
 @Controller
 class DocumentController {
@@ -56,19 +57,25 @@ class DocumentController {
         DocumentDetail document = api.document(person.key(), id);
         List<OutlineEntry> outline = api.outline(person.key(), id).sections();
         page(person, document, outline, section, model);
-        model.addAttribute("permalink", ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null)
-                .toUriString());
+        model.addAttribute("permalink",
+                ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null).toUriString());
         return "document";
     }
 
-    /** Only the status block, for htmx to poll while the document is pending or processing. */
+    /**
+     * Only the status block, for htmx to poll while the document is pending or
+     * processing.
+     */
     @GetMapping("/documents/{id}/status")
     String status(@AuthenticationPrincipal Person person, @PathVariable UUID id, Model model) {
         model.addAttribute("document", api.document(person.key(), id));
         return "document :: status";
     }
 
-    /** The stored PDF, streamed from ingest-service; {@code ?download} saves it instead of opening it. */
+    /**
+     * The stored PDF, streamed from ingest-service; {@code ?download} saves it instead of
+     * opening it.
+     */
     @GetMapping("/documents/{id}/file")
     void file(@AuthenticationPrincipal Person person, @PathVariable UUID id,
             @RequestParam(required = false) @Nullable String download, HttpServletResponse response)
@@ -99,7 +106,8 @@ class DocumentController {
         try {
             api.reprocess(person.key(), id);
             redirect.addFlashAttribute("notice", "Queued for parsing again.");
-        } catch (ApiProblem problem) {
+        }
+        catch (ApiProblem problem) {
             if (problem.status() == 401) {
                 throw problem;
             }
@@ -116,4 +124,5 @@ class DocumentController {
         model.addAttribute("sectionCount", outline.size());
         model.addAttribute("section", section);
     }
+
 }

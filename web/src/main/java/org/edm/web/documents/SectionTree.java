@@ -12,12 +12,16 @@ import org.edm.web.api.ApiViews.OutlineEntry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The flat outline of search-api (reading order, each entry naming its parent) as a tree for the page; the
- * branches leading to the section being read are open, the others closed.
+ * The flat outline of search-api (reading order, each entry naming its parent) as a tree
+ * for the page; the branches leading to the section being read are open, the others
+ * closed.
  */
 final class SectionTree {
 
-    /** One section and its children; {@code open} when the current section is in it; {@code current} when it is it. */
+    /**
+     * One section and its children; {@code open} when the current section is in it;
+     * {@code current} when it is it.
+     */
     record Node(OutlineEntry entry, List<Node> children, boolean open, boolean current) {
     }
 
@@ -34,7 +38,8 @@ final class SectionTree {
         for (OutlineEntry entry : outline) {
             if (entry.parentId() == null || !byId.containsKey(entry.parentId())) {
                 roots.add(entry);
-            } else {
+            }
+            else {
                 children.computeIfAbsent(entry.parentId(), id -> new ArrayList<>()).add(entry);
             }
         }
@@ -45,8 +50,8 @@ final class SectionTree {
         return build(roots, children, path, current);
     }
 
-    private static List<Node> build(List<OutlineEntry> entries, Map<UUID, List<OutlineEntry>> children,
-            Set<UUID> path, @Nullable UUID current) {
+    private static List<Node> build(List<OutlineEntry> entries, Map<UUID, List<OutlineEntry>> children, Set<UUID> path,
+            @Nullable UUID current) {
         List<Node> nodes = new ArrayList<>(entries.size());
         for (OutlineEntry entry : entries) {
             nodes.add(new Node(entry, build(children.getOrDefault(entry.id(), List.of()), children, path, current),
@@ -54,4 +59,5 @@ final class SectionTree {
         }
         return nodes;
     }
+
 }

@@ -18,14 +18,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The library: documents newest first with their status, filtered by status, title (a substring) and version family
- * (exactly one family, as the versions feature groups documents); the table is also served
- * alone ({@code /library/rows}) for htmx to poll every 2 s while any document on it is pending or processing.
+ * The library: documents newest first with their status, filtered by status, title (a
+ * substring) and version family (exactly one family, as the versions feature groups
+ * documents); the table is also served alone ({@code /library/rows}) for htmx to poll
+ * every 2 s while any document on it is pending or processing.
  */
 @Controller
 class LibraryController {
 
     static final Set<String> STATUSES = Set.of("pending", "processing", "done", "failed");
+
     private static final int PAGE_SIZE = 50;
 
     private final ApiClient api;
@@ -70,7 +72,10 @@ class LibraryController {
         model.addAttribute("polling", list.documents().stream().anyMatch(DocumentSummary::inProgress));
     }
 
-    /** The family filter's choices: the first 100 families, and the chosen one should it be further on. */
+    /**
+     * The family filter's choices: the first 100 families, and the chosen one should it
+     * be further on.
+     */
     private List<FamilyChoice> families(Person person, @Nullable String chosen) {
         List<FamilyChoice> choices = new ArrayList<>();
         try {
@@ -78,7 +83,8 @@ class LibraryController {
                 choices.add(new FamilyChoice(family.family(), family.title() + " (" + family.versions()
                         + (family.versions() == 1 ? " version)" : " versions)")));
             }
-        } catch (ApiProblem problem) {
+        }
+        catch (ApiProblem problem) {
             if (problem.status() == 401) {
                 throw problem;
             }
@@ -97,4 +103,5 @@ class LibraryController {
     private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
+
 }

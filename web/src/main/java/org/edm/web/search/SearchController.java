@@ -18,7 +18,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** One search box over every section of every parsed document, with filters and the API's cursor paging. */
+/**
+ * One search box over every section of every parsed document, with filters and the API's
+ * cursor paging.
+ */
 @Controller
 class SearchController {
 
@@ -65,10 +68,11 @@ class SearchController {
         try {
             SearchPage page = api.search(person.key(), query);
             model.addAttribute("page", page);
-            model.addAttribute("results", page.hits().stream()
-                    .map(hit -> new Result(hit, SnippetHtml.safe(hit.snippet()))).toList());
+            model.addAttribute("results",
+                    page.hits().stream().map(hit -> new Result(hit, SnippetHtml.safe(hit.snippet()))).toList());
             model.addAttribute("continued", cursor != null && !cursor.isBlank());
-        } catch (ApiProblem problem) {
+        }
+        catch (ApiProblem problem) {
             if (problem.status() == 401) {
                 throw problem;
             }
@@ -81,4 +85,5 @@ class SearchController {
     private List<DocumentSummary> searchable(Person person) {
         return api.documents(person.key(), "done", null, null, null, 100).documents();
     }
+
 }

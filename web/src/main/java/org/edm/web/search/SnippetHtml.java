@@ -4,9 +4,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A search snippet made safe to insert as HTML. search-api already escapes the section text and adds only
- * {@code <mark>} and {@code </mark>} ({@code Snippets.toHtml}); this keeps exactly those tags and the entities it
- * writes and escapes everything else, so a future change of the API cannot inject markup into the page.
+ * A search snippet made safe to insert as HTML. search-api already escapes the section
+ * text and adds only {@code <mark>} and {@code </mark>} ({@code Snippets.toHtml}); this
+ * keeps exactly those tags and the entities it writes and escapes everything else, so a
+ * future change of the API cannot inject markup into the page.
  */
 final class SnippetHtml {
 
@@ -41,4 +42,5 @@ final class SnippetHtml {
             }
         }
     }
+
 }

@@ -27,16 +27,19 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * For a person signed in through OIDC, turns the session's OAuth2 sign-in into the {@link Person} the pages use, for
- * this request only: the name from the ID token, the scopes of the access token (they decide the buttons, as a key's
- * scopes do) and the access token itself as the credential the APIs get (refreshed with the refresh token when it is
- * about to expire). When no valid access token can be had the person is signed out ({@link SignedOut}).
+ * For a person signed in through OIDC, turns the session's OAuth2 sign-in into the
+ * {@link Person} the pages use, for this request only: the name from the ID token, the
+ * scopes of the access token (they decide the buttons, as a key's scopes do) and the
+ * access token itself as the credential the APIs get (refreshed with the refresh token
+ * when it is about to expire). When no valid access token can be had the person is signed
+ * out ({@link SignedOut}).
  */
 final class OidcPersonFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(OidcPersonFilter.class);
 
     private final OAuth2AuthorizedClientManager clients;
+
     private final Clock clock;
 
     OidcPersonFilter(OAuth2AuthorizedClientManager clients, Clock clock) {
@@ -53,11 +56,14 @@ final class OidcPersonFilter extends OncePerRequestFilter {
         }
         OAuth2AuthorizedClient client;
         try {
-            client = clients.authorize(OAuth2AuthorizeRequest
-                    .withClientRegistrationId(signIn.getAuthorizedClientRegistrationId()).principal(signIn)
+            client = clients
+                .authorize(OAuth2AuthorizeRequest.withClientRegistrationId(signIn.getAuthorizedClientRegistrationId())
+                    .principal(signIn)
                     .attribute(HttpServletRequest.class.getName(), request)
-                    .attribute(HttpServletResponse.class.getName(), response).build());
-        } catch (OAuth2AuthorizationException e) {
+                    .attribute(HttpServletResponse.class.getName(), response)
+                    .build());
+        }
+        catch (OAuth2AuthorizationException e) {
             log.info("OIDC sign-in of {} ended: {}", signIn.getName(), e.getError().getErrorCode());
             client = null;
         }
@@ -66,7 +72,8 @@ final class OidcPersonFilter extends OncePerRequestFilter {
             SignedOut.end(request);
             if (SignedOut.isHtmx(request)) {
                 SignedOut.answerHtmx(request, response, SignedOut.CREDENTIAL_REFUSED);
-            } else {
+            }
+            else {
                 response.sendRedirect(request.getContextPath() + SignedOut.CREDENTIAL_REFUSED);
             }
             return;
@@ -76,14 +83,15 @@ final class OidcPersonFilter extends OncePerRequestFilter {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(person, null,
                 scopes.stream().map(scope -> new SimpleGrantedAuthority("SCOPE_" + scope)).toList()));
-        // for this request only: the session keeps the OAuth2 sign-in (no explicit save here)
+        // for this request only: the session keeps the OAuth2 sign-in (no explicit save
+        // here)
         SecurityContextHolder.setContext(context);
         chain.doFilter(request, response);
     }
 
     private static String name(OAuth2AuthenticationToken signIn) {
         if (signIn.getPrincipal() instanceof OidcUser user) {
-            for (String name : new String[] {user.getPreferredUsername(), user.getEmail(), user.getFullName()}) {
+            for (String name : new String[] { user.getPreferredUsername(), user.getEmail(), user.getFullName() }) {
                 if (name != null && !name.isBlank()) {
                     return name;
                 }
@@ -91,4 +99,5 @@ final class OidcPersonFilter extends OncePerRequestFilter {
         }
         return signIn.getName();
     }
+
 }

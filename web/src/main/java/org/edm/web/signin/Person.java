@@ -6,9 +6,10 @@ import java.util.Set;
 import org.edm.web.api.ApiKey;
 
 /**
- * The signed-in person: the key's name and scopes (from {@code GET /api/me} at sign-in) and the key itself, which
- * lives in the HTTP session only (never in a cookie value, a URL or a log: {@link #toString()} leaves it out). For
- * an OIDC sign-in: the ID token's user name, the access token's scopes and the access token as the credential
+ * The signed-in person: the key's name and scopes (from {@code GET /api/me} at sign-in)
+ * and the key itself, which lives in the HTTP session only (never in a cookie value, a
+ * URL or a log: {@link #toString()} leaves it out). For an OIDC sign-in: the ID token's
+ * user name, the access token's scopes and the access token as the credential
  * ({@link OidcPersonFilter}, per request).
  */
 public record Person(String name, Set<String> scopes, ApiKey key) {

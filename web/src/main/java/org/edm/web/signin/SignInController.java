@@ -34,9 +34,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Sign-in with an API key: checked by asking the API who it belongs to; the key stays in the session. When OpenID
- * providers are configured the page also offers "Sign in with ..." for each (the flow itself is Spring Security's
- * {@code oauth2Login}, see {@link WebSecurity}).
+ * Sign-in with an API key: checked by asking the API who it belongs to; the key stays in
+ * the session. When OpenID providers are configured the page also offers "Sign in with
+ * ..." for each (the flow itself is Spring Security's {@code oauth2Login}, see
+ * {@link WebSecurity}).
  */
 @Controller
 class SignInController {
@@ -44,14 +45,20 @@ class SignInController {
     private static final Logger log = LoggerFactory.getLogger(SignInController.class);
 
     private final ApiClient api;
+
     private final SecurityContextRepository contexts;
+
     private final HttpSessionRequestCache savedRequests = new HttpSessionRequestCache();
-    private final CsrfAuthenticationStrategy newCsrfToken =
-            new CsrfAuthenticationStrategy(new HttpSessionCsrfTokenRepository());
+
+    private final CsrfAuthenticationStrategy newCsrfToken = new CsrfAuthenticationStrategy(
+            new HttpSessionCsrfTokenRepository());
 
     private final List<Provider> providers;
 
-    /** An OpenID provider the page offers: its registration id (the sign-in link's last segment) and name. */
+    /**
+     * An OpenID provider the page offers: its registration id (the sign-in link's last
+     * segment) and name.
+     */
     record Provider(String id, String name) {
     }
 
@@ -91,21 +98,26 @@ class SignInController {
         Me me;
         try {
             me = api.me(new ApiKey(key));
-        } catch (ApiProblem problem) {
+        }
+        catch (ApiProblem problem) {
             model.addAttribute("error", problem.status() == 401
                     ? "This key is not valid (mistyped, revoked or expired)." : problem.inWords());
             return "sign-in";
-        } catch (ApiUnavailable e) {
+        }
+        catch (ApiUnavailable e) {
             log.warn("Sign-in failed: {}", e.getMessage());
             model.addAttribute("error", "The services are not reachable right now; try again shortly.");
             return "sign-in";
         }
         var person = Person.of(me.name(), me.scopes(), new ApiKey(key));
-        List<SimpleGrantedAuthority> authorities = me.scopes().stream()
-                .map(scope -> new SimpleGrantedAuthority("SCOPE_" + scope)).toList();
+        List<SimpleGrantedAuthority> authorities = me.scopes()
+            .stream()
+            .map(scope -> new SimpleGrantedAuthority("SCOPE_" + scope))
+            .toList();
         var authentication = UsernamePasswordAuthenticationToken.authenticated(person, null, authorities);
         request.getSession();
-        request.changeSessionId(); // a session id seen before sign-in is worthless after it
+        request.changeSessionId(); // a session id seen before sign-in is worthless after
+                                   // it
         newCsrfToken.onAuthentication(authentication, request, response);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
@@ -123,4 +135,5 @@ class SignInController {
         String path = uri.getRawPath() == null || !uri.getRawPath().startsWith("/") ? "/" : uri.getRawPath();
         return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
+
 }

@@ -28,9 +28,10 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 
 /**
- * Sessions for people: every page needs a sign-in (an API key checked against {@code GET /api/me}, or OIDC when
- * configured), the session cookie is HttpOnly and SameSite=Lax (application.yml), every form carries a CSRF token
- * (htmx and the upload script send it as a header), and the pages load scripts from this origin only.
+ * Sessions for people: every page needs a sign-in (an API key checked against
+ * {@code GET /api/me}, or OIDC when configured), the session cookie is HttpOnly and
+ * SameSite=Lax (application.yml), every form carries a CSRF token (htmx and the upload
+ * script send it as a header), and the pages load scripts from this origin only.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -45,16 +46,19 @@ class WebSecurity {
         return new HttpSessionSecurityContextRepository();
     }
 
-    /** No user names and passwords (and no generated password in the log): API keys only. */
+    /**
+     * No user names and passwords (and no generated password in the log): API keys only.
+     */
     @Bean
     UserDetailsService noUsers() {
         return new InMemoryUserDetailsManager();
     }
 
     /**
-     * Sign-in through an OpenID provider when one is configured ({@code spring.security.oauth2.client.*}): the
-     * authorization code flow with PKCE (also for confidential clients), then {@link OidcPersonFilter} hands the
-     * pages a {@link Person} with the access token on every request.
+     * Sign-in through an OpenID provider when one is configured
+     * ({@code spring.security.oauth2.client.*}): the authorization code flow with PKCE
+     * (also for confidential clients), then {@link OidcPersonFilter} hands the pages a
+     * {@link Person} with the access token on every request.
      */
     private static void oidcSignIn(HttpSecurity http, ClientRegistrationRepository oidc,
             OAuth2AuthorizedClientRepository authorizedClients) throws Exception {
@@ -62,19 +66,18 @@ class WebSecurity {
                 OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         var tokens = new DefaultOAuth2AuthorizedClientManager(oidc, authorizedClients);
-        tokens.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
-                .authorizationCode().refreshToken().build());
-        http.oauth2Login(login -> login
-                        .loginPage("/sign-in")
-                        .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
-                        .authorizedClientRepository(authorizedClients)
-                        .failureUrl("/sign-in?oidc-failed"))
-                .addFilterBefore(new OidcPersonFilter(tokens, Clock.systemUTC()), AuthorizationFilter.class);
+        tokens.setAuthorizedClientProvider(
+                OAuth2AuthorizedClientProviderBuilder.builder().authorizationCode().refreshToken().build());
+        http.oauth2Login(login -> login.loginPage("/sign-in")
+            .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(authorizationRequests))
+            .authorizedClientRepository(authorizedClients)
+            .failureUrl("/sign-in?oidc-failed"))
+            .addFilterBefore(new OidcPersonFilter(tokens, Clock.systemUTC()), AuthorizationFilter.class);
     }
 
     /**
-     * The page to return to after sign-in: never an htmx request (the library's table alone would come back as the
-     * whole page).
+     * The page to return to after sign-in: never an htmx request (the library's table
+     * alone would come back as the whole page).
      */
     private static RequestCache pagesToReturnTo() {
         var pages = new HttpSessionRequestCache();
@@ -83,15 +86,17 @@ class WebSecurity {
     }
 
     /**
-     * A page without a session goes to the sign-in page (and back afterwards); an htmx request without one (the
-     * session ended while the library polled) gets {@code 401} with {@code HX-Redirect} ({@link SignedOut}).
+     * A page without a session goes to the sign-in page (and back afterwards); an htmx
+     * request without one (the session ended while the library polled) gets {@code 401}
+     * with {@code HX-Redirect} ({@link SignedOut}).
      */
     private static AuthenticationEntryPoint signInFirst() {
         var page = new LoginUrlAuthenticationEntryPoint("/sign-in");
         return (request, response, exception) -> {
             if (SignedOut.isHtmx(request)) {
                 SignedOut.answerHtmx(request, response, SignedOut.SESSION_ENDED);
-            } else {
+            }
+            else {
                 page.commence(request, response, exception);
             }
         };
@@ -112,21 +117,23 @@ class WebSecurity {
             oidcSignIn(http, oidc, authorizedClients);
         }
         return http
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/sign-in", "/css/**", "/js/**", "/webjars/**", "/livez", "/readyz",
-                                "/error", "/favicon.ico").permitAll()
-                        .anyRequest().authenticated())
-                .securityContext(context -> context.securityContextRepository(contexts))
-                .requestCache(cache -> cache.requestCache(pagesToReturnTo()))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(signInFirst()))
-                .formLogin(form -> form.disable())
-                .httpBasic(basic -> basic.disable())
-                .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out")
-                        .deleteCookies("EDM_SESSION"))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
-                .build();
+            .authorizeHttpRequests(requests -> requests
+                .requestMatchers("/sign-in", "/css/**", "/js/**", "/webjars/**", "/livez", "/readyz", "/error",
+                        "/favicon.ico")
+                .permitAll()
+                .anyRequest()
+                .authenticated())
+            .securityContext(context -> context.securityContextRepository(contexts))
+            .requestCache(cache -> cache.requestCache(pagesToReturnTo()))
+            .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signInFirst()))
+            .formLogin(form -> form.disable())
+            .httpBasic(basic -> basic.disable())
+            .logout(logout -> logout.logoutUrl("/sign-out")
+                .logoutSuccessUrl("/sign-in?signed-out")
+                .deleteCookies("EDM_SESSION"))
+            .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+            .build();
     }
+
 }

@@ -28,9 +28,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Uploads from the library page: the page's script posts one file per request ({@code Accept: application/json})
- * and shows the outcome next to the file; without the script the form posts its files and the library shows the
- * outcomes. Either way the file streams on to ingest-service with the person's key.
+ * Uploads from the library page: the page's script posts one file per request
+ * ({@code Accept: application/json}) and shows the outcome next to the file; without the
+ * script the form posts its files and the library shows the outcomes. Either way the file
+ * streams on to ingest-service with the person's key.
  */
 @Controller
 class UploadController {
@@ -46,8 +47,8 @@ class UploadController {
     /**
      * What became of one file.
      *
-     * @param outcome     {@code accepted}, {@code duplicate} or {@code rejected}
-     * @param message     the outcome in words
+     * @param outcome {@code accepted}, {@code duplicate} or {@code rejected}
+     * @param message the outcome in words
      * @param documentUrl the document's page (accepted, duplicate)
      */
     record UploadOutcome(String outcome, String fileName, String message, @Nullable UUID documentId,
@@ -92,17 +93,20 @@ class UploadController {
                     finalVersion);
             String url = "/documents/" + receipt.id();
             if (receipt.duplicate()) {
-                return new UploadOutcome("duplicate", fileName, "Already in the library as \"" + receipt.title()
-                        + "\" " + receipt.version() + "; nothing new was stored.", receipt.id(), url);
+                return new UploadOutcome("duplicate", fileName, "Already in the library as \"" + receipt.title() + "\" "
+                        + receipt.version() + "; nothing new was stored.", receipt.id(), url);
             }
             log.info("Uploaded: document={} by key={}", receipt.id(), person.name());
             return new UploadOutcome("accepted", fileName, "Uploaded; parsing starts shortly.", receipt.id(), url);
-        } catch (ApiProblem problem) {
+        }
+        catch (ApiProblem problem) {
             return rejected(fileName, problem.inWords());
-        } catch (ApiUnavailable e) {
+        }
+        catch (ApiUnavailable e) {
             log.warn("Upload failed: {}", e.getMessage());
             return rejected(fileName, "The upload service is not reachable right now; try again shortly.");
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             return rejected(fileName, "The file could not be read; try again.");
         }
     }
@@ -115,7 +119,8 @@ class UploadController {
     @ResponseBody
     ResponseEntity<UploadOutcome> tooLarge(MaxUploadSizeExceededException e) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(new UploadOutcome("rejected", "", "This file is too large for the web upload.", null, null));
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(new UploadOutcome("rejected", "", "This file is too large for the web upload.", null, null));
     }
+
 }

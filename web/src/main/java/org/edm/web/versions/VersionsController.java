@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Versions (search-api's version endpoints): the families, one family's versions with their change counts, and the
- * comparison of two versions with the word-level changes of each section.
+ * Versions (search-api's version endpoints): the families, one family's versions with
+ * their change counts, and the comparison of two versions with the word-level changes of
+ * each section.
  */
 @Controller
 class VersionsController {
@@ -60,4 +61,5 @@ class VersionsController {
         model.addAttribute("family", api.family(person.key(), comparison.family()));
         return "compare";
     }
+
 }

@@ -23,9 +23,10 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
- * The versions consumer's own container factory: ack mode RECORD, one thread, transient database errors retried
- * with back-off ({@code edm.parser.compare.*}); what still fails, and unreadable records at once, go to
- * {@value #DEAD_LETTER_TOPIC} (the parser's {@code documents.uploaded} handling is not involved).
+ * The versions consumer's own container factory: ack mode RECORD, one thread, transient
+ * database errors retried with back-off ({@code edm.parser.compare.*}); what still fails,
+ * and unreadable records at once, go to {@value #DEAD_LETTER_TOPIC} (the parser's
+ * {@code documents.uploaded} handling is not involved).
  */
 @Configuration(proxyBeanMethods = false)
 class CompareConsumerConfiguration {
@@ -37,8 +38,8 @@ class CompareConsumerConfiguration {
 
     @Bean(CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<Object, Object> compareListenerContainerFactory(
-            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumerFactory,
-            KafkaOperations<?, ?> kafka, CompareSettings settings) {
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+            ConsumerFactory<Object, Object> consumerFactory, KafkaOperations<?, ?> kafka, CompareSettings settings) {
         var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
         configurer.configure(factory, consumerFactory);
         factory.setConcurrency(1);
@@ -70,4 +71,5 @@ class CompareConsumerConfiguration {
     NewTopic documentsProcessedCompareDeadLetterTopic() {
         return TopicBuilder.name(DEAD_LETTER_TOPIC).build();
     }
+
 }

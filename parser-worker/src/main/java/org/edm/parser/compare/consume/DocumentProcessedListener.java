@@ -7,8 +7,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes {@value Topics#DOCUMENTS_PROCESSED} in its own group ({@value #GROUP}), apart from the parser's
- * {@code documents.uploaded} consumer; the offset is committed after the comparison's transaction committed.
+ * Consumes {@value Topics#DOCUMENTS_PROCESSED} in its own group ({@value #GROUP}), apart
+ * from the parser's {@code documents.uploaded} consumer; the offset is committed after
+ * the comparison's transaction committed.
  */
 @Component
 class DocumentProcessedListener {
@@ -16,6 +17,7 @@ class DocumentProcessedListener {
     static final String GROUP = "parser-worker-compare";
 
     private final DocumentProcessedReader reader;
+
     private final VersionComparisons comparisons;
 
     DocumentProcessedListener(DocumentProcessedReader reader, VersionComparisons comparisons) {
@@ -29,4 +31,5 @@ class DocumentProcessedListener {
     void onDocumentProcessed(ConsumerRecord<String, String> record) {
         comparisons.apply(reader.read(record.value()));
     }
+
 }

@@ -9,8 +9,9 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a {@code documents.processed} record value as a {@link DocumentProcessed} v1 event; unknown fields are
- * ignored, anything else unexpected is an {@link UnreadableEvent}.
+ * Reads a {@code documents.processed} record value as a {@link DocumentProcessed} v1
+ * event; unknown fields are ignored, anything else unexpected is an
+ * {@link UnreadableEvent}.
  */
 @Component
 class DocumentProcessedReader {
@@ -28,7 +29,8 @@ class DocumentProcessedReader {
         DocumentProcessed event;
         try {
             event = json.readValue(value, DocumentProcessed.class);
-        } catch (JacksonException e) {
+        }
+        catch (JacksonException e) {
             throw new UnreadableEvent("not a DocumentProcessed JSON document: " + e.getOriginalMessage(), e);
         }
         if (event == null || !DocumentProcessed.TYPE.equals(event.type())
@@ -40,4 +42,5 @@ class DocumentProcessedReader {
         }
         return event;
     }
+
 }

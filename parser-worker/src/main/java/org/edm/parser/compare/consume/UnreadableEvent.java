@@ -1,6 +1,9 @@
 package org.edm.parser.compare.consume;
 
-/** A {@code documents.processed} record that is not a readable {@code DocumentProcessed} v1 event (poison). */
+/**
+ * A {@code documents.processed} record that is not a readable {@code DocumentProcessed}
+ * v1 event (poison).
+ */
 class UnreadableEvent extends RuntimeException {
 
     UnreadableEvent(String message) {
@@ -10,4 +13,5 @@ class UnreadableEvent extends RuntimeException {
     UnreadableEvent(String message, Throwable cause) {
         super(message, cause);
     }
+
 }

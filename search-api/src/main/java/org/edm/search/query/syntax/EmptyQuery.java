@@ -11,7 +11,7 @@ public class EmptyQuery extends RejectedRequest {
     private static final long serialVersionUID = 1L;
 
     public EmptyQuery() {
-        super(SearchProblem.EMPTY_QUERY,
-                "Parameter q must contain something to search for.", Map.of("parameter", "q"));
+        super(SearchProblem.EMPTY_QUERY, "Parameter q must contain something to search for.", Map.of("parameter", "q"));
     }
+
 }

@@ -12,6 +12,8 @@ public class NothingToSearchFor extends RejectedRequest {
 
     public NothingToSearchFor() {
         super(SearchProblem.NOTHING_TO_SEARCH_FOR,
-                "The search query only has exclusions; add at least one word or phrase to look for.", Map.of("parameter", "q"));
+                "The search query only has exclusions; add at least one word or phrase to look for.",
+                Map.of("parameter", "q"));
     }
+
 }

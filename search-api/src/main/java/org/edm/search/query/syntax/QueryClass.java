@@ -6,12 +6,19 @@ import java.util.regex.Pattern;
 
 import org.edm.search.query.syntax.UserQuery.Item;
 
-/** The kind of a query, as a low-cardinality tag of the {@code edm.search.query} timer. */
+/**
+ * The kind of a query, as a low-cardinality tag of the {@code edm.search.query} timer.
+ */
 public enum QueryClass {
+
     PHRASE, IDENTIFIER, PREFIX, BOOLEAN, WORDS;
 
-    /** Digits, underscores, punctuation inside a word, or an upper-case letter after a lower-case one. */
-    private static final Pattern IDENTIFIER_LIKE = Pattern.compile(".*(\\d|_|\\p{L}[=.:/-]\\p{Alnum}|\\p{Ll}\\p{Lu}).*");
+    /**
+     * Digits, underscores, punctuation inside a word, or an upper-case letter after a
+     * lower-case one.
+     */
+    private static final Pattern IDENTIFIER_LIKE = Pattern
+        .compile(".*(\\d|_|\\p{L}[=.:/-]\\p{Alnum}|\\p{Ll}\\p{Lu}).*");
 
     public static QueryClass of(UserQuery query) {
         List<Item> items = query.required().stream().flatMap(List::stream).toList();
@@ -34,4 +41,5 @@ public enum QueryClass {
     public String tag() {
         return name().toLowerCase(Locale.ROOT);
     }
+
 }

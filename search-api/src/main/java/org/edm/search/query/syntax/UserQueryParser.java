@@ -7,23 +7,27 @@ import org.edm.search.query.syntax.UserQuery.Item;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Parses web-search syntax: words (all required), {@code "quoted phrases"}, {@code OR} between two items, and
- * {@code -} before a word or phrase to exclude it. Anything else is text: operators of PostgreSQL's tsquery
- * syntax ({@code & | ! ( ) : * <->}) have no meaning here and end up as ordinary characters that the text parser
- * drops, exactly as it drops them from the indexed text. An unclosed quote runs to the end of the query.
+ * Parses web-search syntax: words (all required), {@code "quoted phrases"}, {@code OR}
+ * between two items, and {@code -} before a word or phrase to exclude it. Anything else
+ * is text: operators of PostgreSQL's tsquery syntax ({@code & | ! ( ) : * <->}) have no
+ * meaning here and end up as ordinary characters that the text parser drops, exactly as
+ * it drops them from the indexed text. An unclosed quote runs to the end of the query.
  * <p>
- * A camel-case word also matches its words written apart in section titles: {@code AddOrder} finds the section
- * titled "Add Order Message" too.
+ * A camel-case word also matches its words written apart in section titles:
+ * {@code AddOrder} finds the section titled "Add Order Message" too.
  * <p>
- * The last word is also matched as a prefix while the user is still typing it: when the query does not end in
- * white space, the word is not quoted or excluded, and it is a plain run of at least
- * {@code minPrefixLength} letters and digits starting with a letter (a prefix of a short or punctuated token,
- * such as {@code 35=D}, would match far too much).
+ * The last word is also matched as a prefix while the user is still typing it: when the
+ * query does not end in white space, the word is not quoted or excluded, and it is a
+ * plain run of at least {@code minPrefixLength} letters and digits starting with a letter
+ * (a prefix of a short or punctuated token, such as {@code 35=D}, would match far too
+ * much).
  */
 public final class UserQueryParser {
 
     private final int maxLength;
+
     private final int maxItems;
+
     private final int minPrefixLength;
 
     public UserQueryParser(int maxLength, int maxItems, int minPrefixLength) {
@@ -36,7 +40,8 @@ public final class UserQueryParser {
     }
 
     /**
-     * @throws EmptyQuery, QueryTooLong, QueryTooComplex, NothingToSearchFor when the query is blank, too long, has too many items or nothing to search for
+     * @throws EmptyQuery, QueryTooLong, QueryTooComplex, NothingToSearchFor when the
+     * query is blank, too long, has too many items or nothing to search for
      */
     public UserQuery parse(String raw) {
         if (raw.codePointCount(0, raw.length()) > maxLength) {
@@ -57,7 +62,8 @@ public final class UserQueryParser {
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
             if (token.or()) {
-                // OR joins the items on either side; a leading, trailing or doubled OR means nothing
+                // OR joins the items on either side; a leading, trailing or doubled OR
+                // means nothing
                 joinWithPrevious = !required.isEmpty() && i > 0 && !tokens.get(i - 1).negated();
                 continue;
             }
@@ -76,13 +82,16 @@ public final class UserQueryParser {
             if (joinWithPrevious) {
                 group = required.get(required.size() - 1);
                 group.add(item);
-            } else {
+            }
+            else {
                 group = new ArrayList<>(List.of(item));
                 required.add(group);
             }
             if (spelledOut != null) {
-                // in titles only: "add" and "order" apart are in a large share of all texts, costly to look up,
-                // while the section that defines AddOrder is titled "Add Order Message". Never a prefix: that
+                // in titles only: "add" and "order" apart are in a large share of all
+                // texts, costly to look up,
+                // while the section that defines AddOrder is titled "Add Order Message".
+                // Never a prefix: that
                 // applies to every word of a phrase, and "Bin":* matches all of "binary"
                 group.add(new Item(spelledOut, true, false, true));
             }
@@ -126,7 +135,8 @@ public final class UserQueryParser {
             String word = text.substring(start, i);
             if (!negated && word.equals("OR")) {
                 tokens.add(new Token(word, false, false, true));
-            } else if (!word.isEmpty()) {
+            }
+            else if (!word.isEmpty()) {
                 tokens.add(new Token(word, false, negated, false));
             }
         }
@@ -134,9 +144,10 @@ public final class UserQueryParser {
     }
 
     /**
-     * A camel-case identifier as separate words ({@code AddOrder} as {@code Add Order}, {@code SoupBinTCP} as
-     * {@code Soup Bin TCP}), or null when the word is not one. Specifications write the same thing both ways: the
-     * message is "Add Order" in a heading and {@code AddOrder} in a table or in code.
+     * A camel-case identifier as separate words ({@code AddOrder} as {@code Add Order},
+     * {@code SoupBinTCP} as {@code Soup Bin TCP}), or null when the word is not one.
+     * Specifications write the same thing both ways: the message is "Add Order" in a
+     * heading and {@code AddOrder} in a table or in code.
      */
     static @Nullable String spelledOut(String word) {
         if (word.length() < 4 || !word.codePoints().allMatch(Character::isLetterOrDigit)) {
@@ -168,17 +179,22 @@ public final class UserQueryParser {
         return word.codePoints().allMatch(Character::isLetterOrDigit);
     }
 
-    /** NUL cannot be sent to PostgreSQL at all; other control characters are only separators. */
+    /**
+     * NUL cannot be sent to PostgreSQL at all; other control characters are only
+     * separators.
+     */
     private static String withoutControlCharacters(String raw) {
         var out = new StringBuilder(raw.length());
         raw.codePoints().forEach(cp -> {
             if (Character.isISOControl(cp) || Character.getType(cp) == Character.SURROGATE
                     || Character.getType(cp) == Character.FORMAT) {
                 out.append(' ');
-            } else {
+            }
+            else {
                 out.appendCodePoint(cp);
             }
         });
         return out.toString();
     }
+
 }

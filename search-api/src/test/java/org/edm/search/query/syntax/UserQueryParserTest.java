@@ -40,9 +40,9 @@ class UserQueryParserTest {
     @Test
     void quotesMakeAPhraseAndAnUnclosedQuoteRunsToTheEnd() {
         assertThat(parser.parse("\"add order\" message").required())
-                .containsExactly(List.of(new Item("add order", true, false)), List.of(new Item("message", false, true)));
+            .containsExactly(List.of(new Item("add order", true, false)), List.of(new Item("message", false, true)));
         assertThat(parser.parse("ticker \"stock loc").required().get(1))
-                .containsExactly(new Item("stock loc", true, false));
+            .containsExactly(new Item("stock loc", true, false));
     }
 
     @Test
@@ -77,16 +77,16 @@ class UserQueryParserTest {
 
     @Test
     void camelCaseIdentifierAlsoMatchesItsWordsWrittenApartInTitles() {
-        assertThat(parser.parse("AddOrder message ").required())
-                .containsExactly(List.of(word("AddOrder"), new Item("Add Order", true, false, true)), List.of(word("message")));
-        assertThat(parser.parse("order -MsgType").excluded())
-                .containsExactly(word("MsgType"), new Item("Msg Type", true, false));
-        assertThat(parser.parse("ClOrd").required().get(0))
-                .as("while typing, only the word as typed is a prefix")
-                .containsExactly(new Item("ClOrd", false, true), new Item("Cl Ord", true, false, true));
+        assertThat(parser.parse("AddOrder message ").required()).containsExactly(
+                List.of(word("AddOrder"), new Item("Add Order", true, false, true)), List.of(word("message")));
+        assertThat(parser.parse("order -MsgType").excluded()).containsExactly(word("MsgType"),
+                new Item("Msg Type", true, false));
+        assertThat(parser.parse("ClOrd").required().get(0)).as("while typing, only the word as typed is a prefix")
+            .containsExactly(new Item("ClOrd", false, true), new Item("Cl Ord", true, false, true));
         assertThat(QueryClass.of(parser.parse("AddOrder "))).isEqualTo(QueryClass.IDENTIFIER);
         assertThat(parser.parse("AddOrder ").hasAlternatives()).as("not an OR the user typed").isFalse();
-        assertThat(parser.parse("AddOrder ").canonical()).isNotEqualTo(parser.parse("AddOrder OR \"Add Order\" ").canonical());
+        assertThat(parser.parse("AddOrder ").canonical())
+            .isNotEqualTo(parser.parse("AddOrder OR \"Add Order\" ").canonical());
     }
 
     @Test
@@ -108,7 +108,7 @@ class UserQueryParserTest {
         UserQuery query = parser.parse("a&b !c (d) e:* 'f' \\g <-> ");
 
         assertThat(query.required()).extracting(group -> group.get(0).text())
-                .containsExactly("a&b", "!c", "(d)", "e:*", "'f'", "\\g", "<->");
+            .containsExactly("a&b", "!c", "(d)", "e:*", "'f'", "\\g", "<->");
     }
 
     @Test
@@ -130,11 +130,12 @@ class UserQueryParserTest {
     @Test
     void canonicalFormIgnoresSpacing() {
         assertThat(parser.parse("  add   OR  delete order ").canonical())
-                .isEqualTo(parser.parse("add OR delete order ").canonical());
+            .isEqualTo(parser.parse("add OR delete order ").canonical());
         assertThat(parser.parse("order").canonical()).isNotEqualTo(parser.parse("order ").canonical());
     }
 
     private static Item word(String text) {
         return new Item(text, false, false);
     }
+
 }
