@@ -1,6 +1,8 @@
 package org.edm.ingest.web;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,6 +10,7 @@ import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.http.HttpServletRequest;
 import org.edm.security.ProblemType;
 import org.edm.security.RejectedRequest;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -55,10 +58,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private final long maxFileSizeBytes;
 
+    private final @Nullable Path spoolDirectory;
+
     ProblemDetailsAdvice(MeterRegistry meters, ObjectProvider<MultipartConfigElement> multipart) {
         this.meters = meters;
         MultipartConfigElement limits = multipart.getIfAvailable();
         this.maxFileSizeBytes = limits == null ? -1 : limits.getMaxFileSize();
+        this.spoolDirectory = limits == null || limits.getLocation().isEmpty() ? null : Path.of(limits.getLocation());
     }
 
     @ExceptionHandler(RejectedRequest.class)
@@ -72,9 +78,21 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(rejection.type(), problem, headers, request);
     }
 
-    /** A broken multipart body (the size limit has its own handler in the superclass). */
+    /**
+     * A multipart body that could not be read (the size limit has its own handler in the
+     * superclass): the client's fault, unless the directory the container spools bodies
+     * into cannot take them, which is the storage's (503, as for any other storage
+     * fault).
+     */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> unreadableMultipart(MultipartException e, HttpServletRequest request) {
+        if (spoolDirectory != null && !(Files.isDirectory(spoolDirectory) && Files.isWritable(spoolDirectory))) {
+            log.error("Upload spool directory {} is not a writable directory: {}", spoolDirectory, e.toString());
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            return respond(IngestProblem.STORAGE_UNAVAILABLE,
+                    problem(IngestProblem.STORAGE_UNAVAILABLE, "Please retry later", request), headers, request);
+        }
         return respond(IngestProblem.MALFORMED_REQUEST,
                 problem(IngestProblem.MALFORMED_REQUEST, "The multipart body could not be read", request),
                 new HttpHeaders(), request);

@@ -10,8 +10,10 @@ import java.util.List;
 
 import org.edm.ingest.IngestClient.Upload;
 import org.edm.ingest.IngestIntegrationTest;
+import org.edm.ingest.storage.DocumentStorage;
 import org.edm.testsupport.TestPdfs;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A storage that cannot take a file answers an upload over HTTP with 503
@@ -19,6 +21,9 @@ import org.junit.jupiter.api.Test;
  * the storage is back.
  */
 class StorageOutageIntegrationTest extends IngestIntegrationTest {
+
+    @Autowired
+    DocumentStorage storage;
 
     @Test
     void uploadIsRefusedWithRetryAfterWhileTheStorageCannotWriteAndAcceptedOnceItCan() throws IOException {
@@ -53,6 +58,38 @@ class StorageOutageIntegrationTest extends IngestIntegrationTest {
         var accepted = client.upload(upload);
         assertThat(accepted.status()).as(accepted.raw()).isEqualTo(202);
         assertThat(documentsTitled(title)).isEqualTo(1);
+    }
+
+    @Test
+    void uploadIsRefusedAsStorageUnavailableWhileTheSpoolDirectoryCannotTakeItsBody() throws IOException {
+        // given: the landing directory the container spools upload bodies into replaced
+        // by
+        // a plain file (the storage's disk, not the client, is at fault)
+        String title = uniqueTitle("During spool outage");
+        Upload upload = Upload.of(TestPdfs.withText(title), title, "1");
+        Path landing = storage.landingDirectory();
+        Path aside = Files.createTempDirectory(landing.getParent(), "landing-aside");
+        Files.move(landing, aside.resolve("landing"));
+        Files.writeString(landing, "not a directory");
+        try {
+            // when
+            var refused = client.upload(upload);
+
+            // then: 503 storage-unavailable with Retry-After, not 400 malformed-request
+            assertThat(refused.status()).as(refused.raw()).isEqualTo(503);
+            assertThat(refused.problemType()).isEqualTo("https://edm.example/problems/storage-unavailable");
+            assertThat(refused.header("Retry-After")).isEqualTo("5");
+            assertThat(documentsTitled(title)).isZero();
+        }
+        finally {
+            Files.delete(landing);
+            Files.move(aside.resolve("landing"), landing);
+            Files.delete(aside);
+        }
+
+        // and: accepted once the directory is back
+        var accepted = client.upload(upload);
+        assertThat(accepted.status()).as(accepted.raw()).isEqualTo(202);
     }
 
     private static void blockShards(Path aside) throws IOException {
