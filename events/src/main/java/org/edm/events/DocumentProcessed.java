@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param occurredAt when the final status was committed (UTC)
  * @param documentId the document, also the record key
  * @param uploadEventId the {@link DocumentUploaded#eventId()} that caused this run
- * @param status {@value #STATUS_DONE} or {@value #STATUS_FAILED}
+ * @param status {@code done} or {@code failed}: the document's {@link ProcessingStatus}
+ * after this run
  * @param sectionCount sections written (0 when failed)
  * @param pageCount pages in the PDF, null when it could not be read
  * @param durationMs time spent parsing and writing
@@ -36,9 +37,9 @@ public record DocumentProcessed(UUID eventId, String type, int schemaVersion, In
 
     public static final int SCHEMA_VERSION = 1;
 
-    public static final String STATUS_DONE = "done";
+    public static final String STATUS_DONE = ProcessingStatus.DONE.value();
 
-    public static final String STATUS_FAILED = "failed";
+    public static final String STATUS_FAILED = ProcessingStatus.FAILED.value();
 
     /**
      * Longest {@code failureMessage}: a message built from an exception can carry

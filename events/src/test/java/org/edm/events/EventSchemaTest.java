@@ -156,6 +156,27 @@ class EventSchemaTest {
         assertThat(FailureReason.fromCode("exploded")).isEmpty();
     }
 
+    @Test
+    void theProcessedStatusesAreTheFinalProcessingStatusesWithTheirColumnValues() throws Exception {
+        // given
+        List<String> listed = new ArrayList<>();
+        schema("documents.processed.v1.json").get("properties")
+            .get("status")
+            .get("enum")
+            .forEach(value -> listed.add(value.asString()));
+
+        // then
+        assertThat(listed).containsExactlyInAnyOrder("done", "failed");
+        assertThat(
+                Arrays.stream(ProcessingStatus.values()).filter(ProcessingStatus::isFinal).map(ProcessingStatus::value))
+            .containsExactlyInAnyOrderElementsOf(listed);
+        assertThat(Arrays.stream(ProcessingStatus.values()).map(ProcessingStatus::value)).containsExactly("pending",
+                "processing", "done", "failed");
+        assertThat(ProcessingStatus.fromValue("processing")).contains(ProcessingStatus.PROCESSING);
+        assertThat(ProcessingStatus.fromValue("DONE")).isEmpty();
+        assertThat(ProcessingStatus.sqlParameters()).containsEntry("done", "done").hasSize(4);
+    }
+
     private JsonNode schema(String schemaName) throws Exception {
         try (InputStream in = getClass().getResourceAsStream("/schemas/" + schemaName)) {
             assertThat(in).as(schemaName).isNotNull();

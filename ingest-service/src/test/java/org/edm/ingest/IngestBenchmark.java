@@ -81,8 +81,8 @@ class IngestBenchmark {
     @Test
     void uploadThroughputAndUploadToEventLatency() throws Exception {
         IngestClient client = new IngestClient(port, TestApiKeys.shared().create("documents:write"));
-        KafkaTopicReader.atEnd(Topics.DOCUMENTS_UPLOADED).close(); // make sure the topic
-                                                                   // exists
+        // make sure the topic exists
+        KafkaTopicReader.atEnd(Topics.DOCUMENTS_UPLOADED).close();
         try (EventClock events = new EventClock(TestInfrastructure.shared().bootstrapServers())) {
             run(client, events, "warm-up 1 MB", 1, 30, 4, false);
             List<String> lines = new ArrayList<>();

@@ -2,11 +2,9 @@ package org.edm.localstack;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -17,7 +15,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -201,30 +198,15 @@ final class DropFolder implements AutoCloseable {
                 metadata = json.writeValueAsString(node.get("metadata"));
             }
         }
-        String boundary = "edm-" + UUID.randomUUID();
-        StringBuilder fields = new StringBuilder();
-        appendField(fields, boundary, "title", title);
-        appendField(fields, boundary, "version", version);
-        if (metadata != null) {
-            appendField(fields, boundary, "metadata", metadata);
-        }
-        fields.append("--")
-            .append(boundary)
-            .append("\r\n")
-            .append("Content-Disposition: form-data; name=\"file\"; filename=\"")
-            .append(URLEncoder.encode(fileName, StandardCharsets.UTF_8))
-            .append("\"\r\n")
-            .append("Content-Type: application/pdf\r\n\r\n");
+        UploadForm form = new UploadForm(title, version, metadata);
         HttpRequest request = HttpRequest.newBuilder(uploadUri)
             .timeout(requestTimeout)
             .header("Authorization", "Bearer " + apiKey)
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("Content-Type", form.contentType())
             // a folder of files is bulk work: parsed after interactive uploads
             // (documents.uploaded.bulk)
             .header("X-Edm-Priority", "bulk")
-            .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(fields.toString()),
-                    HttpRequest.BodyPublishers.ofFile(file),
-                    HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n")))
+            .POST(form.withFile(file))
             .build();
         HttpResponse<String> response;
         try {
@@ -291,18 +273,6 @@ final class DropFolder implements AutoCloseable {
                 // next one
             }
         }
-    }
-
-    private static void appendField(StringBuilder body, String boundary, String name, String value) {
-        body.append("--")
-            .append(boundary)
-            .append("\r\n")
-            .append("Content-Disposition: form-data; name=\"")
-            .append(name)
-            .append("\"\r\n")
-            .append("Content-Type: text/plain; charset=UTF-8\r\n\r\n")
-            .append(value)
-            .append("\r\n");
     }
 
     /** A file whose upload failed transiently: how often, and when to try again. */

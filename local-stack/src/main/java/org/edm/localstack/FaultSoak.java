@@ -1,13 +1,11 @@
 package org.edm.localstack;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -335,18 +333,13 @@ final class FaultSoak {
      * request whose answer was lost returns the first document.
      */
     private void upload(Job job, URI ingest, String key) throws IOException, InterruptedException {
-        String boundary = "edm-soak-" + UUID.randomUUID();
-        var body = new ByteArrayOutputStream();
-        part(body, boundary, "title", null, job.title().getBytes(StandardCharsets.UTF_8));
-        part(body, boundary, "version", null, job.version().getBytes(StandardCharsets.UTF_8));
-        part(body, boundary, "file", job.file().getFileName().toString(), Files.readAllBytes(job.file()));
-        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        UploadForm form = new UploadForm(job.title(), job.version(), null);
         HttpRequest post = HttpRequest.newBuilder(ingest.resolve("/api/documents"))
             .header("Authorization", "Bearer " + key)
             .header("Idempotency-Key", "soak-" + run + "-" + job.index())
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("Content-Type", form.contentType())
             .timeout(Duration.ofMinutes(2))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .POST(form.withFile(job.file()))
             .build();
         long giveUp = System.nanoTime() + UPLOAD_GIVE_UP.toNanos();
         long backoffMillis = 500;
@@ -377,20 +370,10 @@ final class FaultSoak {
                 return;
             }
             retries.incrementAndGet();
-            Thread.sleep(Math.max(wait, backoffMillis)); // back-off between retries of an
-                                                         // outage
+            // back-off between retries of an outage
+            Thread.sleep(Math.max(wait, backoffMillis));
             backoffMillis = Math.min(backoffMillis * 2, 8_000);
         }
-    }
-
-    private static void part(ByteArrayOutputStream body, String boundary, String name, String fileName,
-            byte[] content) {
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
-                + (fileName == null ? "" : "; filename=\"" + fileName.replace("\"", "") + "\"")
-                + (fileName == null ? "" : "\r\nContent-Type: application/pdf") + "\r\n\r\n";
-        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.edm.events.ProcessingStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -23,6 +24,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * events with different event ids), and what the outbox still holds.
  */
 final class SoakAccounting {
+
+    private static final String DONE = ProcessingStatus.DONE.value();
+
+    private static final String FAILED = ProcessingStatus.FAILED.value();
 
     /**
      * One row per accepted document that exists, with its sections counted three ways.
@@ -41,7 +46,7 @@ final class SoakAccounting {
 
     private static final String FINAL_COUNT = """
             SELECT count(*) FROM documents
-             WHERE id = ANY (CAST(:ids AS uuid[])) AND processing_status IN ('done', 'failed')
+             WHERE id = ANY (CAST(:ids AS uuid[])) AND processing_status IN (:done, :failed)
             """;
 
     private static final String OUTBOX = """
@@ -56,12 +61,20 @@ final class SoakAccounting {
         this.jdbc = JdbcClient.create(dataSource);
     }
 
+    /**
+     * A statement with every {@link ProcessingStatus} bound by name ({@code :done}, ...),
+     * so that the SQL names the statuses as the code does.
+     */
+    private JdbcClient.StatementSpec statement(String sql) {
+        return jdbc.sql(sql).params(ProcessingStatus.sqlParameters());
+    }
+
     /** What the database holds for one accepted document. */
     record DocumentRow(UUID id, String status, @Nullable String failureReason, @Nullable String sha256, long sections,
             long positions, long span) {
 
         boolean isFinal() {
-            return status.equals("done") || status.equals("failed");
+            return ProcessingStatus.fromValue(status).map(ProcessingStatus::isFinal).orElse(false);
         }
 
         /**
@@ -73,7 +86,7 @@ final class SoakAccounting {
         }
 
         String outcome() {
-            return status.equals("failed") ? "failed/" + (failureReason == null ? "?" : failureReason) : status;
+            return status.equals(FAILED) ? FAILED + "/" + (failureReason == null ? "?" : failureReason) : status;
         }
     }
 
@@ -85,8 +98,7 @@ final class SoakAccounting {
     }
 
     Map<UUID, DocumentRow> documents(Collection<UUID> ids) {
-        return jdbc.sql(DOCUMENTS)
-            .param("ids", uuidArray(ids))
+        return statement(DOCUMENTS).param("ids", uuidArray(ids))
             .query((rs, n) -> new DocumentRow(rs.getObject("id", UUID.class), rs.getString("processing_status"),
                     rs.getString("failure_reason"), rs.getString("sha256"), rs.getLong("sections"),
                     rs.getLong("positions"), rs.getLong("span")))
@@ -96,11 +108,11 @@ final class SoakAccounting {
     }
 
     long finalCount(Collection<UUID> ids) {
-        return jdbc.sql(FINAL_COUNT).param("ids", uuidArray(ids)).query(Long.class).single();
+        return statement(FINAL_COUNT).param("ids", uuidArray(ids)).query(Long.class).single();
     }
 
     Outbox outbox() {
-        return jdbc.sql(OUTBOX).query((rs, n) -> new Outbox(rs.getLong("unpublished"), rs.getLong("parked"))).single();
+        return statement(OUTBOX).query((rs, n) -> new Outbox(rs.getLong("unpublished"), rs.getLong("parked"))).single();
     }
 
     /**
@@ -261,13 +273,13 @@ final class SoakAccounting {
             if (processed.size() > 1) {
                 parsedTwice.add(id);
             }
-            if (row.status().equals("failed") && row.sha256() != null && expectedSections.containsKey(row.sha256())) {
+            if (row.status().equals(FAILED) && row.sha256() != null && expectedSections.containsKey(row.sha256())) {
                 failedUnlikeCopies.add(id);
             }
             if (row.sectionsBroken()) {
                 broken.add(id);
             }
-            else if (row.status().equals("done")) {
+            else if (row.status().equals(DONE)) {
                 Long expected = row.sha256() == null ? null : expectedSections.get(row.sha256());
                 boolean unlikeResplit = expected != null && expected != row.sections();
                 boolean unlikeEvent = !processed.isEmpty()
@@ -285,7 +297,7 @@ final class SoakAccounting {
     private static Map<String, Long> resplitCounts(Collection<DocumentRow> rows) {
         Map<String, Map<Long, Long>> countsBySha = new HashMap<>();
         for (DocumentRow row : rows) {
-            if (row.status().equals("done") && row.sha256() != null) {
+            if (row.status().equals(DONE) && row.sha256() != null) {
                 countsBySha.computeIfAbsent(row.sha256(), sha -> new TreeMap<>()).merge(row.sections(), 1L, Long::sum);
             }
         }
@@ -293,8 +305,8 @@ final class SoakAccounting {
         countsBySha.forEach((sha, counts) -> {
             long best = -1;
             long bestCopies = 0;
-            for (var entry : counts.entrySet()) { // ascending section counts: the smaller
-                                                  // wins a tie
+            // ascending section counts: the smaller wins a tie
+            for (var entry : counts.entrySet()) {
                 if (entry.getValue() > bestCopies) {
                     best = entry.getKey();
                     bestCopies = entry.getValue();

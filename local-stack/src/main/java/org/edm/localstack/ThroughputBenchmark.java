@@ -1,6 +1,5 @@
 package org.edm.localstack;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -25,9 +24,10 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.apache.pdfbox.Loader;
-import org.jspecify.annotations.Nullable;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.edm.events.ProcessingStatus;
+import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,6 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ThroughputBenchmark {
 
+    private static final Duration SETTLE = Duration.ofSeconds(60);
+
     static final String USAGE = """
             java -jar local-stack/target/local-stack.jar benchmark --dir=DIR [--dir=DIR...] [options]
               --clients=N          concurrent uploading clients                            default 4
@@ -56,6 +58,8 @@ final class ThroughputBenchmark {
               --bulk               send the uploads as bulk work (header X-Edm-Priority: bulk)
               --probe=FILE         while the run is in flight, upload FILE as interactive work every
                                    --probe-every seconds (default 5) and print its upload->searchable p50/p90
+              --idle-probes=N      before the run, while the stack is idle, upload the --probe FILE N times
+                                   one after another and print its upload->searchable p50/p90   default 0
               --search-clients=N   N clients searching while ingesting; prints search p50/p99   default 0
               --search=URL         search-api                                              default http://localhost:8082
               --fresh-stack        start a local stack of its own (temporary data directory, free ports)
@@ -63,7 +67,8 @@ final class ThroughputBenchmark {
               --parser-workers=N,M with --fresh-stack: one run per count of parser-worker processes, the
                                    same files each time, then pages/s side by side         default 1
               --no-floor           skip the text extraction floor
-            Before each run it prints the load average: figures from a busy machine are not idle figures.
+            Before each run it prints how busy the CPUs are (a fresh stack gets up to a minute to settle)
+            and the load average: figures from a busy machine are not idle figures.
             """;
 
     private static final List<String> QUERIES = List.of("order", "message", "session", "price", "sequence number",
@@ -93,7 +98,8 @@ final class ThroughputBenchmark {
     }
 
     /** What a run does beside uploading. */
-    private record Options(boolean bulk, boolean floor, @Nullable Path probe, Duration probeEvery, int searchClients) {
+    private record Options(boolean bulk, boolean floor, @Nullable Path probe, Duration probeEvery, int idleProbes,
+            int searchClients) {
     }
 
     /** What one run measured, for the side-by-side line of several runs. */
@@ -127,6 +133,7 @@ final class ThroughputBenchmark {
         Path probe = null;
         Duration probeEvery = Duration.ofSeconds(5);
         int searchClients = 0;
+        int idleProbes = 0;
         boolean freshStack = false;
         List<Integer> workerCounts = List.of(1);
         for (String arg : args) {
@@ -158,6 +165,9 @@ final class ThroughputBenchmark {
             else if (arg.startsWith("--probe-every=")) {
                 probeEvery = Duration.ofSeconds(Long.parseLong(value));
             }
+            else if (arg.startsWith("--idle-probes=")) {
+                idleProbes = Integer.parseInt(value);
+            }
             else if (arg.startsWith("--search-clients=")) {
                 searchClients = Integer.parseInt(value);
             }
@@ -183,6 +193,9 @@ final class ThroughputBenchmark {
         if (dirs.isEmpty() || clients < 1) {
             throw new IllegalArgumentException("give at least one --dir and --clients >= 1\n" + USAGE);
         }
+        if (idleProbes > 0 && probe == null) {
+            throw new IllegalArgumentException("--idle-probes needs --probe=FILE");
+        }
         if (!freshStack && workerCounts.size() > 1) {
             throw new IllegalArgumentException("--parser-workers with several counts needs --fresh-stack");
         }
@@ -190,7 +203,7 @@ final class ThroughputBenchmark {
         if (!freshStack) {
             String key = Files.readString(keyFile).strip();
             new ThroughputBenchmark(ingest, metrics.isEmpty() ? List.of("http://localhost:8083/actuator") : metrics,
-                    search, key, new Options(bulk, floor, probe, probeEvery, searchClients))
+                    search, key, new Options(bulk, floor, probe, probeEvery, idleProbes, searchClients))
                 .measure(jobs, clients);
             return;
         }
@@ -222,7 +235,7 @@ final class ThroughputBenchmark {
                 var benchmark = new ThroughputBenchmark(host + settings.ingestPort(), actuators,
                         host + settings.searchPort(),
                         Files.readString(dataDir.resolve(LocalStack.API_KEY_FILE)).strip(),
-                        new Options(bulk, false, probe, probeEvery, searchClients));
+                        new Options(bulk, false, probe, probeEvery, idleProbes, searchClients));
                 results.put(workers, benchmark.measure(jobs, clients));
             }
         }
@@ -277,6 +290,18 @@ final class ThroughputBenchmark {
         System.out.printf("%d uploads, %d pages, %d clients%s%n", jobs.size(), pages, clients,
                 options.bulk() ? ", bulk" : "");
         System.out.println(loadNote());
+        if (options.idleProbes() > 0) {
+            List<Long> idle = new ArrayList<>();
+            for (int n = 1; n <= options.idleProbes(); n++) {
+                idle.add(probeOnce("idle-" + n));
+            }
+            List<Long> sorted = idle.stream().sorted().toList();
+            System.out.printf(
+                    "interactive upload on the idle stack (%s, one after another): n=%d p50 %d ms  p90 %d ms"
+                            + "  max %d ms%n",
+                    options.probe().getFileName(), sorted.size(), percentile(sorted, 50), percentile(sorted, 90),
+                    percentile(sorted, 100));
+        }
         Map<String, Double> before = parserMeters();
         Instant firstUpload = Instant.now();
         ConcurrentLinkedQueue<Upload> uploads = new ConcurrentLinkedQueue<>();
@@ -375,20 +400,48 @@ final class ThroughputBenchmark {
     }
 
     /**
-     * The load average and cores, so that figures from a busy machine are read as such.
+     * How busy the machine is just before the run: the share of CPU time not idle over
+     * three seconds (from {@code /proc/stat}) and the load average, so that figures from
+     * a busy machine are read as such. A freshly started stack is given up to a minute to
+     * settle (its services compile and warm up) before the sample counts.
      */
-    private static String loadNote() {
+    private static String loadNote() throws InterruptedException {
         int cores = Runtime.getRuntime().availableProcessors();
         try {
+            double busy = busyShare();
+            for (long giveUp = System.nanoTime() + SETTLE.toNanos(); busy > 0.25 && System.nanoTime() < giveUp;) {
+                busy = busyShare();
+            }
             String[] load = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
-            double oneMinute = Double.parseDouble(load[0]);
-            return "load average " + load[0] + " " + load[1] + " " + load[2] + " on " + cores + " cores"
-                    + (oneMinute > cores * 0.5 ? ": NOT an idle machine, the figures are lower than idle ones"
-                            : ": idle enough");
+            return String.format(Locale.ROOT,
+                    "CPU %.0f%% busy over 3 s before the run, load average %s %s %s on %d cores%s", busy * 100, load[0],
+                    load[1], load[2], cores,
+                    busy > 0.25 ? ": NOT an idle machine, the figures are lower than idle ones" : ": idle");
         }
         catch (IOException | RuntimeException e) {
-            return cores + " cores (load average not readable)";
+            return cores + " cores (CPU use not readable)";
         }
+    }
+
+    /**
+     * The share of CPU time that was not idle (nor waiting for I/O) over three seconds.
+     */
+    private static double busyShare() throws IOException, InterruptedException {
+        long[] before = cpuTimes();
+        Thread.sleep(3_000);
+        long[] after = cpuTimes();
+        double total = after[0] - before[0];
+        return total <= 0 ? 0 : 1 - (after[1] - before[1]) / total;
+    }
+
+    /** The total and the idle (idle + iowait) jiffies of all CPUs. */
+    private static long[] cpuTimes() throws IOException {
+        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).strip().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < fields.length; i++) {
+            total += Long.parseLong(fields[i]);
+        }
+        return new long[] { total, Long.parseLong(fields[4]) + Long.parseLong(fields[5]) };
     }
 
     /**
@@ -397,31 +450,37 @@ final class ThroughputBenchmark {
      */
     private Void probe(java.util.concurrent.atomic.AtomicBoolean running, ConcurrentLinkedQueue<Long> latencies)
             throws Exception {
-        Path file = options.probe();
-        Job job = new Job(file, pageCount(file), "probe " + file.getFileName(), "");
         for (int n = 1; running.get(); n++) {
             long next = System.nanoTime() + options.probeEvery().toNanos();
-            UUID id = upload(new Job(job.file(), job.pages(), job.title(),
-                    "probe-" + Long.toString(System.currentTimeMillis(), 36) + "-" + n), false);
-            while (true) {
-                JsonNode document = document(id);
-                String status = document == null ? "" : document.path("status").asString();
-                if (status.equals("done") || status.equals("failed")) {
-                    latencies.add(
-                            Duration
-                                .between(Instant.parse(document.path("uploadDate").asString()),
-                                        Instant.parse(document.path("updatedAt").asString()))
-                                .toMillis());
-                    break;
-                }
-                Thread.sleep(100); // polling; the measured time is the server's
-            }
+            latencies.add(probeOnce(Integer.toString(n)));
             long rest = (next - System.nanoTime()) / 1_000_000;
             if (rest > 0 && running.get()) {
                 Thread.sleep(rest);
             }
         }
         return null;
+    }
+
+    /**
+     * Uploads the probe file once as interactive work under a new version label and
+     * answers its upload->searchable time in ms (from the server's timestamps: upload
+     * time to the final status).
+     */
+    private long probeOnce(String label) throws IOException, InterruptedException {
+        Path file = java.util.Objects.requireNonNull(options.probe());
+        UUID id = upload(new Job(file, 0, "probe " + file.getFileName(),
+                "probe-" + Long.toString(System.currentTimeMillis(), 36) + "-" + label), false);
+        while (true) {
+            JsonNode document = document(id);
+            String status = document == null ? "" : document.path("status").asString();
+            if (ProcessingStatus.fromValue(status).map(ProcessingStatus::isFinal).orElse(false)) {
+                return Duration
+                    .between(Instant.parse(document.path("uploadDate").asString()),
+                            Instant.parse(document.path("updatedAt").asString()))
+                    .toMillis();
+            }
+            Thread.sleep(20); // polling; the measured time is the server's
+        }
     }
 
     /**
@@ -458,19 +517,14 @@ final class ThroughputBenchmark {
     }
 
     private UUID upload(Job job, boolean bulk) throws IOException, InterruptedException {
-        String boundary = "edm-bench-" + UUID.randomUUID();
-        var body = new ByteArrayOutputStream();
-        part(body, boundary, "title", null, job.title().getBytes(StandardCharsets.UTF_8));
-        part(body, boundary, "version", null, job.version().getBytes(StandardCharsets.UTF_8));
-        part(body, boundary, "file", job.file().getFileName().toString(), Files.readAllBytes(job.file()));
-        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        UploadForm form = new UploadForm(job.title(), job.version(), null);
         var request = HttpRequest.newBuilder(URI.create(ingest + "/api/documents"))
             .header("Authorization", "Bearer " + key)
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+            .header("Content-Type", form.contentType());
         if (bulk) {
             request.header("X-Edm-Priority", "bulk");
         }
-        HttpRequest post = request.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        HttpRequest post = request.POST(form.withFile(job.file())).build();
         while (true) {
             HttpResponse<String> response = http.send(post, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 429) {
@@ -484,16 +538,6 @@ final class ThroughputBenchmark {
             }
             return UUID.fromString(JSON.readTree(response.body()).path("id").asString());
         }
-    }
-
-    private static void part(ByteArrayOutputStream body, String boundary, String name, String fileName,
-            byte[] content) {
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
-                + (fileName == null ? "" : "; filename=\"" + fileName.replace("\"", "") + "\"")
-                + (fileName == null ? "" : "\r\nContent-Type: application/pdf") + "\r\n\r\n";
-        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
     /**
@@ -518,7 +562,7 @@ final class ThroughputBenchmark {
                 }
                 JsonNode document = JSON.readTree(response.body());
                 String status = document.path("status").asString();
-                if (status.equals("done") || status.equals("failed")) {
+                if (ProcessingStatus.fromValue(status).map(ProcessingStatus::isFinal).orElse(false)) {
                     finals.add(new Final(upload, status, Instant.parse(document.path("uploadDate").asString()),
                             Instant.parse(document.path("updatedAt").asString()), document.path("pageCount").asInt(0)));
                     it.remove();
@@ -526,8 +570,8 @@ final class ThroughputBenchmark {
             }
             long rest = 1_000 - (System.nanoTime() - sweep) / 1_000_000;
             if (!open.isEmpty() && rest > 0) {
-                Thread.sleep(rest); // polling interval; the measured times are the
-                                    // server's
+                // polling interval; the measured times are the server's
+                Thread.sleep(rest);
             }
         }
         if (!open.isEmpty()) {
@@ -539,7 +583,7 @@ final class ThroughputBenchmark {
     private static Result report(List<Final> finals, Instant firstUpload, Instant lastUpload,
             Map<String, Double> before, Map<String, Double> after) {
         Instant lastFinal = finals.stream().map(Final::finished).max(Instant::compareTo).orElse(lastUpload);
-        long done = finals.stream().filter(f -> f.status().equals("done")).count();
+        long done = finals.stream().filter(f -> f.status().equals(ProcessingStatus.DONE.value())).count();
         long pagesDone = finals.stream().mapToLong(Final::pages).sum();
         double wall = Duration.between(firstUpload, lastFinal).toMillis() / 1000.0;
         List<Long> latencies = finals.stream()

@@ -54,8 +54,8 @@ class DropFolderTest {
             requests.incrementAndGet();
             if (hang) {
                 try {
-                    release.await(30, TimeUnit.SECONDS); // a service that stopped
-                                                         // answering
+                    // a service that stopped answering
+                    release.await(30, TimeUnit.SECONDS);
                 }
                 catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

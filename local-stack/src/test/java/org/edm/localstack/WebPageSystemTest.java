@@ -75,8 +75,8 @@ class WebPageSystemTest {
         browser.findElement(By.id("files")).sendKeys(RFC_793.toString());
         WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#uploads li")));
         WebElement titleBox = row.findElement(By.cssSelector(".title input"));
-        assertThat(titleBox.getAttribute("value")).isEqualTo("rfc793"); // guessed from
-                                                                        // the file name
+        // guessed from the file name
+        assertThat(titleBox.getAttribute("value")).isEqualTo("rfc793");
         titleBox.clear();
         titleBox.sendKeys(title);
         row.findElement(By.cssSelector(".version input")).sendKeys("1981");

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.edm.events.ProcessingStatus;
 import org.edm.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,36 @@ class SchemaContractIntegrationTest {
             .query(java.sql.Timestamp.class)
             .single();
         assertThat(after).isAfter(before);
+    }
+
+    @Test
+    void theStatusConstraintAllowsExactlyTheStatusesOfTheEventContract() {
+        // given
+        UUID id = insertDocument("ITCH", "5.0-statuses");
+
+        // when: every status of the contract is written, and one that is not
+        for (ProcessingStatus status : ProcessingStatus.values()) {
+            jdbc.sql("UPDATE documents SET processing_status = :status WHERE id = :id")
+                .param("status", status.value())
+                .param("id", id)
+                .update();
+        }
+
+        // then
+        assertThatThrownBy(() -> jdbc.sql("UPDATE documents SET processing_status = 'parsed' WHERE id = :id")
+            .param("id", id)
+            .update()).isInstanceOf(DataIntegrityViolationException.class);
+        String check = jdbc
+            .sql("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'ck_documents_status'")
+            .query(String.class)
+            .single();
+        List<String> allowed = java.util.regex.Pattern.compile("'([a-z_]+)'")
+            .matcher(check)
+            .results()
+            .map(match -> match.group(1))
+            .toList();
+        assertThat(allowed).containsExactlyInAnyOrder(
+                java.util.Arrays.stream(ProcessingStatus.values()).map(ProcessingStatus::value).toArray(String[]::new));
     }
 
     @Test

@@ -200,14 +200,15 @@ final class OutboxRelay implements SmartLifecycle {
         boolean deferred = false;
         for (OutboxRepository.OutboxRow row : rows) {
             if (!aggregatesInRound.add(row.aggregateId())) {
-                deferred = true; // a later row of an aggregate already in this round
-                                 // waits for the next round
+                // a later row of an aggregate already in this round waits for the next
+                // round
+                deferred = true;
                 continue;
             }
             Throwable topicRefusal = refusedTopics.get(row.topic());
             if (topicRefusal != null) {
-                refused.put(row, topicRefusal); // the same topic again: don't wait
-                                                // max.block.ms once more
+                // the same topic again: don't wait max.block.ms once more
+                refused.put(row, topicRefusal);
                 continue;
             }
             CompletableFuture<?> future = send(row);
@@ -219,8 +220,9 @@ final class OutboxRelay implements SmartLifecycle {
             Refusal refusal = classifyImmediate(row, failure);
             if (refusal == Refusal.BROKER) {
                 failed.put(row, failure);
-                break; // the broker is unreachable: don't wait max.block.ms for every
-                       // remaining row
+                // the broker is unreachable: don't wait max.block.ms for every remaining
+                // row
+                break;
             }
             if (refusal == Refusal.TOPIC) {
                 refusedTopics.put(row.topic(), failure);
@@ -237,8 +239,9 @@ final class OutboxRelay implements SmartLifecycle {
                 metrics.published(row.topic(), row.age());
             }
             else if (failure instanceof InterruptedException) {
-                break; // stopping: leave the remaining rows unmarked, they are sent again
-                       // by the next relay
+                // stopping: leave the remaining rows unmarked, they are sent again by the
+                // next relay
+                break;
             }
             else if (isRecordSpecific(failure)) {
                 refused.put(row, failure);

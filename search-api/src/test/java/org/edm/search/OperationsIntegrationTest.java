@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
+import org.edm.search.support.OkJson;
 import org.edm.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,14 +99,7 @@ class OperationsIntegrationTest {
     }
 
     private JsonNode get(String uri, Object... variables) {
-        return http.get()
-            .uri(uri, variables)
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(JsonNode.class)
-            .returnResult()
-            .getResponseBody();
+        return OkJson.get(http, uri, variables);
     }
 
 }

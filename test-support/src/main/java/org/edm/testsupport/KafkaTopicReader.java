@@ -43,8 +43,8 @@ public final class KafkaTopicReader implements AutoCloseable {
         }
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position); // resolve the end offsets now, before the
-                                                // test acts
+        // resolve the end offsets now, before the test acts
+        partitions.forEach(consumer::position);
     }
 
     /**

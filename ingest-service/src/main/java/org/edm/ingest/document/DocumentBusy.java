@@ -3,6 +3,7 @@ package org.edm.ingest.document;
 import java.util.Map;
 import java.util.UUID;
 
+import org.edm.events.ProcessingStatus;
 import org.edm.ingest.web.IngestProblem;
 import org.edm.security.RejectedRequest;
 
@@ -15,7 +16,7 @@ final class DocumentBusy extends RejectedRequest {
 
     DocumentBusy(UUID id) {
         super(IngestProblem.DOCUMENT_BUSY, "Document " + id + " is being processed; retry when it is done or failed",
-                Map.of("documentId", id.toString(), "processingStatus", "processing"));
+                Map.of("documentId", id.toString(), "processingStatus", ProcessingStatus.PROCESSING.value()));
     }
 
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.edm.events.ProcessingStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -43,7 +44,7 @@ public class DocumentRepository {
      */
     private static final String INSERT_IF_NEW = """
             INSERT INTO documents (id, title, version, file_path, processing_status, metadata)
-            VALUES (:id, :title, :version, :filePath, 'pending', CAST(:metadata AS jsonb))
+            VALUES (:id, :title, :version, :filePath, :pending, CAST(:metadata AS jsonb))
             ON CONFLICT (title, version, (metadata ->> 'sha256')) DO NOTHING
             RETURNING
             """ + COLUMNS;
@@ -65,9 +66,9 @@ public class DocumentRepository {
      */
     private static final String MARK_FOR_REPROCESS = """
             UPDATE documents
-               SET processing_status = CASE WHEN processing_status = 'done' THEN 'done' ELSE 'pending' END
+               SET processing_status = CASE WHEN processing_status = :done THEN :done ELSE :pending END
              WHERE id = :id
-               AND processing_status <> 'processing'
+               AND processing_status <> :processing
                AND metadata ->> 'processing_claim' IS NULL
             RETURNING
             """ + COLUMNS;
@@ -82,7 +83,7 @@ public class DocumentRepository {
      */
     private static final String FIND_UNCLAIMED_PENDING = "SELECT " + COLUMNS + """
              FROM documents d
-            WHERE processing_status = 'pending'
+            WHERE processing_status = :pending
               AND updated_at < localtimestamp - make_interval(secs => CAST(:pendingSeconds AS double precision)
                       * power(2, least(coalesce(CAST(metadata ->> 'recovery_announcements' AS integer), 0),
                                        :maxDoublings)))
@@ -102,7 +103,7 @@ public class DocumentRepository {
             UPDATE documents
                SET metadata = coalesce(metadata, '{}'::jsonb) || jsonb_build_object('recovery_announcements',
                        coalesce(CAST(metadata ->> 'recovery_announcements' AS integer), 0) + 1)
-             WHERE id = :id AND processing_status = 'pending'
+             WHERE id = :id AND processing_status = :pending
             """;
 
     /*
@@ -120,7 +121,7 @@ public class DocumentRepository {
                SET metadata = coalesce(metadata, '{}'::jsonb)
                        || jsonb_build_object('reprocess_event_id', CAST(:eventId AS text),
                                              'reprocess_requested_at', CAST(:requestedAt AS text))
-             WHERE id = :id AND processing_status = 'done'
+             WHERE id = :id AND processing_status = :done
             """;
 
     private static final String EXISTING_IDS = "SELECT id FROM documents WHERE id IN (:ids)";
@@ -132,6 +133,14 @@ public class DocumentRepository {
     }
 
     /**
+     * A statement with every {@link ProcessingStatus} bound by name ({@code :done}, ...),
+     * so that the SQL names the statuses as the code does.
+     */
+    private JdbcClient.StatementSpec statement(String sql) {
+        return jdbc.sql(sql).params(ProcessingStatus.sqlParameters());
+    }
+
+    /**
      * Inserts a pending document unless one with the same title, version and SHA-256
      * exists (or is being inserted by a transaction that then commits).
      * @param metadataJson a JSON object that contains at least {@value #SHA256} and
@@ -140,8 +149,7 @@ public class DocumentRepository {
      */
     public Optional<StoredDocument> insertIfNew(UUID id, String title, String version, String filePath,
             String metadataJson) {
-        return jdbc.sql(INSERT_IF_NEW)
-            .param("id", id)
+        return statement(INSERT_IF_NEW).param("id", id)
             .param("title", title)
             .param("version", version)
             .param("filePath", filePath)
@@ -151,12 +159,11 @@ public class DocumentRepository {
     }
 
     public Optional<StoredDocument> findById(UUID id) {
-        return jdbc.sql(FIND_BY_ID).param("id", id).query(DocumentRepository::map).optional();
+        return statement(FIND_BY_ID).param("id", id).query(DocumentRepository::map).optional();
     }
 
     public Optional<StoredDocument> findByIdentity(String title, String version, String sha256) {
-        return jdbc.sql(FIND_BY_IDENTITY)
-            .param("title", title)
+        return statement(FIND_BY_IDENTITY).param("title", title)
             .param("version", version)
             .param("sha256", sha256)
             .query(DocumentRepository::map)
@@ -168,7 +175,7 @@ public class DocumentRepository {
      * it was.
      */
     Optional<StoredDocument> delete(UUID id) {
-        return jdbc.sql(DELETE).param("id", id).query(DocumentRepository::map).optional();
+        return statement(DELETE).param("id", id).query(DocumentRepository::map).optional();
     }
 
     /**
@@ -177,13 +184,12 @@ public class DocumentRepository {
      * other goes back to {@code pending}.
      */
     Optional<StoredDocument> markForReprocess(UUID id) {
-        return jdbc.sql(MARK_FOR_REPROCESS).param("id", id).query(DocumentRepository::map).optional();
+        return statement(MARK_FOR_REPROCESS).param("id", id).query(DocumentRepository::map).optional();
     }
 
     /** Names the reprocess event the parser may claim a {@code done} document for. */
     void recordReprocessRequest(UUID id, UUID eventId, Instant requestedAt) {
-        jdbc.sql(RECORD_REPROCESS_REQUEST)
-            .param("id", id)
+        statement(RECORD_REPROCESS_REQUEST).param("id", id)
             .param("eventId", eventId.toString())
             .param("requestedAt", requestedAt.toString())
             .update();
@@ -194,8 +200,7 @@ public class DocumentRepository {
      * unpublished event, oldest first, locked until the end of the caller's transaction.
      */
     List<StoredDocument> lockUnclaimedPending(Duration pendingFor, int limit) {
-        return jdbc.sql(FIND_UNCLAIMED_PENDING)
-            .param("pendingSeconds", (double) pendingFor.toSeconds())
+        return statement(FIND_UNCLAIMED_PENDING).param("pendingSeconds", (double) pendingFor.toSeconds())
             .param("maxDoublings", MAX_RECOVERY_DOUBLINGS)
             .param("limit", limit)
             .query(DocumentRepository::map)
@@ -207,7 +212,7 @@ public class DocumentRepository {
      * to now.
      */
     void touchPending(UUID id) {
-        jdbc.sql(TOUCH_PENDING).param("id", id).update();
+        statement(TOUCH_PENDING).param("id", id).update();
     }
 
     /** Which of the ids have a row. */
@@ -215,7 +220,7 @@ public class DocumentRepository {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        List<UUID> found = jdbc.sql(EXISTING_IDS).param("ids", ids).query(UUID.class).list();
+        List<UUID> found = statement(EXISTING_IDS).param("ids", ids).query(UUID.class).list();
         return found.stream().collect(Collectors.toSet());
     }
 

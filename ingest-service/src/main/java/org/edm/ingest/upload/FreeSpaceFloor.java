@@ -54,8 +54,8 @@ class FreeSpaceFloor extends OncePerRequestFilter {
             usable = storage.usableSpace();
         }
         catch (IOException e) {
-            usable = Long.MAX_VALUE; // cannot tell: the write itself will fail with
-                                     // storage-unavailable if it must
+            // cannot tell: the write itself will fail with storage-unavailable if it must
+            usable = Long.MAX_VALUE;
         }
         if (usable < needed) {
             log.warn("Upload refused: {} bytes free, the floor and the upload need {}", usable, needed);

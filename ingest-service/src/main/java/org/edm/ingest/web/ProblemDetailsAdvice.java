@@ -115,8 +115,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) throws Exception {
         if (e instanceof ErrorResponse) {
-            throw e; // framework exceptions with a status of their own are the
-                     // superclass's
+            // framework exceptions with a status of their own are the superclass's
+            throw e;
         }
         log.error("Unexpected failure handling {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(IngestProblem.INTERNAL_ERROR,

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.edm.objectstore.ObjectStoreSettings;
 import org.edm.testsupport.S3ProxyServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -143,9 +144,9 @@ class S3DocumentStorageTest {
     }
 
     private S3DocumentStorage storage(String prefix, java.net.URI endpoint) {
-        var settings = new StorageSettings.S3(server.bucket(), prefix, endpoint, "us-east-1", true,
+        var settings = new ObjectStoreSettings(server.bucket(), prefix, endpoint, "us-east-1", true,
                 Duration.ofSeconds(5));
-        return new S3DocumentStorage(StorageConfiguration.s3Client(settings), server.bucket(), settings.prefix(),
+        return new S3DocumentStorage(settings.client(), server.bucket(), settings.prefix(),
                 new FileSystemDocumentStorage(staging));
     }
 

@@ -156,8 +156,8 @@ public final class Downgrade {
                     String version = result.getString("version");
                     String type = result.getString("type");
                     if (version == null) {
-                        continue; // repeatable migrations have no version and nothing to
-                                  // undo
+                        // repeatable migrations have no version and nothing to undo
+                        continue;
                     }
                     if ("DELETE".equals(type)) {
                         deleted.add(version);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.edm.events.ProcessingStatus;
 import org.edm.versions.ChangeKind;
 import org.edm.versions.Comparison;
 import org.edm.versions.SectionChange;
@@ -49,7 +50,7 @@ class ComparisonRepository {
 
     private static final String FAMILY_MEMBERS = """
             SELECT id, version, upload_date FROM documents
-            WHERE lower(btrim(regexp_replace(title, '\\s+', ' ', 'g'))) = :family AND processing_status = 'done'
+            WHERE lower(btrim(regexp_replace(title, '\\s+', ' ', 'g'))) = :family AND processing_status = :done
             """;
 
     private static final String SECTIONS = """
@@ -93,46 +94,50 @@ class ComparisonRepository {
         this.json = json;
     }
 
+    /**
+     * A statement with every {@link ProcessingStatus} bound by name ({@code :done}, ...),
+     * so that the SQL names the statuses as the code does.
+     */
+    private JdbcClient.StatementSpec statement(String sql) {
+        return jdbc.sql(sql).params(ProcessingStatus.sqlParameters());
+    }
+
     boolean alreadyProcessed(UUID eventId) {
-        return jdbc.sql(ALREADY_PROCESSED)
-            .param("eventId", eventId)
+        return statement(ALREADY_PROCESSED).param("eventId", eventId)
             .param("consumer", CONSUMER)
             .query(Boolean.class)
             .single();
     }
 
     void recordProcessed(UUID eventId, UUID documentId) {
-        jdbc.sql(RECORD_PROCESSED)
-            .param("eventId", eventId)
+        statement(RECORD_PROCESSED).param("eventId", eventId)
             .param("consumer", CONSUMER)
             .param("documentId", documentId)
             .update();
     }
 
     Optional<String> title(UUID documentId) {
-        return jdbc.sql(TITLE).param("id", documentId).query(String.class).optional();
+        return statement(TITLE).param("id", documentId).query(String.class).optional();
     }
 
     /**
      * Locks the document row for the transaction; whether it exists and is {@code done}.
      */
     boolean lockDone(UUID documentId) {
-        return jdbc.sql(LOCK_DOCUMENT)
-            .param("id", documentId)
+        return statement(LOCK_DOCUMENT).param("id", documentId)
             .query(String.class)
             .optional()
-            .filter("done"::equals)
+            .filter(ProcessingStatus.DONE.value()::equals)
             .isPresent();
     }
 
     void lockFamily(String family) {
-        jdbc.sql(LOCK_FAMILY).param("family", family).query((rs, row) -> 1).list();
+        statement(LOCK_FAMILY).param("family", family).query((rs, row) -> 1).list();
     }
 
     /** The family's {@code done} versions, in version order. */
     List<FamilyMember> familyMembers(String family) {
-        List<FamilyMember> members = new ArrayList<>(jdbc.sql(FAMILY_MEMBERS)
-            .param("family", family)
+        List<FamilyMember> members = new ArrayList<>(statement(FAMILY_MEMBERS).param("family", family)
             .query((rs, row) -> new FamilyMember(rs.getObject("id", UUID.class), rs.getString("version"),
                     rs.getTimestamp("upload_date").toInstant()))
             .list());
@@ -142,7 +147,7 @@ class ComparisonRepository {
 
     StoredSections sections(UUID documentId) {
         return StoredSections
-            .of(jdbc.sql(SECTIONS).param("documentId", documentId).query(StoredSections.Row.class).list());
+            .of(statement(SECTIONS).param("documentId", documentId).query(StoredSections.Row.class).list());
     }
 
     /**
@@ -150,14 +155,13 @@ class ComparisonRepository {
      * for every section).
      */
     Optional<List<String>> keys(StoredSections sections, UUID documentId) {
-        return sections.keys(jdbc.sql(KEYS).param("documentId", documentId).query(StoredSections.Key.class).list());
+        return sections.keys(statement(KEYS).param("documentId", documentId).query(StoredSections.Key.class).list());
     }
 
     void replaceKeys(UUID documentId, StoredSections sections, List<String> keys) {
-        jdbc.sql(DELETE_KEYS).param("documentId", documentId).update();
+        statement(DELETE_KEYS).param("documentId", documentId).update();
         for (int i = 0; i < keys.size(); i++) {
-            jdbc.sql(INSERT_KEY)
-                .param("sectionId", sections.ids().get(i))
+            statement(INSERT_KEY).param("sectionId", sections.ids().get(i))
                 .param("documentId", documentId)
                 .param("key", keys.get(i))
                 .update();
@@ -166,11 +170,10 @@ class ComparisonRepository {
 
     void replaceComparison(UUID fromId, StoredSections from, UUID toId, StoredSections to, Comparison comparison,
             Instant computedAt) {
-        jdbc.sql(DELETE_COMPARISON).param("fromId", fromId).param("toId", toId).update();
+        statement(DELETE_COMPARISON).param("fromId", fromId).param("toId", toId).update();
         UUID comparisonId = UUID.randomUUID();
         Map<ChangeKind, Integer> counts = comparison.counts();
-        jdbc.sql(INSERT_COMPARISON)
-            .param("id", comparisonId)
+        statement(INSERT_COMPARISON).param("id", comparisonId)
             .param("fromId", fromId)
             .param("toId", toId)
             .param("unchanged", counts.get(ChangeKind.UNCHANGED))
@@ -183,8 +186,7 @@ class ComparisonRepository {
             .update();
         int position = 0;
         for (SectionChange change : comparison.differences()) {
-            jdbc.sql(INSERT_CHANGE)
-                .param("comparisonId", comparisonId)
+            statement(INSERT_CHANGE).param("comparisonId", comparisonId)
                 .param("position", position++)
                 .param("kind", change.kind().wireName())
                 .param("key", change.key())

@@ -155,8 +155,8 @@ class BoundedSplitter implements DisposableBean {
         try {
             future = pool.submit(() -> {
                 if (!entry.begin()) {
-                    return null; // cancelled before it started; the canceller freed the
-                                 // slot
+                    // cancelled before it started; the canceller freed the slot
+                    return null;
                 }
                 try {
                     return splitter.split(pdf);
@@ -231,8 +231,8 @@ class BoundedSplitter implements DisposableBean {
         long giveUp = System.nanoTime() + slotWait.toNanos();
         boolean bulk = priority == WorkPriority.BULK;
         if (!bulk) {
-            interactiveWaiting.incrementAndGet(); // before waiting: who sees a waiter
-                                                  // sees its priority
+            // before waiting: who sees a waiter sees its priority
+            interactiveWaiting.incrementAndGet();
         }
         waiting.incrementAndGet();
         try {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.edm.events.ProcessingStatus;
 import org.edm.parser.split.ParsedSection;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -45,7 +46,7 @@ class DocumentRepository {
      */
     private static final String CLAIM_SET = """
             UPDATE documents
-               SET processing_status = CASE WHEN processing_status = 'done' THEN 'done' ELSE 'processing' END,
+               SET processing_status = CASE WHEN processing_status = :done THEN :done ELSE :processing END,
                    metadata = coalesce(metadata, '{}'::jsonb)
                        || jsonb_build_object('processing_claim', CAST(:token AS text),
                                              'processing_event_id', CAST(:eventId AS text),
@@ -65,7 +66,7 @@ class DocumentRepository {
             """;
 
     private static final String CLAIM_RETURNING = """
-            RETURNING file_path, processing_status = 'done' AS reprocessing_done,
+            RETURNING file_path, processing_status = :done AS reprocessing_done,
                       CAST(metadata ->> 'processing_attempts' AS integer) AS attempt
             """;
 
@@ -78,10 +79,10 @@ class DocumentRepository {
      */
     private static final String CLAIM = CLAIM_SET + """
              WHERE id = :documentId
-               AND (processing_status = 'pending'
-                    OR (processing_status = 'processing'
+               AND (processing_status = :pending
+                    OR (processing_status = :processing
                         AND (metadata ->> 'processing_event_id' = CAST(:eventId AS text) OR %1$s))
-                    OR (processing_status = 'done'
+                    OR (processing_status = :done
                         AND metadata ->> 'reprocess_event_id' = CAST(:eventId AS text)
                         AND (metadata ->> 'processing_claim' IS NULL
                              OR metadata ->> 'processing_event_id' = CAST(:eventId AS text) OR %1$s)))
@@ -90,8 +91,8 @@ class DocumentRepository {
     /* Only a stale claim: the sweeper never competes with a live worker. */
     private static final String CLAIM_STALE = CLAIM_SET + """
              WHERE id = :documentId
-               AND (processing_status = 'processing'
-                    OR (processing_status = 'done' AND metadata ->> 'processing_claim' IS NOT NULL))
+               AND (processing_status = :processing
+                    OR (processing_status = :done AND metadata ->> 'processing_claim' IS NOT NULL))
                AND %s
             """.formatted(STALE.strip()) + CLAIM_RETURNING;
 
@@ -103,7 +104,7 @@ class DocumentRepository {
             UPDATE documents
                SET processing_status = processing_status
              WHERE id = :documentId
-               AND processing_status IN ('processing', 'done')
+               AND processing_status IN (:processing, :done)
                AND metadata ->> 'processing_claim' = CAST(:token AS text)
             """;
 
@@ -114,8 +115,8 @@ class DocumentRepository {
     private static final String FIND_STALE = """
             SELECT id, metadata ->> 'processing_event_id' AS event_id
               FROM documents
-             WHERE (processing_status = 'processing'
-                    OR (processing_status = 'done' AND metadata ->> 'processing_claim' IS NOT NULL))
+             WHERE (processing_status = :processing
+                    OR (processing_status = :done AND metadata ->> 'processing_claim' IS NOT NULL))
                AND updated_at < localtimestamp - make_interval(secs => CAST(:staleSeconds AS double precision))
              ORDER BY updated_at
              LIMIT :limit
@@ -131,23 +132,23 @@ class DocumentRepository {
 
     private static final String FINISH_DONE = """
             UPDATE documents
-               SET processing_status = 'done',
+               SET processing_status = :done,
                    page_count = :pageCount,
                    metadata = (%s - 'failure_reason' - 'failure_message'
                                - 'reprocess_failure_reason' - 'reprocess_failure_message' - 'reprocess_failed_at')
                               || CAST(:metadata AS jsonb)
              WHERE id = :documentId
-               AND processing_status IN ('processing', 'done')
+               AND processing_status IN (:processing, :done)
                AND metadata ->> 'processing_claim' = CAST(:token AS text)
             """.formatted(WITHOUT_CLAIM);
 
     private static final String FINISH_FAILED = """
             UPDATE documents
-               SET processing_status = 'failed',
+               SET processing_status = :failed,
                    page_count = :pageCount,
                    metadata = %s || CAST(:metadata AS jsonb)
              WHERE id = :documentId
-               AND processing_status = 'processing'
+               AND processing_status = :processing
                AND metadata ->> 'processing_claim' = CAST(:token AS text)
             """.formatted(WITHOUT_CLAIM);
 
@@ -159,7 +160,7 @@ class DocumentRepository {
             UPDATE documents
                SET metadata = %s || CAST(:metadata AS jsonb)
              WHERE id = :documentId
-               AND processing_status = 'done'
+               AND processing_status = :done
                AND metadata ->> 'processing_claim' = CAST(:token AS text)
             """.formatted(WITHOUT_CLAIM);
 
@@ -169,11 +170,11 @@ class DocumentRepository {
      */
     private static final String FAIL_UNCLAIMED = """
             UPDATE documents
-               SET processing_status = 'failed',
+               SET processing_status = :failed,
                    metadata = %s || CAST(:metadata AS jsonb)
              WHERE id = :documentId
-               AND (processing_status = 'pending'
-                    OR (processing_status = 'processing'
+               AND (processing_status = :pending
+                    OR (processing_status = :processing
                         AND metadata ->> 'processing_event_id' = CAST(:eventId AS text)))
             """.formatted(WITHOUT_CLAIM);
 
@@ -182,7 +183,7 @@ class DocumentRepository {
             UPDATE documents
                SET metadata = %s || CAST(:metadata AS jsonb)
              WHERE id = :documentId
-               AND processing_status = 'done'
+               AND processing_status = :done
                AND (metadata ->> 'reprocess_event_id' = CAST(:eventId AS text)
                     OR metadata ->> 'processing_event_id' = CAST(:eventId AS text))
             """.formatted(WITHOUT_CLAIM);
@@ -217,9 +218,16 @@ class DocumentRepository {
         this.batch = batch;
     }
 
+    /**
+     * A statement with every {@link ProcessingStatus} bound by name ({@code :done}, ...),
+     * so that the SQL names the statuses as the code does.
+     */
+    private JdbcClient.StatementSpec statement(String sql) {
+        return jdbc.sql(sql).params(ProcessingStatus.sqlParameters());
+    }
+
     boolean alreadyProcessed(UUID eventId) {
-        return jdbc.sql(ALREADY_PROCESSED)
-            .param("eventId", eventId)
+        return statement(ALREADY_PROCESSED).param("eventId", eventId)
             .param("consumer", CONSUMER)
             .query(Boolean.class)
             .single();
@@ -243,8 +251,7 @@ class DocumentRepository {
 
     private Optional<Claim> claim(String sql, UUID documentId, UUID eventId, Duration staleAfter) {
         UUID token = UUID.randomUUID();
-        return jdbc.sql(sql)
-            .param("documentId", documentId)
+        return statement(sql).param("documentId", documentId)
             .param("eventId", eventId.toString())
             .param("token", token.toString())
             .param("worker", worker)
@@ -256,19 +263,17 @@ class DocumentRepository {
 
     /** Refreshes the claim; false when another worker has taken the document over. */
     boolean heartbeat(Claim claim) {
-        return jdbc.sql(HEARTBEAT)
-            .param("documentId", claim.documentId())
+        return statement(HEARTBEAT).param("documentId", claim.documentId())
             .param("token", claim.token().toString())
             .update() == 1;
     }
 
     Optional<String> status(UUID documentId) {
-        return jdbc.sql(STATUS).param("documentId", documentId).query(String.class).optional();
+        return statement(STATUS).param("documentId", documentId).query(String.class).optional();
     }
 
     List<StaleDocument> findStale(Duration staleAfter, int limit) {
-        return jdbc.sql(FIND_STALE)
-            .param("staleSeconds", staleAfter.toMillis() / 1000.0)
+        return statement(FIND_STALE).param("staleSeconds", staleAfter.toMillis() / 1000.0)
             .param("limit", limit)
             .query((rs, n) -> new StaleDocument(rs.getObject("id", UUID.class), parseUuid(rs.getString("event_id"))))
             .list();
@@ -279,8 +284,7 @@ class DocumentRepository {
      * longer held.
      */
     boolean finishDone(Claim claim, int pageCount, String metadataJson) {
-        return jdbc.sql(FINISH_DONE)
-            .param("documentId", claim.documentId())
+        return statement(FINISH_DONE).param("documentId", claim.documentId())
             .param("token", claim.token().toString())
             .param("pageCount", pageCount, Types.INTEGER)
             .param("metadata", metadataJson)
@@ -289,8 +293,7 @@ class DocumentRepository {
 
     /** Sets failed with merged metadata; false when the claim is no longer held. */
     boolean finishFailed(Claim claim, @Nullable Integer pageCount, String metadataJson) {
-        return jdbc.sql(FINISH_FAILED)
-            .param("documentId", claim.documentId())
+        return statement(FINISH_FAILED).param("documentId", claim.documentId())
             .param("token", claim.token().toString())
             .param("pageCount", pageCount, Types.INTEGER)
             .param("metadata", metadataJson)
@@ -328,15 +331,14 @@ class DocumentRepository {
      */
     private boolean mergeMetadata(String statement, UUID documentId, String guard, UUID guardValue,
             String metadataJson) {
-        return jdbc.sql(statement)
-            .param("documentId", documentId)
+        return statement(statement).param("documentId", documentId)
             .param(guard, guardValue.toString())
             .param("metadata", metadataJson)
             .update() == 1;
     }
 
     void deleteSections(UUID documentId) {
-        jdbc.sql(DELETE_SECTIONS).param("documentId", documentId).update();
+        statement(DELETE_SECTIONS).param("documentId", documentId).update();
     }
 
     /**
@@ -370,8 +372,7 @@ class DocumentRepository {
     }
 
     void recordProcessedEvent(UUID eventId, UUID documentId) {
-        jdbc.sql(RECORD_EVENT)
-            .param("eventId", eventId)
+        statement(RECORD_EVENT).param("eventId", eventId)
             .param("consumer", CONSUMER)
             .param("documentId", documentId)
             .update();

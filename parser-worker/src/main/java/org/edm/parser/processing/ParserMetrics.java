@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.edm.events.ProcessingStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,20 +41,20 @@ class ParserMetrics {
      * row, commit
      */
     void done(int pageCount, Duration splitTime, Duration writeTime) {
-        documents("done").increment();
+        documents(ProcessingStatus.DONE.value()).increment();
         pages.increment(pageCount);
-        splitTimer("done").record(splitTime);
+        splitTimer(ProcessingStatus.DONE.value()).record(splitTime);
         writeTimer.record(writeTime);
     }
 
     void failed(String reason, Duration splitTime) {
-        documents("failed").increment();
+        documents(ProcessingStatus.FAILED.value()).increment();
         Counter.builder("edm.parser.failures")
             .description("Documents that ended failed, by reason")
             .tag("reason", reason)
             .register(registry)
             .increment();
-        splitTimer("failed").record(splitTime);
+        splitTimer(ProcessingStatus.FAILED.value()).record(splitTime);
     }
 
     /**

@@ -1,15 +1,12 @@
 package org.edm.parser.storage;
 
+import static java.util.Objects.requireNonNull;
+
+import org.edm.objectstore.ObjectStoreSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The shared directory by default; {@code edm.storage.type=s3} reads from an
@@ -21,34 +18,14 @@ class StorageConfiguration {
     @Bean
     @ConditionalOnProperty(name = "edm.storage.type", havingValue = "s3")
     DocumentFiles s3DocumentFiles(StorageSettings settings) {
-        StorageSettings.S3 s3 = settings.s3();
-        return new S3DocumentFiles(s3Client(s3), s3.bucket(), s3.prefix(), s3.downloadDirectory());
+        ObjectStoreSettings s3 = settings.s3();
+        return new S3DocumentFiles(s3.client(), requireNonNull(s3.bucket()), s3.prefix(), settings.downloadDirectory());
     }
 
     @Bean
     @ConditionalOnMissingBean(DocumentFiles.class)
     DocumentFiles storedFiles(StorageSettings settings) {
         return new StoredFiles(settings.root());
-    }
-
-    /**
-     * Credentials only from the SDK's default chain (environment, system properties,
-     * profiles, roles).
-     */
-    static S3Client s3Client(StorageSettings.S3 settings) {
-        var builder = S3Client.builder()
-            .region(Region.of(settings.region()))
-            .credentialsProvider(DefaultCredentialsProvider.builder().build())
-            .forcePathStyle(settings.pathStyle())
-            // checksums only where the API demands them: S3-compatible stores differ in
-            // the newer ones
-            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-            .overrideConfiguration(o -> o.apiCallTimeout(settings.apiCallTimeout()));
-        if (settings.endpoint() != null) {
-            builder.endpointOverride(settings.endpoint());
-        }
-        return builder.build();
     }
 
 }

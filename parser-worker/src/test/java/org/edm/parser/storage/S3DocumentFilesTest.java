@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.edm.objectstore.ObjectStoreSettings;
 import org.edm.testsupport.S3ProxyServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,16 +84,15 @@ class S3DocumentFilesTest {
     }
 
     private S3DocumentFiles files(java.net.URI endpoint) {
-        var settings = new StorageSettings.S3(server.bucket(), "pdfs", endpoint, "us-east-1", true,
-                Duration.ofSeconds(5), downloads);
-        return new S3DocumentFiles(StorageConfiguration.s3Client(settings), server.bucket(), settings.prefix(),
-                downloads);
+        var settings = new ObjectStoreSettings(server.bucket(), "pdfs", endpoint, "us-east-1", true,
+                Duration.ofSeconds(5));
+        return new S3DocumentFiles(settings.client(), server.bucket(), settings.prefix(), downloads);
     }
 
     private void putObject(String key, byte[] content) {
-        var settings = new StorageSettings.S3(server.bucket(), "", server.endpoint(), "us-east-1", true,
-                Duration.ofSeconds(5), null);
-        try (var s3 = StorageConfiguration.s3Client(settings)) {
+        var settings = new ObjectStoreSettings(server.bucket(), "", server.endpoint(), "us-east-1", true,
+                Duration.ofSeconds(5));
+        try (var s3 = settings.client()) {
             s3.putObject(r -> r.bucket(server.bucket()).key(key), RequestBody.fromBytes(content));
         }
     }

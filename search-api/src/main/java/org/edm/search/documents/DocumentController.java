@@ -1,9 +1,9 @@
 package org.edm.search.documents;
 
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
+import org.edm.events.ProcessingStatus;
 import org.edm.search.documents.DocumentRepository.ListFilters;
 import org.edm.search.documents.DocumentViews.DocumentDetail;
 import org.edm.search.documents.DocumentViews.DocumentList;
@@ -29,8 +29,6 @@ import io.swagger.v3.oas.annotations.Parameter;
  */
 @RestController
 class DocumentController {
-
-    private static final Set<String> STATUSES = Set.of("pending", "processing", "done", "failed");
 
     private final DocumentRepository documents;
 
@@ -60,7 +58,7 @@ class DocumentController {
                     name = "limit", required = false) @Nullable Integer limit,
             @Parameter(description = "nextCursor of the previous page") @RequestParam(name = "cursor",
                     required = false) @Nullable String cursor) {
-        if (status != null && !STATUSES.contains(status)) {
+        if (status != null && ProcessingStatus.fromValue(status).isEmpty()) {
             throw new InvalidParameter("status", "status must be one of pending, processing, done, failed.");
         }
         int rows = limits.rows(limit);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.edm.events.ProcessingStatus;
 import org.edm.versions.Families;
 import org.edm.versions.VersionOrder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
 class LatestVersions {
 
     private static final String DONE_DOCUMENTS = """
-            SELECT id, title, version, upload_date FROM documents WHERE processing_status = 'done'
+            SELECT id, title, version, upload_date FROM documents WHERE processing_status = :done
             """;
 
     /**
@@ -38,7 +39,7 @@ class LatestVersions {
     private static final String DONE_DOCUMENTS_OF_FAMILIES = """
             SELECT id, title, version, upload_date FROM documents
             WHERE lower(btrim(regexp_replace(title, '\\s+', ' ', 'g'))) IN (:families)
-              AND processing_status = 'done'
+              AND processing_status = :done
             """;
 
     private static final Comparator<Version> ORDER = Comparator.comparing(Version::version, VersionOrder.INSTANCE)
@@ -51,9 +52,17 @@ class LatestVersions {
         this.jdbc = jdbc;
     }
 
+    /**
+     * A statement with every {@link ProcessingStatus} bound by name ({@code :done}, ...),
+     * so that the SQL names the statuses as the code does.
+     */
+    private JdbcClient.StatementSpec statement(String sql) {
+        return jdbc.sql(sql).params(ProcessingStatus.sqlParameters());
+    }
+
     /** The newest done version of every family. */
     Set<UUID> documents() {
-        return newest(jdbc.sql(DONE_DOCUMENTS));
+        return newest(statement(DONE_DOCUMENTS));
     }
 
     /**
@@ -62,7 +71,7 @@ class LatestVersions {
      */
     Set<UUID> amongFamilies(Collection<String> families) {
         return families.isEmpty() ? Set.of()
-                : newest(jdbc.sql(DONE_DOCUMENTS_OF_FAMILIES).param("families", List.copyOf(families)));
+                : newest(statement(DONE_DOCUMENTS_OF_FAMILIES).param("families", List.copyOf(families)));
     }
 
     private static Set<UUID> newest(JdbcClient.StatementSpec doneDocuments) {

@@ -155,7 +155,7 @@ class SearchRepository {
     /** The filters every candidate set applies, on sections {@code s}. */
     private static final String FILTERS = """
                   AND s.document_id IN (SELECT d.id FROM documents d
-                                        WHERE d.processing_status = 'done'
+                                        WHERE d.processing_status = :done
                                           AND (CAST(:title AS text) IS NULL OR d.title ILIKE CAST(:title AS text))
                                           AND (CAST(:version AS text) IS NULL OR d.version = CAST(:version AS text))
                                           AND (CAST(:latest AS text) = ''

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.UUID;
 
+import org.edm.events.ProcessingStatus;
 import org.edm.versions.VersionOrder;
 
 /** One document of a family. */
@@ -18,6 +19,6 @@ record Member(UUID id, String title, String version, String status, Instant uplo
         .thenComparing(Member::id);
 
     boolean done() {
-        return "done".equals(status);
+        return ProcessingStatus.DONE.value().equals(status);
     }
 }

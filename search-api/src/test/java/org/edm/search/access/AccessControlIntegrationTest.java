@@ -237,9 +237,8 @@ class AccessControlIntegrationTest {
 
         // then
         for (String bad : List.of(changedScore, changedFlag, changedFingerprint, otherSecret, unsigned)) {
-            String fresh = TestApiKeys.shared().create("documents:read"); // each within
-                                                                          // its search
-                                                                          // allowance
+            // each within its search allowance
+            String fresh = TestApiKeys.shared().create("documents:read");
             assertProblem(getWithBearer("/api/search?limit=1&q=" + word + "&cursor=" + bad, fresh), 400,
                     "invalid-cursor");
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.edm.search.ReaderKey;
+import org.edm.search.support.OkJson;
 import org.edm.search.support.TestDocuments;
 import org.edm.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
@@ -144,22 +145,8 @@ class DocumentsIntegrationTest {
         assertThat(list("title=" + word).path("total").asLong()).isEqualTo(3);
 
         // when: filtered by the family's key, or by any spelling of its title
-        JsonNode byKey = http.get()
-            .uri("/api/documents?family={family}&limit=100", "spec " + word.toLowerCase())
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(JsonNode.class)
-            .returnResult()
-            .getResponseBody();
-        JsonNode byTitle = http.get()
-            .uri("/api/documents?family={family}&limit=1", "SPEC\t" + word)
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(JsonNode.class)
-            .returnResult()
-            .getResponseBody();
+        JsonNode byKey = OkJson.get(http, "/api/documents?family={family}&limit=100", "spec " + word.toLowerCase());
+        JsonNode byTitle = OkJson.get(http, "/api/documents?family={family}&limit=1", "SPEC\t" + word);
 
         // then: exactly the two versions of the family
         List<String> ids = new ArrayList<>();
@@ -171,14 +158,8 @@ class DocumentsIntegrationTest {
         // and the listing's cursor pages on within the family, and only under the same
         // filters
         String cursor = byTitle.path("nextCursor").asString();
-        JsonNode next = http.get()
-            .uri("/api/documents?family={family}&limit=1&cursor={cursor}", "spec " + word, cursor)
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(JsonNode.class)
-            .returnResult()
-            .getResponseBody();
+        JsonNode next = OkJson.get(http, "/api/documents?family={family}&limit=1&cursor={cursor}", "spec " + word,
+                cursor);
         assertThat(List.of(byTitle.path("documents").get(0).path("id").asString(),
                 next.path("documents").get(0).path("id").asString()))
             .containsExactlyInAnyOrder(first.toString(), second.toString());
@@ -303,14 +284,7 @@ class DocumentsIntegrationTest {
     }
 
     private JsonNode get(String uri) {
-        return http.get()
-            .uri(uri)
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(JsonNode.class)
-            .returnResult()
-            .getResponseBody();
+        return OkJson.get(http, uri);
     }
 
 }

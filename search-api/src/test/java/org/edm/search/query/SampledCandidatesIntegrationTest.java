@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.edm.search.ReaderKey;
+import org.edm.search.support.OkJson;
 import org.edm.search.support.TestDocuments;
 import org.edm.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
@@ -168,14 +169,8 @@ class SampledCandidatesIntegrationTest {
     }
 
     private JsonNode search(String query, int limit, String cursor, String filters) {
-        return http.get()
-            .uri("/api/search?q={q}&limit={l}" + filters + (cursor == null ? "" : "&cursor=" + cursor), query, limit)
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(JsonNode.class)
-            .returnResult()
-            .getResponseBody();
+        return OkJson.get(http, "/api/search?q={q}&limit={l}" + filters + (cursor == null ? "" : "&cursor=" + cursor),
+                query, limit);
     }
 
 }

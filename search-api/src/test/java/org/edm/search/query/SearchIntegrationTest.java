@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.edm.search.ReaderKey;
+import org.edm.search.support.OkJson;
 import org.edm.search.support.TestDocuments;
 import org.edm.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
@@ -316,14 +317,7 @@ class SearchIntegrationTest {
     }
 
     private JsonNode searchIn(UUID document, String query) {
-        return http.get()
-            .uri("/api/search?q={q}&document={d}", query, document)
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(JsonNode.class)
-            .returnResult()
-            .getResponseBody();
+        return OkJson.get(http, "/api/search?q={q}&document={d}", query, document);
     }
 
     /**
@@ -333,14 +327,7 @@ class SearchIntegrationTest {
         int extra = rest.indexOf('&');
         String query = extra < 0 ? rest : rest.substring(0, extra);
         String parameters = extra < 0 ? "" : rest.substring(extra);
-        return http.get()
-            .uri("/api/search?q={q}" + parameters, query)
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(JsonNode.class)
-            .returnResult()
-            .getResponseBody();
+        return OkJson.get(http, "/api/search?q={q}" + parameters, query);
     }
 
     static List<UUID> ids(JsonNode page) {

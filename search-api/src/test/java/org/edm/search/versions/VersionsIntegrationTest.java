@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.edm.search.ReaderKey;
+import org.edm.search.support.OkJson;
 import org.edm.search.support.TestDocuments;
 import org.edm.testsupport.RealInfrastructure;
 import org.edm.testsupport.TestInfrastructure;
@@ -250,14 +251,7 @@ class VersionsIntegrationTest {
     }
 
     private JsonNode get(String uri, Object... variables) {
-        return http.get()
-            .uri(uri, variables)
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(JsonNode.class)
-            .returnResult()
-            .getResponseBody();
+        return OkJson.get(http, uri, variables);
     }
 
 }

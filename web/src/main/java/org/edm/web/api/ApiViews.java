@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.edm.events.ProcessingStatus;
 import org.jspecify.annotations.Nullable;
 
 /** The parts of the APIs' JSON answers the pages show (unknown fields are ignored). */
@@ -22,7 +23,7 @@ public final class ApiViews {
             @Nullable Integer pageCount, @Nullable Integer sectionCount, @Nullable String failureReason) {
 
         public boolean inProgress() {
-            return "pending".equals(status) || "processing".equals(status);
+            return ProcessingStatus.fromValue(status).filter(known -> !known.isFinal()).isPresent();
         }
 
         public @Nullable String failureInWords() {
@@ -103,7 +104,7 @@ public final class ApiViews {
             @Nullable UUID comparedWith, @Nullable Counts changes) {
 
         public boolean done() {
-            return "done".equals(status);
+            return ProcessingStatus.DONE.value().equals(status);
         }
     }
 

@@ -1,9 +1,10 @@
 package org.edm.web.library;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
+import org.edm.events.ProcessingStatus;
 import org.edm.web.api.ApiClient;
 import org.edm.web.api.ApiProblem;
 import org.edm.web.api.ApiViews.DocumentList;
@@ -26,8 +27,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LibraryController {
 
-    static final Set<String> STATUSES = Set.of("pending", "processing", "done", "failed");
-
     private static final int PAGE_SIZE = 50;
 
     private final ApiClient api;
@@ -42,7 +41,7 @@ class LibraryController {
             @RequestParam(required = false) @Nullable String family,
             @RequestParam(required = false) @Nullable String cursor, Model model) {
         rows(person, status, title, family, cursor, model);
-        model.addAttribute("statuses", List.of("pending", "processing", "done", "failed"));
+        model.addAttribute("statuses", Arrays.stream(ProcessingStatus.values()).map(ProcessingStatus::value).toList());
         model.addAttribute("families", families(person, blankToNull(family)));
         return "library";
     }
@@ -58,7 +57,7 @@ class LibraryController {
 
     private void rows(Person person, @Nullable String status, @Nullable String title, @Nullable String family,
             @Nullable String cursor, Model model) {
-        String knownStatus = status != null && STATUSES.contains(status) ? status : null;
+        String knownStatus = status != null && ProcessingStatus.fromValue(status).isPresent() ? status : null;
         DocumentList list = api.documents(person.key(), knownStatus, blankToNull(title), blankToNull(family),
                 blankToNull(cursor), PAGE_SIZE);
         model.addAttribute("person", person);

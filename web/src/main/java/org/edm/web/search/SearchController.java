@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.edm.events.ProcessingStatus;
 import org.edm.web.api.ApiClient;
 import org.edm.web.api.ApiProblem;
 import org.edm.web.api.ApiViews.DocumentSummary;
@@ -83,7 +84,7 @@ class SearchController {
 
     /** The documents to narrow a search to: those parsed (the newest 100). */
     private List<DocumentSummary> searchable(Person person) {
-        return api.documents(person.key(), "done", null, null, null, 100).documents();
+        return api.documents(person.key(), ProcessingStatus.DONE.value(), null, null, null, 100).documents();
     }
 
 }

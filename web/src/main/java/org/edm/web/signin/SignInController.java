@@ -116,8 +116,8 @@ class SignInController {
             .toList();
         var authentication = UsernamePasswordAuthenticationToken.authenticated(person, null, authorities);
         request.getSession();
-        request.changeSessionId(); // a session id seen before sign-in is worthless after
-                                   // it
+        // a session id seen before sign-in is worthless after it
+        request.changeSessionId();
         newCsrfToken.onAuthentication(authentication, request, response);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
