@@ -2,6 +2,7 @@ package org.edm.parser.split;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
@@ -95,6 +96,7 @@ final class PageOcr {
             synchronized (PageOcr.class) {
                 if (!libraryChecked) {
                     try {
+                        OpenMp.limitToOneThread();
                         Tess.API.TessVersion();
                         Monitor.INSTANCE.hashCode();
                         libraryProblem = null;
@@ -363,6 +365,44 @@ final class PageOcr {
             float right = words.get(words.size() - 1).right();
             return new TextLine(page, text.toString(), left, right, top(), baseline(), size, false, "OCR", maxGap,
                     wideGaps, firstGap);
+        }
+
+    }
+
+    /**
+     * Tesseract parallelises inside one page with OpenMP threads, which spin while they
+     * wait. The worker already runs one split per core, so those threads only compete
+     * with the other splits (and with PostgreSQL): measured on 2 cores, two pages
+     * recognised at once took 11-15 s with OpenMP's default and 2.5-3 s with one thread
+     * each, one page alone 0.95 s and 0.46 s. libgomp reads {@code OMP_THREAD_LIMIT}
+     * once, when it is loaded with libtesseract, so it is set in this process's
+     * environment before that, unless the operator set it (their value wins).
+     */
+    static final class OpenMp {
+
+        static final String THREAD_LIMIT = "OMP_THREAD_LIMIT";
+
+        private OpenMp() {
+        }
+
+        static void limitToOneThread() {
+            if (Platform.isWindows()) {
+                return; // no setenv; Windows builds of Tesseract rarely use OpenMP
+            }
+            try {
+                CLibrary.INSTANCE.setenv(THREAD_LIMIT, "1", 0);
+            }
+            catch (LinkageError | RuntimeException e) {
+                // OCR still works, only with OpenMP's default threads
+            }
+        }
+
+        interface CLibrary extends Library {
+
+            CLibrary INSTANCE = Native.load(Platform.C_LIBRARY_NAME, CLibrary.class);
+
+            int setenv(String name, String value, int overwrite);
+
         }
 
     }

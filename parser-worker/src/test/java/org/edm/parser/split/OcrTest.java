@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import com.sun.jna.Library;
+import com.sun.jna.Native;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -48,6 +50,19 @@ class OcrTest {
         }
         assumeThat(available).as("Tesseract installed: " + PageOcr.availability(OcrSettings.defaults()).reason())
             .isTrue();
+    }
+
+    @Test
+    void tesseractsOpenMpThreadsAreLimitedToOneUnlessTheOperatorSetTheLimit() {
+        // given: the limit the JVM was started with, if any (the operator's value wins)
+        String preset = System.getenv(PageOcr.OpenMp.THREAD_LIMIT);
+
+        // when: libtesseract (and with it libgomp) is loaded
+        assertThat(PageOcr.availability(OcrSettings.defaults()).available()).isTrue();
+
+        // then: OpenMP, as loaded into this process, took the limit
+        assertThat(OpenMpRuntime.INSTANCE.omp_get_thread_limit())
+            .isEqualTo(preset == null || preset.isBlank() ? 1 : Integer.parseInt(preset.strip()));
     }
 
     @Test
@@ -185,6 +200,17 @@ class OcrTest {
         try (PDPageContentStream content = new PDPageContentStream(document, page)) {
             content.drawImage(scan, 0, 0, PDRectangle.LETTER.getWidth(), PDRectangle.LETTER.getHeight());
         }
+    }
+
+    /**
+     * libgomp, already loaded with libtesseract: the same OpenMP runtime Tesseract uses.
+     */
+    interface OpenMpRuntime extends Library {
+
+        OpenMpRuntime INSTANCE = Native.load("libgomp.so.1", OpenMpRuntime.class);
+
+        int omp_get_thread_limit();
+
     }
 
 }
