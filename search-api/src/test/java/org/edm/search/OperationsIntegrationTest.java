@@ -85,17 +85,8 @@ class OperationsIntegrationTest {
 
     /** Actuator on the management port, from localhost (so without a key). */
     private JsonNode getManagement(String uri, Object... variables) {
-        return RestTestClient.bindToServer()
-            .baseUrl("http://localhost:" + managementPort)
-            .build()
-            .get()
-            .uri(uri, variables)
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(JsonNode.class)
-            .returnResult()
-            .getResponseBody();
+        return OkJson.get(RestTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build(), uri,
+                variables);
     }
 
     private JsonNode get(String uri, Object... variables) {

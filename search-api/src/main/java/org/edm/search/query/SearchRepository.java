@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.edm.events.ProcessingStatus;
 import org.edm.search.query.SearchPage.Ancestor;
 import org.edm.search.query.SearchPage.DocumentRef;
 import org.edm.search.web.Breadcrumbs;
@@ -382,7 +383,8 @@ class SearchRepository {
     }
 
     private static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec statement, SearchFilters filters) {
-        return statement.param("title", filters.titlePattern())
+        return statement.param("done", ProcessingStatus.DONE.value())
+            .param("title", filters.titlePattern())
             .param("version", filters.version())
             .param("document", filters.document())
             .param("level", filters.level())
