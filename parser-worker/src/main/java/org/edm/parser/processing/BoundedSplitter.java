@@ -64,7 +64,16 @@ class BoundedSplitter implements DisposableBean {
 
     private final int slotCount;
 
+    private final int reservedCount;
+
+    /** Every split holds one: {@code slotCount + reservedCount} in all. */
     private final Semaphore slots;
+
+    /**
+     * A bulk split also holds one of these ({@code slotCount}), so bulk work never takes
+     * the reserved slots.
+     */
+    private final Semaphore bulkSlots;
 
     private final Set<Running> running = ConcurrentHashMap.newKeySet();
 
@@ -84,13 +93,15 @@ class BoundedSplitter implements DisposableBean {
         this.heartbeatInterval = settings.heartbeatInterval();
         this.slotWait = settings.slotWait();
         this.slotCount = settings.maxParallelSplits();
-        this.slots = new Semaphore(slotCount, true);
+        this.reservedCount = settings.interactiveReservedSplits();
+        this.slots = new Semaphore(slotCount + reservedCount, true);
+        this.bulkSlots = new Semaphore(slotCount, true);
         AtomicInteger threads = new AtomicInteger();
         // The slots bound the work; the queue only absorbs the moment between a slot's
         // release and its thread
         // becoming idle again.
-        this.pool = new ThreadPoolExecutor(slotCount, slotCount, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                runnable -> {
+        this.pool = new ThreadPoolExecutor(slotCount + reservedCount, slotCount + reservedCount, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, "pdf-split-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
@@ -122,9 +133,9 @@ class BoundedSplitter implements DisposableBean {
         return outcome;
     }
 
-    /** Slots in all. */
+    /** Slots in all, the interactive reserve included. */
     int slots() {
-        return slotCount;
+        return slotCount + reservedCount;
     }
 
     /** Split threads running now, overdue ones included. */
@@ -147,9 +158,23 @@ class BoundedSplitter implements DisposableBean {
     }
 
     private SplitOutcome run(Path pdf, UUID documentId, BooleanSupplier heartbeat, WorkPriority priority) {
-        acquireSlot(documentId, heartbeat, priority);
+        boolean bulk = priority == WorkPriority.BULK;
+        // one slot-wait for both permits of a bulk split
+        long giveUp = System.nanoTime() + slotWait.toNanos();
+        if (bulk) {
+            acquire(bulkSlots, giveUp, documentId, heartbeat, priority);
+        }
+        try {
+            acquire(slots, giveUp, documentId, heartbeat, priority);
+        }
+        catch (RuntimeException e) {
+            if (bulk) {
+                bulkSlots.release();
+            }
+            throw e;
+        }
         long deadline = System.nanoTime() + this.deadline.toNanos();
-        Running entry = new Running(documentId, deadline);
+        Running entry = new Running(documentId, deadline, bulk);
         running.add(entry);
         Future<SplitResult> future;
         try {
@@ -222,13 +247,13 @@ class BoundedSplitter implements DisposableBean {
     }
 
     /**
-     * Waits for a free slot, keeping the claim fresh; a rejection after
-     * {@code slot-wait}. A bulk caller that gets a slot while an interactive one waits
-     * hands it on (the fair semaphore gives it to the longest waiter) and queues again
-     * behind it.
+     * Waits for a free permit of {@code semaphore}, keeping the claim fresh; a rejection
+     * after {@code slot-wait}. A bulk caller that gets a slot while an interactive one
+     * waits hands it on (the fair semaphore gives it to the longest waiter) and queues
+     * again behind it.
      */
-    private void acquireSlot(UUID documentId, BooleanSupplier heartbeat, WorkPriority priority) {
-        long giveUp = System.nanoTime() + slotWait.toNanos();
+    private void acquire(Semaphore semaphore, long giveUp, UUID documentId, BooleanSupplier heartbeat,
+            WorkPriority priority) {
         boolean bulk = priority == WorkPriority.BULK;
         if (!bulk) {
             // before waiting: who sees a waiter sees its priority
@@ -243,14 +268,14 @@ class BoundedSplitter implements DisposableBean {
                 long remaining = giveUp - System.nanoTime();
                 if (remaining <= 0) {
                     log.warn("No free split slot for document {} within {} ({} of {} split threads past their "
-                            + "deadline); retried later", documentId, slotWait, overdue(), slotCount);
+                            + "deadline); retried later", documentId, slotWait, overdue(), slots());
                     throw new RejectedExecutionException("no free split slot within " + slotWait);
                 }
-                if (slots.tryAcquire(Math.min(remaining, heartbeatInterval.toNanos()), TimeUnit.NANOSECONDS)) {
-                    if (!bulk || interactiveWaiting.get() == 0) {
+                if (semaphore.tryAcquire(Math.min(remaining, heartbeatInterval.toNanos()), TimeUnit.NANOSECONDS)) {
+                    if (!bulk || semaphore == bulkSlots || interactiveWaiting.get() == 0) {
                         return;
                     }
-                    slots.release();
+                    semaphore.release();
                     Thread.onSpinWait();
                     continue;
                 }
@@ -279,6 +304,9 @@ class BoundedSplitter implements DisposableBean {
                         late / 1_000_000);
             }
             slots.release();
+            if (entry.bulk()) {
+                bulkSlots.release();
+            }
         }
     }
 
@@ -298,11 +326,18 @@ class BoundedSplitter implements DisposableBean {
 
         private final long deadlineNanos;
 
+        private final boolean bulk;
+
         private final AtomicBoolean begun = new AtomicBoolean();
 
-        Running(UUID documentId, long deadlineNanos) {
+        Running(UUID documentId, long deadlineNanos, boolean bulk) {
             this.documentId = documentId;
             this.deadlineNanos = deadlineNanos;
+            this.bulk = bulk;
+        }
+
+        boolean bulk() {
+            return bulk;
         }
 
         UUID documentId() {

@@ -35,13 +35,17 @@ import org.springframework.util.unit.DataSize;
  * @param slotWait how long a document waits for a free split thread (back pressure, the
  * claim kept fresh meanwhile) before it is handed back for a retry with back-off; keep
  * the wait plus {@code timeout} below the consumer's {@code max.poll.interval.ms}
+ * @param interactiveReservedSplits split threads beyond {@code maxParallelSplits} that
+ * only interactive documents may use: bulk work takes at most {@code maxParallelSplits},
+ * so an interactive upload starts at once instead of waiting for a long bulk split (a
+ * scanned document under OCR) to end; 0 turns the reserve off
  */
 @ConfigurationProperties("edm.parser")
 public record ParserSettings(@DefaultValue("64MB") DataSize maxMainMemory, @DefaultValue("20000") int maxPages,
         @DefaultValue("5m") Duration timeout, @Nullable Integer maxParallelSplits,
         @DefaultValue("10m") Duration staleAfter, @DefaultValue("30s") Duration sweepInterval,
         @DefaultValue("20000000") long maxTextCharacters, @DefaultValue("3") int maxAttempts,
-        @DefaultValue("5m") Duration slotWait) {
+        @DefaultValue("5m") Duration slotWait, @DefaultValue("1") int interactiveReservedSplits) {
 
     public ParserSettings {
         if (maxMainMemory.toBytes() <= 0) {
@@ -66,6 +70,10 @@ public record ParserSettings(@DefaultValue("64MB") DataSize maxMainMemory, @Defa
             throw new IllegalArgumentException("edm.parser.max-attempts must be positive: " + maxAttempts);
         }
         requirePositive("edm.parser.slot-wait", slotWait);
+        if (interactiveReservedSplits < 0) {
+            throw new IllegalArgumentException(
+                    "edm.parser.interactive-reserved-splits must not be negative: " + interactiveReservedSplits);
+        }
     }
 
     /** What the splitter itself enforces. */

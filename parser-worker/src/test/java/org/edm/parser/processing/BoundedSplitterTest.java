@@ -253,14 +253,63 @@ class BoundedSplitterTest {
         }
     }
 
+    @Test
+    void anInteractiveSplitStartsOnTheReservedSlotWhileBulkSplitsHoldTheOthersAndBulkNeverTakesIt() throws Exception {
+        // given: one shared slot and one reserved for interactive work; a long bulk split
+        // (a scanned document under OCR, say) holds the shared one
+        Path longBulk = Path.of("long-bulk.pdf");
+        Path nextBulk = Path.of("next-bulk.pdf");
+        Path interactive = Path.of("interactive.pdf");
+        List<Path> started = new CopyOnWriteArrayList<>();
+        splitter = new BoundedSplitter(pdf -> {
+            started.add(pdf);
+            if (pdf.equals(longBulk)) {
+                awaitQuietly(release);
+            }
+            return RESULT;
+        }, settings(Duration.ofSeconds(30), 1, Duration.ofSeconds(30), 1));
+        ExecutorService callers = Executors.newFixedThreadPool(3);
+        try {
+            Future<SplitOutcome> first = callers
+                .submit(() -> splitter.split(longBulk, DOCUMENT, () -> true, WorkPriority.BULK));
+            await().atMost(Duration.ofSeconds(10)).until(() -> started.contains(longBulk));
+
+            // when: another bulk document and then an interactive one arrive
+            Future<SplitOutcome> bulkSplit = callers
+                .submit(() -> splitter.split(nextBulk, DOCUMENT, () -> true, WorkPriority.BULK));
+            await().atMost(Duration.ofSeconds(10)).until(() -> splitter.waiting() == 1);
+            Future<SplitOutcome> interactiveSplit = callers
+                .submit(() -> splitter.split(interactive, DOCUMENT, () -> true, WorkPriority.INTERACTIVE));
+
+            // then: the interactive one is split at once, while the long bulk split still
+            // runs; the second bulk one waited for the shared slot, not the reserved one
+            assertThat(interactiveSplit.get(10, TimeUnit.SECONDS)).isEqualTo(new SplitOutcome.Split(RESULT));
+            assertThat(first).isNotDone();
+            assertThat(bulkSplit).isNotDone();
+            assertThat(started).containsExactly(longBulk, interactive);
+            assertThat(splitter.slots()).isEqualTo(2);
+            release.countDown();
+            bulkSplit.get(10, TimeUnit.SECONDS);
+            assertThat(started).containsExactly(longBulk, interactive, nextBulk);
+        }
+        finally {
+            callers.shutdownNow();
+        }
+    }
+
     /** Stale after 300 ms, so the claim is refreshed every 100 ms. */
     private static ParserSettings settings(Duration timeout, int threads) {
         return settings(timeout, threads, Duration.ofSeconds(30));
     }
 
+    /** Without the interactive reserve, unless a test asks for it. */
     private static ParserSettings settings(Duration timeout, int threads, Duration slotWait) {
+        return settings(timeout, threads, slotWait, 0);
+    }
+
+    private static ParserSettings settings(Duration timeout, int threads, Duration slotWait, int reserved) {
         return new ParserSettings(DataSize.ofMegabytes(1), 100, timeout, threads, Duration.ofMillis(300),
-                Duration.ofSeconds(1), 1_000_000, 3, slotWait);
+                Duration.ofSeconds(1), 1_000_000, 3, slotWait, reserved);
     }
 
     private static boolean awaitQuietly(CountDownLatch latch) {
