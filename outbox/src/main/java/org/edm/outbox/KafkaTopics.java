@@ -3,6 +3,7 @@ package org.edm.outbox;
 import java.util.Arrays;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.edm.events.Topics;
 import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -37,16 +38,22 @@ public final class KafkaTopics {
     }
 
     /**
-     * The topics with a partition count of their own, e.g. work topics whose partitions
-     * bound how many records the consumer group handles at once: an existing topic with
-     * fewer partitions is grown to it, never shrunk.
+     * The parser's work topics, {@value Topics#DOCUMENTS_UPLOADED} and
+     * {@value Topics#DOCUMENTS_UPLOADED_BULK}, with {@code edm.kafka.uploaded-partitions}
+     * partitions: they bound how many documents the consumer group parses at once. An
+     * existing topic with fewer partitions is grown to it, never shrunk. Declared alike
+     * by the service that publishes them and the one that consumes them.
      */
-    public KafkaAdmin.NewTopics declare(int partitions, String... names) {
-        return new KafkaAdmin.NewTopics(topics(partitions, names));
+    public KafkaAdmin.NewTopics declareWorkTopics() {
+        return new KafkaAdmin.NewTopics(workTopics());
     }
 
     NewTopic[] topics(String... names) {
         return build(settings.topicPartitions(), names);
+    }
+
+    NewTopic[] workTopics() {
+        return topics(settings.uploadedPartitions(), Topics.DOCUMENTS_UPLOADED, Topics.DOCUMENTS_UPLOADED_BULK);
     }
 
     NewTopic[] topics(int partitions, String... names) {

@@ -18,8 +18,8 @@ class KafkaTopicsConfiguration {
      * the parsers work on at once.
      */
     @Bean
-    KafkaAdmin.NewTopics ingestWorkTopics(KafkaTopics topics, WorkTopicSettings settings) {
-        return topics.declare(settings.uploadedPartitions(), Topics.DOCUMENTS_UPLOADED, Topics.DOCUMENTS_UPLOADED_BULK);
+    KafkaAdmin.NewTopics ingestWorkTopics(KafkaTopics topics) {
+        return topics.declareWorkTopics();
     }
 
     @Bean

@@ -22,8 +22,8 @@ class KafkaTopicsConfiguration {
     }
 
     @Bean
-    KafkaAdmin.NewTopics parserWorkTopics(KafkaTopics topics, WorkTopicSettings settings) {
-        return topics.declare(settings.uploadedPartitions(), Topics.DOCUMENTS_UPLOADED, Topics.DOCUMENTS_UPLOADED_BULK);
+    KafkaAdmin.NewTopics parserWorkTopics(KafkaTopics topics) {
+        return topics.declareWorkTopics();
     }
 
 }
