@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.edm.ingest.IngestClient;
 import org.edm.ingest.IngestClient.Upload;
 import org.edm.ingest.IngestIntegrationTest;
 import org.edm.ingest.storage.DocumentStorage;
@@ -43,10 +44,7 @@ class StorageOutageIntegrationTest extends IngestIntegrationTest {
             var refused = client.upload(upload);
 
             // then
-            assertThat(refused.status()).as(refused.raw()).isEqualTo(503);
-            assertThat(refused.problemType()).isEqualTo("https://edm.example/problems/storage-unavailable");
-            assertThat(refused.header("Retry-After")).isEqualTo("5");
-            assertThat(documentsTitled(title)).isZero();
+            assertRefusedAsStorageUnavailable(refused, title);
             assertThat(outboxRowsTitled(title)).isZero();
         }
         finally {
@@ -63,8 +61,7 @@ class StorageOutageIntegrationTest extends IngestIntegrationTest {
     @Test
     void uploadIsRefusedAsStorageUnavailableWhileTheSpoolDirectoryCannotTakeItsBody() throws IOException {
         // given: the landing directory the container spools upload bodies into replaced
-        // by
-        // a plain file (the storage's disk, not the client, is at fault)
+        // by a plain file (the storage's disk, not the client, is at fault)
         String title = uniqueTitle("During spool outage");
         Upload upload = Upload.of(TestPdfs.withText(title), title, "1");
         Path landing = storage.landingDirectory();
@@ -76,10 +73,7 @@ class StorageOutageIntegrationTest extends IngestIntegrationTest {
             var refused = client.upload(upload);
 
             // then: 503 storage-unavailable with Retry-After, not 400 malformed-request
-            assertThat(refused.status()).as(refused.raw()).isEqualTo(503);
-            assertThat(refused.problemType()).isEqualTo("https://edm.example/problems/storage-unavailable");
-            assertThat(refused.header("Retry-After")).isEqualTo("5");
-            assertThat(documentsTitled(title)).isZero();
+            assertRefusedAsStorageUnavailable(refused, title);
         }
         finally {
             Files.delete(landing);
@@ -112,6 +106,14 @@ class StorageOutageIntegrationTest extends IngestIntegrationTest {
             }
         }
         Files.delete(aside);
+    }
+
+    /** 503 storage-unavailable with Retry-After, and no document written. */
+    private void assertRefusedAsStorageUnavailable(IngestClient.Response refused, String title) {
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(503);
+        assertThat(refused.problemType()).isEqualTo("https://edm.example/problems/storage-unavailable");
+        assertThat(refused.header("Retry-After")).isEqualTo("5");
+        assertThat(documentsTitled(title)).isZero();
     }
 
 }

@@ -133,12 +133,7 @@ class VersionCorpusBenchmark {
     }
 
     private List<Section> sections(Path file) throws SplitFailed {
-        List<Section> sections = new ArrayList<>();
-        for (ParsedSection parsed : splitter.split(file).sections()) {
-            sections.add(new Section(parsed.orderIndex(), parsed.level(), parsed.parentIndex(), parsed.title(),
-                    parsed.content()));
-        }
-        return sections;
+        return VersionDiffPdfTest.sections(splitter, file);
     }
 
 }

@@ -80,6 +80,14 @@ class VersionDiffPdfTest {
     }
 
     private List<Section> sections(Path file) throws SplitFailed {
+        return sections(splitter, file);
+    }
+
+    /**
+     * The file's sections as the version comparer reads them (also for the corpus
+     * benchmark).
+     */
+    static List<Section> sections(DocumentSplitter splitter, Path file) throws SplitFailed {
         List<Section> sections = new ArrayList<>();
         for (ParsedSection parsed : splitter.split(file).sections()) {
             sections.add(new Section(parsed.orderIndex(), parsed.level(), parsed.parentIndex(), parsed.title(),
