@@ -48,6 +48,13 @@ final class ComparableText {
             Pattern.compile("(?i)\\b" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b"),
             Pattern.compile("(?i)\\b" + MONTH + ",?\\s+\\d{4}\\b"), };
 
+    /** Every month's name, as {@link #MONTH} matches it, starts with one of these. */
+    private static final String[] MONTH_PREFIXES = { "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+            "oct", "nov", "dec" };
+
+    /** {@link #REFERENCE}'s words. */
+    private static final String[] REFERENCE_WORDS = { "section", "chapter", "appendix", "annex", "table", "figure" };
+
     private static final Pattern VERSIONS = Pattern
         .compile("(?i)\\b(?:v|version\\s*|release\\s*|rev\\.?\\s*|revision\\s*)\\d+(?:\\.\\d+)*(?:\\.[a-z]\\b)?");
 
@@ -56,8 +63,6 @@ final class ComparableText {
 
     private static final Pattern PAGE_NUMBER = Pattern
         .compile("(?i)(?:page\\s*)?[-\u2013\u2014]?\\s*\\d{1,4}\\s*[-\u2013\u2014]?(?:\\s*(?:of|/)\\s*\\d{1,4})?");
-
-    private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     private static final Pattern MARKED = Pattern.compile("(?i)<date>|<version>|\\bpage\\b");
 
@@ -79,18 +84,20 @@ final class ComparableText {
      * masked wherever they stand alone.
      */
     static List<List<String>> words(List<Section> sections, String... versions) {
-        List<Pattern> own = new ArrayList<>();
+        List<OwnLabel> own = new ArrayList<>();
         for (String version : versions) {
-            Pattern label = ownVersion(version);
+            OwnLabel label = OwnLabel.of(version);
             if (label != null) {
                 own.add(label);
             }
         }
         List<List<String>> lines = new ArrayList<>(sections.size());
+        List<List<String>> shapes = new ArrayList<>(sections.size());
         Map<String, Integer> occurrences = new HashMap<>();
         Map<String, Set<Integer>> sectionsWith = new HashMap<>();
         for (Section section : sections) {
             List<String> kept = new ArrayList<>();
+            List<String> keptShapes = new ArrayList<>();
             for (String raw : section.body().split("\n")) {
                 String line = mask(Normalizer.normalize(raw, Normalizer.Form.NFKC).replace("\u00ad", "").strip());
                 if (line.isEmpty() || PAGE_NUMBER.matcher(line).matches()) {
@@ -98,17 +105,21 @@ final class ComparableText {
                 }
                 kept.add(line);
                 String shape = shape(line);
+                keptShapes.add(shape);
                 occurrences.merge(shape, 1, Integer::sum);
                 sectionsWith.computeIfAbsent(shape, s -> new HashSet<>()).add(section.orderIndex());
             }
             lines.add(kept);
+            shapes.add(keptShapes);
         }
         int widespread = sections.size() >= 10 ? (int) Math.ceil(sections.size() * 0.3) : Integer.MAX_VALUE;
         List<List<String>> words = new ArrayList<>(sections.size());
-        for (List<String> sectionLines : lines) {
+        for (int s = 0; s < lines.size(); s++) {
+            List<String> sectionLines = lines.get(s);
             StringBuilder text = new StringBuilder();
-            for (String line : sectionLines) {
-                String shape = shape(line);
+            for (int l = 0; l < sectionLines.size(); l++) {
+                String line = sectionLines.get(l);
+                String shape = shapes.get(s).get(l);
                 int count = occurrences.get(shape);
                 if (count >= 3 && (MARKED.matcher(line).find() || sectionsWith.get(shape).size() >= widespread)) {
                     continue;
@@ -124,23 +135,33 @@ final class ComparableText {
             // masked again as a whole: a date or reference may have been broken over two
             // lines
             String joined = mask(WHITESPACE.matcher(text).replaceAll(" ").strip());
-            for (Pattern label : own) {
-                joined = label.matcher(joined).replaceAll(VERSION);
+            for (OwnLabel label : own) {
+                joined = label.mask(joined);
             }
             words.add(joined.isEmpty() ? List.of() : List.of(joined.split(" ")));
         }
         return words;
     }
 
-    private static @Nullable Pattern ownVersion(String version) {
-        String label = version.strip();
-        if (label.length() > 1 && (label.charAt(0) == 'v' || label.charAt(0) == 'V')) {
-            label = label.substring(1);
+    /** A compared version's own label, masked where it stands alone. */
+    private record OwnLabel(String label, Pattern standingAlone) {
+
+        static @Nullable OwnLabel of(String version) {
+            String label = version.strip();
+            if (label.length() > 1 && (label.charAt(0) == 'v' || label.charAt(0) == 'V')) {
+                label = label.substring(1);
+            }
+            if (label.length() < 3 || !hasDigit(label)) {
+                return null;
+            }
+            return new OwnLabel(label, Pattern
+                .compile("(?<![\\p{L}\\p{N}.])[vV]?" + Pattern.quote(label) + "(?![\\p{L}\\p{N}]|\\.\\p{N})"));
         }
-        if (label.length() < 3 || !hasDigit(label)) {
-            return null;
+
+        String mask(String text) {
+            return text.contains(this.label) ? this.standingAlone.matcher(text).replaceAll(VERSION) : text;
         }
-        return Pattern.compile("(?<![\\p{L}\\p{N}.])[vV]?" + Pattern.quote(label) + "(?![\\p{L}\\p{N}]|\\.\\p{N})");
+
     }
 
     /** The key two words compare by: hyphens between letters ignored. */
@@ -148,16 +169,87 @@ final class ComparableText {
         return word.indexOf('-') < 0 ? word : INNER_HYPHEN.matcher(word).replaceAll("");
     }
 
+    /**
+     * Masks dates, version strings and reference numbers. Each pattern runs only where a
+     * plain search finds what it cannot match without (a separator, a month's name, a
+     * 'v', a reference word): most lines of a specification carry a digit, few carry any
+     * of these, and the patterns cost most of a comparison's time.
+     */
     static String mask(String line) {
         if (!hasDigit(line)) {
             return line;
         }
+        String lower = line.toLowerCase(Locale.ROOT);
         String masked = line;
-        for (Pattern date : DATES) {
-            masked = date.matcher(masked).replaceAll(DATE);
+        if (line.indexOf('-') >= 0) {
+            masked = DATES[0].matcher(masked).replaceAll(DATE);
         }
-        masked = VERSIONS.matcher(masked).replaceAll(VERSION);
-        return REFERENCE.matcher(masked).replaceAll("$1 #");
+        if (line.indexOf('.') >= 0 || line.indexOf('/') >= 0) {
+            masked = DATES[1].matcher(masked).replaceAll(DATE);
+        }
+        if (hasYearAfterSpace(line) && containsAny(lower, MONTH_PREFIXES)) {
+            for (int i = 2; i < DATES.length; i++) {
+                masked = DATES[i].matcher(masked).replaceAll(DATE);
+            }
+        }
+        if (mayHoldVersion(lower)) {
+            masked = VERSIONS.matcher(masked).replaceAll(VERSION);
+        }
+        if (containsAny(lower, REFERENCE_WORDS)) {
+            masked = REFERENCE.matcher(masked).replaceAll("$1 #");
+        }
+        return masked;
+    }
+
+    /**
+     * Whether four ASCII digits follow whitespace somewhere: the year every date with a
+     * month's name ends in.
+     */
+    private static boolean hasYearAfterSpace(String line) {
+        for (int i = 1; i + 3 < line.length(); i++) {
+            if (Character.isWhitespace(line.charAt(i - 1)) && isAsciiDigit(line.charAt(i))
+                    && isAsciiDigit(line.charAt(i + 1)) && isAsciiDigit(line.charAt(i + 2))
+                    && isAsciiDigit(line.charAt(i + 3))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a digit follows, across whitespace and dots, a 'v', 'n' or 'e': the last
+     * letters of {@link #VERSIONS}' words (v, version, release, rev, revision).
+     */
+    private static boolean mayHoldVersion(String lower) {
+        for (int i = 1; i < lower.length(); i++) {
+            if (!isAsciiDigit(lower.charAt(i))) {
+                continue;
+            }
+            int before = i - 1;
+            while (before >= 0 && (Character.isWhitespace(lower.charAt(before)) || lower.charAt(before) == '.')) {
+                before--;
+            }
+            if (before >= 0) {
+                char letter = lower.charAt(before);
+                if (letter == 'v' || letter == 'n' || letter == 'e') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean containsAny(String text, String[] words) {
+        for (String word : words) {
+            if (text.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean endsInHyphenatedWord(StringBuilder text) {
@@ -174,9 +266,22 @@ final class ComparableText {
         return false;
     }
 
+    /** The line lower-cased, each run of ASCII digits one {@code #}. */
     private static String shape(String line) {
-        return !hasDigit(line) ? line.toLowerCase(Locale.ROOT)
-                : DIGITS.matcher(line).replaceAll("#").toLowerCase(Locale.ROOT);
+        StringBuilder shape = new StringBuilder(line.length());
+        boolean inDigits = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            boolean digit = isAsciiDigit(c);
+            if (!digit) {
+                shape.append(c);
+            }
+            else if (!inDigits) {
+                shape.append('#');
+            }
+            inDigits = digit;
+        }
+        return shape.toString().toLowerCase(Locale.ROOT);
     }
 
 }
