@@ -66,6 +66,10 @@ final class ThroughputBenchmark {
                                    for each run instead of using a running one
               --parser-workers=N,M with --fresh-stack: one run per count of parser-worker processes, the
                                    same files each time, then pages/s side by side         default 1
+              --rounds=N           upload the same files N times on one stack (new version labels each
+                                   round), one after the other: the first round runs on freshly started
+                                   JVMs that are still compiling, the later ones on a warm stack; the
+                                   floor's ratio and the side-by-side line use the last round  default 1
               --no-floor           skip the text extraction floor
             Before each run it prints how busy the CPUs are (a fresh stack gets up to a minute to settle)
             and the load average: figures from a busy machine are not idle figures.
@@ -98,8 +102,12 @@ final class ThroughputBenchmark {
     }
 
     /** What a run does beside uploading. */
-    private record Options(boolean bulk, boolean floor, @Nullable Path probe, Duration probeEvery, int idleProbes,
-            int searchClients) {
+    private record Options(boolean bulk, @Nullable Path probe, Duration probeEvery, int idleProbes, int searchClients) {
+
+        Options withoutIdleProbes() {
+            return new Options(bulk, probe, probeEvery, 0, searchClients);
+        }
+
     }
 
     /** What one run measured, for the side-by-side line of several runs. */
@@ -134,6 +142,7 @@ final class ThroughputBenchmark {
         Duration probeEvery = Duration.ofSeconds(5);
         int searchClients = 0;
         int idleProbes = 0;
+        int rounds = 1;
         boolean freshStack = false;
         List<Integer> workerCounts = List.of(1);
         for (String arg : args) {
@@ -180,6 +189,9 @@ final class ThroughputBenchmark {
                     .map(Integer::parseInt)
                     .toList();
             }
+            else if (arg.startsWith("--rounds=")) {
+                rounds = Integer.parseInt(value);
+            }
             else if (arg.equals("--no-floor")) {
                 floor = false;
             }
@@ -190,8 +202,8 @@ final class ThroughputBenchmark {
                 throw new IllegalArgumentException("unknown argument " + arg + "\n" + USAGE);
             }
         }
-        if (dirs.isEmpty() || clients < 1) {
-            throw new IllegalArgumentException("give at least one --dir and --clients >= 1\n" + USAGE);
+        if (dirs.isEmpty() || clients < 1 || rounds < 1) {
+            throw new IllegalArgumentException("give at least one --dir, --clients >= 1 and --rounds >= 1\n" + USAGE);
         }
         if (idleProbes > 0 && probe == null) {
             throw new IllegalArgumentException("--idle-probes needs --probe=FILE");
@@ -200,11 +212,15 @@ final class ThroughputBenchmark {
             throw new IllegalArgumentException("--parser-workers with several counts needs --fresh-stack");
         }
         List<Job> jobs = jobs(dirs, minPages);
+        Options options = new Options(bulk, probe, probeEvery, idleProbes, searchClients);
         if (!freshStack) {
             String key = Files.readString(keyFile).strip();
-            new ThroughputBenchmark(ingest, metrics.isEmpty() ? List.of("http://localhost:8083/actuator") : metrics,
-                    search, key, new Options(bulk, floor, probe, probeEvery, idleProbes, searchClients))
-                .measure(jobs, clients);
+            Result result = new ThroughputBenchmark(ingest,
+                    metrics.isEmpty() ? List.of("http://localhost:8083/actuator") : metrics, search, key, options)
+                .rounds(jobs, clients, rounds);
+            if (floor) {
+                floor(jobs, jobs.stream().mapToLong(Job::pages).sum(), result.pagesPerSecond());
+            }
             return;
         }
         Map<Integer, Result> results = new java.util.LinkedHashMap<>();
@@ -238,9 +254,8 @@ final class ThroughputBenchmark {
                 String host = "http://" + settings.serviceHost() + ":";
                 var benchmark = new ThroughputBenchmark(host + settings.ingestPort(), actuators,
                         host + settings.searchPort(),
-                        Files.readString(dataDir.resolve(LocalStack.API_KEY_FILE)).strip(),
-                        new Options(bulk, false, probe, probeEvery, idleProbes, searchClients));
-                results.put(workers, benchmark.measure(jobs, clients));
+                        Files.readString(dataDir.resolve(LocalStack.API_KEY_FILE)).strip(), options);
+                results.put(workers, benchmark.rounds(jobs, clients, rounds));
             }
             finally {
                 stack.close();
@@ -292,6 +307,38 @@ final class ThroughputBenchmark {
         catch (IOException e) {
             return 0; // a damaged file still goes up: the parser decides
         }
+    }
+
+    /**
+     * Measures {@code rounds} times on this stack, each round under new version labels;
+     * the idle probes run before the first only.
+     * @return the last round's result
+     */
+    private Result rounds(List<Job> jobs, int clients, int rounds) throws Exception {
+        List<Result> results = new ArrayList<>();
+        ThroughputBenchmark round = this;
+        for (int n = 1; n <= rounds; n++) {
+            if (rounds > 1) {
+                System.out.printf("%n--- round %d of %d%s ---%n", n, rounds,
+                        n == 1 ? " (JVMs freshly started or cold)" : "");
+            }
+            String label = "-round" + n;
+            List<Job> relabelled = rounds == 1 ? jobs
+                    : jobs.stream()
+                        .map(job -> new Job(job.file(), job.pages(), job.title(), job.version() + label))
+                        .toList();
+            results.add(round.measure(relabelled, clients));
+            round = new ThroughputBenchmark(ingest, parserActuators, search, key, options.withoutIdleProbes());
+        }
+        if (rounds > 1) {
+            System.out.println();
+            for (int n = 0; n < results.size(); n++) {
+                Result result = results.get(n);
+                System.out.printf("round %d: %d pages in %.1f s = %.0f pages/s%n", n + 1, result.pages(),
+                        result.seconds(), result.pagesPerSecond());
+            }
+        }
+        return results.get(results.size() - 1);
     }
 
     private Result measure(List<Job> jobs, int clients) throws Exception {
@@ -379,9 +426,6 @@ final class ThroughputBenchmark {
             System.out.printf("search while ingesting (%d clients): n=%d errors=%d  p50 %d ms  p99 %d ms  max %d ms%n",
                     options.searchClients(), sorted.size(), searchErrors.get(), percentile(sorted, 50),
                     percentile(sorted, 99), percentile(sorted, 100));
-        }
-        if (options.floor()) {
-            floor(jobs, pages, result.pagesPerSecond());
         }
         return result;
     }
@@ -676,41 +720,48 @@ final class ThroughputBenchmark {
     }
 
     /**
-     * The same files read to plain text on every core: what no splitter that reads every
-     * page can beat.
-     */
-    /**
      * The text extraction floor over the same files, all cores busy: {@code pdftotext}
      * when installed, and PDFBox's plain text extraction (what the splitter builds on)
      * always, each with the ingest rate as a share of it.
      */
     private static void floor(List<Job> jobs, long pages, double ingestPagesPerSecond) throws Exception {
         List<Boolean> extractors = pdftotextInstalled() ? List.of(true, false) : List.of(false);
+        int cores = Runtime.getRuntime().availableProcessors();
         for (boolean poppler : extractors) {
-            int cores = Runtime.getRuntime().availableProcessors();
-            long started = System.nanoTime();
-            ExecutorService pool = Executors.newFixedThreadPool(cores);
-            try {
-                List<Future<?>> futures = new ArrayList<>();
-                for (Job job : jobs) {
-                    futures.add(pool.submit(() -> {
-                        extract(job.file(), poppler);
-                        return null;
-                    }));
-                }
-                for (Future<?> future : futures) {
-                    future.get();
-                }
+            List<Path> files = jobs.stream().map(Job::file).toList();
+            if (!poppler) {
+                // the split runs in a long-lived JVM: this floor gets one untimed pass to
+                // compile, like the last round of --rounds
+                extractAll(files.stream().distinct().toList(), false, cores);
             }
-            finally {
-                pool.shutdownNow();
-            }
-            double seconds = (System.nanoTime() - started) / 1e9;
+            double seconds = extractAll(files, poppler, cores);
             System.out.printf(
-                    "floor (%s, %d at once): %d pages in %.1f s = %.0f pages/s; ingest %.0f pages/s is %.2fx it%n",
-                    poppler ? "pdftotext" : "PDFBox text extraction", cores, pages, seconds, pages / seconds,
-                    ingestPagesPerSecond, ingestPagesPerSecond / (pages / seconds));
+                    "floor (%s, %d at once%s): %d pages in %.1f s = %.0f pages/s; ingest %.0f pages/s is %.2fx it%n",
+                    poppler ? "pdftotext" : "PDFBox text extraction", cores, poppler ? "" : ", after a warm-up pass",
+                    pages, seconds, pages / seconds, ingestPagesPerSecond, ingestPagesPerSecond / (pages / seconds));
         }
+    }
+
+    /** Extracts the text of every file, {@code threads} at once; the seconds it took. */
+    private static double extractAll(List<Path> files, boolean poppler, int threads) throws Exception {
+        long started = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Path file : files) {
+                futures.add(pool.submit(() -> {
+                    extract(file, poppler);
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        return (System.nanoTime() - started) / 1e9;
     }
 
     private static boolean pdftotextInstalled() {
