@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,6 +62,8 @@ final class ThroughputBenchmark {
               --idle-probes=N      before the run, while the stack is idle, upload the --probe FILE N times
                                    one after another and print its upload->searchable p50/p90   default 0
               --search-clients=N   N clients searching while ingesting; prints search p50/p99   default 0
+              --idle-search=S      with --search-clients: first search S seconds on the idle stack
+                                   (before the uploads) and print p50/p99 and searches/s   default 0
               --search=URL         search-api                                              default http://localhost:8082
               --fresh-stack        start a local stack of its own (temporary data directory, free ports)
                                    for each run instead of using a running one
@@ -102,10 +105,11 @@ final class ThroughputBenchmark {
     }
 
     /** What a run does beside uploading. */
-    private record Options(boolean bulk, @Nullable Path probe, Duration probeEvery, int idleProbes, int searchClients) {
+    private record Options(boolean bulk, @Nullable Path probe, Duration probeEvery, int idleProbes, int searchClients,
+            int idleSearchSeconds) {
 
         Options withoutIdleProbes() {
-            return new Options(bulk, probe, probeEvery, 0, searchClients);
+            return new Options(bulk, probe, probeEvery, 0, searchClients, 0);
         }
 
     }
@@ -142,6 +146,7 @@ final class ThroughputBenchmark {
         Duration probeEvery = Duration.ofSeconds(5);
         int searchClients = 0;
         int idleProbes = 0;
+        int idleSearch = 0;
         int rounds = 1;
         boolean freshStack = false;
         List<Integer> workerCounts = List.of(1);
@@ -177,6 +182,9 @@ final class ThroughputBenchmark {
             else if (arg.startsWith("--idle-probes=")) {
                 idleProbes = Integer.parseInt(value);
             }
+            else if (arg.startsWith("--idle-search=")) {
+                idleSearch = Integer.parseInt(value);
+            }
             else if (arg.startsWith("--search-clients=")) {
                 searchClients = Integer.parseInt(value);
             }
@@ -205,6 +213,9 @@ final class ThroughputBenchmark {
         if (dirs.isEmpty() || clients < 1 || rounds < 1) {
             throw new IllegalArgumentException("give at least one --dir, --clients >= 1 and --rounds >= 1\n" + USAGE);
         }
+        if (idleSearch > 0 && searchClients < 1) {
+            throw new IllegalArgumentException("--idle-search needs --search-clients=N");
+        }
         if (idleProbes > 0 && probe == null) {
             throw new IllegalArgumentException("--idle-probes needs --probe=FILE");
         }
@@ -212,7 +223,7 @@ final class ThroughputBenchmark {
             throw new IllegalArgumentException("--parser-workers with several counts needs --fresh-stack");
         }
         List<Job> jobs = jobs(dirs, minPages);
-        Options options = new Options(bulk, probe, probeEvery, idleProbes, searchClients);
+        Options options = new Options(bulk, probe, probeEvery, idleProbes, searchClients, idleSearch);
         if (!freshStack) {
             String key = Files.readString(keyFile).strip();
             Result result = new ThroughputBenchmark(ingest,
@@ -358,6 +369,9 @@ final class ThroughputBenchmark {
                     options.probe().getFileName(), sorted.size(), percentile(sorted, 50), percentile(sorted, 90),
                     percentile(sorted, 100));
         }
+        if (options.idleSearchSeconds() > 0) {
+            searchIdle(options.searchClients(), Duration.ofSeconds(options.idleSearchSeconds()));
+        }
         Map<String, Double> before = parserMeters();
         Instant firstUpload = Instant.now();
         ConcurrentLinkedQueue<Upload> uploads = new ConcurrentLinkedQueue<>();
@@ -422,10 +436,8 @@ final class ThroughputBenchmark {
                     percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 100));
         }
         if (options.searchClients() > 0) {
-            List<Long> sorted = searches.stream().sorted().toList();
-            System.out.printf("search while ingesting (%d clients): n=%d errors=%d  p50 %d ms  p99 %d ms  max %d ms%n",
-                    options.searchClients(), sorted.size(), searchErrors.get(), percentile(sorted, 50),
-                    percentile(sorted, 99), percentile(sorted, 100));
+            printSearches("search while ingesting", searches, searchErrors.get(),
+                    Duration.between(firstUpload, Instant.now()));
         }
         return result;
     }
@@ -540,6 +552,39 @@ final class ThroughputBenchmark {
      * One searching client: queries in turn, back to back, each timed from request to
      * full answer.
      */
+    /** {@code clients} searching back to back for {@code duration}, nothing else. */
+    private void searchIdle(int clients, Duration duration) throws Exception {
+        var running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        var errors = new java.util.concurrent.atomic.AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        Instant started = Instant.now();
+        try {
+            List<Future<?>> loops = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                int client = i;
+                loops.add(pool.submit(() -> searchLoop(client, running, latencies, errors)));
+            }
+            Thread.sleep(duration.toMillis());
+            running.set(false);
+            for (Future<?> loop : loops) {
+                loop.get();
+            }
+        }
+        finally {
+            running.set(false);
+            pool.shutdownNow();
+        }
+        printSearches("search on the idle stack", latencies, errors.get(), Duration.between(started, Instant.now()));
+    }
+
+    private void printSearches(String what, Collection<Long> latencies, long errors, Duration during) {
+        List<Long> sorted = latencies.stream().sorted().toList();
+        System.out.printf("%s (%d clients): n=%d errors=%d  p50 %d ms  p99 %d ms  max %d ms  %.0f searches/s%n", what,
+                options.searchClients(), sorted.size(), errors, percentile(sorted, 50), percentile(sorted, 99),
+                percentile(sorted, 100), sorted.size() / Math.max(1e-3, during.toMillis() / 1000.0));
+    }
+
     private Void searchLoop(int client, java.util.concurrent.atomic.AtomicBoolean running,
             ConcurrentLinkedQueue<Long> latencies, java.util.concurrent.atomic.AtomicLong errors) throws Exception {
         for (int n = client; running.get(); n++) {

@@ -175,6 +175,26 @@ class SearchIntegrationTest {
     }
 
     @Test
+    void theSnippetOfALongSectionShowsTheQueryWordsWhereverTheyFirstStand() {
+        // given: sections far longer than the snippet window, the words deep inside; one
+        // written in a form whose stem is not its start (happy -> happi)
+        UUID manual = data.document("Long sections " + TestDocuments.uniqueWord(), "1.0", "done");
+        String filler = "Reserved field padded with spaces for alignment. ".repeat(400);
+        data.section(manual, null, 1, 0, "Appendix", filler + "The gateway rejects a stale heartbeat here. " + filler,
+                1);
+        data.section(manual, null, 1, 1, "Notes", filler + "Members were happy with the new throttle. " + filler, 2);
+
+        // when
+        String deep = searchIn(manual, "stale heartbeat").path("hits").get(0).path("snippet").asString();
+        String happy = searchIn(manual, "happy").path("hits").get(0).path("snippet").asString();
+
+        // then
+        assertThat(filler.length() * 2).isGreaterThan(SearchRepository.SNIPPET_WINDOW * 5);
+        assertThat(deep).contains("<mark>stale</mark> <mark>heartbeat</mark>");
+        assertThat(happy).contains("<mark>happy</mark>");
+    }
+
+    @Test
     void camelCaseIdentifierFindsTheSectionTitledWithItsWordsWrittenApart() {
         JsonNode page = searchIn(fix, "OrderCancelRequest ");
 
