@@ -354,6 +354,13 @@ public final class LocalStack implements AutoCloseable {
         environment.put("EDM_MANAGEMENT_PORT", String.valueOf(managementPort));
         if (role == ServiceRole.SEARCH) {
             environment.put("EDM_CURSOR_SECRET", secrets().cursorSecret());
+            if (settings.externalDbUrl() == null) {
+                // PostgreSQL shares this machine's cores: 20 clients searching on 2 cores
+                // answered 85 searches/s with 4 connections, 71 with Hikari's 10
+                // (docs/benchmarks.md)
+                environment.put("EDM_SEARCH_DB_POOL_SIZE",
+                        String.valueOf(2 * Runtime.getRuntime().availableProcessors()));
+            }
         }
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("server.port", String.valueOf(port));

@@ -64,6 +64,22 @@ class ServiceLaunchTest {
     }
 
     @Test
+    void searchConnectionsFollowThisMachinesCoresWhenPostgresqlIsTheEmbeddedOne() throws IOException {
+        // given: no --db-url, so PostgreSQL runs on this machine
+        LocalStack embedded = new LocalStack(StackSettings
+            .parse(new String[] { "--data-dir=" + dataDir, "--services-dir=" + servicesDir }, Map.of(), Path.of("/")));
+        embedded.loadSecrets();
+
+        // when
+        ServiceLaunch search = embedded.launch("search-api");
+
+        // then
+        assertThat(search.environment()).containsEntry("EDM_SEARCH_DB_POOL_SIZE",
+                String.valueOf(2 * Runtime.getRuntime().availableProcessors()));
+        assertThat(embedded.launch("ingest-service").environment()).doesNotContainKey("EDM_SEARCH_DB_POOL_SIZE");
+    }
+
+    @Test
     void eachServiceLogsInAsItsOwnRoleWithItsPasswordFromTheEnvironment() throws IOException {
         // when
         ServiceLaunch search = stack.launch("search-api");
@@ -76,7 +92,10 @@ class ServiceLaunchTest {
             .containsEntry("EDM_CURSOR_SECRET", secrets.cursorSecret())
             .containsEntry("EDM_MANAGEMENT_PORT", "9082")
             // the owner named in the URL would win over the role
-            .containsEntry("EDM_DB_URL", "jdbc:postgresql://localhost:5433/edm");
+            .containsEntry("EDM_DB_URL", "jdbc:postgresql://localhost:5433/edm")
+            // an existing PostgreSQL (--db-url): its cores are unknown, the service's
+            // default stands
+            .doesNotContainKey("EDM_SEARCH_DB_POOL_SIZE");
         assertThat(ingest.environment()).containsEntry("EDM_DB_USER", "edm_ingest")
             .containsEntry("EDM_DB_PASSWORD", secrets.password(ServiceRole.INGEST))
             .containsEntry("EDM_MANAGEMENT_PORT", "9081")
