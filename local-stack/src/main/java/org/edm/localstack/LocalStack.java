@@ -159,6 +159,7 @@ public final class LocalStack implements AutoCloseable {
     /** Starts every part in order and waits until each service reports healthy. */
     void start() throws Exception {
         long started = System.nanoTime();
+        ListeningPorts.requireFree(settings, parserWorkers);
         loadSecrets();
         if (settings.externalDbUrl() == null) {
             // listen_addresses: PostgreSQL (which trusts local connections) never leaves
