@@ -81,7 +81,14 @@ class BoundedSplitter implements DisposableBean {
 
     private final AtomicInteger interactiveWaiting = new AtomicInteger();
 
+    /** Interactive splits. */
     private final ThreadPoolExecutor pool;
+
+    /**
+     * Bulk splits: threads at {@code edm.parser.bulk-split-nice}, or {@link #pool} when
+     * that is 0.
+     */
+    private final ThreadPoolExecutor bulkPool;
 
     private volatile boolean closing;
 
@@ -107,6 +114,21 @@ class BoundedSplitter implements DisposableBean {
                     return thread;
                 });
         this.pool.allowCoreThreadTimeOut(true);
+        int nice = settings.bulkSplitNice();
+        AtomicInteger bulkThreads = new AtomicInteger();
+        this.bulkPool = nice == 0 ? pool : new ThreadPoolExecutor(slotCount, slotCount, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(() -> {
+                        if (!ThreadNiceness.lowerCurrentThread(nice)) {
+                            log.warn("Could not set the nice value {} on bulk split thread {}; it runs at"
+                                    + " the worker's own", nice, Thread.currentThread().getName());
+                        }
+                        runnable.run();
+                    }, "pdf-split-bulk-" + bulkThreads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        this.bulkPool.allowCoreThreadTimeOut(true);
     }
 
     /**
@@ -178,7 +200,7 @@ class BoundedSplitter implements DisposableBean {
         running.add(entry);
         Future<SplitResult> future;
         try {
-            future = pool.submit(() -> {
+            future = (bulk ? bulkPool : pool).submit(() -> {
                 if (!entry.begin()) {
                     // cancelled before it started; the canceller freed the slot
                     return null;
@@ -314,6 +336,7 @@ class BoundedSplitter implements DisposableBean {
     public void destroy() {
         closing = true;
         pool.shutdownNow();
+        bulkPool.shutdownNow();
     }
 
     /**

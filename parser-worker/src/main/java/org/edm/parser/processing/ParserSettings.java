@@ -39,13 +39,18 @@ import org.springframework.util.unit.DataSize;
  * only interactive documents may use: bulk work takes at most {@code maxParallelSplits},
  * so an interactive upload starts at once instead of waiting for a long bulk split (a
  * scanned document under OCR) to end; 0 turns the reserve off
+ * @param bulkSplitNice the nice value (0 to 19) of the threads that split bulk documents:
+ * on a machine shared with PostgreSQL and the search, a bulk import then takes the CPU
+ * that searches and interactive splits leave, instead of a share of it; 0 runs them like
+ * every other thread (Linux; elsewhere ignored)
  */
 @ConfigurationProperties("edm.parser")
 public record ParserSettings(@DefaultValue("64MB") DataSize maxMainMemory, @DefaultValue("20000") int maxPages,
         @DefaultValue("5m") Duration timeout, @Nullable Integer maxParallelSplits,
         @DefaultValue("10m") Duration staleAfter, @DefaultValue("30s") Duration sweepInterval,
         @DefaultValue("20000000") long maxTextCharacters, @DefaultValue("3") int maxAttempts,
-        @DefaultValue("5m") Duration slotWait, @DefaultValue("1") int interactiveReservedSplits) {
+        @DefaultValue("5m") Duration slotWait, @DefaultValue("1") int interactiveReservedSplits,
+        @DefaultValue("10") int bulkSplitNice) {
 
     public ParserSettings {
         if (maxMainMemory.toBytes() <= 0) {
@@ -73,6 +78,9 @@ public record ParserSettings(@DefaultValue("64MB") DataSize maxMainMemory, @Defa
         if (interactiveReservedSplits < 0) {
             throw new IllegalArgumentException(
                     "edm.parser.interactive-reserved-splits must not be negative: " + interactiveReservedSplits);
+        }
+        if (bulkSplitNice < 0 || bulkSplitNice > 19) {
+            throw new IllegalArgumentException("edm.parser.bulk-split-nice must be 0 to 19: " + bulkSplitNice);
         }
     }
 

@@ -3,12 +3,15 @@ package org.edm.parser.processing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -297,6 +300,29 @@ class BoundedSplitterTest {
         }
     }
 
+    @Test
+    void bulkDocumentsAreSplitOnThreadsAtTheBulkNiceValueAndInteractiveOnesAtTheWorkersOwn() throws Exception {
+        assumeTrue(ThreadNiceness.currentThread().isPresent(), "threads have no nice value of their own here");
+        // given: bulk split threads at nice 7
+        int workerNice = ThreadNiceness.currentThread().getAsInt();
+        Map<Path, Integer> nice = new ConcurrentHashMap<>();
+        splitter = new BoundedSplitter(pdf -> {
+            nice.put(pdf, ThreadNiceness.currentThread().orElse(-100));
+            return RESULT;
+        }, new ParserSettings(DataSize.ofMegabytes(1), 100, Duration.ofSeconds(30), 2, Duration.ofMillis(300),
+                Duration.ofSeconds(1), 1_000_000, 3, Duration.ofSeconds(30), 1, 7));
+
+        // when: one bulk and two interactive documents, one after another
+        splitter.split(Path.of("bulk.pdf"), DOCUMENT, () -> true, WorkPriority.BULK);
+        splitter.split(Path.of("interactive.pdf"), DOCUMENT, () -> true, WorkPriority.INTERACTIVE);
+        splitter.split(Path.of("bulk-again.pdf"), DOCUMENT, () -> true, WorkPriority.BULK);
+
+        // then: the scheduler gives bulk work what is left
+        assertThat(nice).containsEntry(Path.of("bulk.pdf"), Math.max(7, workerNice))
+            .containsEntry(Path.of("bulk-again.pdf"), Math.max(7, workerNice))
+            .containsEntry(Path.of("interactive.pdf"), workerNice);
+    }
+
     /** Stale after 300 ms, so the claim is refreshed every 100 ms. */
     private static ParserSettings settings(Duration timeout, int threads) {
         return settings(timeout, threads, Duration.ofSeconds(30));
@@ -309,7 +335,7 @@ class BoundedSplitterTest {
 
     private static ParserSettings settings(Duration timeout, int threads, Duration slotWait, int reserved) {
         return new ParserSettings(DataSize.ofMegabytes(1), 100, timeout, threads, Duration.ofMillis(300),
-                Duration.ofSeconds(1), 1_000_000, 3, slotWait, reserved);
+                Duration.ofSeconds(1), 1_000_000, 3, slotWait, reserved, 0);
     }
 
     private static boolean awaitQuietly(CountDownLatch latch) {
