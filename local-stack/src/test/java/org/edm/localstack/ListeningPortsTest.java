@@ -23,10 +23,13 @@ class ListeningPortsTest {
 
     @Test
     void aBusyPortStopsTheStartBeforePostgresqlOrKafkaRunAndNamesTheOption() throws IOException {
-        int freePostgresPort = freePort();
         try (var busy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             // given: something listens on the port above --kafka-port (the controller's)
             int kafkaPort = busy.getLocalPort() - 1;
+            int freePostgresPort = freePort();
+            while (freePostgresPort == kafkaPort) {
+                freePostgresPort = freePort();
+            }
             StackSettings settings = StackSettings.parse(new String[] { "--data-dir=" + dataDir,
                     "--postgres-port=" + freePostgresPort, "--kafka-port=" + kafkaPort, "--infrastructure-only" },
                     Map.of(), Path.of("/"));
