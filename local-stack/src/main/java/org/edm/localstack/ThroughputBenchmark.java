@@ -107,11 +107,6 @@ final class ThroughputBenchmark {
     /** What a run does beside uploading. */
     private record Options(boolean bulk, @Nullable Path probe, Duration probeEvery, int idleProbes, int searchClients,
             int idleSearchSeconds) {
-
-        Options withoutIdleProbes() {
-            return new Options(bulk, probe, probeEvery, 0, searchClients, 0);
-        }
-
     }
 
     /** What one run measured, for the side-by-side line of several runs. */
@@ -321,13 +316,11 @@ final class ThroughputBenchmark {
     }
 
     /**
-     * Measures {@code rounds} times on this stack, each round under new version labels;
-     * the idle probes run before the first only.
+     * Measures {@code rounds} times on this stack, each round under new version labels.
      * @return the last round's result
      */
     private Result rounds(List<Job> jobs, int clients, int rounds) throws Exception {
         List<Result> results = new ArrayList<>();
-        ThroughputBenchmark round = this;
         for (int n = 1; n <= rounds; n++) {
             if (rounds > 1) {
                 System.out.printf("%n--- round %d of %d%s ---%n", n, rounds,
@@ -338,8 +331,7 @@ final class ThroughputBenchmark {
                     : jobs.stream()
                         .map(job -> new Job(job.file(), job.pages(), job.title(), job.version() + label))
                         .toList();
-            results.add(round.measure(relabelled, clients));
-            round = new ThroughputBenchmark(ingest, parserActuators, search, key, options.withoutIdleProbes());
+            results.add(measure(relabelled, clients, n == 1));
         }
         if (rounds > 1) {
             System.out.println();
@@ -352,12 +344,15 @@ final class ThroughputBenchmark {
         return results.get(results.size() - 1);
     }
 
-    private Result measure(List<Job> jobs, int clients) throws Exception {
+    /**
+     * One round; the idle probes and the idle search run before the first only.
+     */
+    private Result measure(List<Job> jobs, int clients, boolean firstRound) throws Exception {
         long pages = jobs.stream().mapToLong(Job::pages).sum();
         System.out.printf("%d uploads, %d pages, %d clients%s%n", jobs.size(), pages, clients,
                 options.bulk() ? ", bulk" : "");
         System.out.println(loadNote());
-        if (options.idleProbes() > 0) {
+        if (firstRound && options.idleProbes() > 0) {
             List<Long> idle = new ArrayList<>();
             for (int n = 1; n <= options.idleProbes(); n++) {
                 idle.add(probeOnce("idle-" + n));
@@ -369,7 +364,7 @@ final class ThroughputBenchmark {
                     options.probe().getFileName(), sorted.size(), percentile(sorted, 50), percentile(sorted, 90),
                     percentile(sorted, 100));
         }
-        if (options.idleSearchSeconds() > 0) {
+        if (firstRound && options.idleSearchSeconds() > 0) {
             searchIdle(options.searchClients(), Duration.ofSeconds(options.idleSearchSeconds()));
         }
         Map<String, Double> before = parserMeters();

@@ -23,7 +23,7 @@ class ListeningPortsTest {
 
     @Test
     void aBusyPortStopsTheStartBeforePostgresqlOrKafkaRunAndNamesTheOption() throws IOException {
-        try (var busy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+        try (var busy = busyPortAboveAFreeOne()) {
             // given: something listens on the port above --kafka-port (the controller's)
             int kafkaPort = busy.getLocalPort() - 1;
             int freePostgresPort = freePort();
@@ -41,6 +41,30 @@ class ListeningPortsTest {
                     .hasMessageContaining("--kafka-port");
             }
             assertThat(dataDir.resolve("postgres")).as("no PostgreSQL was started").doesNotExist();
+        }
+    }
+
+    /**
+     * A listening socket whose port's lower neighbour is free now: other tests' clients
+     * and servers hold ports of the same range.
+     */
+    private static ServerSocket busyPortAboveAFreeOne() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            var busy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            if (isFree(busy.getLocalPort() - 1)) {
+                return busy;
+            }
+            busy.close();
+        }
+        throw new IOException("no listening port with a free port below it in 50 attempts");
+    }
+
+    private static boolean isFree(int port) {
+        try (var socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort() == port;
+        }
+        catch (IOException taken) {
+            return false;
         }
     }
 
