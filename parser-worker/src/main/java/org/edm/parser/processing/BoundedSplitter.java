@@ -93,6 +93,7 @@ class BoundedSplitter implements DisposableBean {
     private volatile boolean closing;
 
     BoundedSplitter(PdfSplitter splitter, ParserSettings settings) {
+        PdfBoxLogBudget.install();
         this.splitter = splitter;
         this.timeout = settings.timeout();
         Duration grace = settings.timeout().dividedBy(10);
@@ -206,6 +207,7 @@ class BoundedSplitter implements DisposableBean {
                     return null;
                 }
                 try {
+                    PdfBoxLogBudget.startDocument();
                     return splitter.split(pdf);
                 }
                 finally {

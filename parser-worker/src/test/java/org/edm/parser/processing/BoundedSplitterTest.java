@@ -21,12 +21,15 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.edm.events.FailureReason;
 import org.edm.parser.split.PdfInfo;
 import org.edm.parser.split.SplitFailed;
 import org.edm.parser.split.SplitResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.util.unit.DataSize;
 
 class BoundedSplitterTest {
@@ -321,6 +324,43 @@ class BoundedSplitterTest {
         assertThat(nice).containsEntry(Path.of("bulk.pdf"), Math.max(7, workerNice))
             .containsEntry(Path.of("bulk-again.pdf"), Math.max(7, workerNice))
             .containsEntry(Path.of("interactive.pdf"), workerNice);
+    }
+
+    @Test
+    void pdfboxLogsAtMostItsBudgetPerDocumentThenOneLineThatTheRestWereSuppressed() {
+        // given: a document whose PDFBox complaints never end (a fuzzed file logs one per
+        // bad character)
+        ch.qos.logback.classic.Logger pdfbox = (ch.qos.logback.classic.Logger) LoggerFactory
+            .getLogger("org.apache.pdfbox.filter.ASCIIHexFilter");
+        ch.qos.logback.classic.Logger budget = (ch.qos.logback.classic.Logger) LoggerFactory
+            .getLogger(PdfBoxLogBudget.class);
+        var logged = new ListAppender<ILoggingEvent>();
+        logged.start();
+        pdfbox.addAppender(logged);
+        budget.addAppender(logged);
+        try {
+            splitter = new BoundedSplitter(pdf -> {
+                for (int i = 0; i < 1_000; i++) {
+                    pdfbox.error("Invalid hex, int: {}", i);
+                }
+                return RESULT;
+            }, settings(Duration.ofSeconds(30), 1));
+
+            // when: two such documents, one after the other on the same split thread
+            splitter.split(Path.of("fuzzed.pdf"), DOCUMENT, () -> true);
+            splitter.split(Path.of("fuzzed-again.pdf"), DOCUMENT, () -> true);
+
+            // then: each gets its budget and one line saying so, nothing more
+            assertThat(logged.list).filteredOn(event -> event.getLoggerName().equals(pdfbox.getName()))
+                .hasSize(2 * PdfBoxLogBudget.PER_DOCUMENT);
+            assertThat(logged.list).filteredOn(event -> event.getLoggerName().equals(budget.getName()))
+                .hasSize(2)
+                .allSatisfy(event -> assertThat(event.getFormattedMessage()).contains("the rest are suppressed"));
+        }
+        finally {
+            pdfbox.detachAppender(logged);
+            budget.detachAppender(logged);
+        }
     }
 
     /** Stale after 300 ms, so the claim is refreshed every 100 ms. */
