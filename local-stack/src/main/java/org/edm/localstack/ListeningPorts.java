@@ -56,7 +56,7 @@ final class ListeningPorts {
      */
     static void requireFree(StackSettings settings, int parserWorkers) {
         of(settings, parserWorkers).forEach((port, option) -> {
-            if (!free(port)) {
+            if (!isFree(port)) {
                 throw new IllegalStateException("port " + port + " is in use (another local stack, or one still "
                         + "stopping?); nothing was started. Stop what listens there or choose another port with "
                         + option + ".");
@@ -68,7 +68,7 @@ final class ListeningPorts {
      * Whether nothing listens on {@code port} of the loopback address, where the embedded
      * servers listen and where the services are reached.
      */
-    private static boolean free(int port) {
+    static boolean isFree(int port) {
         try (var socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));

@@ -446,12 +446,7 @@ final class ThroughputBenchmark {
             }
             boolean free = port + (count - 1) * step < 65536;
             for (int i = 1; free && i < count; i++) {
-                try (var socket = new java.net.ServerSocket(port + i * step)) {
-                    free = socket.isBound();
-                }
-                catch (IOException taken) {
-                    free = false;
-                }
+                free = ListeningPorts.isFree(port + i * step);
             }
             if (free) {
                 return port;

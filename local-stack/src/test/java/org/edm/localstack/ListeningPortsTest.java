@@ -51,21 +51,12 @@ class ListeningPortsTest {
     private static ServerSocket busyPortAboveAFreeOne() throws IOException {
         for (int attempt = 0; attempt < 50; attempt++) {
             var busy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            if (isFree(busy.getLocalPort() - 1)) {
+            if (ListeningPorts.isFree(busy.getLocalPort() - 1)) {
                 return busy;
             }
             busy.close();
         }
         throw new IOException("no listening port with a free port below it in 50 attempts");
-    }
-
-    private static boolean isFree(int port) {
-        try (var socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort() == port;
-        }
-        catch (IOException taken) {
-            return false;
-        }
     }
 
     private static int freePort() throws IOException {

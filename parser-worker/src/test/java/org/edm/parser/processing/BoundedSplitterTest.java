@@ -227,13 +227,7 @@ class BoundedSplitterTest {
         Path bulk = Path.of("bulk.pdf");
         Path interactive = Path.of("interactive.pdf");
         List<Path> started = new CopyOnWriteArrayList<>();
-        splitter = new BoundedSplitter(pdf -> {
-            started.add(pdf);
-            if (pdf.equals(busy)) {
-                awaitQuietly(release);
-            }
-            return RESULT;
-        }, settings(Duration.ofSeconds(30), 1));
+        splitter = new BoundedSplitter(recordingAndHolding(busy, started), settings(Duration.ofSeconds(30), 1));
         ExecutorService callers = Executors.newFixedThreadPool(3);
         try {
             Future<SplitOutcome> first = callers.submit(() -> splitter.split(busy, DOCUMENT, () -> true));
@@ -267,13 +261,8 @@ class BoundedSplitterTest {
         Path nextBulk = Path.of("next-bulk.pdf");
         Path interactive = Path.of("interactive.pdf");
         List<Path> started = new CopyOnWriteArrayList<>();
-        splitter = new BoundedSplitter(pdf -> {
-            started.add(pdf);
-            if (pdf.equals(longBulk)) {
-                awaitQuietly(release);
-            }
-            return RESULT;
-        }, settings(Duration.ofSeconds(30), 1, Duration.ofSeconds(30), 1));
+        splitter = new BoundedSplitter(recordingAndHolding(longBulk, started),
+                settings(Duration.ofSeconds(30), 1, Duration.ofSeconds(30), 1));
         ExecutorService callers = Executors.newFixedThreadPool(3);
         try {
             Future<SplitOutcome> first = callers
@@ -361,6 +350,20 @@ class BoundedSplitterTest {
             pdfbox.detachAppender(logged);
             budget.detachAppender(logged);
         }
+    }
+
+    /**
+     * A splitter that records each file as it starts and holds {@code held} until
+     * {@link #release} opens.
+     */
+    private PdfSplitter recordingAndHolding(Path held, List<Path> started) {
+        return pdf -> {
+            started.add(pdf);
+            if (pdf.equals(held)) {
+                awaitQuietly(release);
+            }
+            return RESULT;
+        };
     }
 
     /** Stale after 300 ms, so the claim is refreshed every 100 ms. */
