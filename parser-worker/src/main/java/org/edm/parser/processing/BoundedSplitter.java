@@ -222,13 +222,16 @@ class BoundedSplitter implements DisposableBean {
         try {
             while (true) {
                 long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
+                // A heartbeat can block (the database unreachable: up to the pool's
+                // connection timeout); a split that finished meanwhile is a result, not a
+                // timeout.
+                if (remaining <= 0 && !future.isDone()) {
                     cancel(future, entry);
                     return new SplitOutcome.Failed(FailureReason.TIMEOUT, "splitting took longer than " + timeout);
                 }
                 try {
-                    return new SplitOutcome.Split(
-                            future.get(Math.min(remaining, heartbeatInterval.toNanos()), TimeUnit.NANOSECONDS));
+                    return new SplitOutcome.Split(future
+                        .get(Math.max(0, Math.min(remaining, heartbeatInterval.toNanos())), TimeUnit.NANOSECONDS));
                 }
                 catch (TimeoutException stillRunning) {
                     if (!heartbeat.getAsBoolean()) {

@@ -107,6 +107,29 @@ class BoundedSplitterTest {
     }
 
     @Test
+    void aSplitThatFinishedWhileTheHeartbeatWasBlockedIsAResultNotATimeout() {
+        // given: a split well inside the timeout, and a heartbeat that blocks longer than
+        // the whole timeout (the database down: the claim refresh waits for a connection)
+        splitter = new BoundedSplitter(pdf -> {
+            sleepQuietly(Duration.ofMillis(300));
+            return RESULT;
+        }, settings(Duration.ofMillis(600), 1));
+        var heartbeats = new AtomicInteger();
+
+        // when
+        SplitOutcome outcome = splitter.split(PDF, DOCUMENT, () -> {
+            if (heartbeats.incrementAndGet() == 1) {
+                sleepQuietly(Duration.ofMillis(1500));
+            }
+            return true;
+        });
+
+        // then: the split's result, not a timeout for the time the heartbeat took
+        assertThat(heartbeats.get()).as("the heartbeat ran (and blocked) while the split was running").isPositive();
+        assertThat(outcome).isEqualTo(new SplitOutcome.Split(RESULT));
+    }
+
+    @Test
     void aLostClaimCancelsTheSplit() {
         splitter = new BoundedSplitter(pdf -> {
             awaitQuietly(release);
@@ -379,6 +402,15 @@ class BoundedSplitterTest {
     private static ParserSettings settings(Duration timeout, int threads, Duration slotWait, int reserved) {
         return new ParserSettings(DataSize.ofMegabytes(1), 100, timeout, threads, Duration.ofMillis(300),
                 Duration.ofSeconds(1), 1_000_000, 3, slotWait, reserved, 0);
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static boolean awaitQuietly(CountDownLatch latch) {
