@@ -51,6 +51,12 @@ public final class LocalStack implements AutoCloseable {
     /** The file that holds the admin API key the stack created on its first start. */
     static final String API_KEY_FILE = "api-key";
 
+    /**
+     * {@code edm.parser.consumer.instance-id} of a parser-worker process: its name,
+     * unique in the stack and the same across restarts.
+     */
+    static final String PARSER_INSTANCE_ID_VARIABLE = "EDM_PARSER_CONSUMER_INSTANCE_ID";
+
     private static final String ADMIN_KEY_NAME = "local-stack-admin";
 
     private final StackSettings settings;
@@ -353,6 +359,11 @@ public final class LocalStack implements AutoCloseable {
         environment.put("EDM_KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers());
         environment.put("EDM_STORAGE_ROOT", settings.storageRoot().toString());
         environment.put("EDM_MANAGEMENT_PORT", String.valueOf(managementPort));
+        if (role == ServiceRole.PARSER) {
+            // static group membership: a restarted worker takes its partitions back at
+            // once
+            environment.put(PARSER_INSTANCE_ID_VARIABLE, name);
+        }
         if (role == ServiceRole.SEARCH) {
             environment.put("EDM_CURSOR_SECRET", secrets().cursorSecret());
             if (settings.externalDbUrl() == null) {
@@ -384,8 +395,8 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * The n-th parser-worker process (n >= 2): the first one's launch on ports 10(n-1)
-     * above its own, named {@code parser-worker-<n>}; its Kafka consumers' client ids
-     * carry the name too.
+     * above its own, named {@code parser-worker-<n>}; its Kafka consumers' client ids and
+     * static member names carry the name too.
      */
     ServiceLaunch extraParserWorker(int worker) throws IOException {
         ServiceLaunch first = launch("parser-worker");
@@ -395,6 +406,7 @@ public final class LocalStack implements AutoCloseable {
         String name = "parser-worker-" + worker;
         Map<String, String> environment = new LinkedHashMap<>(first.environment());
         environment.put("EDM_MANAGEMENT_PORT", String.valueOf(managementPort));
+        environment.put(PARSER_INSTANCE_ID_VARIABLE, name);
         Map<String, String> overrides = Map.of("server.port", String.valueOf(port), "management.server.port",
                 String.valueOf(managementPort), "spring.kafka.consumer.client-id", name);
         List<String> command = new ArrayList<>(first.command());

@@ -107,7 +107,8 @@ class ScaleOutSystemTest {
             ServiceLaunch base = stack.launch("parser-worker");
             services.add(ServiceProcess.start(withEnvironment(name, base,
                     Map.of("AWS_ACCESS_KEY_ID", s3.accessKey(), "AWS_SECRET_ACCESS_KEY", s3.secretKey(),
-                            "EDM_MANAGEMENT_PORT", String.valueOf(management)),
+                            "EDM_MANAGEMENT_PORT", String.valueOf(management), LocalStack.PARSER_INSTANCE_ID_VARIABLE,
+                            name),
                     Map.of("server.port", String.valueOf(port), "management.server.port", String.valueOf(management),
                             // the consumers' client ids tell the two processes apart in
                             // the group

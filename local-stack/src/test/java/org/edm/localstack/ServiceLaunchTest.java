@@ -136,12 +136,15 @@ class ServiceLaunchTest {
     }
 
     @Test
-    void aSecondParserWorkerRunsOnPortsTenAboveTheFirstWithItsOwnClientId() throws IOException {
+    void aSecondParserWorkerRunsOnPortsTenAboveTheFirstWithItsOwnClientIdAndStaticMemberName() throws IOException {
         // when
         ServiceLaunch first = stack.launch("parser-worker");
         ServiceLaunch second = stack.extraParserWorker(2);
 
-        // then: same role, secrets and settings; its own ports and Kafka client id
+        // then: same role, secrets and settings; its own ports, Kafka client id and
+        // static member name
+        assertThat(first.environment()).containsEntry("EDM_PARSER_CONSUMER_INSTANCE_ID", "parser-worker");
+        assertThat(second.environment()).containsEntry("EDM_PARSER_CONSUMER_INSTANCE_ID", "parser-worker-2");
         assertThat(second.name()).isEqualTo("parser-worker-2");
         assertThat(second.port()).isEqualTo(first.port() + 10);
         assertThat(second.readiness().getPort()).isEqualTo(first.port() + 10);

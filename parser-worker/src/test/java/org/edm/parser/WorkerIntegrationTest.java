@@ -35,9 +35,15 @@ import tools.jackson.databind.json.JsonMapper;
         properties = { "edm.storage.root=target/it-storage", "edm.parser.timeout=90s", "edm.parser.stale-after=3s",
                 "edm.parser.sweep-interval=1s", "edm.parser.consumer.concurrency=2", "edm.parser.consumer.retries=10",
                 "edm.parser.consumer.initial-backoff=200ms", "edm.parser.consumer.max-backoff=1s",
-                "edm.parser.max-text-characters=5000000", "edm.parser.max-attempts=3" })
+                "edm.parser.max-text-characters=5000000", "edm.parser.max-attempts=3",
+                "edm.parser.consumer.instance-id=" + WorkerIntegrationTest.INSTANCE_ID })
 @RealInfrastructure
 abstract class WorkerIntegrationTest {
+
+    /**
+     * {@code edm.parser.consumer.instance-id}: the consumers are static group members.
+     */
+    static final String INSTANCE_ID = "parser-it";
 
     static final Path STORAGE_ROOT = Path.of("target/it-storage").toAbsolutePath();
 

@@ -16,11 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialBackoff wait before the first retry
  * @param backoffMultiplier factor between consecutive waits
  * @param maxBackoff longest wait between retries
+ * @param instanceId this worker's stable name for Kafka static membership (see
+ * {@link StaticMembership}): unique per worker process, the same across its restarts;
+ * unset (the default) for dynamic membership
  */
 @ConfigurationProperties("edm.parser.consumer")
 public record ConsumerSettings(@Nullable Integer concurrency, @DefaultValue("10") int retries,
         @DefaultValue("1s") Duration initialBackoff, @DefaultValue("2.0") double backoffMultiplier,
-        @DefaultValue("60s") Duration maxBackoff) {
+        @DefaultValue("60s") Duration maxBackoff, @Nullable String instanceId) {
 
     public ConsumerSettings {
         if (concurrency == null) {
@@ -39,6 +42,10 @@ public record ConsumerSettings(@Nullable Integer concurrency, @DefaultValue("10"
         if (backoffMultiplier < 1.0) {
             throw new IllegalArgumentException(
                     "edm.parser.consumer.backoff-multiplier must be at least 1: " + backoffMultiplier);
+        }
+        if (instanceId != null && !instanceId.isBlank() && !instanceId.strip().matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException(
+                    "edm.parser.consumer.instance-id may hold letters, digits, '.', '_' and '-' only: " + instanceId);
         }
     }
 }

@@ -17,8 +17,10 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -41,6 +43,8 @@ import org.springframework.transaction.TransactionSystemException;
  * <li>a {@link MalformedEvent} (poison message) goes to the dead-letter topic at
  * once.</li>
  * </ul>
+ * With {@code edm.parser.consumer.instance-id} set, the consumers are static members of
+ * their group ({@link StaticMembership}).
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConsumerConfiguration {
@@ -51,14 +55,26 @@ class KafkaConsumerConfiguration {
     ConcurrentKafkaListenerContainerFactory<Object, Object> kafkaListenerContainerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
             ConsumerFactory<Object, Object> consumerFactory, DefaultErrorHandler documentsUploadedErrorHandler,
-            ConsumerSettings settings) {
+            ConsumerSettings settings,
+            ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> staticMembership) {
         var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
         configurer.configure(factory, consumerFactory);
         factory.setConcurrency(settings.concurrency());
         factory.setCommonErrorHandler(documentsUploadedErrorHandler);
         factory.getContainerProperties().setAckMode(AckMode.RECORD);
         factory.getContainerProperties().setMicrometerEnabled(true);
+        factory.setContainerCustomizer(staticMembership);
         return factory;
+    }
+
+    /**
+     * Static group membership for the consumers of every listener container factory of
+     * this worker when {@code edm.parser.consumer.instance-id} is set.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> staticMembership(
+            ConsumerSettings settings) {
+        return StaticMembership.customizer(settings.instanceId());
     }
 
     @Bean

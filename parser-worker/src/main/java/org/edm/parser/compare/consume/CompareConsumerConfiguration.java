@@ -12,9 +12,11 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -39,10 +41,13 @@ class CompareConsumerConfiguration {
     @Bean(CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<Object, Object> compareListenerContainerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
-            ConsumerFactory<Object, Object> consumerFactory, KafkaOperations<?, ?> kafka, CompareSettings settings) {
+            ConsumerFactory<Object, Object> consumerFactory, KafkaOperations<?, ?> kafka, CompareSettings settings,
+            ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> staticMembership) {
         var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
         configurer.configure(factory, consumerFactory);
         factory.setConcurrency(1);
+        // the worker's static group membership, when it has a name
+        factory.setContainerCustomizer(staticMembership);
         factory.getContainerProperties().setAckMode(AckMode.RECORD);
         factory.setCommonErrorHandler(errorHandler(kafka, settings));
         return factory;
