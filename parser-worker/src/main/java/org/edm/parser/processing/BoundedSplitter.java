@@ -293,18 +293,24 @@ class BoundedSplitter implements DisposableBean {
                     throw new SplitAbandoned(documentId);
                 }
                 long remaining = giveUp - System.nanoTime();
-                if (remaining <= 0) {
-                    log.warn("No free split slot for document {} within {} ({} of {} split threads past their "
-                            + "deadline); retried later", documentId, slotWait, overdue(), slots());
-                    throw new RejectedExecutionException("no free split slot within " + slotWait);
-                }
-                if (semaphore.tryAcquire(Math.min(remaining, heartbeatInterval.toNanos()), TimeUnit.NANOSECONDS)) {
+                // past the slot wait (a blocked heartbeat can take it all): one last look
+                boolean acquired = remaining > 0
+                        ? semaphore.tryAcquire(Math.min(remaining, heartbeatInterval.toNanos()), TimeUnit.NANOSECONDS)
+                        : semaphore.tryAcquire();
+                if (acquired) {
                     if (!bulk || semaphore == bulkSlots || interactiveWaiting.get() == 0) {
                         return;
                     }
                     semaphore.release();
-                    Thread.onSpinWait();
-                    continue;
+                    if (remaining > 0) {
+                        Thread.onSpinWait();
+                        continue;
+                    }
+                }
+                if (remaining <= 0) {
+                    log.warn("No free split slot for document {} within {} ({} of {} split threads past their "
+                            + "deadline); retried later", documentId, slotWait, overdue(), slots());
+                    throw new RejectedExecutionException("no free split slot within " + slotWait);
                 }
                 if (!heartbeat.getAsBoolean()) {
                     throw new ClaimLost(documentId);

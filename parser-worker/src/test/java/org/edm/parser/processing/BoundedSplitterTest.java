@@ -189,6 +189,36 @@ class BoundedSplitterTest {
     }
 
     @Test
+    void aSlotFreedWhileTheHeartbeatWasBlockedPastTheSlotWaitIsTakenNotRejected() throws Exception {
+        // given: the only split thread is busy
+        var started = new CountDownLatch(1);
+        var calls = new AtomicInteger();
+        splitter = new BoundedSplitter(pdf -> {
+            if (calls.incrementAndGet() == 1) {
+                started.countDown();
+                awaitQuietly(release);
+            }
+            return RESULT;
+        }, settings(Duration.ofSeconds(30), 1, Duration.ofMillis(500)));
+        Thread busy = new Thread(() -> splitter.split(PDF, DOCUMENT, () -> true));
+        busy.setDaemon(true);
+        busy.start();
+        started.await(5, TimeUnit.SECONDS);
+
+        // when: the waiting document's heartbeat blocks past the whole slot wait (the
+        // database down), and the busy split ends meanwhile
+        SplitOutcome outcome = splitter.split(PDF, UUID.randomUUID(), () -> {
+            release.countDown();
+            sleepQuietly(Duration.ofMillis(1000));
+            return true;
+        });
+
+        // then: the freed slot was taken; no rejection for the time the heartbeat took
+        assertThat(outcome).isEqualTo(new SplitOutcome.Split(RESULT));
+        assertThat(calls.get()).isEqualTo(2);
+    }
+
+    @Test
     void aSplitThreadThatIgnoresCancellationIsCountedOverdueAndKeepsItsSlot() {
         // given: a split stuck where no check reaches (it ignores interrupts)
         splitter = new BoundedSplitter(pdf -> {
