@@ -1,6 +1,7 @@
 package org.edm.search.query;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -49,14 +50,16 @@ record SearchPage(String query, String interpretedAs, List<Hit> hits, long total
 
     /**
      * This page with each hit's {@code latest} set from the families' newest done
-     * versions.
+     * versions and its {@code sectionKey} from {@code sectionKeys} (none for a section
+     * not keyed yet).
      */
-    SearchPage markLatest(Set<UUID> latestDocuments) {
-        List<Hit> marked = hits.stream()
+    SearchPage completed(Set<UUID> latestDocuments, Map<UUID, String> sectionKeys) {
+        List<Hit> completed = hits.stream()
             .map(h -> new Hit(h.sectionId(), h.title(), h.level(), h.breadcrumb(), h.document(), h.pageNumber(),
-                    h.score(), h.snippet(), h.family(), h.sectionKey(), latestDocuments.contains(h.document().id())))
+                    h.score(), h.snippet(), h.family(), sectionKeys.get(h.sectionId()),
+                    latestDocuments.contains(h.document().id())))
             .toList();
-        return new SearchPage(query, interpretedAs, marked, total, totalIsEstimate, allMatchesRanked, nextCursor,
+        return new SearchPage(query, interpretedAs, completed, total, totalIsEstimate, allMatchesRanked, nextCursor,
                 limit);
     }
 

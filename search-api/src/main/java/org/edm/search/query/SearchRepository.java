@@ -3,8 +3,12 @@ package org.edm.search.query;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.edm.events.ProcessingStatus;
 import org.edm.search.query.SearchPage.Ancestor;
@@ -12,6 +16,7 @@ import org.edm.search.query.SearchPage.DocumentRef;
 import org.edm.search.web.Breadcrumbs;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The SQL of the search. Two statements in one read-only transaction: settings and
- * normalisation, then the ranked page. Every value is a bind parameter; the tsquery texts
- * are built by {@link TsQueryText} with every user word quoted.
+ * normalisation, then the ranked page; the hits' permalink keys are read after it
+ * ({@link #sectionKeys}). Every value is a bind parameter; the tsquery texts are built by
+ * {@link TsQueryText} with every user word quoted.
  * <p>
  * Why bounded: a GIN index finds matches fast but says nothing about their rank, so
  * ranking every match of a common word reads a quarter of the table. The page is ranked
@@ -39,7 +45,7 @@ class SearchRepository {
 
     /** Sections per page row, as the SQL below computes them. */
     record Row(UUID id, double score, @Nullable String title, int level, @Nullable Integer pageNumber,
-            DocumentRef document, List<Ancestor> breadcrumb, String snippet, @Nullable String sectionKey) {
+            DocumentRef document, List<Ancestor> breadcrumb, String snippet) {
     }
 
     /**
@@ -269,7 +275,6 @@ class SearchRepository {
                    (SELECT count(*) FROM candidates) AS matched_either,
                    p.id, p.score, s.title, s.level, s.page_number,
                    d.id AS document_id, d.title AS document_title, d.version AS document_version,
-                   (SELECT k.section_key FROM section_keys k WHERE k.section_id = p.id) AS section_key,
                    ts_headline('english', translate(snippet_source.text, :marks, ''),
                                CAST(:titleExact AS tsquery), :headlineOptions) AS snippet,
                    b.ids AS breadcrumb_ids, b.titles AS breadcrumb_titles
@@ -367,6 +372,31 @@ class SearchRepository {
     }
 
     /**
+     * The permalink keys of those of {@code sectionIds} that the versions consumer has
+     * keyed. Not part of the search's transaction, on purpose: the page statement already
+     * locks {@code sections}, {@code documents} and their 12 indexes, and PostgreSQL
+     * keeps only 16 relation locks per transaction in its backend's fast-path slots;
+     * adding {@code section_keys} and its 3 indexes sent every search through the shared
+     * lock table, whose partition lock was then the wait in 1 of 10 samples of busy
+     * searching backends (docs/benchmarks.md). A key read a moment after the page is as
+     * good: a section's key never changes once assigned.
+     */
+    Map<UUID, String> sectionKeys(Collection<UUID> sectionIds) {
+        if (sectionIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, String> keys = new HashMap<>();
+        jdbc.sql("""
+                SELECT section_id, section_key FROM section_keys
+                WHERE section_id = ANY (CAST(string_to_array(:ids, ',') AS uuid[]))
+                """)
+            .param("ids", sectionIds.stream().map(UUID::toString).collect(Collectors.joining(",")))
+            .query((RowCallbackHandler) rs -> keys.put(rs.getObject("section_id", UUID.class),
+                    rs.getString("section_key")));
+        return keys;
+    }
+
+    /**
      * EXPLAIN (ANALYZE, BUFFERS) of the page statement with these values; runs the
      * statement.
      */
@@ -449,7 +479,7 @@ class SearchRepository {
                 rs.getString("document_version"));
         return new Row(id, rs.getDouble("score"), rs.getString("title"), rs.getInt("level"),
                 rs.getObject("page_number", Integer.class), document, breadcrumb(rs),
-                Snippets.toHtml(rs.getString("snippet")), rs.getString("section_key"));
+                Snippets.toHtml(rs.getString("snippet")));
     }
 
     private static List<Ancestor> breadcrumb(ResultSet rs) throws SQLException {

@@ -1,6 +1,7 @@
 package org.edm.search.query;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -100,9 +101,12 @@ class SectionSearch {
             latest = latestVersions
                 .amongFamilies(outcome.hits().stream().map(SearchPage.Hit::family).collect(Collectors.toSet()));
         }
+        // after the search's transaction: see SearchRepository.sectionKeys
+        Map<UUID, String> sectionKeys = repository
+            .sectionKeys(outcome.hits().stream().map(SearchPage.Hit::sectionId).toList());
         return new SearchPage(query, outcome.interpretedAs(), outcome.hits(), outcome.total(), !outcome.totalIsExact(),
                 outcome.allMatchesRanked(), last == null ? null : cursors.sign(last.encode(fingerprint)), limit)
-            .markLatest(latest);
+            .completed(latest, sectionKeys);
     }
 
     /** What one page found, before it is shaped for the client. */
@@ -157,7 +161,7 @@ class SectionSearch {
         }
         List<SearchPage.Hit> hits = rows.stream()
             .map(r -> new SearchPage.Hit(r.id(), r.title(), r.level(), r.breadcrumb(), r.document(), r.pageNumber(),
-                    r.score(), r.snippet(), Families.key(r.document().title()), r.sectionKey(), null))
+                    r.score(), r.snippet(), Families.key(r.document().title()), null, null))
             .toList();
         return new Outcome(planned.interpretedAs(), hits, total, exhaustive, exhaustive, planned.candidates(), last);
     }

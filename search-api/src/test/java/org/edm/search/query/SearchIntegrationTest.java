@@ -3,8 +3,10 @@ package org.edm.search.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -21,7 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 
@@ -39,6 +44,15 @@ class SearchIntegrationTest {
 
     @Autowired
     RestTestClient http;
+
+    @Autowired
+    SectionSearch search;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    JdbcClient jdbc;
 
     final TestDocuments data = new TestDocuments();
 
@@ -111,6 +125,46 @@ class SearchIntegrationTest {
 
         pending = data.document("Pending " + TestDocuments.uniqueWord(), "1.0", "pending");
         data.section(pending, null, 1, 0, "Add Order Message", "An AddOrder message in a document still pending.", 1);
+    }
+
+    @Test
+    void aHitCarriesItsSectionsPermalinkKeyOnceTheVersionsConsumerAssignedOne() {
+        // given: one section keyed (as the versions consumer does), its neighbour not yet
+        String key = "stock-directory-" + TestDocuments.uniqueWord();
+        data.jdbc()
+            .sql("INSERT INTO section_keys (section_id, document_id, section_key) VALUES (:s, :d, :k)")
+            .param("s", stockDirectory)
+            .param("d", itch)
+            .param("k", key)
+            .update();
+
+        // when
+        JsonNode page = searchIn(itch, "directory OR executed");
+
+        // then
+        Map<String, String> keys = new HashMap<>();
+        page.path("hits")
+            .forEach(hit -> keys.put(hit.path("sectionId").asString(),
+                    hit.path("sectionKey").isNull() ? null : hit.path("sectionKey").asString()));
+        assertThat(keys).containsEntry(stockDirectory.toString(), key)
+            .containsEntry(orderExecuted.toString(), null)
+            .hasSize(2);
+    }
+
+    @Test
+    void theSearchsTransactionLocksNoMoreRelationsThanABackendKeepsInItsFastPathSlots() {
+        // when: the search's statements run (planning, then the page under EXPLAIN
+        // ANALYZE) in one transaction, which then lists its relation locks
+        List<Boolean> fastPath = new TransactionTemplate(transactions).execute(status -> {
+            search.explain("order message", SearchFilters.NONE, 20);
+            return jdbc.sql("SELECT fastpath FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation'")
+                .query(Boolean.class)
+                .list();
+        });
+
+        // then: every one in the backend's 16 fast-path slots; past them each lock goes
+        // through the shared lock table, whose partition locks busy searches then wait on
+        assertThat(fastPath).isNotEmpty().doesNotContain(false);
     }
 
     @Test
