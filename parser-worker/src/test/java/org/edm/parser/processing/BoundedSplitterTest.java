@@ -142,19 +142,7 @@ class BoundedSplitterTest {
     @Test
     void aFullPoolMakesTheNextSplitWaitForAFreeSlotAndHeartbeatMeanwhile() throws Exception {
         // given: the only split thread is busy
-        var started = new CountDownLatch(1);
-        var calls = new AtomicInteger();
-        splitter = new BoundedSplitter(pdf -> {
-            if (calls.incrementAndGet() == 1) {
-                started.countDown();
-                awaitQuietly(release);
-            }
-            return RESULT;
-        }, settings(Duration.ofSeconds(30), 1));
-        Thread busy = new Thread(() -> splitter.split(PDF, DOCUMENT, () -> true));
-        busy.setDaemon(true);
-        busy.start();
-        started.await(5, TimeUnit.SECONDS);
+        occupyTheOnlySlot(Duration.ofSeconds(30));
 
         // when: a second document arrives; it waits (heartbeating) until the first split
         // ends
@@ -171,16 +159,7 @@ class BoundedSplitterTest {
 
     @Test
     void aFullPoolRejectsOnlyAfterTheSlotWait() throws Exception {
-        var started = new CountDownLatch(1);
-        splitter = new BoundedSplitter(pdf -> {
-            started.countDown();
-            awaitQuietly(release);
-            return RESULT;
-        }, settings(Duration.ofSeconds(30), 1, Duration.ofMillis(500)));
-        Thread busy = new Thread(() -> splitter.split(PDF, DOCUMENT, () -> true));
-        busy.setDaemon(true);
-        busy.start();
-        started.await(5, TimeUnit.SECONDS);
+        occupyTheOnlySlot(Duration.ofMillis(500));
 
         long waited = System.nanoTime();
         assertThatThrownBy(() -> splitter.split(PDF, DOCUMENT, () -> true))
@@ -191,19 +170,7 @@ class BoundedSplitterTest {
     @Test
     void aSlotFreedWhileTheHeartbeatWasBlockedPastTheSlotWaitIsTakenNotRejected() throws Exception {
         // given: the only split thread is busy
-        var started = new CountDownLatch(1);
-        var calls = new AtomicInteger();
-        splitter = new BoundedSplitter(pdf -> {
-            if (calls.incrementAndGet() == 1) {
-                started.countDown();
-                awaitQuietly(release);
-            }
-            return RESULT;
-        }, settings(Duration.ofSeconds(30), 1, Duration.ofMillis(500)));
-        Thread busy = new Thread(() -> splitter.split(PDF, DOCUMENT, () -> true));
-        busy.setDaemon(true);
-        busy.start();
-        started.await(5, TimeUnit.SECONDS);
+        AtomicInteger calls = occupyTheOnlySlot(Duration.ofMillis(500));
 
         // when: the waiting document's heartbeat blocks past the whole slot wait (the
         // database down), and the busy split ends meanwhile
@@ -432,6 +399,27 @@ class BoundedSplitterTest {
     private static ParserSettings settings(Duration timeout, int threads, Duration slotWait, int reserved) {
         return new ParserSettings(DataSize.ofMegabytes(1), 100, timeout, threads, Duration.ofMillis(300),
                 Duration.ofSeconds(1), 1_000_000, 3, slotWait, reserved, 0);
+    }
+
+    /**
+     * A splitter with one slot and this slot wait, whose first split holds the slot until
+     * {@link #release}; returns the count of the splitter's calls.
+     */
+    private AtomicInteger occupyTheOnlySlot(Duration slotWait) throws InterruptedException {
+        var started = new CountDownLatch(1);
+        var calls = new AtomicInteger();
+        splitter = new BoundedSplitter(pdf -> {
+            if (calls.incrementAndGet() == 1) {
+                started.countDown();
+                awaitQuietly(release);
+            }
+            return RESULT;
+        }, settings(Duration.ofSeconds(30), 1, slotWait));
+        Thread busy = new Thread(() -> splitter.split(PDF, DOCUMENT, () -> true));
+        busy.setDaemon(true);
+        busy.start();
+        assertThat(started.await(5, TimeUnit.SECONDS)).as("the first split started").isTrue();
+        return calls;
     }
 
     private static void sleepQuietly(Duration duration) {
