@@ -153,6 +153,10 @@ class SearchIntegrationTest {
 
     @Test
     void theSearchsTransactionLocksNoMoreRelationsThanABackendKeepsInItsFastPathSlots() {
+        // given: the lexeme statistics fresh (read from the catalog every few minutes,
+        // in the transaction of the search that finds them stale)
+        search.explain("order message", SearchFilters.NONE, 20);
+
         // when: the search's statements run (planning, then the page under EXPLAIN
         // ANALYZE) in one transaction, which then lists its relation locks
         List<Boolean> fastPath = new TransactionTemplate(transactions).execute(status -> {
