@@ -55,6 +55,9 @@ public final class SearchProblem {
     public static final ProblemType TIMEOUT = new ProblemType("timeout", HttpStatus.SERVICE_UNAVAILABLE,
             "Request timed out");
 
+    public static final ProblemType DATABASE_UNAVAILABLE = new ProblemType("database-unavailable",
+            HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable");
+
     public static final ProblemType INTERNAL_ERROR = new ProblemType("internal-error", HttpStatus.INTERNAL_SERVER_ERROR,
             "Internal error");
 

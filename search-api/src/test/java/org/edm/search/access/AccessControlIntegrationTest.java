@@ -1,6 +1,8 @@
 package org.edm.search.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +13,7 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -33,6 +36,7 @@ import org.edm.search.support.TestDocuments;
 import org.edm.security.CursorSigner;
 import org.edm.testsupport.RealInfrastructure;
 import org.edm.testsupport.TestApiKeys;
+import org.edm.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -197,6 +201,37 @@ class AccessControlIntegrationTest {
         assertProblem(expiredAnswer, 401, "unauthorized");
         assertThat(expiredAnswer.headers().getFirst(HttpHeaders.WWW_AUTHENTICATE)).contains("invalid_token");
         assertProblem(getWithBearer("/api/documents/" + document, foreign), 401, "unauthorized");
+    }
+
+    @Test
+    void aSearchWhileTheDatabaseIsDownIsRefusedWith503AndRetryAfterAndWorksWhenItIsBack() {
+        TestInfrastructure infrastructure = TestInfrastructure.shared();
+        assumeTrue(infrastructure.supportsOutages(), "needs the restartable embedded PostgreSQL");
+        // given: a caller whose credential needs no database (a JWT), so that the
+        // request reaches the search itself
+        String token = jwt(TRUSTED, Map.of("scope", "documents:read"), Instant.now().plusSeconds(300));
+
+        // when: PostgreSQL is down
+        infrastructure.stopPostgres();
+        Answer refused;
+        try {
+            refused = getWithBearer("/api/search?q=" + word, token);
+        }
+        finally {
+            infrastructure.startPostgres();
+        }
+
+        // then: 503 database-unavailable with Retry-After, not an internal error; and
+        // searches answer again once it is back
+        assertProblem(refused, 503, "database-unavailable");
+        assertThat(refused.headers().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+        await().atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(500))
+            // (a new subject each time: this context allows 3 searches a minute per
+            // caller)
+            .until(() -> getWithBearer("/api/search?q=" + word,
+                    jwt(TRUSTED, Map.of("scope", "documents:read"), Instant.now().plusSeconds(300)))
+                .status() == 200);
     }
 
     @Test
